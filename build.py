@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""Check and build the learning-resource site.
+
+    python build.py check [--root DIR] [--today YYYY-MM-DD] [--format text|json|github] [PATH ...]
+    python build.py build [--root DIR] [--today YYYY-MM-DD] [--site-dir DIR]
+    python build.py serve [--root DIR] [--today YYYY-MM-DD]
+
+Exit status: 0 when clean, 1 when a problem is found or the build is refused, 2 on a usage error.
+This is the only place that prints or exits; everything else returns data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from learning_resources.checking import Report, check_site
+from learning_resources.dates import TODAY_ENV, parse_iso_date, today_in_london
+from learning_resources.output import FORMATS, FORMATTERS, format_text
+from learning_resources.problems import has_errors
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit 2)."""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return parse_iso_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got '{text}'") from None
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Check and build the learning-resource site."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--root",
+            type=Path,
+            default=PROJECT_ROOT,
+            help="the site folder (with mkdocs.yml); default: this project",
+        )
+        sub.add_argument(
+            "--today",
+            type=_date,
+            default=None,
+            help="the date the rules use (default: today in Europe/London)",
+        )
+
+    check = commands.add_parser("check", help="check every document and report all problems")
+    common(check)
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="only report problems in these files or folders",
+    )
+    build = commands.add_parser("build", help="check, then build the site into --site-dir")
+    common(build)
+    build.add_argument(
+        "--site-dir",
+        type=Path,
+        default=None,
+        help="where to write the site (default: site/ in the root)",
+    )
+    serve = commands.add_parser("serve", help="preview the site while you edit")
+    common(serve)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    return parser
+
+
+def site_root(args: argparse.Namespace) -> Path:
+    root = Path(args.root).resolve()
+    if not (root / "mkdocs.yml").is_file():
+        raise UsageError(f"{root} is not a site folder: it has no mkdocs.yml")
+    return root
+
+
+def only_paths(report: Report, root: Path, paths: Sequence[Path]) -> Report:
+    """The report narrowed to problems in the given files or folders."""
+    wanted: list[str] = []
+    for path in paths:
+        full = (path if path.is_absolute() else Path.cwd() / path).resolve()
+        if not full.exists():
+            raise UsageError(f"{path} does not exist")
+        try:
+            wanted.append(full.relative_to(root).as_posix())
+        except ValueError:
+            raise UsageError(f"{path} is not inside the site folder {root}") from None
+
+    def chosen(p: str) -> bool:
+        return any(w in ("", ".") or p == w or p.startswith(w.rstrip("/") + "/") for w in wanted)
+
+    problems = [p for p in report.problems if chosen(p.path)]
+    return Report(problems=problems, files=report.files, site=report.site)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    root = site_root(args)
+    report = check_site(root, args.today or today_in_london())
+    if args.paths:
+        report = only_paths(report, root, args.paths)
+    print(FORMATTERS[args.format](report.problems, report.files))
+    return EXIT_PROBLEMS if has_errors(report.problems) else EXIT_OK
+
+
+def _mkdocs_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
+def run_build(args: argparse.Namespace) -> int:
+    root = site_root(args)
+    today = args.today or today_in_london()
+    report = check_site(root, today)
+    if has_errors(report.problems):
+        print(format_text(report.problems, report.files), file=sys.stderr)
+        print("The site was not built: fix the errors above first.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if report.problems:
+        print(format_text(report.problems, report.files), file=sys.stderr)
+    site_dir = (args.site_dir or root / "site").resolve()
+    error = build_atomically(root, site_dir, today)
+    if error:
+        print(f"The build failed and {site_dir} was left as it was: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Built the site for {today.isoformat()} into {site_dir}")
+    return EXIT_OK
+
+
+def build_atomically(root: Path, site_dir: Path, today: dt.date) -> str | None:
+    """Build into a fresh folder beside `site_dir`, then swap it in; None on success.
+
+    A build that fails at any point leaves `site_dir` exactly as it was.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    _mkdocs_logging()
+    os.environ[TODAY_ENV] = today.isoformat()
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        build(config)
+    except (MkDocsException, Abort, OSError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        return str(exc) or exc.__class__.__name__
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = None
+    if site_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))
+        old.rmdir()
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return None
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    root = site_root(args)
+    today = args.today or today_in_london()
+    report = check_site(root, today)
+    if report.problems:
+        print(format_text(report.problems, report.files), file=sys.stderr)
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    _mkdocs_logging()
+    os.environ[TODAY_ENV] = today.isoformat()
+    try:
+        serve(str(root / "mkdocs.yml"), dev_addr=args.dev_addr, livereload=True)
+    except (MkDocsException, Abort) as exc:
+        print(f"The preview stopped: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    runners = {"check": run_check, "build": run_build, "serve": run_serve}
+    try:
+        return runners[args.command](args)
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"build.py: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # e.g. `build.py check | head`: the reader has gone, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

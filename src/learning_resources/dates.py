@@ -1,0 +1,32 @@
+"""The dates the rules run on: 'today' in Europe/London, and parsing editors' dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo
+
+LONDON = ZoneInfo("Europe/London")
+
+# The date the rules use, when a build is run for another day (set by build.py --today).
+TODAY_ENV = "LEARNING_SITE_TODAY"
+
+
+def today_in_london(now: dt.datetime | None = None) -> dt.date:
+    """The calendar date in England at `now` (default: this moment). A build at 00:30 BST
+    on an anniversary is already on that day."""
+    moment = now if now is not None else dt.datetime.now(tz=dt.UTC)
+    return moment.astimezone(LONDON).date()
+
+
+def parse_iso_date(text: str) -> dt.date:
+    """A strict YYYY-MM-DD date; ValueError otherwise."""
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        raise ValueError(f"expected a date YYYY-MM-DD, got '{text}'")
+    return dt.date.fromisoformat(text)
+
+
+def resolve_today(explicit: str | None = None) -> dt.date:
+    """The date the rules use: an explicit --today, else LEARNING_SITE_TODAY, else London's."""
+    text = explicit or os.environ.get(TODAY_ENV)
+    return parse_iso_date(text) if text else today_in_london()

@@ -1,0 +1,166 @@
+"""Every front-matter field of every document kind, declared once.
+
+The checks (validation.py), the JSON Schema (schema.py) and the editors' reference
+(reference.py) are all generated from these declarations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .kinds import REVIEW_TYPES, Kind
+
+
+class FieldType(StrEnum):
+    TEXT = "text"  # one line of text
+    LONG_TEXT = "long text"  # a sentence or two, length-limited
+    DATE = "date"  # YYYY-MM-DD
+    BOOL = "true/false"
+    CHOICE = "one of a list"
+    CHOICES = "a list from a list"
+    CASE = "case letter"
+    FILE = "file"
+    ANY = "any"  # passed through to the site engine unchecked (ordinary pages only)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: FieldType
+    required: bool
+    description: str
+    example: str
+    vocabulary: str | None = None  # for CHOICE(S): "review_types" or a settings name
+
+
+TITLE = FieldSpec(
+    "title",
+    FieldType.TEXT,
+    True,
+    "The document's title, short and plain.",
+    "Child D: growing up in neglect",
+)
+SUMMARY = FieldSpec(
+    "summary",
+    FieldType.LONG_TEXT,
+    True,
+    "One or two sentences for listings and search results.",
+    "What happened in general terms, and the key learning.",
+)
+TOPICS = FieldSpec(
+    "topics",
+    FieldType.CHOICES,
+    True,
+    "One or more topic ids from the site's topic list (mkdocs.yml).",
+    "[neglect, professional-curiosity]",
+    vocabulary="topics",
+)
+
+BRIEF_FIELDS: tuple[FieldSpec, ...] = (
+    TITLE,
+    FieldSpec(
+        "case",
+        FieldType.CASE,
+        True,
+        "The case letter(s) that tell this case apart: one or two capital letters.",
+        "D",
+    ),
+    FieldSpec(
+        "case_label",
+        FieldType.CHOICE,
+        False,
+        "The word before the letter when it is not 'Child' (e.g. Baby, Young Person).",
+        "Baby",
+        vocabulary="case_labels",
+    ),
+    FieldSpec(
+        "review_type",
+        FieldType.CHOICE,
+        True,
+        "The kind of review the learning comes from.",
+        "cspr",
+        vocabulary="review_types",
+    ),
+    FieldSpec(
+        "published",
+        FieldType.DATE,
+        True,
+        "The day the brief goes online. The brief is archived one year later.",
+        "2026-04-14",
+    ),
+    TOPICS,
+    SUMMARY,
+    FieldSpec(
+        "audiences",
+        FieldType.CHOICES,
+        False,
+        "Which agencies the learning speaks to, from the site's audience list.",
+        "[health, education]",
+        vocabulary="audiences",
+    ),
+    FieldSpec(
+        "report",
+        FieldType.FILE,
+        False,
+        "File name of the anonymised review report (PDF) in the brief's own folder.",
+        "report.pdf",
+    ),
+    FieldSpec(
+        "draft",
+        FieldType.BOOL,
+        False,
+        "true keeps the brief off the site entirely while it is being written.",
+        "true",
+    ),
+)
+
+SHEET_FIELDS: tuple[FieldSpec, ...] = (
+    TITLE,
+    TOPICS,
+    SUMMARY,
+    FieldSpec(
+        "last_reviewed",
+        FieldType.DATE,
+        True,
+        "The day the sheet's guidance was last reviewed.",
+        "2025-01-15",
+    ),
+    FieldSpec(
+        "draft",
+        FieldType.BOOL,
+        False,
+        "true keeps the sheet off the site entirely while it is being written.",
+        "true",
+    ),
+)
+
+# Ordinary pages: front matter optional; the keys Material for MkDocs understands pass through.
+PAGE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        "title",
+        FieldType.TEXT,
+        False,
+        "The page title (otherwise its first heading).",
+        "How to use these documents",
+    ),
+    FieldSpec(
+        "description",
+        FieldType.TEXT,
+        False,
+        "One sentence for search engines.",
+        "How to use learning briefs and sheets in teams.",
+    ),
+    *(
+        FieldSpec(name, FieldType.ANY, False, f"Passed to Material for MkDocs ({name}).", "")
+        for name in ("hide", "template", "search", "icon", "status")
+    ),
+)
+
+FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
+    Kind.BRIEF: BRIEF_FIELDS,
+    Kind.SHEET: SHEET_FIELDS,
+    Kind.PAGE: PAGE_FIELDS,
+}
+
+FIXED_VOCABULARIES: dict[str, dict[str, str]] = {"review_types": REVIEW_TYPES}

@@ -1,0 +1,234 @@
+"""Finding and reading every document of a site, with all the problems in one pass."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .documents import Document
+from .kinds import Kind
+from .located import YamlSyntaxError, load_located
+from .problems import Problem, in_file_order
+from .rules import problem
+from .settings import Settings
+from .source import SourceError, read_source
+from .validation import check_front_matter, check_sheet_sections
+from .words import is_slug, suggest_slug
+
+# Addresses the site generates; ordinary pages in content/ may not use them.
+RESERVED_FOLDERS = ("briefs", "bitesize", "topics", "archive")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A file that should be a document, before it is read."""
+
+    kind: Kind
+    path: Path
+    relpath: str
+    slug: str
+    assets: tuple[Path, ...] = ()  # other files of a document kept in its own folder
+
+
+@dataclass
+class Site:
+    root: Path
+    settings: Settings
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+    assets: dict[str, tuple[Path, ...]] = field(default_factory=dict)  # doc path -> its files
+
+    def of_kind(self, kind: Kind) -> list[Document]:
+        return [d for d in self.documents if d.kind is kind]
+
+
+def load_site(root: Path, settings: Settings) -> Site:
+    """Read every document under `root`; the returned Site lists every problem found."""
+    site = Site(root=root, settings=settings)
+    for candidate in discover(root, site.problems):
+        site.files += 1
+        document = load_document(candidate, settings, site.problems)
+        if document is not None:
+            site.documents.append(document)
+            if candidate.assets:
+                site.assets[document.path] = candidate.assets
+    site.problems.extend(check_site(site.documents))
+    site.problems = in_file_order(site.problems)
+    return site
+
+
+def relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def discover(root: Path, problems: list[Problem]) -> Iterator[Candidate]:
+    """Every document file of the site, in a stable order; stray files become problems."""
+    for kind in (Kind.BRIEF, Kind.SHEET):
+        folder = root / kind.folder
+        if not folder.is_dir():
+            continue
+        for entry in sorted(folder.iterdir()):
+            if entry.name.startswith("."):
+                continue
+            if entry.is_file() and entry.suffix == ".md":
+                yield _candidate(root, kind, entry, entry.stem, problems)
+            elif entry.is_dir() and (entry / "index.md").is_file():
+                assets = tuple(
+                    p
+                    for p in sorted(entry.rglob("*"))
+                    if p.is_file() and p.name != "index.md" and not _hidden(p, entry)
+                )
+                for extra in (a for a in assets if a.suffix == ".md"):
+                    problems.append(_stray(root, extra, f"only index.md is read in {entry.name}/"))
+                assets = tuple(a for a in assets if a.suffix != ".md")
+                yield _candidate(root, kind, entry / "index.md", entry.name, problems, assets)
+            else:
+                files = (
+                    [entry]
+                    if entry.is_file()
+                    else sorted(
+                        p for p in entry.rglob("*") if p.is_file() and not _hidden(p, entry)
+                    )
+                )
+                for stray in files:
+                    problems.append(
+                        _stray(
+                            root,
+                            stray,
+                            f"{kind.folder}/ holds documents: "
+                            f"a '.md' file each, or a folder with an index.md",
+                        )
+                    )
+    content = root / "content"
+    if content.is_dir():
+        for path in sorted(content.rglob("*.md")):
+            if _hidden(path, content):
+                continue
+            relpath = relative(root, path)
+            inner = path.relative_to(content).as_posix()
+            if inner.split("/")[0] in RESERVED_FOLDERS:
+                problems.append(
+                    problem(
+                        "file.reserved",
+                        relpath,
+                        1,
+                        1,
+                        f"content/{inner.split('/')[0]}/ is where the site puts its generated "
+                        "pages; move this page elsewhere in content/",
+                    )
+                )
+                continue
+            yield Candidate(Kind.PAGE, path, relpath, inner.removesuffix(".md"))
+
+
+def _candidate(
+    root: Path,
+    kind: Kind,
+    path: Path,
+    slug: str,
+    problems: list[Problem],
+    assets: tuple[Path, ...] = (),
+) -> Candidate:
+    relpath = relative(root, path)
+    if not is_slug(slug):
+        problems.append(
+            problem(
+                "file.slug",
+                relpath,
+                1,
+                1,
+                f"'{slug}' cannot be used in the page address; rename it to "
+                f"'{suggest_slug(slug)}' (lower-case letters, digits and hyphens)",
+                slug,
+            )
+        )
+    return Candidate(kind, path, relpath, slug, assets)
+
+
+def _hidden(path: Path, base: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(base).parts)
+
+
+def _stray(root: Path, path: Path, why: str) -> Problem:
+    relpath = relative(root, path)
+    return problem(
+        "file.stray",
+        relpath,
+        1,
+        1,
+        f"this file is not part of any document ({why}); move it into the folder of "
+        "the document it belongs to, or delete it",
+    )
+
+
+def load_document(
+    candidate: Candidate, settings: Settings, problems: list[Problem]
+) -> Document | None:
+    """Read and check one document; None when it cannot be used at all."""
+    try:
+        source = read_source(candidate.path, candidate.relpath)
+    except SourceError as exc:
+        problems.append(exc.problem)
+        return None
+    front_matter = None
+    if source.front_matter is not None:
+        try:
+            front_matter = load_located(source.front_matter, first_line=source.front_matter_line)
+        except YamlSyntaxError as exc:
+            problems.append(
+                problem(
+                    "frontmatter.yaml",
+                    source.relpath,
+                    exc.line,
+                    exc.column,
+                    f"the front matter is not valid YAML: {exc.message}",
+                )
+            )
+            return None
+    checked = check_front_matter(candidate.kind, source, front_matter, settings)
+    problems.extend(checked.problems)
+    if candidate.kind is Kind.SHEET:
+        problems.extend(check_sheet_sections(source, settings))
+    return Document(candidate.kind, source, candidate.slug, checked.values, checked.positions)
+
+
+def check_site(documents: list[Document]) -> list[Problem]:
+    """Rules across documents: unique addresses, unique case letters in a year."""
+    found: list[Problem] = []
+    slugs: dict[str, Document] = {}
+    cases: dict[tuple[int, str], Document] = {}
+    for document in documents:
+        if document.kind is Kind.PAGE:
+            continue
+        first = slugs.setdefault(document.slug, document)
+        if first is not document:
+            found.append(
+                problem(
+                    "site.duplicate_slug",
+                    document.path,
+                    1,
+                    1,
+                    f"'{document.slug}' is already the address of {first.path}; "
+                    "rename one of the two files",
+                    document.slug,
+                )
+            )
+        if document.kind is Kind.BRIEF and document.published and "case" in document.fields:
+            key = (document.published.year, str(document.fields["case"]))
+            earlier = cases.setdefault(key, document)
+            if earlier is not document:
+                line, column = document.line_of("case")
+                found.append(
+                    problem(
+                        "site.duplicate_case",
+                        document.path,
+                        line,
+                        column,
+                        f"case {key[1]} is already used by {earlier.path}, also published in "
+                        f"{key[0]}; give this case a different letter",
+                        key[1],
+                    )
+                )
+    return found

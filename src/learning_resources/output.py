@@ -1,0 +1,62 @@
+"""Problems written out for people (text), programs (json) and GitHub's workflow log."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from .problems import Problem, Severity
+
+FORMATS = ("text", "json", "github")
+
+
+def summary_line(problems: Sequence[Problem], files: int) -> str:
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    if not problems:
+        return f"{checked}: no problems found."
+    parts = [_count(errors, "error"), _count(warnings, "warning")]
+    return f"{checked}: " + ", ".join(p for p in parts if p) + "."
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}" if n else ""
+
+
+def format_text(problems: Sequence[Problem], files: int) -> str:
+    lines = [
+        f"{p.path}:{p.line}:{p.column}: {p.severity}: {p.message} [{p.rule}]" for p in problems
+    ]
+    lines.append(summary_line(problems, files))
+    return "\n".join(lines)
+
+
+def format_json(problems: Sequence[Problem], files: int) -> str:
+    return json.dumps(
+        {"files": files, "problems": [p.as_dict() for p in problems]}, indent=2, ensure_ascii=False
+    )
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problems: Sequence[Problem], files: int) -> str:
+    lines = []
+    for p in problems:
+        command = "error" if p.severity is Severity.ERROR else "warning"
+        props = (
+            f"file={_escape_property(p.path)},line={p.line},col={p.column},"
+            f"title={_escape_property(p.rule)}"
+        )
+        lines.append(f"::{command} {props}::{_escape_data(p.message)}")
+    lines.append(summary_line(problems, files))
+    return "\n".join(lines)
+
+
+FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}

@@ -1,0 +1,142 @@
+"""Whole-site fixtures: a small site written into tmp_path, file by file, inside each test."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+BUILD_PY = PROJECT / "build.py"
+
+MKDOCS_YML = """\
+site_name: Test partnership
+site_url: https://example.test/
+docs_dir: content
+strict: true
+theme:
+  name: material
+  font: false
+  icon:
+    repo: !!python/name:builtins.str
+nav:
+  - Home: index.md
+  - Learning briefs: briefs/index.md
+  - Bite-size sheets: bitesize/index.md
+  - Topics: topics/index.md
+validation:
+  absolute_links: relative_to_docs
+  unrecognized_links: warn
+  anchors: warn
+plugins:
+  - search
+  - learning:
+      partnership: Test Safeguarding Children Partnership
+      contact_email: learning@partnership.example
+      topics:
+        neglect: Neglect
+        safe-sleep: Safe sleep
+        domestic-abuse: Domestic abuse
+      audiences:
+        health: Health
+        police: Police
+"""
+
+SHEET_BODY = """\
+## Overview
+
+What the issue is.
+
+## How it can manifest
+
+How it shows itself.
+
+## Ways to approach it
+
+What to do.
+
+## Further reading
+
+- A national guide.
+
+## Group activity
+
+Discuss in your team.
+"""
+
+
+def brief(
+    *,
+    title: str = "Learning from Child A",
+    case: str = "A",
+    review_type: str = "cspr",
+    published: str = "2026-06-01",
+    topics: str = "[neglect]",
+    summary: str = "What the review found, in general terms.",
+    extra: str = "",
+    body: str = "## What we learned\n\nPractitioners should stay curious.\n",
+) -> str:
+    """The text of a valid learning brief; pass keyword arguments to vary it."""
+    return (
+        f"---\ntitle: {title}\ncase: {case}\nreview_type: {review_type}\n"
+        f"published: {published}\ntopics: {topics}\nsummary: {summary}\n{extra}---\n{body}"
+    )
+
+
+def sheet(
+    *,
+    title: str = "Neglect",
+    last_reviewed: str = "2026-01-10",
+    extra: str = "",
+    body: str = SHEET_BODY,
+) -> str:
+    return (
+        f"---\ntitle: {title}\ntopics: [neglect]\nsummary: A short overview of the issue.\n"
+        f"last_reviewed: {last_reviewed}\n{extra}---\n{body}"
+    )
+
+
+@dataclass
+class SiteFolder:
+    root: Path
+
+    def write(self, relpath: str, content: str | bytes) -> Path:
+        path = self.root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(
+                textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8"
+            )
+        return path
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run build.py as an editor would, from the site folder."""
+        return subprocess.run(
+            [sys.executable, str(BUILD_PY), *args, "--root", str(self.root)],
+            capture_output=True,
+            text=True,
+            cwd=self.root,
+            check=False,
+        )
+
+    def check_json(self, *args: str) -> dict[str, object]:
+        result = self.run("check", "--format", "json", *args)
+        assert result.stderr == ""
+        data: dict[str, object] = json.loads(result.stdout)
+        return data
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> SiteFolder:
+    """An empty but valid site: settings, a home page, no documents yet."""
+    folder = SiteFolder(tmp_path / "site-src")
+    folder.write("mkdocs.yml", MKDOCS_YML)
+    folder.write("content/index.md", "# Home\n\nWelcome.\n")
+    return folder

@@ -1,0 +1,245 @@
+"""Every class of bad input is reported with its file, line, column and rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from learning_resources.checking import check_site
+from learning_resources.kinds import Kind
+from learning_resources.problems import Problem
+
+from .conftest import SHEET_BODY, SiteFolder, brief, sheet
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def problems_of(site: SiteFolder) -> list[Problem]:
+    return check_site(site.root, TODAY).problems
+
+
+def found(site: SiteFolder) -> list[tuple[str, int, int, str]]:
+    return [(p.path, p.line, p.column, p.rule) for p in problems_of(site)]
+
+
+# (what, file name, content, expected problems as (line, column, rule))
+BAD_INPUTS = [
+    ("no front matter", "briefs/child-a.md", "Just text.\n", [(1, 1, "frontmatter.missing")]),
+    (
+        "unclosed front matter",
+        "briefs/child-a.md",
+        "---\ntitle: x\ncase: A\n",
+        [(1, 1, "frontmatter.unclosed")],
+    ),
+    (
+        "yaml syntax error",
+        "briefs/child-a.md",
+        "---\ntitle: x\ncase: [A\n---\nbody\n",
+        [(4, 1, "frontmatter.yaml")],
+    ),
+    (
+        "yaml bad indentation",
+        "briefs/child-a.md",
+        "---\ntitle: x\n  case: A\n---\n",
+        [(3, 7, "frontmatter.yaml")],
+    ),
+    (
+        "front matter is a list",
+        "briefs/child-a.md",
+        "---\n- a\n- b\n---\n",
+        [(2, 1, "frontmatter.not_mapping")],
+    ),
+    (
+        "date with one-digit month",
+        "briefs/child-a.md",
+        brief(published="2025-3-1"),
+        [(5, 12, "schema.date")],
+    ),
+    ("month 13", "briefs/child-a.md", brief(published="2025-13-01"), [(5, 12, "schema.date")]),
+    ("30 February", "briefs/child-a.md", brief(published="2025-02-30"), [(5, 12, "schema.date")]),
+    ("date in words", "briefs/child-a.md", brief(published="March 2025"), [(5, 12, "schema.date")]),
+    ("topics not a list", "briefs/child-a.md", brief(topics="neglect"), [(6, 9, "schema.type")]),
+    (
+        "topic not in vocabulary",
+        "briefs/child-a.md",
+        brief(topics="[neglect, neglct]"),
+        [(6, 19, "schema.choice")],
+    ),
+    ("title is a number", "briefs/child-a.md", brief(title="2024"), [(2, 8, "schema.type")]),
+    (
+        "draft not a boolean",
+        "briefs/child-a.md",
+        brief(extra="draft: maybe\n"),
+        [(8, 8, "schema.type")],
+    ),
+    (
+        "unknown key",
+        "briefs/child-a.md",
+        brief(extra="pubished: 2025-01-01\n"),
+        [(8, 1, "schema.unknown_key")],
+    ),
+    (
+        "key given twice",
+        "briefs/child-a.md",
+        brief(extra="title: Again\n"),
+        [(8, 1, "frontmatter.duplicate_key")],
+    ),
+    (
+        "missing required field",
+        "briefs/child-a.md",
+        "---\ntitle: x\ncase: A\nreview_type: cspr\n"
+        "published: 2026-01-01\ntopics: [neglect]\n---\n",
+        [(1, 1, "schema.required")],
+    ),
+    ("case letter in lower case", "briefs/child-a.md", brief(case="a"), [(3, 7, "schema.case")]),
+    ("case written as words", "briefs/child-a.md", brief(case="Child A"), [(3, 7, "schema.case")]),
+    (
+        "review type not known",
+        "briefs/child-a.md",
+        brief(review_type="serious-case-review"),
+        [(4, 14, "schema.choice")],
+    ),
+    (
+        "summary too long",
+        "briefs/child-a.md",
+        brief(summary="word " * 80),
+        [(7, 10, "schema.length")],
+    ),
+    (
+        "report is missing",
+        "briefs/child-a/index.md",
+        brief(extra="report: report.pdf\n"),
+        [(8, 9, "schema.report")],
+    ),
+    (
+        "report outside the folder",
+        "briefs/child-a/index.md",
+        brief(extra="report: ../other/report.pdf\n"),
+        [(8, 9, "schema.report")],
+    ),
+    (
+        "sheet section missing",
+        "bitesize/neglect.md",
+        sheet(body=SHEET_BODY.replace("## Group activity", "## Activity")),
+        [(7, 1, "sheet.section")],
+    ),
+    (
+        "sheet section only inside a code block",
+        "bitesize/neglect.md",
+        sheet(body=SHEET_BODY.replace("## Group activity", "```\n## Group activity\n```")),
+        [(7, 1, "sheet.section")],
+    ),
+    ("file name with capitals", "briefs/Child_A.md", brief(), [(1, 1, "file.slug")]),
+    ("empty file", "briefs/child-a.md", "", [(1, 1, "file.empty")]),
+    ("only blank lines", "briefs/child-a.md", "\n\n  \n", [(1, 1, "file.empty")]),
+    (
+        "not UTF-8",
+        "briefs/child-a.md",
+        brief().encode("utf-8") + b"\nCaf\xe9\n",
+        [(13, 4, "file.encoding")],
+    ),
+    ("stray file", "briefs/notes.txt", "notes", [(1, 1, "file.stray")]),
+    (
+        "page at a generated address",
+        "content/briefs/extra.md",
+        "# Extra\n",
+        [(1, 1, "file.reserved")],
+    ),
+    (
+        "page with a broken front matter",
+        "content/about.md",
+        "---\ntitle: [x\n---\n# About\n",
+        [(3, 1, "frontmatter.yaml")],
+    ),
+    (
+        "page with an unknown key",
+        "content/about.md",
+        "---\ntitel: About\n---\n# About\n",
+        [(2, 1, "schema.unknown_key")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("relpath", "content", "expected"),
+    [case[1:] for case in BAD_INPUTS],
+    ids=[case[0] for case in BAD_INPUTS],
+)
+def test_bad_input_is_reported_where_it_is(
+    site: SiteFolder, relpath: str, content: str | bytes, expected: list[tuple[int, int, str]]
+) -> None:
+    site.write(relpath, content)
+    assert found(site) == [(relpath, *e) for e in expected]
+
+
+def test_the_messages_say_how_to_fix_it(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(published="2025-3-1", extra="titel: x\n"))
+    messages = [p.message for p in problems_of(site)]
+    assert messages == [
+        "published: expected a date YYYY-MM-DD, got '2025-3-1'",
+        "unknown field 'titel' for a learning brief; did you mean 'title'?",
+    ]
+
+
+def test_case_in_words_suggests_the_two_fields(site: SiteFolder) -> None:
+    site.write("briefs/baby-c.md", brief(case="Baby C"))
+    [found_problem] = problems_of(site)
+    assert found_problem.message == (
+        "case: expected one or two capital letters, got 'Baby C'; "
+        "write 'case: C' and 'case_label: Baby'"
+    )
+
+
+def test_a_topic_given_by_its_label_suggests_the_id(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(topics="[Safe sleep]"))
+    [found_problem] = problems_of(site)
+    assert "use the id 'safe-sleep'" in found_problem.message
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        brief().replace("\n", "\r\n"),
+        "\ufeff" + brief(),
+        ("\ufeff" + brief()).replace("\n", "\r\n"),
+        brief().replace("\n", "\r"),
+    ],
+    ids=["crlf", "bom", "bom-and-crlf", "old-mac-cr"],
+)
+def test_bom_and_crlf_are_read_normally(site: SiteFolder, content: str) -> None:
+    site.write("briefs/child-a.md", content.encode("utf-8"))
+    report = check_site(site.root, TODAY)
+    assert report.problems == []
+    assert report.site is not None
+    [document] = report.site.of_kind(Kind.BRIEF)
+    assert document.title == "Learning from Child A"
+    assert document.source.body.startswith("## What we learned\n")
+
+
+@pytest.mark.parametrize("published", ["2026-06-01", "'2026-06-01'", '"2026-06-01"'])
+def test_quoted_and_unquoted_dates_mean_the_same(site: SiteFolder, published: str) -> None:
+    site.write("briefs/child-a.md", brief(published=published))
+    report = check_site(site.root, TODAY)
+    assert report.problems == []
+    assert report.site is not None
+    assert report.site.of_kind(Kind.BRIEF)[0].published == dt.date(2026, 6, 1)
+
+
+def test_every_problem_in_every_file_in_one_run(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(published="2025-3-1", topics="[nope]"))
+    site.write("briefs/child-b.md", brief(case="b", review_type="x"))
+    site.write("bitesize/neglect.md", sheet(last_reviewed="yesterday"))
+    assert [(p, r) for p, _, _, r in found(site)] == [
+        ("bitesize/neglect.md", "schema.date"),
+        ("briefs/child-a.md", "schema.date"),
+        ("briefs/child-a.md", "schema.choice"),
+        ("briefs/child-b.md", "schema.case"),
+        ("briefs/child-b.md", "schema.choice"),
+    ]
+
+
+def test_a_brief_with_its_report_in_its_folder_is_valid(site: SiteFolder) -> None:
+    site.write("briefs/child-a/index.md", brief(extra="report: report.pdf\n"))
+    site.write("briefs/child-a/report.pdf", b"%PDF-1.4\n")
+    assert found(site) == []
