@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import logging
 import os
 import shutil
@@ -79,6 +80,9 @@ def make_parser() -> argparse.ArgumentParser:
         default=None,
         help="where to write the site (default: site/ in the root)",
     )
+    schema = commands.add_parser("schema", help="print the JSON Schema of a kind's front matter")
+    common(schema)
+    schema.add_argument("--kind", choices=("brief", "sheet", "page"), default="brief")
     serve = commands.add_parser("serve", help="preview the site while you edit")
     common(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
@@ -202,10 +206,25 @@ def run_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_schema(args: argparse.Namespace) -> int:
+    from learning_resources.kinds import Kind
+    from learning_resources.schema import json_schema
+    from learning_resources.settings import SettingsError, load_settings
+
+    root = site_root(args)
+    try:
+        settings = load_settings(root)
+    except SettingsError as exc:
+        print(format_text(exc.problems, 1), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(json.dumps(json_schema(Kind(args.kind), settings), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
-    runners = {"check": run_check, "build": run_build, "serve": run_serve}
+    runners = {"check": run_check, "build": run_build, "serve": run_serve, "schema": run_schema}
     try:
         return runners[args.command](args)
     except UsageError as exc:

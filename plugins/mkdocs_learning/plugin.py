@@ -14,6 +14,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from learning_resources import reference
 from learning_resources.checking import check_site
 from learning_resources.dates import resolve_today
 from learning_resources.kinds import Kind
@@ -87,6 +88,12 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         for topic, label in site.settings.topics.items():
             add(f"topics/{topic}.md", render.topic_page(topic, site, shown), title=label)
         add("archive/index.md", render.archive_page(site, []), in_nav=True, title="Archive")
+        add(
+            "editors/index.md",
+            reference.fields_reference(site.settings),
+            title="For editors: writing briefs and sheets",
+        )
+        add("editors/rules.md", reference.rules_reference(), title="For editors: the checks")
         return files
 
     def on_page_markdown(

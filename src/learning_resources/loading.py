@@ -17,7 +17,7 @@ from .validation import check_front_matter, check_sheet_sections
 from .words import is_slug, suggest_slug
 
 # Addresses the site generates; ordinary pages in content/ may not use them.
-RESERVED_FOLDERS = ("briefs", "bitesize", "topics", "archive")
+RESERVED_FOLDERS = ("briefs", "bitesize", "topics", "archive", "editors")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .located import Located, YamlSyntaxError, load_located
+from .located import Entry, Located, YamlSyntaxError, load_located
 from .problems import Problem
 from .rules import problem
 from .words import did_you_mean, is_slug
@@ -97,7 +97,7 @@ def load_settings(root: Path) -> Settings:
         raise SettingsError([_bad(1, 1, f"{CONFIG_FILE} is not UTF-8 text")]) from None
     except YamlSyntaxError as exc:
         raise SettingsError([_bad(exc.line, exc.column, f"{CONFIG_FILE}: {exc.message}")]) from None
-    block = _plugin_block(doc)
+    block, anchor = _plugin_block(doc)
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     given = block.value if block is not None and block.kind == "map" else {}
@@ -111,11 +111,10 @@ def load_settings(root: Path) -> Settings:
         entry = given.get(spec.name)
         if entry is None:
             if spec.default is None:
-                where = block or doc
                 problems.append(
                     _bad(
-                        where.line if where else 1,
-                        where.column if where else 1,
+                        anchor.line,
+                        anchor.column,
                         f"the '{PLUGIN_NAME}' plugin needs the setting '{spec.name}' "
                         f"({spec.description})",
                     )
@@ -171,8 +170,8 @@ def _setting_value(spec: SettingSpec, node: Located, problems: list[Problem]) ->
     return str(node.value)
 
 
-def _plugin_block(doc: Located | None) -> Located | None:
-    """The `learning` plugin's settings mapping, or None when it has none."""
+def _plugin_block(doc: Located | None) -> tuple[Located | None, Located]:
+    """The `learning` plugin's settings mapping (None when it has none) and its name's place."""
     plugins = doc.value.get("plugins") if doc is not None and doc.kind == "map" else None
     if plugins is None:
         raise SettingsError([_bad(1, 1, f"{CONFIG_FILE} does not list the '{PLUGIN_NAME}' plugin")])
@@ -180,10 +179,10 @@ def _plugin_block(doc: Located | None) -> Located | None:
     items: list[Located] = listed.value if listed.kind == "seq" else [listed]
     for item in items:
         if item.kind == "str" and item.value == PLUGIN_NAME:
-            return None
+            return None, item
         if item.kind == "map" and PLUGIN_NAME in item.value:
-            block: Located = item.value[PLUGIN_NAME].value
-            return block
+            entry: Entry = item.value[PLUGIN_NAME]
+            return entry.value, entry.key
     raise SettingsError(
         [
             _bad(

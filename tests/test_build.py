@@ -1,0 +1,77 @@
+"""`build.py build`: real MkDocs + Material builds, and what a failed build leaves behind."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from .conftest import PROJECT, SiteFolder, brief, sheet
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own example site, built once for this module."""
+    out = tmp_path_factory.mktemp("example") / "site"
+    folder = SiteFolder(PROJECT)
+    result = folder.run("build", "--today", "2026-11-25", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_every_brief_and_sheet_of_the_example_has_a_page(example_site: Path) -> None:
+    for kind in ("briefs", "bitesize"):
+        sources = [p.stem for p in (PROJECT / kind).glob("*.md")]
+        assert len(sources) >= 6
+        for slug in sources:
+            page = example_site / kind / slug / "index.html"
+            assert page.is_file(), f"no page for {kind}/{slug}"
+
+
+def test_listings_and_topics_are_built(example_site: Path) -> None:
+    for path in ("briefs", "bitesize", "topics", "topics/neglect", "archive"):
+        assert (example_site / path / "index.html").is_file()
+
+
+def test_a_document_page_shows_its_front_matter_not_raw_yaml(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(title="Learning from Child A"))
+    result = site.run("build", "--today", "2026-11-25")
+    assert result.returncode == 0, result.stderr
+    html = (site.root / "site/briefs/child-a/index.html").read_text()
+    assert "<title>Learning from Child A" in html
+    assert "Child A" in html and "Child safeguarding practice review" in html
+    assert "review_type:" not in html and "published:" not in html
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief())
+    site.write("bitesize/neglect.md", sheet())
+    assert site.run("build", "--today", "2026-11-25").returncode == 0
+    before = snapshot(site.root / "site")
+    assert "briefs/child-a/index.html" in before
+
+    # Content that passes `check` but makes MkDocs fail late (a broken link under --strict):
+    # every page has been written to the staging folder by the time the build fails.
+    site.write("briefs/child-b.md", brief(case="B", body="See [the missing page](nowhere.md).\n"))
+    result = site.run("build", "--today", "2026-11-25")
+    assert result.returncode == 1
+    assert "was left as it was" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(site.root / "site") == before
+    assert [p.name for p in site.root.iterdir() if p.name.startswith(".site-")] == []
+
+
+def test_site_dir_can_be_elsewhere(site: SiteFolder, tmp_path: Path) -> None:
+    out = tmp_path / "published" / "www"
+    assert site.run("build", "--today", "2026-11-25", "--site-dir", str(out)).returncode == 0
+    assert (out / "index.html").is_file()
+    assert not (site.root / "site").exists()

@@ -1,0 +1,125 @@
+"""build.py as editors and CI call it: formats, exit codes, usage errors, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import SiteFolder, brief, sheet
+
+
+def test_clean_site_exits_0_with_a_summary(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief())
+    site.write("bitesize/neglect.md", sheet())
+    result = site.run("check")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "4 files checked: no problems found.\n",
+        "",
+    )
+
+
+def test_text_format_names_file_line_column_and_rule(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(published="2025-3-1"))
+    result = site.run("check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "briefs/child-a.md:5:12: error: published: expected a date YYYY-MM-DD, got '2025-3-1' "
+        "[schema.date]",
+        "3 files checked: 1 error.",
+    ]
+
+
+def test_json_format_has_every_field(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(published="2025-3-1"))
+    data = site.check_json()
+    assert data == {
+        "files": 3,
+        "problems": [
+            {
+                "path": "briefs/child-a.md",
+                "line": 5,
+                "column": 12,
+                "rule": "schema.date",
+                "severity": "error",
+                "message": "published: expected a date YYYY-MM-DD, got '2025-3-1'",
+                "text": "2025-3-1",
+            }
+        ],
+    }
+
+
+def test_github_format_prints_workflow_annotations(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(extra="titel: x\n"))
+    result = site.run("check", "--format", "github")
+    assert result.stdout.splitlines()[0] == (
+        "::error file=briefs/child-a.md,line=8,col=1,title=schema.unknown_key::"
+        "unknown field 'titel' for a learning brief; did you mean 'title'?"
+    )
+
+
+def test_paths_narrow_the_report(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(published="2025-3-1"))
+    site.write("bitesize/neglect.md", sheet(last_reviewed="soon"))
+    only_sheets = site.check_json("bitesize")
+    assert [p["path"] for p in only_sheets["problems"]] == ["bitesize/neglect.md"]  # type: ignore[index]
+    one_file = site.check_json("briefs/child-a.md")
+    assert [p["path"] for p in one_file["problems"]] == ["briefs/child-a.md"]  # type: ignore[index]
+
+
+def test_bad_settings_are_reported_against_mkdocs_yml(site: SiteFolder) -> None:
+    text = (site.root / "mkdocs.yml").read_text()
+    site.write("mkdocs.yml", text.replace("      topics:", "      topcs:"))
+    data = site.check_json()
+    messages = [(p["path"], p["line"], p["message"]) for p in data["problems"]]  # type: ignore[index]
+    assert messages == [
+        (
+            "mkdocs.yml",
+            21,
+            "the 'learning' plugin needs the setting 'topics' "
+            "(The topic vocabulary: id: Label, one per line.)",
+        ),
+        ("mkdocs.yml", 24, "unknown setting 'topcs'; did you mean 'topics'?"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "--today", "2025-3-1"], "expected a date YYYY-MM-DD, got '2025-3-1'"),
+        (["check", "--format", "xml"], "invalid choice: 'xml'"),
+        (["check", "no-such-file.md"], "no-such-file.md does not exist"),
+        (["publish"], "invalid choice: 'publish'"),
+    ],
+)
+def test_usage_errors_exit_2(site: SiteFolder, args: list[str], message: str) -> None:
+    result = site.run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_folder_without_mkdocs_yml_is_a_usage_error(site: SiteFolder) -> None:
+    (site.root / "mkdocs.yml").unlink()
+    result = site.run("check")
+    assert result.returncode == 2
+    assert "is not a site folder: it has no mkdocs.yml" in result.stderr
+
+
+def test_build_refuses_content_with_errors(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(published="2025-13-01"))
+    result = site.run("build")
+    assert result.returncode == 1
+    assert "briefs/child-a.md:5:12: error: published: '2025-13-01' is not a real date" in (
+        result.stderr
+    )
+    assert "The site was not built" in result.stderr
+    assert not (site.root / "site").exists()
+
+
+def test_json_output_is_valid_even_for_odd_text(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(title='"Quotes, colons: and ünïcödé"', case="ab"))
+    data = site.check_json()
+    assert json.dumps(data)
+    assert data["problems"][0]["text"] == "ab"  # type: ignore[index]
