@@ -1,4 +1,8 @@
-"""The MkDocs plugin: wires the core's checked site into MkDocs' build events, nothing more."""
+"""The MkDocs plugin: wires the core's site plan into MkDocs' build events, nothing more.
+
+Every decision (what is live, archived or absent; what is listed where) comes from the core's
+`SitePlan`; this module only turns its entries into MkDocs files and page metadata.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +22,10 @@ from learning_resources import reference
 from learning_resources.checking import check_site
 from learning_resources.dates import resolve_today
 from learning_resources.kinds import Kind
-from learning_resources.loading import Site
+from learning_resources.lifecycle import State
+from learning_resources.links import local_links, resolve
 from learning_resources.output import format_text
+from learning_resources.plan import SitePlan
 from learning_resources.problems import has_errors
 from learning_resources.settings import SETTING_NAMES
 
@@ -33,6 +39,8 @@ LearningConfig: type[Config] = type(
     {name: c.Optional(c.Type(object)) for name in SETTING_NAMES},
 )
 
+THEME_DIR = Path(__file__).parent / "theme"
+
 
 class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Not `BasePlugin[LearningConfig]`: MkDocs needs the generated class set directly."""
@@ -40,24 +48,35 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     config_class = LearningConfig
 
     def __init__(self) -> None:
-        self.site: Site | None = None
+        self.plan: SitePlan | None = None
         self.meta: dict[str, dict[str, Any]] = {}
+        self.source_dirs: dict[str, Path] = {}  # src_uri -> folder its links are relative to
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = _root(config)
-        report = check_site(root, resolve_today())
-        if has_errors(report.problems) or report.site is None:
+        report = check_site(_root(config), resolve_today())
+        if has_errors(report.problems) or report.plan is None:
             raise PluginError(
                 "the content has problems; nothing was built:\n"
                 + format_text(report.problems, report.files)
             )
-        self.site = report.site
+        self.plan = report.plan
+        # Our templates (a sitemap without archive stubs) go after the site's own overrides.
+        position = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(position, str(THEME_DIR))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        site = self._site()
+        plan = self._plan()
+        site = plan.site
         self.meta = {}
-        shown = [d for d in site.documents if d.kind is not Kind.PAGE and not d.draft]
+        self.source_dirs = {
+            (
+                f"{e.document.slug}.md"
+                if e.document.kind is Kind.PAGE
+                else render.src_uri(e.document)
+            ): e.document.source.path.parent
+            for e in plan.entries
+        }
 
         def add(src_uri: str, content: str, *, in_nav: bool = False, **meta: Any) -> None:
             # Documents are reached through listings, never one sidebar entry each: Material
@@ -66,10 +85,22 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
             self.meta[src_uri] = meta
 
-        for document in shown:
+        for entry in plan.entries:
+            document = entry.document
+            if document.kind is Kind.PAGE or not entry.state.published:
+                continue  # drafts and embargoed documents: no page, no stub, no file at all
+            if entry.state is State.ARCHIVED:
+                add(
+                    render.src_uri(document),
+                    render.archive_stub(entry, site),
+                    title=document.title,
+                    robots="noindex",
+                    search={"exclude": True},
+                )
+                continue
             add(
                 render.src_uri(document),
-                render.document_page(document, site),
+                render.document_page(entry, site),
                 title=document.title,
                 description=document.summary,
             )
@@ -77,17 +108,19 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             for asset in site.assets.get(document.path, ()):
                 inner = asset.relative_to(document.source.path.parent).as_posix()
                 files.append(File.generated(config, f"{folder}/{inner}", abs_src_path=str(asset)))
+
+        live = plan.live_documents()
         for kind, title in ((Kind.BRIEF, "Learning briefs"), (Kind.SHEET, "Bite-size sheets")):
             add(
                 f"{kind.folder}/index.md",
-                render.listing_page(kind, [d for d in shown if d.kind is kind], site),
+                render.listing_page(kind, [d for d in live if d.kind is kind], site),
                 in_nav=True,
                 title=title,
             )
-        add("topics/index.md", render.topics_page(site, shown), in_nav=True, title="Topics")
+        add("topics/index.md", render.topics_page(site, live), in_nav=True, title="Topics")
         for topic, label in site.settings.topics.items():
-            add(f"topics/{topic}.md", render.topic_page(topic, site, shown), title=label)
-        add("archive/index.md", render.archive_page(site, []), in_nav=True, title="Archive")
+            add(f"topics/{topic}.md", render.topic_page(topic, site, live), title=label)
+        add("archive/index.md", render.archive_page(plan), in_nav=True, title="Archive")
         add(
             "editors/index.md",
             reference.fields_reference(site.settings),
@@ -100,7 +133,29 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         page.meta.update(self.meta.get(page.file.src_uri, {}))
-        return markdown
+        return self._link_documents(markdown, page)
+
+    def _link_documents(self, markdown: str, page: Page) -> str:
+        """Links written to a document's source file go to its address (page or stub)."""
+        plan = self._plan()
+        source = self.source_dirs.get(page.file.src_uri)
+        if source is None:
+            return markdown
+        out, last = [], 0
+        for link in local_links(markdown):
+            entry = plan.entry_for_file(resolve(source, link.target))
+            if entry is None or entry.document.kind is Kind.PAGE:
+                continue
+            out += [markdown[last : link.start], "/" + render.src_uri(entry.document)]
+            last = link.end
+        return "".join(out) + markdown[last:]
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Archive stubs ask search engines not to index them, whatever the theme."""
+        robots = page.meta.get("robots")
+        if robots:
+            output = output.replace("<head>", f'<head>\n<meta name="robots" content="{robots}">', 1)
+        return output
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -111,10 +166,10 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 server.watch(str(root / folder))
         return server
 
-    def _site(self) -> Site:
-        if self.site is None:
+    def _plan(self) -> SitePlan:
+        if self.plan is None:
             raise PluginError("the learning plugin's on_config did not run")
-        return self.site
+        return self.plan
 
 
 def _root(config: MkDocsConfig) -> Path:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .loading import Site, load_site
+from .plan import SitePlan, lifecycle_problems, plan_site
 from .problems import Problem, in_file_order
 from .settings import SettingsError, load_settings
 
@@ -16,6 +17,7 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
     site: Site | None = None  # None when the settings themselves could not be read
+    plan: SitePlan | None = None
 
 
 def check_site(root: Path, today: dt.date) -> Report:
@@ -25,5 +27,6 @@ def check_site(root: Path, today: dt.date) -> Report:
     except SettingsError as exc:
         return Report(problems=in_file_order(exc.problems), files=1)
     site = load_site(root, settings)
-    del today  # the lifecycle rules use it (next step)
-    return Report(problems=site.problems, files=site.files + 1, site=site)
+    plan = plan_site(site, today)
+    problems = in_file_order([*site.problems, *lifecycle_problems(plan)])
+    return Report(problems=problems, files=site.files + 1, site=site, plan=plan)

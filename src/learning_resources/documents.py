@@ -68,5 +68,12 @@ class Document:
     def review_type_name(self) -> str:
         return REVIEW_TYPES.get(str(self.fields.get("review_type", "")), "")
 
+    @property
+    def reference(self) -> str:
+        """A short reference people can quote, e.g. 'Learning brief 2024-A'."""
+        if self.kind is Kind.BRIEF and self.published:
+            return f"{self.kind.label} {self.published.year}-{self.fields.get('case', '')}"
+        return f"{self.kind.label} {self.slug}"
+
     def line_of(self, field: str) -> tuple[int, int]:
         return self.positions.get(field, (1, 1))

@@ -21,6 +21,7 @@ class FieldType(StrEnum):
     CHOICES = "a list from a list"
     CASE = "case letter"
     FILE = "file"
+    EXTENSION = "extension"  # until: date, reason: text
     ANY = "any"  # passed through to the site engine unchecked (ordinary pages only)
 
 
@@ -112,6 +113,14 @@ BRIEF_FIELDS: tuple[FieldSpec, ...] = (
         False,
         "true keeps the brief off the site entirely while it is being written.",
         "true",
+    ),
+    FieldSpec(
+        "extension",
+        FieldType.EXTENSION,
+        False,
+        "Exceptionally, keeps the brief online past its year: the last day online and the "
+        "reason the partnership agreed.",
+        "{until: 2027-06-30, reason: Used at the county learning event in June}",
     ),
 )
 

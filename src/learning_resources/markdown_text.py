@@ -16,22 +16,31 @@ class Heading:
     line: int
 
 
-def headings(body: str, first_line: int) -> list[Heading]:
-    """The ATX headings ('## Title') of `body`, skipping fenced code blocks."""
-    found: list[Heading] = []
+def code_lines(text: str) -> set[int]:
+    """The 0-based indexes of the lines of `text` inside fenced code blocks (fences included)."""
+    inside: set[int] = set()
     fence: str | None = None
-    for number, line in enumerate(body.split("\n"), start=first_line):
+    for index, line in enumerate(text.split("\n")):
         opening = _FENCE.match(line)
         if fence is not None:
+            inside.add(index)
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = None
-            continue
-        if opening:
+        elif opening:
+            inside.add(index)
             fence = opening.group(1)
-            continue
-        match = _ATX.match(line)
+    return inside
+
+
+def headings(body: str, first_line: int) -> list[Heading]:
+    """The ATX headings ('## Title') of `body`, skipping fenced code blocks."""
+    skip = code_lines(body)
+    found: list[Heading] = []
+    for index, line in enumerate(body.split("\n")):
+        match = None if index in skip else _ATX.match(line)
         if match:
-            found.append(Heading(len(match.group(1)), (match.group(2) or "").strip(), number))
+            level, text = len(match.group(1)), (match.group(2) or "").strip()
+            found.append(Heading(level, text, index + first_line))
     return found
 
 

@@ -173,6 +173,35 @@ RULES: dict[str, Rule] = {
             "Use the next free letter for the newer case.",
         ),
         Rule(
+            "lifecycle.review_due",
+            _W,
+            "Bite-size sheet due for review",
+            "Guidance is reviewed at least every three years, so readers can trust it.",
+            "Review the sheet with the practice leads, then set last_reviewed to the day.",
+        ),
+        Rule(
+            "lifecycle.extension",
+            _E,
+            "Extension does not extend anything",
+            "An extension must keep a brief online past its normal year, or it misleads.",
+            "Give a last day online after the normal one, or remove the extension.",
+        ),
+        Rule(
+            "lifecycle.link_archived",
+            _W,
+            "Link to an archived document",
+            "A link to an archived (or soon archived) brief leads readers to its archive notice.",
+            "Link to current learning instead, or keep the link if the notice is what you mean.",
+        ),
+        Rule(
+            "lifecycle.link_unpublished",
+            _E,
+            "Link to a document that is not published",
+            "A draft or embargoed document has no address yet; the link would be broken and "
+            "would reveal that the document exists.",
+            "Remove the link until the document is published.",
+        ),
+        Rule(
             "config.invalid",
             _E,
             "Site settings not valid",

@@ -50,6 +50,16 @@ def _property(spec: FieldSpec, settings: Settings) -> dict[str, Any]:
             out.update(type="string", pattern="^[A-Z]{1,2}$")
         case FieldType.FILE:
             out.update(type="string", pattern=r"^[^/\\]+(/[^/\\]+)*\.pdf$")
+        case FieldType.EXTENSION:
+            out.update(
+                type="object",
+                properties={
+                    "until": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+                    "reason": {"type": "string", "minLength": 1},
+                },
+                required=["until", "reason"],
+                additionalProperties=False,
+            )
         case FieldType.ANY:
             pass
     return out

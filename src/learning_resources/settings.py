@@ -54,6 +54,20 @@ SETTINGS: tuple[SettingSpec, ...] = (
         list(DEFAULT_SHEET_SECTIONS),
     ),
     SettingSpec("summary_max_length", "The longest summary allowed, in characters.", 300),
+    SettingSpec(
+        "archive_after_years", "Years a learning brief stays online after it is published.", 1
+    ),
+    SettingSpec("review_every_years", "Years after its last review that a sheet falls due.", 3),
+    SettingSpec(
+        "warn_days_before_archive",
+        "Days ahead that links to a brief about to be archived are warned about.",
+        30,
+    ),
+    SettingSpec(
+        "case_review_repository",
+        "Where full review reports can be found for longer (shown on archive stubs).",
+        "https://learning.nspcc.org.uk/case-reviews/national-case-review-repository",
+    ),
 )
 SETTING_NAMES = tuple(s.name for s in SETTINGS)
 
@@ -67,6 +81,10 @@ class Settings:
     case_labels: tuple[str, ...]
     sheet_sections: tuple[str, ...]
     summary_max_length: int
+    archive_after_years: int
+    review_every_years: int
+    warn_days_before_archive: int
+    case_review_repository: str
 
     def vocabulary(self, name: str) -> dict[str, str]:
         from .fields import FIXED_VOCABULARIES
@@ -132,6 +150,10 @@ def load_settings(root: Path) -> Settings:
         case_labels=tuple(values["case_labels"]),
         sheet_sections=tuple(values["sheet_sections"]),
         summary_max_length=values["summary_max_length"],
+        archive_after_years=values["archive_after_years"],
+        review_every_years=values["review_every_years"],
+        warn_days_before_archive=values["warn_days_before_archive"],
+        case_review_repository=values["case_review_repository"],
     )
 
 

@@ -124,6 +124,8 @@ def _check_value(
             bad("schema.type", f"expected true or false, got '{node.raw}'", node.raw)
             return None
         return node.value
+    if kind is FieldType.EXTENSION:
+        return _check_extension(spec, node, bad)
     if kind is FieldType.CHOICES:
         items = node.value if node.kind == "seq" else None
         if items is None or not all(i.is_text for i in items):
@@ -215,6 +217,25 @@ def _check_date(text: str, bad: Any) -> dt.date | None:
         )
         bad("schema.date", f"'{text}' is not a real date ({reason})", text)
         return None
+
+
+def _check_extension(spec: FieldSpec, node: Located, bad: Any) -> dict[str, Any] | None:
+    entries = node.value if node.kind == "map" else None
+    if entries is None or set(entries) != {"until", "reason"}:
+        bad(
+            "schema.type",
+            f"expected the last day online and a reason, e.g. {spec.name}: {spec.example}",
+            node.raw,
+        )
+        return None
+    until, reason = entries["until"].value, entries["reason"].value
+    day = _check_date(str(until.value), bad) if until.is_text else None
+    if not until.is_text:
+        bad("schema.date", f"until: expected a date YYYY-MM-DD, got '{until.raw}'", until.raw)
+    if not reason.is_text or not str(reason.value).strip():
+        bad("schema.length", "reason: say why the brief stays online longer")
+        return None
+    return {"until": day, "reason": str(reason.value).strip()} if day else None
 
 
 def _check_case(text: str, settings: Settings, bad: Any) -> str | None:

@@ -1,0 +1,158 @@
+"""The site on a given day: each document with its lifecycle, and the checks that need dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .documents import Document
+from .kinds import Kind
+from .lifecycle import Lifecycle, State, add_years, lifecycle
+from .links import local_links, resolve
+from .loading import Site
+from .problems import Problem
+from .rules import problem
+
+
+@dataclass(frozen=True)
+class Entry:
+    document: Document
+    life: Lifecycle
+
+    @property
+    def state(self) -> State:
+        return self.life.state
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    site: Site
+    today: dt.date
+    entries: tuple[Entry, ...]
+
+    def in_state(self, state: State, kind: Kind | None = None) -> list[Entry]:
+        return [
+            e
+            for e in self.entries
+            if e.state is state and (kind is None or e.document.kind is kind)
+        ]
+
+    def live_documents(self, kind: Kind | None = None) -> list[Document]:
+        return [
+            e.document for e in self.in_state(State.LIVE, kind) if e.document.kind is not Kind.PAGE
+        ]
+
+    def entry_for_file(self, path: Path) -> Entry | None:
+        """The document whose source is `path` (a .md file or a document's folder)."""
+        return self._by_file.get(path)
+
+    @cached_property
+    def _by_file(self) -> dict[Path, Entry]:
+        by_file: dict[Path, Entry] = {}
+        for entry in self.entries:
+            source = entry.document.source.path.resolve()
+            by_file[source] = entry
+            if source.name == "index.md" and entry.document.kind is not Kind.PAGE:
+                by_file[source.parent] = entry
+        return by_file
+
+
+def plan_site(site: Site, today: dt.date) -> SitePlan:
+    entries = tuple(Entry(d, lifecycle(d, today, site.settings)) for d in site.documents)
+    return SitePlan(site, today, entries)
+
+
+def lifecycle_problems(plan: SitePlan) -> list[Problem]:
+    """Date-dependent checks: reviews due, extensions, links to documents leaving the site."""
+    found: list[Problem] = []
+    settings = plan.site.settings
+    for entry in plan.entries:
+        document, life = entry.document, entry.life
+        if life.review_overdue and life.review_due:
+            line, column = document.line_of("last_reviewed")
+            found.append(
+                problem(
+                    "lifecycle.review_due",
+                    document.path,
+                    line,
+                    column,
+                    f"this sheet was due for review on {life.review_due.isoformat()} "
+                    f"({settings.review_every_years} years after it was last reviewed); "
+                    "review it and update last_reviewed",
+                )
+            )
+        extension = document.fields.get("extension")
+        if extension and document.published:
+            normal_last_day = add_years(document.published, settings.archive_after_years) - (
+                dt.timedelta(days=1)
+            )
+            if extension["until"] <= normal_last_day:
+                line, column = document.line_of("extension")
+                found.append(
+                    problem(
+                        "lifecycle.extension",
+                        document.path,
+                        line,
+                        column,
+                        f"extension: the brief is online until {normal_last_day.isoformat()} "
+                        "anyway; give a later date or remove the extension",
+                    )
+                )
+        if life.state is State.LIVE:
+            found.extend(_link_problems(plan, entry))
+    return found
+
+
+def _link_problems(plan: SitePlan, entry: Entry) -> list[Problem]:
+    found: list[Problem] = []
+    source = entry.document.source
+    warn_before = dt.timedelta(days=plan.site.settings.warn_days_before_archive)
+    for link in local_links(source.body, source.body_line):
+        target = plan.entry_for_file(resolve(source.path.parent, link.target))
+        if target is None or target is entry:
+            continue
+        other, life = target.document, target.life
+        if life.state in (State.DRAFT, State.EMBARGOED):
+            when = (
+                "is a draft"
+                if life.state is State.DRAFT
+                else (f"is not published until {other.published}")
+            )
+            found.append(
+                problem(
+                    "lifecycle.link_unpublished",
+                    source.relpath,
+                    link.line,
+                    link.column,
+                    f"links to {other.path}, which {when}; remove the link until it is published",
+                    link.target,
+                )
+            )
+        elif life.state is State.ARCHIVED and life.archive_on:
+            found.append(
+                problem(
+                    "lifecycle.link_archived",
+                    source.relpath,
+                    link.line,
+                    link.column,
+                    f"links to {other.path}, archived since {life.archive_on.isoformat()}: "
+                    "readers will find only its archive notice",
+                    link.target,
+                )
+            )
+        elif life.archive_on and life.archive_on - plan.today <= warn_before:
+            found.append(
+                problem(
+                    "lifecycle.link_archived",
+                    source.relpath,
+                    link.line,
+                    link.column,
+                    f"links to {other.path}, which will be archived on "
+                    f"{life.archive_on.isoformat()}: readers will then find only its "
+                    "archive notice",
+                    link.target,
+                )
+            )
+    return found
