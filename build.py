@@ -4,6 +4,8 @@
     python build.py check [--root DIR] [--today YYYY-MM-DD] [--format text|json|github] [PATH ...]
     python build.py build [--root DIR] [--today YYYY-MM-DD] [--site-dir DIR]
     python build.py serve [--root DIR] [--today YYYY-MM-DD]
+    python build.py status [--root DIR] [--today YYYY-MM-DD] [--within DAYS] [--format text|json]
+    python build.py schema [--root DIR] [--kind brief|sheet|page]
 
 Exit status: 0 when clean, 1 when a problem is found or the build is refused, 2 on a usage error.
 This is the only place that prints or exits; everything else returns data.
@@ -80,6 +82,16 @@ def make_parser() -> argparse.ArgumentParser:
         default=None,
         help="where to write the site (default: site/ in the root)",
     )
+    status = commands.add_parser("status", help="what goes live, archives or falls due soon")
+    common(status)
+    status.add_argument(
+        "--within",
+        type=int,
+        default=60,
+        metavar="DAYS",
+        help="how many days ahead to look (default: 60)",
+    )
+    status.add_argument("--format", choices=("text", "json"), default="text")
     schema = commands.add_parser("schema", help="print the JSON Schema of a kind's front matter")
     common(schema)
     schema.add_argument("--kind", choices=("brief", "sheet", "page"), default="brief")
@@ -165,6 +177,9 @@ def build_atomically(root: Path, site_dir: Path, today: dt.date) -> str | None:
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     _mkdocs_logging()
     os.environ[TODAY_ENV] = today.isoformat()
+    # Dates MkDocs writes (sitemap, gzip headers) come from --today: same input, same bytes.
+    midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
         build(config)
@@ -206,6 +221,25 @@ def run_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_status(args: argparse.Namespace) -> int:
+    from learning_resources.forecast import forecast, format_forecast
+
+    root = site_root(args)
+    if args.within < 0:
+        raise UsageError("--within must be 0 or more days")
+    report = check_site(root, args.today or today_in_london())
+    if report.plan is None or has_errors(report.problems):
+        print(format_text(report.problems, report.files), file=sys.stderr)
+        print("Fix these errors first: the forecast needs every document's dates.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    result = forecast(report.plan, args.within)
+    if args.format == "json":
+        print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(format_forecast(result), end="")
+    return EXIT_OK
+
+
 def run_schema(args: argparse.Namespace) -> int:
     from learning_resources.kinds import Kind
     from learning_resources.schema import json_schema
@@ -224,7 +258,13 @@ def run_schema(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
-    runners = {"check": run_check, "build": run_build, "serve": run_serve, "schema": run_schema}
+    runners = {
+        "check": run_check,
+        "build": run_build,
+        "serve": run_serve,
+        "status": run_status,
+        "schema": run_schema,
+    }
     try:
         return runners[args.command](args)
     except UsageError as exc:

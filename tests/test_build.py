@@ -75,3 +75,16 @@ def test_site_dir_can_be_elsewhere(site: SiteFolder, tmp_path: Path) -> None:
     assert site.run("build", "--today", "2026-11-25", "--site-dir", str(out)).returncode == 0
     assert (out / "index.html").is_file()
     assert not (site.root / "site").exists()
+
+
+def test_pages_show_their_dates(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(published="2026-03-14"))
+    site.write("bitesize/neglect.md", sheet(last_reviewed="2023-01-15"))
+    site.write("bitesize/safe-sleep.md", sheet(title="Safe sleep", last_reviewed="2026-01-15"))
+    assert site.run("build", "--today", "2026-11-25").returncode == 0
+    brief_html = (site.root / "site/briefs/child-a/index.html").read_text()
+    assert "<dt>Online until</dt><dd>13 March 2027, then available on request</dd>" in brief_html
+    overdue = (site.root / "site/bitesize/neglect/index.html").read_text()
+    assert "Due for review" in overdue and "<dd>15 January 2026</dd>" in overdue
+    current = (site.root / "site/bitesize/safe-sleep/index.html").read_text()
+    assert "Due for review" not in current and "<dd>15 January 2029</dd>" in current

@@ -120,7 +120,14 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         add("topics/index.md", render.topics_page(site, live), in_nav=True, title="Topics")
         for topic, label in site.settings.topics.items():
             add(f"topics/{topic}.md", render.topic_page(topic, site, live), title=label)
-        add("archive/index.md", render.archive_page(plan), in_nav=True, title="Archive")
+        # Archived titles are listed for people who browse, but never found by search.
+        add(
+            "archive/index.md",
+            render.archive_page(plan),
+            in_nav=True,
+            title="Archive",
+            search={"exclude": True},
+        )
         add(
             "editors/index.md",
             reference.fields_reference(site.settings),

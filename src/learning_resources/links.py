@@ -35,7 +35,7 @@ def local_links(text: str, first_line: int = 1) -> list[Link]:
     found: list[Link] = []
     for pattern in (_INLINE, _DEFINITION):
         for match in pattern.finditer(text):
-            start, end = match.span(1)
+            start = match.start(1)
             raw = match.group(1)
             if _SCHEME.match(raw) or raw.startswith(("#", "/")):
                 continue

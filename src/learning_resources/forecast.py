@@ -1,0 +1,91 @@
+"""What is about to change on the site: the editors' forecast behind `build.py status`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import partial
+
+from .kinds import Kind
+from .lifecycle import State
+from .plan import SitePlan
+
+
+@dataclass(frozen=True)
+class Change:
+    path: str
+    title: str
+    event: str  # "goes live", "archives", "review due", "archived"
+    date: dt.date
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "path": self.path,
+            "title": self.title,
+            "event": self.event,
+            "date": self.date.isoformat(),
+        }
+
+
+@dataclass(frozen=True)
+class Forecast:
+    today: dt.date
+    within: int
+    going_live: list[Change]
+    archiving: list[Change]
+    reviews_due: list[Change]  # within the window, or already overdue
+    archived: list[Change]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "today": self.today.isoformat(),
+            "within_days": self.within,
+            "going_live": [c.as_dict() for c in self.going_live],
+            "archiving": [c.as_dict() for c in self.archiving],
+            "reviews_due": [c.as_dict() for c in self.reviews_due],
+            "archived": [c.as_dict() for c in self.archived],
+        }
+
+
+def forecast(plan: SitePlan, within: int) -> Forecast:
+    """Every change of state in the next `within` days, and what is archived today."""
+    horizon = plan.today + dt.timedelta(days=within)
+    live, archiving, reviews, archived = [], [], [], []
+    for entry in plan.entries:
+        document, life = entry.document, entry.life
+        change = partial(Change, document.path, document.title)
+        if entry.state is State.EMBARGOED and life.live_from and life.live_from <= horizon:
+            live.append(change("goes live", life.live_from))
+        elif entry.state is State.LIVE and life.archive_on and life.archive_on <= horizon:
+            archiving.append(change("archives", life.archive_on))
+        elif entry.state is State.ARCHIVED and life.archive_on:
+            archived.append(change("archived", life.archive_on))
+        if (
+            document.kind is Kind.SHEET
+            and entry.state is State.LIVE
+            and life.review_due
+            and life.review_due <= horizon
+        ):
+            reviews.append(change("review due", life.review_due))
+
+    def by_date(changes: list[Change]) -> list[Change]:
+        return sorted(changes, key=lambda c: (c.date, c.path))
+
+    return Forecast(
+        plan.today, within, by_date(live), by_date(archiving), by_date(reviews), by_date(archived)
+    )
+
+
+def format_forecast(result: Forecast) -> str:
+    def section(heading: str, changes: list[Change]) -> list[str]:
+        lines = [f"{heading}:"]
+        lines += [f"  {c.date.isoformat()}  {c.path}  {c.title}" for c in changes] or ["  none"]
+        return [*lines, ""]
+
+    days = f"the next {result.within} days"
+    lines = [f"Site status on {result.today.isoformat()}", ""]
+    lines += section(f"Going live in {days}", result.going_live)
+    lines += section(f"Archiving in {days}", result.archiving)
+    lines += section(f"Bite-size sheets due for review (overdue or in {days})", result.reviews_due)
+    lines += section("Archived (available on request)", result.archived)
+    return "\n".join(lines).rstrip() + "\n"
