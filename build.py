@@ -67,6 +67,10 @@ def make_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check every document and report all problems")
     common(check)
     check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    check.add_argument(
+        "--list-waivers", action="store_true", help="list every anonymisation waiver and its reason"
+    )
     check.add_argument(
         "paths",
         nargs="*",
@@ -82,6 +86,7 @@ def make_parser() -> argparse.ArgumentParser:
         default=None,
         help="where to write the site (default: site/ in the root)",
     )
+    build.add_argument("--strict", action="store_true", help="warnings stop the build too")
     status = commands.add_parser("status", help="what goes live, archives or falls due soon")
     common(status)
     status.add_argument(
@@ -132,8 +137,24 @@ def run_check(args: argparse.Namespace) -> int:
     report = check_site(root, args.today or today_in_london())
     if args.paths:
         report = only_paths(report, root, args.paths)
-    print(FORMATTERS[args.format](report.problems, report.files))
-    return EXIT_PROBLEMS if has_errors(report.problems) else EXIT_OK
+    if args.list_waivers:
+        print(format_waivers(report))
+        return EXIT_OK
+    print(FORMATTERS[args.format](report.problems, report.files, help_base(report)))
+    return EXIT_PROBLEMS if has_errors(report.problems, strict=args.strict) else EXIT_OK
+
+
+def help_base(report: Report) -> str | None:
+    return report.site.settings.site_url or None if report.site else None
+
+
+def format_waivers(report: Report) -> str:
+    rows = []
+    for document in report.site.documents if report.site else []:
+        for waiver in document.fields.get("waivers", ()):
+            rule = waiver.rule or "any anonymisation rule"
+            rows.append(f"{document.path}:{waiver.line}: '{waiver.text}' ({rule}): {waiver.reason}")
+    return "\n".join([*rows, f"{len(rows)} waiver{'s' if len(rows) != 1 else ''}."])
 
 
 def _mkdocs_logging() -> None:
@@ -149,12 +170,12 @@ def run_build(args: argparse.Namespace) -> int:
     root = site_root(args)
     today = args.today or today_in_london()
     report = check_site(root, today)
-    if has_errors(report.problems):
-        print(format_text(report.problems, report.files), file=sys.stderr)
+    if has_errors(report.problems, strict=args.strict):
+        print(format_text(report.problems, report.files, help_base(report)), file=sys.stderr)
         print("The site was not built: fix the errors above first.", file=sys.stderr)
         return EXIT_PROBLEMS
     if report.problems:
-        print(format_text(report.problems, report.files), file=sys.stderr)
+        print(format_text(report.problems, report.files, help_base(report)), file=sys.stderr)
     site_dir = (args.site_dir or root / "site").resolve()
     error = build_atomically(root, site_dir, today)
     if error:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 PROJECT = Path(__file__).resolve().parent.parent
 BUILD_PY = PROJECT / "build.py"
@@ -72,7 +74,7 @@ Discuss in your team.
 
 def brief(
     *,
-    title: str = "Learning from Child A",
+    title: str | None = None,
     case: str = "A",
     review_type: str = "cspr",
     published: str = "2026-06-01",
@@ -82,6 +84,7 @@ def brief(
     body: str = "## What we learned\n\nPractitioners should stay curious.\n",
 ) -> str:
     """The text of a valid learning brief; pass keyword arguments to vary it."""
+    title = title or f"Learning from Child {case}"
     return (
         f"---\ntitle: {title}\ncase: {case}\nreview_type: {review_type}\n"
         f"published: {published}\ntopics: {topics}\nsummary: {summary}\n{extra}---\n{body}"
@@ -140,3 +143,26 @@ def site(tmp_path: Path) -> SiteFolder:
     folder.write("mkdocs.yml", MKDOCS_YML)
     folder.write("content/index.md", "# Home\n\nWelcome.\n")
     return folder
+
+
+def make_pdf(path: Path, text: str, author: str = "") -> None:
+    """A real one-page PDF whose text is `text` (uncompressed, so byte scans can see it)."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+    )
+    stream = DecodedStreamObject()
+    stream.set_data(f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1"))
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    if author:
+        writer.add_metadata({"/Author": author})
+    with path.open("wb") as out:
+        writer.write(out)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SiteFolder, brief, sheet
+from .conftest import SiteFolder, brief, make_pdf, sheet
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -58,7 +58,7 @@ def write_fixture(site: SiteFolder) -> None:
                 body=body,
             ),
         )
-        site.write(f"briefs/{slug}/report.pdf", f"%PDF-1.4\n% {s['pdf']}\n".encode())
+        make_pdf(site.root / f"briefs/{slug}/report.pdf", f"Review report {s['pdf']}")
         site.write(f"briefs/{slug}/chart-{s['assetname']}.png", f"PNG {s['asset']}".encode())
     # A live sheet links to an archived brief: the link must lead to its stub.
     site.write(

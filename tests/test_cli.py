@@ -28,6 +28,7 @@ def test_text_format_names_file_line_column_and_rule(site: SiteFolder) -> None:
         "briefs/child-a.md:5:12: error: published: expected a date YYYY-MM-DD, got '2025-3-1' "
         "[schema.date]",
         "3 files checked: 1 error.",
+        "Each rule, and how to fix it: https://example.test/editors/rules/",
     ]
 
 
@@ -45,6 +46,7 @@ def test_json_format_has_every_field(site: SiteFolder) -> None:
                 "severity": "error",
                 "message": "published: expected a date YYYY-MM-DD, got '2025-3-1'",
                 "text": "2025-3-1",
+                "help": "https://example.test/editors/rules/#schema-date",
             }
         ],
     }

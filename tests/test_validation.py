@@ -10,7 +10,7 @@ from learning_resources.checking import check_site
 from learning_resources.kinds import Kind
 from learning_resources.problems import Problem
 
-from .conftest import SHEET_BODY, SiteFolder, brief, sheet
+from .conftest import SHEET_BODY, SiteFolder, brief, make_pdf, sheet
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -241,5 +241,5 @@ def test_every_problem_in_every_file_in_one_run(site: SiteFolder) -> None:
 
 def test_a_brief_with_its_report_in_its_folder_is_valid(site: SiteFolder) -> None:
     site.write("briefs/child-a/index.md", brief(extra="report: report.pdf\n"))
-    site.write("briefs/child-a/report.pdf", b"%PDF-1.4\n")
+    make_pdf(site.root / "briefs/child-a/report.pdf", "Child A was known to services.")
     assert found(site) == []

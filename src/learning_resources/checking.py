@@ -6,7 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loading import Site, load_site
+from .anonymisation.attachments import IMAGE_SUFFIXES, check_image, scan_pdf
+from .anonymisation.scan import context_for, scan_document
+from .lifecycle import State
+from .loading import Site, load_site, relative
 from .plan import SitePlan, lifecycle_problems, plan_site
 from .problems import Problem, in_file_order
 from .settings import SettingsError, load_settings
@@ -20,6 +23,39 @@ class Report:
     plan: SitePlan | None = None
 
 
+def anonymity(plan: SitePlan) -> list[Problem]:
+    """The anonymisation gate over everything that is or will be published.
+
+    Drafts are checked too, with errors shown as warnings (they will block once the draft is
+    finished). Archived briefs are published only as a notice, so only their title is checked.
+    """
+    settings = plan.site.settings
+    found: list[Problem] = []
+    for entry in plan.entries:
+        document, state = entry.document, entry.state
+        draft = state is State.DRAFT
+        found += scan_document(document, settings, title_only=state is State.ARCHIVED, draft=draft)
+        if state is State.ARCHIVED:
+            continue
+        folder = document.source.path.parent
+        report = document.fields.get("report")
+        if report:
+            found += scan_pdf(
+                folder / report,
+                relative(plan.site.root, folder / report),
+                context_for(document, settings),
+            )
+        for asset in plan.site.assets.get(document.path, ()):
+            if asset.suffix.lower() in IMAGE_SUFFIXES:
+                found += check_image(asset, relative(plan.site.root, asset))
+    content = plan.site.root / "content"
+    if content.is_dir():
+        for image in sorted(content.rglob("*")):
+            if image.suffix.lower() in IMAGE_SUFFIXES and image.is_file():
+                found += check_image(image, relative(plan.site.root, image))
+    return found
+
+
 def check_site(root: Path, today: dt.date) -> Report:
     """Read settings and every document of the site in `root`; never raises for bad content."""
     try:
@@ -28,5 +64,5 @@ def check_site(root: Path, today: dt.date) -> Report:
         return Report(problems=in_file_order(exc.problems), files=1)
     site = load_site(root, settings)
     plan = plan_site(site, today)
-    problems = in_file_order([*site.problems, *lifecycle_problems(plan)])
+    problems = in_file_order([*site.problems, *lifecycle_problems(plan), *anonymity(plan)])
     return Report(problems=problems, files=site.files + 1, site=site, plan=plan)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .kinds import REVIEW_TYPES, Kind
@@ -17,6 +17,7 @@ class Document:
     slug: str  # briefs and sheets: the file or folder name; pages: the path under content/
     fields: dict[str, Any]  # checked values: str, datetime.date, bool, tuple[str, ...]
     positions: dict[str, tuple[int, int]]  # field name -> (line, column) of its value
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # -> offsets in the file
 
     @property
     def path(self) -> str:

@@ -22,6 +22,9 @@ class FieldType(StrEnum):
     CASE = "case letter"
     FILE = "file"
     EXTENSION = "extension"  # until: date, reason: text
+    TEXT_LIST = "a list of text"
+    CASE_LIST = "a list of case letters"
+    WAIVERS = "waivers"  # a list of {text, reason, rule (optional)}
     ANY = "any"  # passed through to the site engine unchecked (ordinary pages only)
 
 
@@ -56,6 +59,29 @@ TOPICS = FieldSpec(
     "One or more topic ids from the site's topic list (mkdocs.yml).",
     "[neglect, professional-curiosity]",
     vocabulary="topics",
+)
+
+PSEUDONYMS = FieldSpec(
+    "pseudonyms",
+    FieldType.TEXT_LIST,
+    False,
+    "Invented names the document uses on purpose (agreed with the family), allowed in its text.",
+    "[Jack, Amira]",
+)
+PROFESSIONALS = FieldSpec(
+    "named_professionals",
+    FieldType.TEXT_LIST,
+    False,
+    "People who may be named, such as the independent reviewer, allowed in its text.",
+    "[Dr Sam Example]",
+)
+WAIVERS = FieldSpec(
+    "waivers",
+    FieldType.WAIVERS,
+    False,
+    "Reviewed false alarms of the anonymisation check: the exact text, the rule (optional) "
+    "and why it is safe. A waiver that no longer matches anything is an error.",
+    "[{text: Grace Darling Way, rule: anon.address, reason: a national charity's name}]",
 )
 
 BRIEF_FIELDS: tuple[FieldSpec, ...] = (
@@ -122,6 +148,16 @@ BRIEF_FIELDS: tuple[FieldSpec, ...] = (
         "reason the partnership agreed.",
         "{until: 2027-06-30, reason: Used at the county learning event in June}",
     ),
+    FieldSpec(
+        "related_cases",
+        FieldType.CASE_LIST,
+        False,
+        "Letters of other cases this brief mentions on purpose (e.g. a sibling's review).",
+        "[B]",
+    ),
+    PSEUDONYMS,
+    PROFESSIONALS,
+    WAIVERS,
 )
 
 SHEET_FIELDS: tuple[FieldSpec, ...] = (
@@ -142,6 +178,8 @@ SHEET_FIELDS: tuple[FieldSpec, ...] = (
         "true keeps the sheet off the site entirely while it is being written.",
         "true",
     ),
+    PROFESSIONALS,
+    WAIVERS,
 )
 
 # Ordinary pages: front matter optional; the keys Material for MkDocs understands pass through.
@@ -160,6 +198,7 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
         "One sentence for search engines.",
         "How to use learning briefs and sheets in teams.",
     ),
+    WAIVERS,
     *(
         FieldSpec(name, FieldType.ANY, False, f"Passed to Material for MkDocs ({name}).", "")
         for name in ("hide", "template", "search", "icon", "status")

@@ -175,7 +175,11 @@ def load_document(
     front_matter = None
     if source.front_matter is not None:
         try:
-            front_matter = load_located(source.front_matter, first_line=source.front_matter_line)
+            front_matter = load_located(
+                source.front_matter,
+                first_line=source.front_matter_line,
+                first_index=source.front_matter_offset,
+            )
         except YamlSyntaxError as exc:
             problems.append(
                 problem(
@@ -191,7 +195,9 @@ def load_document(
     problems.extend(checked.problems)
     if candidate.kind is Kind.SHEET:
         problems.extend(check_sheet_sections(source, settings))
-    return Document(candidate.kind, source, candidate.slug, checked.values, checked.positions)
+    return Document(
+        candidate.kind, source, candidate.slug, checked.values, checked.positions, checked.spans
+    )
 
 
 def check_site(documents: list[Document]) -> list[Problem]:

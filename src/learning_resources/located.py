@@ -27,6 +27,8 @@ class Located:
     kind: str  # "str", "bool", "int", "float", "null", "timestamp", "seq", "map" or another tag
     raw: str | None = None
     duplicates: list[Entry] = field(default_factory=list)
+    start: int = 0  # character offsets of the value's source text in the file
+    end: int = 0
 
     @property
     def is_text(self) -> bool:
@@ -61,8 +63,9 @@ _SCALAR_KINDS = {
 }
 
 
-def load_located(text: str, *, first_line: int = 1) -> Located | None:
-    """Parse YAML `text` that starts on line `first_line` of its file. None if it is empty."""
+def load_located(text: str, *, first_line: int = 1, first_index: int = 0) -> Located | None:
+    """Parse YAML `text` that starts on line `first_line` (character `first_index`) of its
+    file. None if it is empty."""
     try:
         node = yaml.compose(text, Loader=_TolerantLoader)
     except yaml.MarkedYAMLError as exc:
@@ -77,25 +80,27 @@ def load_located(text: str, *, first_line: int = 1) -> Located | None:
         raise YamlSyntaxError(str(exc).splitlines()[0], first_line, 1) from None
     if node is None:
         return None
-    return _convert(node, first_line - 1)
+    return _convert(node, first_line - 1, first_index)
 
 
-def _convert(node: yaml.Node, offset: int) -> Located:
+def _convert(node: yaml.Node, offset: int, index: int) -> Located:
     line, column = node.start_mark.line + 1 + offset, node.start_mark.column + 1
+    start, end = node.start_mark.index + index, node.end_mark.index + index
     if isinstance(node, yaml.MappingNode):
         entries: dict[str, Entry] = {}
         duplicates: list[Entry] = []
         for key_node, value_node in node.value:
-            key = _convert(key_node, offset)
-            entry = Entry(key, _convert(value_node, offset))
+            key = _convert(key_node, offset, index)
+            entry = Entry(key, _convert(value_node, offset, index))
             name = str(key.value)
             if name in entries:
                 duplicates.append(entry)
             else:
                 entries[name] = entry
-        return Located(entries, line, column, "map", duplicates=duplicates)
+        return Located(entries, line, column, "map", duplicates=duplicates, start=start, end=end)
     if isinstance(node, yaml.SequenceNode):
-        return Located([_convert(item, offset) for item in node.value], line, column, "seq")
+        items = [_convert(item, offset, index) for item in node.value]
+        return Located(items, line, column, "seq", start=start, end=end)
     assert isinstance(node, yaml.ScalarNode)
     kind = _SCALAR_KINDS.get(node.tag, node.tag)
     raw = node.value
@@ -109,7 +114,7 @@ def _convert(node: yaml.Node, offset: int) -> Located:
         value = loader.construct_yaml_float(node)
     elif kind == "null":
         value = None
-    return Located(value, line, column, kind, raw=raw)
+    return Located(value, line, column, kind, raw=raw, start=start, end=end)
 
 
 def plain(located: Located | None) -> Any:

@@ -10,6 +10,24 @@ from .problems import Problem, Severity
 FORMATS = ("text", "json", "github")
 
 
+def mask(text: str) -> str:
+    """'Tyler Smith' -> 'T**** S****': enough to find it, not enough to read it."""
+    return " ".join(word[:1] + "*" * (len(word) - 1) for word in text.split())
+
+
+def _shown(p: Problem, *, masked: bool) -> str:
+    """The message, with an anonymisation finding's text (masked where logs can be public)."""
+    if p.rule.startswith("anon.") and p.text:
+        return f"{p.message}: '{mask(p.text) if masked else p.text}'"
+    return p.message
+
+
+def help_url(rule: str, help_base: str | None) -> str | None:
+    from .reference import rule_anchor
+
+    return f"{help_base.rstrip('/')}/editors/rules/#{rule_anchor(rule)}" if help_base else None
+
+
 def summary_line(problems: Sequence[Problem], files: int) -> str:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
@@ -24,18 +42,20 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}" if n else ""
 
 
-def format_text(problems: Sequence[Problem], files: int) -> str:
+def format_text(problems: Sequence[Problem], files: int, help_base: str | None = None) -> str:
     lines = [
-        f"{p.path}:{p.line}:{p.column}: {p.severity}: {p.message} [{p.rule}]" for p in problems
+        f"{p.path}:{p.line}:{p.column}: {p.severity}: {_shown(p, masked=False)} [{p.rule}]"
+        for p in problems
     ]
     lines.append(summary_line(problems, files))
+    if problems and help_base:
+        lines.append(f"Each rule, and how to fix it: {help_base.rstrip('/')}/editors/rules/")
     return "\n".join(lines)
 
 
-def format_json(problems: Sequence[Problem], files: int) -> str:
-    return json.dumps(
-        {"files": files, "problems": [p.as_dict() for p in problems]}, indent=2, ensure_ascii=False
-    )
+def format_json(problems: Sequence[Problem], files: int, help_base: str | None = None) -> str:
+    items = [p.as_dict() | {"help": help_url(p.rule, help_base)} for p in problems]
+    return json.dumps({"files": files, "problems": items}, indent=2, ensure_ascii=False)
 
 
 def _escape_data(text: str) -> str:
@@ -46,7 +66,8 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(problems: Sequence[Problem], files: int) -> str:
+def format_github(problems: Sequence[Problem], files: int, help_base: str | None = None) -> str:
+    """Workflow annotations. Logs can be public: anonymisation findings are masked."""
     lines = []
     for p in problems:
         command = "error" if p.severity is Severity.ERROR else "warning"
@@ -54,7 +75,7 @@ def format_github(problems: Sequence[Problem], files: int) -> str:
             f"file={_escape_property(p.path)},line={p.line},col={p.column},"
             f"title={_escape_property(p.rule)}"
         )
-        lines.append(f"::{command} {props}::{_escape_data(p.message)}")
+        lines.append(f"::{command} {props}::{_escape_data(_shown(p, masked=True))}")
     lines.append(summary_line(problems, files))
     return "\n".join(lines)
 

@@ -60,6 +60,24 @@ def _property(spec: FieldSpec, settings: Settings) -> dict[str, Any]:
                 required=["until", "reason"],
                 additionalProperties=False,
             )
+        case FieldType.TEXT_LIST:
+            out.update(type="array", items={"type": "string", "minLength": 1})
+        case FieldType.CASE_LIST:
+            out.update(type="array", items={"type": "string", "pattern": "^[A-Z]{1,2}$"})
+        case FieldType.WAIVERS:
+            out.update(
+                type="array",
+                items={
+                    "type": "object",
+                    "properties": {
+                        "text": {"type": "string", "minLength": 1},
+                        "reason": {"type": "string", "minLength": 1},
+                        "rule": {"type": "string", "pattern": "^anon\\."},
+                    },
+                    "required": ["text", "reason"],
+                    "additionalProperties": False,
+                },
+            )
         case FieldType.ANY:
             pass
     return out

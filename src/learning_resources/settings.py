@@ -55,6 +55,12 @@ SETTINGS: tuple[SettingSpec, ...] = (
     ),
     SettingSpec("summary_max_length", "The longest summary allowed, in characters.", 300),
     SettingSpec(
+        "allowed_terms",
+        "Names the anonymisation check always allows: the partnership's places, hospitals and "
+        "agencies, and its own phone numbers and e-mail addresses.",
+        [],
+    ),
+    SettingSpec(
         "archive_after_years", "Years a learning brief stays online after it is published.", 1
     ),
     SettingSpec("review_every_years", "Years after its last review that a sheet falls due.", 3),
@@ -81,10 +87,12 @@ class Settings:
     case_labels: tuple[str, ...]
     sheet_sections: tuple[str, ...]
     summary_max_length: int
+    allowed_terms: tuple[str, ...]
     archive_after_years: int
     review_every_years: int
     warn_days_before_archive: int
     case_review_repository: str
+    site_url: str = ""  # mkdocs.yml's own site_url, for links to the rules' explanations
 
     def vocabulary(self, name: str) -> dict[str, str]:
         from .fields import FIXED_VOCABULARIES
@@ -150,10 +158,12 @@ def load_settings(root: Path) -> Settings:
         case_labels=tuple(values["case_labels"]),
         sheet_sections=tuple(values["sheet_sections"]),
         summary_max_length=values["summary_max_length"],
+        allowed_terms=tuple(values["allowed_terms"]),
         archive_after_years=values["archive_after_years"],
         review_every_years=values["review_every_years"],
         warn_days_before_archive=values["warn_days_before_archive"],
         case_review_repository=values["case_review_repository"],
+        site_url=_site_url(doc),
     )
 
 
@@ -177,7 +187,7 @@ def _setting_value(spec: SettingSpec, node: Located, problems: list[Problem]) ->
                 )
         return vocab
     if isinstance(default, list):
-        if node.kind != "seq" or not node.value or not all(i.is_text for i in node.value):
+        if node.kind != "seq" or not all(i.is_text for i in node.value):
             problems.append(_bad(node.line, node.column, f"'{spec.name}' must be a list of text"))
             return default
         return [str(i.value) for i in node.value]
@@ -190,6 +200,11 @@ def _setting_value(spec: SettingSpec, node: Located, problems: list[Problem]) ->
         problems.append(_bad(node.line, node.column, f"'{spec.name}' must be text"))
         return default
     return str(node.value)
+
+
+def _site_url(doc: Located | None) -> str:
+    entry = doc.value.get("site_url") if doc is not None and doc.kind == "map" else None
+    return str(entry.value.value) if entry is not None and entry.value.is_text else ""
 
 
 def _plugin_block(doc: Located | None) -> tuple[Located | None, Located]:

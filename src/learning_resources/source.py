@@ -23,8 +23,10 @@ class SourceFile:
     text: str  # the whole file, BOM removed, line endings normalised to '\n'
     front_matter: str | None  # None when the file has no front matter
     front_matter_line: int  # line of the first front-matter line (after the opening '---')
+    front_matter_offset: int  # character offset of the front matter in `text`
     body: str
     body_line: int  # line of the first body line
+    body_offset: int  # character offset of the body in `text`
 
 
 class SourceError(Exception):
@@ -66,7 +68,7 @@ def read_source(path: Path, relpath: str) -> SourceFile:
 def split_front_matter(path: Path, relpath: str, text: str) -> SourceFile:
     opening = _BOUNDARY.match(text)
     if opening is None:
-        return SourceFile(path, relpath, text, None, 1, text, 1)
+        return SourceFile(path, relpath, text, None, 1, 0, text, 1, 0)
     closing = _BOUNDARY.search(text, opening.end())
     if closing is None:
         raise SourceError(
@@ -92,6 +94,8 @@ def split_front_matter(path: Path, relpath: str, text: str) -> SourceFile:
         text=text,
         front_matter=front_matter,
         front_matter_line=text.count("\n", 0, fm_start) + 1,
+        front_matter_offset=fm_start,
         body=text[body_start:],
         body_line=text.count("\n", 0, body_start) + 1,
+        body_offset=body_start,
     )

@@ -18,6 +18,18 @@ from .settings import Settings
 from .source import SourceFile
 from .words import did_you_mean
 
+
+@dataclass(frozen=True)
+class Waiver:
+    """A reviewed false alarm: this exact text may stay, for this reason."""
+
+    text: str
+    reason: str
+    rule: str | None  # None: any anonymisation rule
+    line: int
+    column: int
+
+
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _CASE = re.compile(r"^[A-Z]{1,2}$")
 
@@ -28,6 +40,7 @@ class Checked:
 
     values: dict[str, Any] = field(default_factory=dict)
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # offsets of each value
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -90,6 +103,7 @@ def check_front_matter(
             )
             continue
         out.positions[name] = (entry.value.line, entry.value.column)
+        out.spans[name] = (entry.value.start, entry.value.end)
         value = _check_value(spec, entry.value, source, settings, out.problems)
         if value is not None:
             out.values[name] = value
@@ -126,6 +140,32 @@ def _check_value(
         return node.value
     if kind is FieldType.EXTENSION:
         return _check_extension(spec, node, bad)
+    if kind is FieldType.WAIVERS:
+        return _check_waivers(spec, node, source, found)
+    if kind in (FieldType.TEXT_LIST, FieldType.CASE_LIST):
+        items = node.value if node.kind == "seq" else None
+        if items is None or not all(i.is_text and str(i.value).strip() for i in items):
+            bad(
+                "schema.type",
+                f"expected a list in square brackets, e.g. {name}: {spec.example}",
+                node.raw,
+            )
+            return None
+        texts = tuple(str(i.value).strip() for i in items)
+        if kind is FieldType.CASE_LIST:
+            for item, value in zip(items, texts, strict=True):
+                if not _CASE.match(value):
+                    found.append(
+                        problem(
+                            "schema.case",
+                            path,
+                            item.line,
+                            item.column,
+                            f"{name}: expected one or two capital letters, got '{value}'",
+                            value,
+                        )
+                    )
+        return texts
     if kind is FieldType.CHOICES:
         items = node.value if node.kind == "seq" else None
         if items is None or not all(i.is_text for i in items):
@@ -236,6 +276,64 @@ def _check_extension(spec: FieldSpec, node: Located, bad: Any) -> dict[str, Any]
         bad("schema.length", "reason: say why the brief stays online longer")
         return None
     return {"until": day, "reason": str(reason.value).strip()} if day else None
+
+
+def _check_waivers(
+    spec: FieldSpec, node: Located, source: SourceFile, found: list[Problem]
+) -> tuple[Waiver, ...] | None:
+    from .rules import RULES
+
+    items = node.value if node.kind == "seq" else None
+    if items is None:
+        found.append(
+            problem(
+                "schema.type",
+                source.relpath,
+                node.line,
+                node.column,
+                f"{spec.name}: expected a list, e.g. {spec.name}: {spec.example}",
+            )
+        )
+        return None
+    waivers: list[Waiver] = []
+    for item in items:
+        entries = item.value if item.kind == "map" else {}
+        unknown = set(entries) - {"text", "reason", "rule"}
+        text, reason, rule = (entries.get(k) for k in ("text", "reason", "rule"))
+
+        def bad(rule_id: str, message: str, at: Located = item) -> None:
+            found.append(
+                problem(rule_id, source.relpath, at.line, at.column, f"{spec.name}: {message}")
+            )
+
+        if item.kind != "map" or unknown:
+            bad("schema.type", "each waiver is {text: ..., rule: ..., reason: ...}")
+            continue
+        if text is None or not text.value.is_text or not str(text.value.value).strip():
+            bad("schema.required", "a waiver needs the exact 'text' it allows")
+            continue
+        if reason is None or not reason.value.is_text or not str(reason.value.value).strip():
+            bad("schema.required", "a waiver needs a 'reason': say why this text is safe")
+            continue
+        rule_id = str(rule.value.value) if rule is not None else None
+        if rule_id is not None and (rule_id not in RULES or not rule_id.startswith("anon.")):
+            anon = [r for r in RULES if r.startswith("anon.")]
+            bad(
+                "schema.choice",
+                f"'{rule_id}' is not an anonymisation rule{did_you_mean(rule_id, anon)}",
+                rule.value if rule else item,
+            )
+            continue
+        waivers.append(
+            Waiver(
+                str(text.value.value),
+                str(reason.value.value).strip(),
+                rule_id,
+                item.line,
+                item.column,
+            )
+        )
+    return tuple(waivers)
 
 
 def _check_case(text: str, settings: Settings, bad: Any) -> str | None:

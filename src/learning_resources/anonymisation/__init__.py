@@ -1,0 +1,1 @@
+"""The anonymisation gate: finds what could identify a family before anything is published."""

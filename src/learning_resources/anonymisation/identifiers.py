@@ -1,0 +1,119 @@
+"""Structured identifiers: postcodes, phone numbers, e-mail, NHS and NI numbers, vehicle
+registrations, social-media handles, case and reference numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+
+from .findings import Finding
+
+_POSTCODE = re.compile(
+    r"(?<![A-Za-z0-9])(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]"
+    r"|[A-HK-Y][0-9][ABEHMNPRV-Y]) ?[0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_NHS = re.compile(r"(?<![\w/.-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\w/]|\.\d)")
+_NINO = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+# Current style (AB12 CDE) in any case; older prefix/suffix styles in capitals only.
+_VEHICLE_CURRENT = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2} ?[A-Z]{3}(?![A-Za-z0-9])", re.IGNORECASE
+)
+_VEHICLE_OLDER = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z][0-9]{1,3} ?[A-Z]{3}|[A-Z]{3} ?[0-9]{1,3}[A-Z])(?![A-Za-z0-9])"
+)
+_SOCIAL_URL = re.compile(
+    r"(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|"
+    r"linkedin|threads|pinterest|reddit|twitch|onlyfans)\.(?:com|net)/(?!$)[^\s)\]>\"']+",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+_NAMED_ACCOUNT = re.compile(
+    r"\b(?:snapchat|snap|instagram|insta|tiktok|facebook|twitter|youtube|discord|kik|telegram|"
+    r"xbox|playstation|psn|steam|roblox|whatsapp)\s+(?:user ?name|user|account|handle|name|"
+    r"profile|id|gamertag|tag)\s*[,:]?\s*(?:was|is|called|named)?\s*[,:]?\s*@?([A-Za-z0-9_.]{3,30})",
+    re.IGNORECASE,
+)
+_REFERENCE = re.compile(
+    r"\b(?:case|crime|incident|log|logged as|ref|reference|file|record|records held under|"
+    r"CRN|URN|LA ref|NHS ref|(?-i:ID)|Mosaic(?-i: ID)?|LCS|EHM|(?-i:PNC))\.?"
+    r"(?:\s+(?:no\.?|number|num\.?|ref\.?|reference))?\s*[:#]?\s*"
+    r"((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9])",
+    re.IGNORECASE,
+)
+# Reference shapes that need no keyword: 2022/54677, CS/264/18, NM-44172-19.
+_REFERENCE_SHAPE = re.compile(
+    r"(?<![\w/.-])(?:(?:19|20)\d{2}/\d{4,7}|[A-Z]{1,4}/\d{2,6}/\d{2,4}|[A-Z]{2,4}-\d{4,7}-\d{2})"
+    r"(?![\w/-])"
+)
+# user_name_12 style handles (an underscore and a digit), outside links and addresses.
+_HANDLE_SHAPE = re.compile(r"(?<![\w@./-])[a-z][a-z0-9.]*_[a-z0-9_.]*\d[a-z0-9_]*(?![\w@/-])")
+_ORDINARY_ACCOUNT_WORDS = {"app", "group", "chat", "messages", "account", "accounts", "and", "or"}
+
+
+def nhs_number_is_valid(digits: str) -> bool:
+    """The NHS number's modulus 11 check digit."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def _phones(text: str) -> Iterator[Finding]:
+    matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
+    for match in matcher:
+        raw = match.raw_string
+        digits = sum(c.isdigit() for c in raw)
+        if raw[0] in "0+(" and digits >= 10:
+            yield Finding(
+                "anon.phone",
+                match.start,
+                match.end,
+                "a phone number; remove it (the partnership's own numbers can be "
+                "allowed in mkdocs.yml)",
+            )
+
+
+def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) -> list[Finding]:
+    found: list[Finding] = []
+
+    def add(rule: str, pattern: re.Pattern[str], message: str, group: int = 0) -> None:
+        for m in pattern.finditer(text):
+            found.append(Finding(rule, m.start(group), m.end(group), message))
+
+    add("anon.postcode", _POSTCODE, "a postcode; say 'in Northmere' or leave the place out")
+    for m in _EMAIL.finditer(text):
+        if m.group().lower() not in allowed_emails:
+            found.append(Finding("anon.email", m.start(), m.end(), "an e-mail address; remove it"))
+    for m in _NHS.finditer(text):
+        if nhs_number_is_valid("".join(m.groups())):
+            found.append(Finding("anon.nhs_number", m.start(), m.end(), "an NHS number; remove it"))
+    add("anon.ni_number", _NINO, "a National Insurance number; remove it")
+    add("anon.vehicle", _VEHICLE_CURRENT, "a vehicle registration; remove it")
+    add("anon.vehicle", _VEHICLE_OLDER, "a vehicle registration; remove it")
+    add("anon.social", _SOCIAL_URL, "a social-media profile; name the app only")
+    add("anon.social", _HANDLE, "a social-media handle; name the app only")
+    for m in _NAMED_ACCOUNT.finditer(text):
+        if m.group(1).lower() not in _ORDINARY_ACCOUNT_WORDS:
+            found.append(
+                Finding(
+                    "anon.social",
+                    m.start(1),
+                    m.end(1),
+                    "a social-media account name; name the app only",
+                )
+            )
+    add("anon.reference", _REFERENCE, "a case or reference number; remove it", group=1)
+    add("anon.reference", _REFERENCE_SHAPE, "a case or reference number; remove it")
+    add("anon.social", _HANDLE_SHAPE, "what looks like a social-media user name; name the app only")
+    found.extend(_phones(text))
+    return found

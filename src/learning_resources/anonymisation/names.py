@@ -1,0 +1,678 @@
+"""Finds people's names in a learning brief's Markdown (rule `anon.name`).
+
+Anonymised briefs call the child "Child A" and the relatives "Mother", "Father", "Sibling 1";
+any real name is a leak. There is no model here: a name is recognised from word lists built
+once by `scripts/build_name_lists.py` from MIT / public-domain packages and shipped in `data/`
+(see `data/SOURCES.md`), and from the shape of the word and the words around it.
+
+Errors (severity None):
+- a Capitalised word in the name lists that is not an ordinary English word ("Priya",
+  "Okafor", "Kowalski"); a "name word" ("Frank", "Holly") unless it starts a sentence;
+- any word after Mr / Mrs / Ms / Miss / Mx / Dr ("Mrs Young", "Mr KOWALSKI");
+- an ordinary-word name, month or place next to a name ("Will Hughes", "May Chen"), and two
+  listed names side by side in capitals ("ALEXANDRU DUMITRU").
+Warnings (`Severity.WARNING`):
+- a name in lower case ("priya said"), or alone in capitals ("## ABOUT KOWALSKI");
+- a "name word" starting a sentence ("Holly was seen");
+- an ordinary-word name before a word found in no list ("Gift Moyo"), and an ordinary-word
+  name or unlisted word followed by "said", "'s mother" or ", aged 4" ("Rose said").
+Never: an ordinary-word name alone ("in May", "we hope", "Grace period", "Amber"), a word in
+the stop lists below (roles, the case-letter convention, agencies, statutes, job titles,
+months, nationalities, faiths, places, brands, cited authors), a name that is part of a place
+or body ("Victoria Centre", "St Ann's", "Lucy Faithfull Foundation"), a cited author
+("Firmin (2020)"), or anything inside a URL, an e-mail address or a link target (other rules
+report those). One finding covers a whole name ("Tyler Smith"); a possessive 's is left out.
+The message never repeats the name.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+from ..problems import Severity
+from .findings import Finding
+
+RULE = "anon.name"
+MESSAGE = "a person's name; use the case letter or a role instead (e.g. 'Child A', 'Mother')"
+WEAK_MESSAGE = (
+    "possibly a person's name; if it is one, use the case letter or a role instead "
+    "(e.g. 'Child A', 'Mother')"
+)
+
+# --------------------------------------------------------------------------------------------
+# Stop lists: lower case, accents folded. HARD words are never (part of) a name. PLACE and
+# SOFT words (months, nationalities, faiths) are names only next to another name.
+# --------------------------------------------------------------------------------------------
+
+ROLES = """
+mother mothers mum mums mummy mom dad dads daddy father fathers parent parents carer carers
+child children childs baby babies infant infants toddler toddlers unborn sibling siblings
+brother brothers sister sisters stepbrother stepsister stepfather stepmother stepdad stepmum
+stepparent grandmother grandfather grandparent grandparents grandma grandpa grandad granddad
+grandmum nan nana nanna nanny gran granny grandson granddaughter grandchild grandchildren aunt
+aunts auntie aunty uncle uncles cousin cousins niece nephew maternal paternal partner partners
+boyfriend girlfriend husband wife spouse son sons daughter daughters twin twins family families
+household adult adults young person people persons youth teenager teen friend friends
+neighbour neighbours lodger relative relatives kinship foster adopter adoptive birth guardian
+guardians subject victim perpetrator offender suspect witness tenant resident pupil pupils
+student students patient client user users case half great step ex
+"""
+
+JOBS = """
+social worker workers health visitor visitors midwife midwives nurse nurses doctor doctors gp gps
+paediatrician paediatricians consultant consultants registrar surgeon clinician clinicians
+psychologist psychiatrist therapist counsellor teacher teachers headteacher head heads deputy
+senco dsl principal governor governors practitioner practitioners professional professionals
+officer officers constable constables sergeant inspector detective superintendent chief
+commissioner probation solicitor barrister judge judges magistrate magistrates coroner
+interpreter advocate caseworker keyworker manager managers director directors lead leads chair
+author reviewer reviewers panel member members mentor volunteer receptionist paramedic
+paramedics pharmacist dentist staff employer landlord councillor cllr named designated
+independent reviewing strategic executive assistant support coordinator senior specialist
+adviser advisor analyst administrator clerk
+"""
+
+AGENCIES = """
+police constabulary council councils services service care social children's childrens
+hospital hospitals trust trusts nhs icb ccg camhs cahms mash school schools academy academies
+nursery nurseries college university housing education health ofsted cafcass nspcc barnardo
+barnardos childline samaritans refuge shelter mencap kooth relate brook lullaby encompass
+operation channel prevent early help think signs safety graded profile court courts youth
+justice yot yos marac mappa mapp lado iro icpc rcpc cin cla cp ehcp ehc send sen dash ric cse
+cce cspr cspp scr dhr lscp lscb scp cdop sudi sudc sids fgm hsb dwp hmrc cps iopc ceop nca
+hmp hmyoi hmpps crc nps ons dfe dhsc ukhsa nice rcpch rcn bma gmc nmc hcpc swe ypo catch22
+nacro gingerbread victim women's womens aid ambulance emergency department accident paediatric
+neonatal maternity ward wards hub front door board partnership agency agencies multi team
+teams unit panel review reviews practice learning brief briefing report conference meeting
+assessment plan order section act strategy referral contact investigation inquiry
+safeguarding protection framework model tool toolkit pathway procedure procedures guidance
+policy standards department ministry government parliament home office centre center
+foundation project charity network association institute programme county counties city
+cities borough district town village notts derbys leics lincs yorks lancs covid coronavirus
+lockdown
+"""
+
+STATUTES = """
+working together keeping safe care act acts regulations statutory guidance
+"""
+
+BRANDS = """
+whatsapp snapchat xbox tiktok instagram facebook messenger youtube twitter google amazon
+netflix playstation nintendo fortnite roblox minecraft discord telegram tinder grindr omegle
+onlyfans reddit twitch kik wickr viber skype zoom microsoft apple iphone ipad android samsung
+huawei tesco asda aldi lidl sainsbury sainsburys morrisons primark mcdonald mcdonalds kfc
+greggs subway uber deliveroo paypal monzo barclays lloyds natwest halifax hsbc santander
+vodafone virgin
+"""
+
+# Authors of national reviews, of research and of practice models that briefs and bite-size
+# sheets cite by name ("the Munro review", "Kolb's learning cycle", "Firmin (2020)").
+CITED = """
+munro laming macalister maslow bowlby ainsworth winnicott piaget vygotsky erikson freud bandura
+kolb gibbs karpman bronfenbrenner schon belbin tuckman kubler johari cleaver horwath reder
+firmin lefevre trevithick ockenden
+"""
+
+# Conditions, tests and days named after people ("Asperger's", "Apgar score").
+EPONYMS = """
+asperger aspergers munchausen tourette tourettes crohn crohns alzheimer alzheimers parkinson
+parkinsons huntington huntingtons duchenne ehlers danlos kawasaki hodgkin hodgkins apgar
+addison addisons cushing cushings marfan guillain barre rett angelman prader willi
+klinefelter raynaud raynauds meniere heimlich
+"""
+
+FUNCTION_WORDS = """
+the a an and or but nor if so as at by for from in into of off on onto out over per than that
+then this these those to too up upon via with within without about above after against along
+among around before behind below beneath beside besides between beyond during except inside
+near since through throughout till toward towards under until while whilst who whom whose
+which what when where why how all any both each either every few many more most much neither
+none other several some such no not yes he she it they them their theirs his her hers its we
+us our ours you your yours i me my mine myself himself herself itself themselves ourselves
+is are was were be been being am have has had having do does did doing shall should would
+could can cannot might must ought there here also however although though because despite
+following according once only just even still yet again further finally first firstly second
+secondly third thirdly next last lastly dear um umm erm uhm hmm yeh yeah yep nope welp imma
+gonna wanna okay ok lol omg aww ugh
+"""
+
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mstr"})
+
+# Public figures, not families, are named after these ("Sir Robert Francis", "Professor
+# Munro"); a name after one is left alone.
+HONORIFICS = """
+sir lord lady dame professor prof baroness baron rev revd reverend imam pastor vicar priest
+rabbi elder queen king prince princess
+"""
+
+MONTHS_AND_DAYS = """
+january february march april may june july august september october november december jan
+feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+sunday mon tue tues wed thu thur thurs fri sat sun christmas easter eid ramadan diwali
+hanukkah passover vaisakhi lent advent halloween valentine valentines
+"""
+
+PEOPLES = """
+afghan african albanian algerian american angolan arab arabic argentine armenian asian
+australian austrian bangladeshi belgian bengali bangla brazilian british bulgarian burmese
+cameroonian canadian caribbean chinese colombian congolese croatian cuban czech danish dutch
+egyptian english eritrean estonian ethiopian european filipino finnish french gambian georgian
+german ghanaian greek gujarati gypsy hindi hungarian indian indonesian iranian iraqi irish
+italian ivorian jamaican japanese jordanian kenyan korean kurdish latvian lebanese libyan
+lithuanian malawian malaysian mandarin cantonese moroccan nepali nepalese nigerian norwegian
+pakistani palestinian pashto persian farsi dari polish portuguese punjabi roma romani romanian
+russian rwandan saudi scottish senegalese serbian sikh slovak slovakian slovenian somali
+somalian spanish sri lankan sudanese swahili swedish swiss syrian tamil thai tigrinya traveller
+travellers turkish ugandan ukrainian urdu vietnamese welsh yemeni yoruba igbo hausa twi akan
+zimbabwean zambian latin roman christian christians christianity catholic catholics anglican
+methodist baptist pentecostal evangelical orthodox protestant jehovah muslim muslims islam
+islamic hindu hindus hinduism sikhs sikhism jewish judaism jew jews buddhist buddhism
+rastafarian quaker mormon shia sunni ahmadiyya atheist god jesus christ allah bible quran koran
+"""
+
+# Country-, region-, county- and city-level places (Faker adds every country and UK county),
+# and the districts and towns of Nottingham and Nottinghamshire.
+PLACES = """
+england britain uk scotland wales ireland london birmingham manchester liverpool leeds
+sheffield bristol newcastle nottingham nottinghamshire derby derbyshire leicester
+leicestershire lincoln lincolnshire northampton northamptonshire coventry wolverhampton stoke
+bradford hull york yorkshire lancashire preston blackpool bolton wigan oldham rochdale stockport
+salford chester cheshire warrington sunderland durham middlesbrough carlisle cumbria norwich
+norfolk suffolk ipswich cambridge cambridgeshire peterborough oxford oxfordshire reading
+slough luton bedford milton keynes southampton portsmouth brighton hove kent canterbury essex
+southend chelmsford colchester surrey sussex hampshire dorset bournemouth poole devon plymouth
+exeter cornwall truro somerset bath gloucester gloucestershire cheltenham swindon wiltshire
+salisbury worcester hereford herefordshire shropshire telford shrewsbury stafford
+staffordshire walsall dudley sandwell solihull warwick warwickshire rugby nuneaton rutland
+wight medway thurrock tameside trafford wirral sefton knowsley kirklees calderdale wakefield
+barnsley rotherham doncaster gateshead tyneside hartlepool darlington stockton redcar torbay
+wokingham bracknell windsor maidenhead hillingdon hounslow ealing harrow enfield haringey
+islington camden westminster kensington hammersmith fulham wandsworth lambeth southwark
+lewisham greenwich bexley bromley croydon havering redbridge newham hackney tower hamlets
+cardiff swansea newport wrexham glasgow edinburgh aberdeen dundee inverness belfast derry
+londonderry midlands east west north south northern southern eastern western central greater
+northmere northmereshire mansfield newark worksop retford bassetlaw broxtowe gedling rushcliffe
+ashfield sutton kirkby hucknall arnold carlton beeston bulwell clifton meadows sneinton radford
+lenton basford bilborough aspley bestwood sherwood mapperley wollaton bramcote stapleford
+eastwood kimberley bingham southwell ollerton ravenshead calverton cotgrave keyworth
+ruddington netherfield colwick hyson trent bridgford ilkeston chesterfield loughborough
+grantham skegness corby kettering wellingborough syria russia libya laos palestine kosovo asia
+europe america usa
+"""
+
+# Names that Faker lists as places but that are far more often people in English briefs.
+NOT_PLACES = frozenset({"tyrone"})
+# Common names that the word lists take for ordinary words ("wang" and "thi" are frequent in
+# lower case in web text, "demi" and "yaw" are dictionary words): always names.
+NAMES_NOT_WORDS = frozenset({"wang", "thi", "demi", "yaw", "elif"})
+
+# A span followed by one of these is the name of a place or a body, not of a person
+# ("Victoria Centre", "Lucy Faithfull Foundation", "Loxley House"). They never join a name.
+FACILITIES = """
+street road avenue drive crescent centre center hospital hospitals school academy college
+university surgery clinic trust foundation project line station estate gardens square terrace
+unit hub mosque temple gurdwara synagogue library campus nursery primary infants junior juniors
+medical healthcare institute partnership council police services service team review report
+inquiry act forest prison community house court close lodge mews grove place way row
+"""
+# ... and a span after one of these too ("St Ann's", "HMP Nottingham", "Lake Victoria").
+PLACE_PREFIXES = "st saint hmp hmyoi lake mount port fort"
+
+SPEECH_VERBS = (
+    "said|says|told|tells|disclosed|discloses|reported|explained|stated|asked|replied|"
+    "admitted|denied|alleged|shouted|screamed|cried|agreed|refused|wrote|texted|messaged"
+)
+KIN = (
+    "mother|father|mum|dad|mummy|daddy|brother|sister|siblings?|grandmother|grandfather|nan|"
+    "nana|grandma|grandad|aunt|auntie|uncle|cousin|stepfather|stepmother|son|daughter|baby|"
+    "boyfriend|girlfriend|partner|husband|wife|teacher|carer|friend|friends|birthday|bedroom"
+)
+_KIN_OR_AGE = rf"['’]s[ \t]+(?:{KIN})\b|[ \t]*,?[ \t]*\(?aged[ \t]+\d"
+PERSON_CONTEXT = re.compile(rf"(?:{_KIN_OR_AGE}|[ \t]+(?:{SPEECH_VERBS})\b)", re.IGNORECASE)
+KIN_OR_AGE_CONTEXT = re.compile(_KIN_OR_AGE, re.IGNORECASE)
+# "Brandon et al. (2020)", "Ferguson (2011)", "Horwath, 2013": a cited author.
+CITATION = re.compile(r"[ \t]*(?:et[ \t]+al\b|\(\d{4}|,[ \t]*\d{4}\b|and[ \t]+\w+[ \t]+\(\d{4})")
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_CITED, _HONORIFICS = _set(CITED), _set(HONORIFICS)
+_FACILITIES, _PLACE_PREFIXES = _set(FACILITIES), _set(PLACE_PREFIXES)
+HARD, PLACE, SOFT = 1, 2, 3
+_STOP: dict[str, int] = {}
+for _words, _kind in (
+    (ROLES, HARD),
+    (JOBS, HARD),
+    (AGENCIES, HARD),
+    (STATUTES, HARD),
+    (BRANDS, HARD),
+    (CITED, HARD),
+    (EPONYMS, HARD),
+    (FUNCTION_WORDS, HARD),
+    (HONORIFICS, HARD),
+    (" ".join(TITLES), HARD),
+    (FACILITIES, HARD),
+    (PLACE_PREFIXES, HARD),
+    (PLACES, PLACE),
+    (MONTHS_AND_DAYS, SOFT),
+    (PEOPLES, SOFT),
+):
+    for _word in _words.split():
+        _STOP.setdefault(_word, _kind)
+# After "Mr" / "Mrs" these are still roles ("Dr Named GP"); anything else after a title is
+# taken as a surname ("Mrs Young", "Mr English").
+ROLE_WORDS = (_set(ROLES) | _set(JOBS)) - _set(
+    "young person people case great half step ex friend son witness guardian head lead chief "
+    "senior support foster nurse judge clerk"
+)
+
+# --------------------------------------------------------------------------------------------
+# Text handling
+# --------------------------------------------------------------------------------------------
+
+_FOLD = str.maketrans(
+    {
+        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "ı": "i",
+        "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
+        "’": "'", "‘": "'", "ʼ": "'", "`": "'",
+    }
+)  # fmt: skip
+
+
+def normalise(word: str) -> str:
+    """Lower case with accents folded: "Wiśniewski" -> "wisniewski", "Łukasz" -> "lukasz"."""
+    if word.isascii():
+        return word.lower()
+    folded = unicodedata.normalize("NFKD", word.translate(_FOLD))
+    return "".join(c for c in folded if not unicodedata.combining(c)).lower()
+
+
+TOKEN = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
+# Blanked out before scanning (other rules report them): Markdown link targets and reference
+# definitions, URLs, e-mail addresses, bare domain names, @handles. Each pattern runs only on
+# a text that holds its hint, which keeps the common case (plain prose) fast.
+_MASKS = tuple(
+    (hint, re.compile(pattern, re.MULTILINE | re.IGNORECASE))
+    for hint, pattern in (
+        ("](", r"\]\([^)\s]*(?:[ \t]+[\"'][^\"'\n]*[\"'])?\)"),  # [text](target "title")
+        ("]:", r"^[ \t]*\[[^\]\n]+\]:[ \t]*\S+"),  # [ref]: target
+        ("://", r"\b[a-z][a-z0-9+.\-]*://[^\s<>()\[\]]+"),  # scheme://...
+        ("www.", r"\bwww\.[^\s<>()\[\]]+"),
+        ("mailto:", r"\bmailto:[^\s<>()\[\]]+"),
+        ("tel:", r"\btel:[^\s<>()\[\]]+"),
+        ("@", r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|(?<![\w@])@\w+"),  # e-mail, @handle
+        (
+            "",
+            r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:uk|com|org|net|gov|nhs|io|info|eu|co|ac|sch|police)\b"
+            r"(?:/\S*)?",
+        ),  # bare domain name
+    )
+)
+_DOMAIN_HINT = re.compile(r"\.(?:uk|com|org|net|gov|nhs|io|info|eu|co|ac|sch|police)\b", re.I)
+# An acronym the text defines: "(SAIG)", or a glossary line "ASHA<tab>Assessment of ...".
+_ACRONYM = re.compile(
+    r"\(([A-Z][A-Z0-9&]{1,9})\)|^[ \t]*([A-Z][A-Z0-9&]{1,9})(?:\t|[ \t]+[–-][ \t])", re.MULTILINE
+)
+_CONTRACTIONS = frozenset({"m", "ll", "ve", "d", "re", "t", "s"})
+_BLANK_LEAD = frozenset(" \t*_#>[(\"'“‘|-+")
+_SENTENCE_END = frozenset(".!?:;\n")
+_BETWEEN_NAMES = re.compile(r" {1,2}|\u00a0")
+_AFTER_TITLE = re.compile(r"\.?[ \t]+")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][^\W\d_]*)(?:[ \t]+([A-Z][^\W\d_]*))?")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\.?[ \t]+$")
+_HYPHEN = re.compile(r"[\-‐]")
+
+# --------------------------------------------------------------------------------------------
+# The shipped lists
+# --------------------------------------------------------------------------------------------
+
+NAME, NAME_WORD, AMBIGUOUS = 1, 2, 3
+
+
+@dataclass(frozen=True)
+class Lists:
+    kinds: dict[str, int]  # name key -> NAME | NAME_WORD | AMBIGUOUS
+    places: frozenset[str]  # countries and UK counties (Faker)
+    words: frozenset[str]  # ordinary lower-case words that are not names
+    # A word in lower case -> NAME (flag it: "priya") or AMBIGUOUS (a name, but only joins a
+    # flagged neighbour: "priya patel"); stop-listed words and places left out.
+    in_lower_case: dict[str, int]
+
+
+def _read(name: str) -> list[str]:
+    data = resources.files(__package__).joinpath("data", name).read_bytes()
+    return gzip.decompress(data).decode("utf-8").split()
+
+
+@functools.cache
+def lists() -> Lists:
+    """The shipped lists, read once per process."""
+    kinds: dict[str, int] = {}
+    for file, kind in (
+        ("ambiguous.txt.gz", AMBIGUOUS),
+        ("name_words.txt.gz", NAME_WORD),
+        ("names.txt.gz", NAME),
+    ):
+        kinds.update(dict.fromkeys(_read(file), kind))
+    kinds.update(dict.fromkeys(NAMES_NOT_WORDS, NAME))
+    places = frozenset(_read("places.txt.gz")) - NOT_PLACES
+    lowercase = _read("lowercase_names.txt.gz")
+    in_lower_case = {k: AMBIGUOUS for k, kind in kinds.items() if kind != AMBIGUOUS}
+    in_lower_case.update(dict.fromkeys(lowercase, NAME))
+    for key in [*_STOP, *places]:
+        in_lower_case.pop(key, None)
+    return Lists(
+        kinds=kinds,
+        places=places,
+        words=frozenset(_read("words.txt.gz")),
+        in_lower_case=in_lower_case,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Classifying one word
+# --------------------------------------------------------------------------------------------
+
+# What a Capitalised or upper-case word is (besides NAME, NAME_WORD, AMBIGUOUS).
+STOPPED, WORD, UNKNOWN, PLACE_WORD, SOFT_WORD = 0, 4, 5, 6, 7
+_SUFFIXES = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+             ("ly", ""), ("ies", "y"), ("er", ""), ("ers", ""))  # fmt: skip
+# Feminine and patronymic forms the lists may hold only in their base form.
+_FORMS = (("ska", "ski"), ("cka", "cki"), ("dzka", "dzki"), ("ova", ""), ("eva", "ev"),
+          ("ova", "ov"), ("ina", "in"), ("aite", "aitis"), ("iene", "ius"))  # fmt: skip
+
+
+def _keys(key: str) -> list[str]:
+    """Lookup keys: "o'sullivan" -> osullivan, sullivan; "price-jones" -> price, jones."""
+    out: list[str] = []
+    for part in _HYPHEN.split(key):
+        if "'" in part:
+            head, _, tail = part.rpartition("'")
+            if tail in _CONTRACTIONS:  # "I'm", "Don't", "Tyler'll"
+                out.append(head.replace("'", ""))
+                continue
+            out.append(part.replace("'", ""))
+            if len(tail) >= 3:
+                out.append(tail)
+        elif part:
+            out.append(part)
+    return out
+
+
+def _is_word(key: str, words: frozenset[str]) -> bool:
+    if key in words:
+        return True
+    for suffix, replacement in _SUFFIXES:
+        stem = key[: len(key) - len(suffix)]
+        if key.endswith(suffix) and len(stem) >= 3 and stem + replacement in words:
+            return True
+    return False
+
+
+def _stop_kind(key: str, data: Lists) -> int | None:
+    stop = _STOP.get(key)
+    if stop is None and key in data.places:
+        return PLACE
+    return stop
+
+
+def classify(key: str, data: Lists) -> int:
+    """NAME, NAME_WORD, AMBIGUOUS, PLACE_WORD, SOFT_WORD, WORD, UNKNOWN or STOPPED."""
+    stop = _stop_kind(key, data)
+    if stop is not None:
+        return {HARD: STOPPED, PLACE: PLACE_WORD}.get(stop, SOFT_WORD)
+    kinds = data.kinds
+    kind = kinds.get(key)
+    if kind is not None:
+        return kind
+    keys = [k for k in _keys(key) if len(k) >= 2]
+    if not keys:
+        return STOPPED
+    if len(keys) > 1 or keys[0] != key:
+        stops = [_stop_kind(k, data) for k in keys]
+        if all(s == HARD for s in stops):
+            return STOPPED
+        found = [kinds.get(k) for k, s in zip(keys, stops, strict=True) if s is None]
+        best = min((k for k in found if k is not None), default=None)
+        if best is not None:
+            return best
+        if all(s is not None for s in stops):
+            return PLACE_WORD if PLACE in stops else SOFT_WORD
+    for ending, base in _FORMS:
+        stem = key[: len(key) - len(ending)]
+        if key.endswith(ending) and len(stem) > 3 and kinds.get(stem + base) == NAME:
+            return NAME
+    if all(_is_word(k, data.words) for k in keys):
+        return WORD
+    return UNKNOWN
+
+
+# --------------------------------------------------------------------------------------------
+# The detector
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Word:
+    start: int
+    end: int
+    kind: int
+    upper: bool = False  # written in capitals ("KOWALSKI")
+    lower: bool = False  # written in lower case ("priya")
+    initial: bool = False  # first word of a sentence, line or heading
+    after_title: bool = False
+    shouting: bool = False  # on a line written mostly in capitals
+    flagged: bool = False  # judged to be (part of) a name
+    severity: Severity | None = None
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+def _masked(text: str) -> str:
+    lowered = text.lower()
+    for hint, pattern in _MASKS:
+        if hint in lowered if hint else _DOMAIN_HINT.search(text):
+            text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _BLANK_LEAD:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _shouting(text: str, line_start: int) -> bool:
+    """Is the line that starts here written mostly in capitals?"""
+    line_end = text.find("\n", line_start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    words = TOKEN.findall(line)
+    return len(words) >= 2 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+
+def _scan(text: str, data: Lists) -> list[_Word]:
+    """Every word that could be part of a name, in order (ordinary words are left out)."""
+    out: list[_Word] = []
+    title_end = -1
+    in_lower_case = data.in_lower_case
+    acronyms: set[str] | None = None
+    shouting_lines: dict[int, bool] = {}
+    for match in TOKEN.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+            word, end = word[:-2], end - 2
+        first = word[0]
+        if first.islower():
+            kind = in_lower_case.get(word)
+            if kind is None and not word.isascii():
+                kind = in_lower_case.get(normalise(word))
+            if kind is not None and len(word) >= 3:
+                out.append(_Word(start, end, kind, lower=True))
+            continue
+        if not first.isupper() or len(word) < 2:
+            continue
+        key = normalise(word)
+        after_title = title_end >= 0 and _AFTER_TITLE.fullmatch(text, title_end, start) is not None
+        title_end = -1
+        if key in TITLES:
+            title_end = end
+            continue
+        upper = word.isupper()
+        if upper and len(word) < 3:
+            continue  # GP, UK, PE
+        if "-" in word and any(p[:1].islower() for p in _HYPHEN.split(word)):
+            continue  # Sutton-in-Ashfield, Out-of-hours
+        kind = classify(key, data)
+        if upper:
+            if acronyms is None:
+                acronyms = {a or b for a, b in _ACRONYM.findall(text)}
+            if word in acronyms:
+                kind = STOPPED
+        if after_title and (key in ROLE_WORDS or kind == PLACE_WORD):
+            after_title = False
+        if kind in (STOPPED, WORD) and not after_title:
+            continue
+        shouting = False
+        if upper:
+            line_start = text.rfind("\n", 0, start) + 1
+            if line_start not in shouting_lines:
+                shouting_lines[line_start] = _shouting(text, line_start)
+            shouting = shouting_lines[line_start]
+        initial = _sentence_initial(text, start)
+        out.append(_Word(start, end, kind, upper, False, initial, after_title, shouting))
+    return out
+
+
+def _adjacent(text: str, left: _Word, right: _Word) -> bool:
+    return _BETWEEN_NAMES.fullmatch(text, left.end, right.start) is not None
+
+
+def _judge(text: str, words: list[_Word]) -> None:
+    """Decide which words are names, and how sure that is."""
+    for w in words:
+        if w.after_title:
+            w.flagged, w.severity = True, None
+        elif w.lower:
+            if w.kind == NAME:
+                w.flagged, w.severity = True, Severity.WARNING
+        elif w.kind == NAME and not w.upper:
+            w.flagged, w.severity = True, None
+        elif w.kind == NAME_WORD and not w.upper:
+            w.flagged = True
+            w.severity = Severity.WARNING if w.initial else None
+    # Names in capitals: two side by side ("ALEXANDRU DUMITRU") are sure, a name next to an
+    # unlisted or ordinary word ("SENAIT GEBREMARIAM", "LEROY BROWN") likely; a name alone is
+    # a warning on a line in capitals or if long, and else taken for an acronym ("NUH").
+    for i, w in enumerate(words):
+        if not (w.upper and w.kind in (NAME, NAME_WORD)) or w.after_title:
+            continue
+        neighbours = [
+            words[j].kind
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(words)
+            and words[j].upper
+            and _adjacent(text, *((words[j], w) if j < i else (w, words[j])))
+        ]
+        if NAME in neighbours or NAME_WORD in neighbours:
+            w.flagged, w.severity = True, None
+        elif AMBIGUOUS in neighbours or UNKNOWN in neighbours or w.shouting or len(w) >= 7:
+            w.flagged, w.severity = True, Severity.WARNING
+    # Two Capitalised names side by side are sure ("Frank Turner" at the start of a sentence).
+    for left, right in itertools.pairwise(words):
+        if (
+            left.flagged
+            and right.flagged
+            and not (left.lower or right.lower or left.upper or right.upper)
+            and _adjacent(text, left, right)
+        ):
+            left.severity = right.severity = None
+    # An ordinary-word name, a place, a month or an unknown word joins a name next to it: one
+    # pass left to right, one right to left, so a run of words is settled in linear time.
+    last = len(words) - 1
+    for order, step in ((range(1, last + 1), -1), (range(last - 1, -1, -1), 1)):
+        for i in order:
+            w, other = words[i], words[i + step]
+            if (
+                not w.flagged
+                and other.flagged
+                and other.lower == w.lower
+                and other.upper == w.upper
+                and _adjacent(text, *((other, w) if step < 0 else (w, other)))
+            ):
+                w.flagged, w.severity = True, other.severity
+    # Weaker evidence, for what is left: an ordinary-word name before a word found in no list
+    # ("Gift Moyo"), or a word followed by "said", "'s mother", ", aged 4".
+    for i, w in enumerate(words):
+        if w.flagged or w.lower or w.upper:
+            continue
+        if w.kind == AMBIGUOUS and i + 1 < len(words):
+            right = words[i + 1]
+            if right.kind == UNKNOWN and not right.upper and _adjacent(text, w, right):
+                w.flagged = right.flagged = True
+                w.severity = right.severity = Severity.WARNING
+                continue
+        if w.kind in (AMBIGUOUS, UNKNOWN, SOFT_WORD):
+            context = PERSON_CONTEXT
+        elif w.kind == PLACE_WORD:
+            context = KIN_OR_AGE_CONTEXT  # "NHS England said" is not a person
+        else:
+            continue
+        if context.match(text, w.end):
+            w.flagged, w.severity = True, Severity.WARNING
+
+
+def _not_a_person(text: str, start: int, end: int) -> bool:
+    """A place, a body or a cited author: "Victoria Centre", "St Ann's", "Firmin (2020)"."""
+    following = _NEXT_WORD.match(text, end)
+    if following:
+        after = normalise(following.group(1))
+        if after in _FACILITIES or after in _CITED:
+            return True
+        if following.group(2) and normalise(following.group(2)) in _FACILITIES:
+            return True  # "Lucy Faithfull Foundation", "Rose Hill Primary School"
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    if previous:
+        before = normalise(previous.group(1))
+        if before in _PLACE_PREFIXES or before in _HONORIFICS:
+            return True
+    return CITATION.match(text, end) is not None
+
+
+def _spans(text: str, words: list[_Word]) -> list[tuple[int, int, Severity | None]]:
+    spans: list[tuple[int, int, Severity | None]] = []
+    group: list[_Word] = []
+    for w in [*words, None]:
+        if w is not None and w.flagged and (not group or _adjacent(text, group[-1], w)):
+            group.append(w)
+            continue
+        if group:
+            start, end = group[0].start, group[-1].end
+            if not _not_a_person(text, start, end):
+                sure = any(g.severity is None for g in group)
+                spans.append((start, end, None if sure else Severity.WARNING))
+        group = [w] if w is not None and w.flagged else []
+    return spans
+
+
+def find_names(text: str) -> list[Finding]:
+    """One finding per name in `text` (raw Markdown); offsets index `text` itself."""
+    data = lists()
+    scanned = _masked(text)
+    words = _scan(scanned, data)
+    _judge(scanned, words)
+    return [
+        Finding(RULE, start, end, MESSAGE if severity is None else WEAK_MESSAGE, severity)
+        for start, end, severity in _spans(scanned, words)
+    ]

@@ -1,0 +1,265 @@
+"""Street addresses and named institutions (schools, nurseries, GP practices, wards, homes).
+
+City- and county-level places and agencies are fine; a street or a named school narrows a
+family down to a few households.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .findings import Finding
+
+_NAME_WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?)"
+_STREET_TYPES = (
+    r"(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Crescent|Way|Grove|Terrace|Place|Gardens|"
+    r"Court|Walk|Rise|Mews|Square|Row|Parade|Boulevard|Croft|Fold|Wynd|Chase)"
+)
+_BUILDING_TYPES = (
+    r"(?:Heights|House|Tower|Towers|Apartments|Court|Lodge|Mansions|Point|Plaza|Wharf|Buildings)"
+)
+# flat 2, Sherwood Heights / 36 Canal Wharf Apartments
+_BUILDING = re.compile(
+    rf"\b(?:(?:[Ff]lat|[Aa]partment|[Uu]nit|[Nn]umber)\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
+    rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+{_BUILDING_TYPES}\b"
+)
+# Brook House, a children's home
+_HOME = re.compile(
+    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_BUILDING_TYPES})(?=,?\s+(?:an?\s+|the\s+)?"
+    r"(?:small\s+|local\s+|private\s+)?(?:children['’]s|residential|care|foster)\s+(?:home|unit))"
+)
+_ADDRESS = re.compile(
+    rf"(?:\b(?:[Ff]lat|[Aa]partment|[Uu]nit)\s+\d+[A-Za-z]?,?\s+)?"
+    rf"(?:\b\d{{1,4}}[A-Za-z]?,?\s+)?"
+    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+{_STREET_TYPES}\b"
+)
+_INSTITUTION_TYPES = (
+    r"(?:(?:C\.?\s?of\s?E\.?\s+|Catholic\s+|Church of England\s+|Community\s+|Methodist\s+|"
+    r"Islamic\s+|Jewish\s+|Free\s+|Junior and Infant\s+|Primary and Nursery\s+)?"
+    r"(?:Primary School|Primary Academy|Primary|Junior School|Infant School|Infants|"
+    r"Nursery School|Nursery|Pre-?school|Day Nursery|Academy|School|College|High School|"
+    r"Grammar School|Medical Practice|Medical Centre|Health Centre|Surgery|Family Practice|"
+    r"Ward|Unit|Children['’]s Home|House children['’]s home|Lodge children['’]s home|"
+    r"Family Centre|Children['’]s Centre|Youth Club))"
+)
+_INSTITUTION = re.compile(
+    rf"\b({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|and|&)){{0,3}})\s+{_INSTITUTION_TYPES}\b"
+)
+_WARD_NUMBER = re.compile(r"\bWard\s+\d{1,3}[A-Z]?\b")
+
+# Words that name a kind of place, not a particular one ("the Secondary School").
+_GENERIC = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "her",
+    "his",
+    "their",
+    "our",
+    "your",
+    "its",
+    "local",
+    "secondary",
+    "special",
+    "mainstream",
+    "independent",
+    "residential",
+    "private",
+    "state",
+    "virtual",
+    "forest",
+    "sunday",
+    "new",
+    "previous",
+    "current",
+    "same",
+    "other",
+    "another",
+    "each",
+    "every",
+    "any",
+    "one",
+    "primary",
+    "junior",
+    "infant",
+    "nursery",
+    "high",
+    "grammar",
+    "medical",
+    "health",
+    "family",
+    "children's",
+    "children’s",
+    "community",
+    "catholic",
+    "faith",
+    "free",
+    "day",
+    "general",
+    "hospital",
+    "maternity",
+    "neonatal",
+    "paediatric",
+    "children",
+    "child",
+    "youth",
+    "to",
+    "at",
+    "from",
+    "in",
+    "on",
+    "with",
+    "and",
+    "of",
+    "by",
+    "when",
+    "after",
+    "before",
+    "while",
+    "where",
+    "school",
+    "college",
+    "academy",
+    "home",
+    "crown",
+    "county",
+    "magistrates",
+    "magistrates'",
+    "coroner's",
+    "coroner’s",
+    "appeal",
+    "supreme",
+    "court",
+    "open",
+    "national",
+    "royal",
+    "english",
+    "british",
+    "she",
+    "he",
+    "they",
+    "we",
+    "it",
+    "then",
+    "also",
+    "both",
+    "all",
+    "once",
+    "not",
+    "no",
+    "only",
+    "public",
+    "protection",
+    "investigation",
+    "abuse",
+    "referral",
+    "assessment",
+    "intensive",
+    "care",
+    "mother",
+    "baby",
+    "emergency",
+    "sexual",
+    "assault",
+    "mental",
+    "police",
+    "safeguarding",
+    "multi-agency",
+    "specialist",
+    "domestic",
+    "violence",
+    "missing",
+    "exploitation",
+    "vulnerable",
+    "adolescent",
+    "inpatient",
+    "outpatient",
+    "high-dependency",
+    "unit",
+}
+# Courts and national bodies that end like a street or an institution.
+_NOT_PLACES = re.compile(
+    r"\b(?:Crown|Family|Youth|County|High|Magistrates['’]?|Coroner['’]?s|Supreme|Appeal|"
+    r"Family Drug and Alcohol) Court\b|\bRoyal College\b|\bOpen University\b|\bVirtual School\b"
+    r"|\bCollege of Policing\b|\bDowning Street\b|\bWhitehall\b"
+)
+
+
+def _named(group: str) -> bool:
+    """Whether the words before 'Road'/'School' name a particular place."""
+    words = [w.strip(".,'’") for w in group.split()]
+    return any(w.lower() not in _GENERIC and w not in {"St", "St."} for w in words)
+
+
+def _trim(text: str, start: int, group_start: int) -> int:
+    """Drop leading generic words ('The Oakfield School' -> 'Oakfield School')."""
+    offset = group_start
+    for word in text[group_start:].split():
+        if word.lower() in _GENERIC and word not in {"St", "St."}:
+            offset = text.index(word, offset) + len(word) + 1
+        else:
+            break
+    return max(start, offset) if start < group_start else offset
+
+
+def find_places(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    blocked = [m.span() for m in _NOT_PLACES.finditer(text)]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in blocked)
+
+    for m in _ADDRESS.finditer(text):
+        if _named(m.group(1)) and free(*m.span()):
+            start = m.start() if m.start() < m.start(1) else _trim(text, m.start(), m.start(1))
+            found.append(
+                Finding(
+                    "anon.address",
+                    start,
+                    m.end(),
+                    "a street or address; say 'the family home' or 'in Northmere'",
+                )
+            )
+    for m in _INSTITUTION.finditer(text):
+        if _named(m.group(1)) and free(*m.span()):
+            found.append(
+                Finding(
+                    "anon.institution",
+                    _trim(text, m.start(), m.start(1)),
+                    m.end(),
+                    "a named school, nursery, practice, ward or home; say 'the "
+                    "primary school', 'the GP practice', 'the children's ward'",
+                )
+            )
+    for m in _BUILDING.finditer(text):
+        if _named(m.group(1)) and free(*m.span()):
+            found.append(
+                Finding(
+                    "anon.address",
+                    m.start(),
+                    m.end(),
+                    "a street or address; say 'the family home' or 'in Northmere'",
+                )
+            )
+    for m in _HOME.finditer(text):
+        if _named(m.group(1)) and free(*m.span()):
+            found.append(
+                Finding(
+                    "anon.institution",
+                    m.start(1),
+                    m.end(1),
+                    "a named children's home; say 'a children's home'",
+                )
+            )
+    for m in _WARD_NUMBER.finditer(text):
+        found.append(
+            Finding(
+                "anon.institution",
+                m.start(),
+                m.end(),
+                "a named hospital ward; say 'the children's ward'",
+            )
+        )
+    return found

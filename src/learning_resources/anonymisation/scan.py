@@ -1,0 +1,175 @@
+"""Running every anonymisation detector over a document, and turning findings into problems.
+
+Scanned: the body (text, headings, link text and addresses, image alt text) and every
+front-matter text value (title, summary, description). Allowed terms are dropped, waivers
+applied and counted; a waiver that allows nothing is itself an error.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..documents import Document
+from ..fields import FIELDS, FieldType
+from ..kinds import Kind
+from ..problems import Problem, Severity
+from ..rules import RULES, problem
+from ..settings import Settings
+from ..validation import Waiver
+from .allowed import allowed_spans
+from .cases import find_other_cases
+from .exact_dates import find_dates
+from .findings import Finding
+from .identifiers import find_identifiers
+from .places import find_places
+
+
+@dataclass(frozen=True)
+class TextContext:
+    """What the detectors need to know about the text they scan."""
+
+    kind: Kind
+    allowed_terms: tuple[str, ...] = ()
+    allowed_emails: frozenset[str] = frozenset()
+    own_case: str | None = None
+    related_cases: tuple[str, ...] = ()
+    case_labels: tuple[str, ...] = ()
+
+
+def scan_text(text: str, context: TextContext) -> list[Finding]:
+    """Every finding in `text`, allowed terms removed, overlaps resolved (first detector wins)."""
+    from .names import find_names
+
+    groups: list[list[Finding]] = [
+        find_identifiers(text, context.allowed_emails),
+        find_dates(text, exact_dates_are_errors=context.kind is Kind.BRIEF),
+        find_places(text),
+    ]
+    if context.kind is Kind.BRIEF and context.own_case:
+        groups.append(
+            find_other_cases(text, context.own_case, context.related_cases, context.case_labels)
+        )
+    groups.append(find_names(text))
+    allowed = allowed_spans(text, context.allowed_terms)
+    kept: list[Finding] = []
+    for finding in (f for group in groups for f in group):
+        if any(s < finding.end and finding.start < e for s, e in allowed):
+            continue
+        if any(k.start < finding.end and finding.start < k.end for k in kept):
+            continue
+        kept.append(finding)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def context_for(document: Document, settings: Settings) -> TextContext:
+    extra = (
+        *settings.allowed_terms,
+        *document.fields.get("pseudonyms", ()),
+        *document.fields.get("named_professionals", ()),
+    )
+    emails = {t.lower() for t in (settings.contact_email, *settings.allowed_terms) if "@" in t}
+    return TextContext(
+        kind=document.kind,
+        allowed_terms=tuple(extra),
+        allowed_emails=frozenset(emails),
+        own_case=document.fields.get("case"),
+        related_cases=tuple(document.fields.get("related_cases", ())),
+        case_labels=settings.case_labels,
+    )
+
+
+def _segments(document: Document, *, title_only: bool) -> list[tuple[int, int]]:
+    """Offsets of the parts of the file that are published text."""
+    prose = {
+        s.name for s in FIELDS[document.kind] if s.type in (FieldType.TEXT, FieldType.LONG_TEXT)
+    }
+    if title_only:
+        prose = {"title"}
+    segments = [document.spans[name] for name in sorted(prose) if name in document.spans]
+    if not title_only:
+        segments.append((document.source.body_offset, len(document.source.text)))
+    return segments
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+
+def scan_document(
+    document: Document, settings: Settings, *, title_only: bool = False, draft: bool = False
+) -> list[Problem]:
+    """Problems for `document`'s published text; in a draft, errors are only warnings."""
+    text = document.source.text
+    context = context_for(document, settings)
+    findings: list[Finding] = []
+    for start, end in _segments(document, title_only=title_only):
+        findings += [
+            Finding(f.rule, f.start + start, f.end + start, f.message, f.severity)
+            for f in scan_text(text[start:end], context)
+        ]
+    waivers: Sequence[Waiver] = document.fields.get("waivers", ())
+    lines = _Lines(text)
+    found, used = _apply_waivers(text, findings, waivers)
+    problems = []
+    for finding in found:
+        line, column = lines.position(finding.start)
+        severity = finding.severity or RULES[finding.rule].severity
+        if draft and severity is Severity.ERROR:
+            severity = Severity.WARNING
+        message = finding.message + (" (a draft: this will block publication)" if draft else "")
+        problems.append(
+            Problem(
+                document.path, line, column, finding.rule, severity, message, finding.span(text)
+            )
+        )
+    for waiver in waivers:
+        if waiver not in used and not title_only:
+            problems.append(
+                problem(
+                    "anon.waiver_unused",
+                    document.path,
+                    waiver.line,
+                    waiver.column,
+                    "this waiver no longer matches anything in the document; remove it",
+                    waiver.text,
+                )
+            )
+    return problems
+
+
+def _apply_waivers(
+    text: str, findings: Iterable[Finding], waivers: Sequence[Waiver]
+) -> tuple[list[Finding], set[Waiver]]:
+    occurrences = {w: [(i, i + len(w.text)) for i in _find_all(text, w.text)] for w in waivers}
+    kept: list[Finding] = []
+    used: set[Waiver] = set()
+    for finding in findings:
+        waiver = next(
+            (
+                w
+                for w in waivers
+                if (w.rule is None or w.rule == finding.rule)
+                and any(s <= finding.start and finding.end <= e for s, e in occurrences[w])
+            ),
+            None,
+        )
+        if waiver is None:
+            kept.append(finding)
+        else:
+            used.add(waiver)
+    return kept, used
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    found, start = [], text.find(needle)
+    while needle and start != -1:
+        found.append(start)
+        start = text.find(needle, start + 1)
+    return found

@@ -1,0 +1,195 @@
+"""The anonymisation gate inside `check` and `build`: where it looks, waivers, output, blocking."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from PIL import Image
+
+from learning_resources.checking import check_site
+
+from .conftest import SiteFolder, brief, make_pdf, sheet
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def found(site: SiteFolder) -> list[tuple[str, int, int, str, str | None]]:
+    return [
+        (p.path, p.line, p.column, p.rule, p.text) for p in check_site(site.root, TODAY).problems
+    ]
+
+
+def test_every_published_part_of_a_brief_is_scanned(site: SiteFolder) -> None:
+    site.write(
+        "briefs/child-a.md",
+        brief(
+            title="What happened to Tyler Smith",
+            summary="Learning from the review, NG7 2AB.",
+            body=(
+                "## About this review\n\n"
+                "Child A lived at 14 Acacia Avenue.\n\n"
+                "[Call 07700 900123](tel:07700900123) or see ![photo of Kacper Nowak](a.png)\n"
+            ),
+        ),
+    )
+    assert found(site) == [
+        ("briefs/child-a.md", 2, 25, "anon.name", "Tyler Smith"),
+        ("briefs/child-a.md", 7, 36, "anon.postcode", "NG7 2AB"),
+        ("briefs/child-a.md", 11, 18, "anon.address", "14 Acacia Avenue"),
+        ("briefs/child-a.md", 13, 7, "anon.phone", "07700 900123"),
+        ("briefs/child-a.md", 13, 25, "anon.phone", "07700900123"),
+        ("briefs/child-a.md", 13, 56, "anon.name", "Kacper Nowak"),
+    ]
+
+
+def test_the_case_letter_convention_and_roles_are_fine(site: SiteFolder) -> None:
+    site.write(
+        "briefs/child-a.md",
+        brief(
+            body="Child A's mother and Sibling 1 met the health visitor and the "
+            "designated safeguarding lead from Children's Services in May 2024.\n"
+        ),
+    )
+    assert found(site) == []
+
+
+def test_declared_pseudonyms_professionals_and_site_terms_are_allowed(site: SiteFolder) -> None:
+    yml = (site.root / "mkdocs.yml").read_text()
+    site.write(
+        "mkdocs.yml",
+        yml.replace(
+            "      topics:", "      allowed_terms: [Queen's Medical Centre]\n      topics:"
+        ),
+    )
+    site.write(
+        "briefs/child-a.md",
+        brief(
+            extra="pseudonyms: [Jack]\nnamed_professionals: [Dr Sam Okafor]\n",
+            body="Jack was seen at Queen's Medical Centre. The review was led by Dr Sam Okafor.\n",
+        ),
+    )
+    assert found(site) == []
+
+
+def test_waivers_allow_reviewed_text_and_must_say_why(site: SiteFolder) -> None:
+    waiver = (
+        "waivers:\n"
+        "  - text: Grace Darling Way\n    rule: anon.address\n"
+        "    reason: the name of a national charity's campaign\n"
+    )
+    site.write(
+        "briefs/child-a.md", brief(extra=waiver, body="The Grace Darling Way campaign helped.\n")
+    )
+    assert found(site) == []
+    listed = site.run("check", "--list-waivers")
+    assert (
+        "briefs/child-a.md:9: 'Grace Darling Way' (anon.address): the name of a national "
+        "charity's campaign" in listed.stdout
+    )
+
+
+def test_a_waiver_without_a_reason_is_an_error(site: SiteFolder) -> None:
+    site.write(
+        "briefs/child-a.md",
+        brief(extra="waivers:\n  - text: Hope Street\n", body="On Hope Street.\n"),
+    )
+    rules = [r for _, _, _, r, _ in found(site)]
+    assert "schema.required" in rules
+
+
+def test_a_waiver_that_matches_nothing_is_an_error(site: SiteFolder) -> None:
+    site.write(
+        "briefs/child-a.md", brief(extra="waivers:\n  - text: Old Street\n    reason: checked\n")
+    )
+    assert found(site) == [("briefs/child-a.md", 9, 5, "anon.waiver_unused", "Old Street")]
+
+
+def test_github_format_masks_the_text_and_json_keeps_it(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(body="Tyler Smith was seen.\n"))
+    github = site.run("check", "--format", "github").stdout
+    assert "T**** S****" in github and "Tyler" not in github
+    data = site.check_json()
+    assert data["problems"][0]["text"] == "Tyler Smith"  # type: ignore[index]
+    assert data["problems"][0]["help"] == (  # type: ignore[index]
+        "https://example.test/editors/rules/#anon-name"
+    )
+
+
+def test_errors_block_the_build_warnings_only_with_strict(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(body="Child A, aged 4 years 7 months, was seen.\n"))
+    assert site.run("check").returncode == 0
+    assert site.run("check", "--strict").returncode == 1
+    assert site.run("build", "--today", TODAY.isoformat()).returncode == 0
+    strict = site.run("build", "--today", TODAY.isoformat(), "--strict")
+    assert strict.returncode == 1 and "The site was not built" in strict.stderr
+    site.write("briefs/child-a.md", brief(body="Seen at NG7 2AB.\n"))
+    refused = site.run("build", "--today", TODAY.isoformat())
+    assert refused.returncode == 1 and "[anon.postcode]" in refused.stderr
+
+
+def test_a_draft_is_checked_but_does_not_block(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(extra="draft: true\n", body="Seen at NG7 2AB.\n"))
+    [p] = check_site(site.root, TODAY).problems
+    assert (p.rule, p.severity.value) == ("anon.postcode", "warning")
+    assert "this will block publication" in p.message
+
+
+def test_an_archived_brief_is_checked_only_for_what_stays_published(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(published="2024-01-10", body="Seen at NG7 2AB.\n"))
+    assert found(site) == []
+    site.write(
+        "briefs/child-a.md", brief(published="2024-01-10", title="Tyler Smith", body="Seen.\n")
+    )
+    assert [r for _, _, _, r, _ in found(site)] == ["anon.name"]
+
+
+def test_the_report_pdf_text_and_metadata_are_scanned(site: SiteFolder) -> None:
+    site.write("briefs/child-a/index.md", brief(extra="report: report.pdf\n"))
+    make_pdf(
+        site.root / "briefs/child-a/report.pdf", "Child A lived at NG7 2AB.", author="Tyler Smith"
+    )
+    assert found(site) == [
+        ("briefs/child-a/report.pdf", 1, 1, "anon.name", "Tyler Smith"),
+        ("briefs/child-a/report.pdf", 1, 1, "anon.postcode", "NG7 2AB"),
+    ]
+
+
+def test_a_clean_report_passes_and_an_unreadable_one_is_an_error(site: SiteFolder) -> None:
+    site.write("briefs/child-a/index.md", brief(extra="report: report.pdf\n"))
+    make_pdf(site.root / "briefs/child-a/report.pdf", "Child A was known to services.")
+    assert found(site) == []
+    site.write("briefs/child-a/report.pdf", b"%PDF-1.4 not really")
+    assert [r for _, _, _, r, _ in found(site)] == ["anon.pdf_unreadable"]
+
+
+def image_with_metadata(gps: bool, artist: str = "") -> bytes:
+    image = Image.new("RGB", (4, 4), "white")
+    exif = image.getexif()
+    if artist:
+        exif[0x013B] = artist
+    if gps:
+        exif.get_ifd(0x8825)[1] = "N"
+        exif.get_ifd(0x8825)[2] = (52.0, 57.0, 1.0)
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("gps", "artist", "problems"), [(True, "", 1), (False, "Jo Bloggs", 1), (False, "", 0)]
+)
+def test_image_metadata_is_checked(site: SiteFolder, gps: bool, artist: str, problems: int) -> None:
+    site.write("briefs/child-a/index.md", brief(body="![A chart](chart.jpg)\n"))
+    site.write("briefs/child-a/chart.jpg", image_with_metadata(gps, artist))
+    assert [r for _, _, _, r, _ in found(site)] == ["anon.image_metadata"] * problems
+
+
+def test_sheets_and_pages_are_scanned_too(site: SiteFolder) -> None:
+    site.write("bitesize/neglect.md", sheet(title="'Neglect: what Tyler Smith taught us'"))
+    site.write("content/about.md", "# About\n\nWrite to jo.bloggs84@gmail.com.\n")
+    assert [(p, r) for p, _, _, r, _ in found(site)] == [
+        ("bitesize/neglect.md", "anon.name"),
+        ("content/about.md", "anon.email"),
+    ]
