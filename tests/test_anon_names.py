@@ -81,7 +81,7 @@ def _person_cases() -> list[tuple[str, list[tuple[str, str]]]]:
             (f"The GP spoke to {full} about the bruise.", [(full, E)]),
             (f"{full}'s school raised concerns.", [(full, E)]),
             (f"Mrs {last} did not attend the conference.", [(last, E)]),
-            (f"the nurse said {first.lower()} was tired.", [(first.lower(), W)]),
+            (f"the nurse said {first.lower()} was tired.", [(first.lower(), E)]),
             (
                 f"Despite referrals, {full.upper()} was never seen alone.",
                 [(full.upper(), E)],
@@ -135,11 +135,11 @@ NAMED = [
     ("The police stopped Frank at the station.", [("Frank", E)]),
     ("Holly was seen by the school nurse.", [("Holly", W)]),
     ("Frank Turner was seen.", [("Frank Turner", E)]),
-    # lower case and capitals: warnings
-    ("Records show that jayden had been reported missing.", [("jayden", W)]),
-    ("the school told jayden smith.", [("jayden smith", W)]),
-    ("## KEY LEARNING ABOUT KOWALSKI", [("KOWALSKI", W)]),
-    ("Despite referrals, SENAIT GEBREMARIAM was not seen.", [("SENAIT GEBREMARIAM", W)]),
+    # lower case and capitals: names in no English word list are errors too
+    ("Records show that jayden had been reported missing.", [("jayden", E)]),
+    ("the school told jayden smith.", [("jayden smith", E)]),
+    ("## KEY LEARNING ABOUT KOWALSKI", [("KOWALSKI", E)]),
+    ("Despite referrals, SENAIT GEBREMARIAM was not seen.", [("SENAIT GEBREMARIAM", E)]),
     # Markdown around names
     ("**Tyler** (maternal aunt) offered a placement.", [("Tyler", E)]),
     ("> _Chinedu_ said he was hungry.", [("Chinedu", E)]),

@@ -236,6 +236,27 @@ KIN = (
 _KIN_OR_AGE = rf"['’]s[ \t]+(?:{KIN})\b|[ \t]*,?[ \t]*\(?aged[ \t]+\d"
 PERSON_CONTEXT = re.compile(rf"(?:{_KIN_OR_AGE}|[ \t]+(?:{SPEECH_VERBS})\b)", re.IGNORECASE)
 KIN_OR_AGE_CONTEXT = re.compile(_KIN_OR_AGE, re.IGNORECASE)
+# What people do: a capitalised ordinary-word name in mid-sentence followed by one of these is
+# a person ("staff noticed that Grace was often hungry", "a bruise on Jack's ear").
+ACTION_VERBS = (
+    "was|is|has|had|lived|lives|experienced|attended|missed|went|goes|came|comes|stayed|"
+    "stays|moved|ran|left|returned|became|felt|feels|seemed|appeared|wanted|wants|needed|"
+    "needs|started|stopped|began|spent|spoke|speaks|showed|shows|presented|continued|"
+    "struggled|sat|sits|slept|ate|cried|played|plays|would|could|did|does"
+)
+ACTION_CONTEXT = re.compile(rf"(?:['’]s[ \t]+[a-z]|[ \t]+(?:{ACTION_VERBS}|{SPEECH_VERBS})\b)")
+# ... or it stands in a list of the household: "lived with Mother and Mark".
+HOUSEHOLD_BEFORE = re.compile(
+    r"(?:\b(?:Mother|Father|Mum|Dad|Grandmother|Grandfather|Nan|Sibling \d+)|\bwith)"
+    r"[ \t]+and[ \t]+$|\b(?:Mother|Father|Mum|Dad)[ \t]+and[ \t]+$"
+)
+# A nickname: "known as 'Madz'", "was called 'Conz' by everyone".
+NICKNAME = re.compile(
+    r"\b(?:known|referred to|knew[ \t]+[\w' \t-]{1,40}?)[ \t]+(?:to[ \t]+\w+[ \t]+)?as[ \t]+"
+    r"|\b(?:called|nicknamed|"
+    r"went[ \t]+by|goes[ \t]+by|calls?[ \t]+(?:him|her|them)self)[ \t]+"
+)
+_QUOTED_NAME = re.compile(r"['‘\"“]([A-Z][\w’'-]{1,20})['’\"”]")
 # "Brandon et al. (2020)", "Ferguson (2011)", "Horwath, 2013": a cited author.
 CITATION = re.compile(r"[ \t]*(?:et[ \t]+al\b|\(\d{4}|,[ \t]*\d{4}\b|and[ \t]+\w+[ \t]+\(\d{4})")
 
@@ -565,8 +586,8 @@ def _judge(text: str, words: list[_Word]) -> None:
         if w.after_title:
             w.flagged, w.severity = True, None
         elif w.lower:
-            if w.kind == NAME:
-                w.flagged, w.severity = True, Severity.WARNING
+            if w.kind == NAME:  # a name that is no English word, even in lower case: "priya"
+                w.flagged, w.severity = True, None
         elif w.kind == NAME and not w.upper:
             w.flagged, w.severity = True, None
         elif w.kind == NAME_WORD and not w.upper:
@@ -585,7 +606,7 @@ def _judge(text: str, words: list[_Word]) -> None:
             and words[j].upper
             and _adjacent(text, *((words[j], w) if j < i else (w, words[j])))
         ]
-        if NAME in neighbours or NAME_WORD in neighbours:
+        if NAME in neighbours or NAME_WORD in neighbours or (w.kind == NAME and len(w) >= 4):
             w.flagged, w.severity = True, None
         elif AMBIGUOUS in neighbours or UNKNOWN in neighbours or w.shouting or len(w) >= 7:
             w.flagged, w.severity = True, Severity.WARNING
@@ -612,6 +633,15 @@ def _judge(text: str, words: list[_Word]) -> None:
                 and _adjacent(text, *((other, w) if step < 0 else (w, other)))
             ):
                 w.flagged, w.severity = True, other.severity
+    # A capitalised ordinary-word name in mid-sentence, doing what people do.
+    for w in words:
+        if w.lower or w.upper or w.initial or w.kind not in (AMBIGUOUS, NAME_WORD):
+            continue
+        if w.flagged and w.severity is None:
+            continue
+        before = text[max(0, w.start - 40) : w.start]
+        if ACTION_CONTEXT.match(text, w.end) or HOUSEHOLD_BEFORE.search(before):
+            w.flagged, w.severity = True, None
     # Weaker evidence, for what is left: an ordinary-word name before a word found in no list
     # ("Gift Moyo"), or a word followed by "said", "'s mother", ", aged 4".
     for i, w in enumerate(words):
@@ -666,13 +696,25 @@ def _spans(text: str, words: list[_Word]) -> list[tuple[int, int, Severity | Non
     return spans
 
 
+def _nicknames(text: str) -> list[tuple[int, int, Severity | None]]:
+    found = []
+    for cue in NICKNAME.finditer(text):
+        quoted = _QUOTED_NAME.match(text, cue.end())
+        if quoted:
+            found.append((quoted.start(1), quoted.end(1), None))
+    return found
+
+
 def find_names(text: str) -> list[Finding]:
     """One finding per name in `text` (raw Markdown); offsets index `text` itself."""
     data = lists()
     scanned = _masked(text)
     words = _scan(scanned, data)
     _judge(scanned, words)
+    spans = _spans(scanned, words)
+    taken = [(s, e) for s, e, _ in spans]
+    spans += [n for n in _nicknames(scanned) if not any(s < n[1] and n[0] < e for s, e in taken)]
     return [
         Finding(RULE, start, end, MESSAGE if severity is None else WEAK_MESSAGE, severity)
-        for start, end, severity in _spans(scanned, words)
+        for start, end, severity in sorted(spans)
     ]
