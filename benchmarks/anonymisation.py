@@ -32,14 +32,17 @@ from learning_resources.rules import RULES  # noqa: E402
 CORPORA = [PROJECT / "tests/anonymisation/dev.jsonl", PROJECT / "tests/anonymisation/heldout.jsonl"]
 RESULTS = HERE / "results"
 TABLE = PROJECT / "docs/anonymisation-benchmark.md"
-# The example site's own allowed e-mail address (pages may give it).
+# The corpus partnership's own contact details, which its pages may give: a real site lists
+# them in mkdocs.yml (contact_email, allowed_terms), so the checker is told them here too.
 CONTEXT_EMAILS = frozenset({"learning@northmere-scp.example"})
+CONTEXT_TERMS = ("0115 496 0250",)
 
 
 def check(doc: dict[str, object]) -> list[Span]:
     context = TextContext(
         kind=Kind(str(doc["kind"])),
         allowed_emails=CONTEXT_EMAILS,
+        allowed_terms=CONTEXT_TERMS,
         case_labels=("Child", "Baby", "Young Person", "Family", "Adult"),
     )
     spans = []
@@ -109,6 +112,28 @@ def main() -> int:
     return 0
 
 
+NOTES = [
+    "## Notes",
+    "",
+    "- **Every false error left in both files is one kind of bait.** The corpus author was "
+    "asked to put invalid ten-digit numbers into clean documents 'as a reference to a "
+    "document number' (\"the school's attendance report (reference 6683843745)\", "
+    '"quote the learning record number 6212853316"). The issue defines case and reference '
+    "numbers as identifiers, so this checker flags them by design (`anon.reference`). "
+    "The instruction was the mistake, not the detector; the corpus is left as written. "
+    "Without that bait, neither file has a false error.",
+    "- The corpus partnership's own phone number is allowed, as a real site would list it "
+    "in `allowed_terms`; Presidio is not penalised for it either way (it is in pages only).",
+    "- Presidio's configuration (threshold 0.4, UK recognisers on, phone leniency 0, no "
+    "organisations) was chosen on `dev.jsonl` for its best balance; see `benchmarks/README.md`.",
+    "- Known weaknesses of name detection (single names that are also ordinary words, such "
+    "as 'Rose' or 'Summer' at the start of a sentence; surnames in no list) are written up in "
+    "`docs/design/name-detection-research.md` and `src/learning_resources/anonymisation/data/"
+    "SOURCES.md`.",
+    "",
+]
+
+
 def write_table(tables: list[tuple[str, str]]) -> None:
     speed_file = RESULTS / "checker-speed.json"
     lines = [
@@ -122,6 +147,28 @@ def write_table(tables: list[tuple[str, str]]) -> None:
     ]
     for name, table in tables:
         lines += [f"## {name}", "", table, ""]
+    blind = RESULTS / "checker-heldout-blind.json"
+    if blind.is_file() and (RESULTS / "presidio-heldout.json").is_file():
+        columns = {
+            "this checker, first run": json.loads(blind.read_text()),
+            "Presidio (best configuration)": json.loads(
+                (RESULTS / "presidio-heldout.json").read_text()
+            ),
+        }
+        lines += [
+            "## heldout.jsonl, first run (blind)",
+            "",
+            "The checker was tuned on `dev.jsonl` only. This is its first run on "
+            "`heldout.jsonl`, before anyone looked at that file. The misses it showed were "
+            "typing variations (double spaces and dots inside NHS numbers and postcodes, "
+            "hyphens in NI numbers, clinical age shorthand such as '16y 9m', family court "
+            "case numbers); they were then fixed, so the heldout table above is no longer "
+            "blind.",
+            "",
+            markdown_table(columns),
+            "",
+        ]
+    lines += NOTES
     if speed_file.is_file():
         figures = json.loads(speed_file.read_text())
         lines += [

@@ -53,6 +53,9 @@ def fields_reference(settings: Settings) -> str:
     return "\n".join(lines)
 
 
+_NOT_WAIVABLE = {"anon.waiver_unused", "anon.pdf_unreadable", "anon.image_metadata"}
+
+
 def rules_reference() -> str:
     lines = [
         "Every problem that `python build.py check` reports names one of these rules. "
@@ -68,4 +71,11 @@ def rules_reference() -> str:
             f"**How to fix it:** {rule.fix}",
             "",
         ]
+        if rule.id.startswith("anon.") and rule.id not in _NOT_WAIVABLE:
+            lines += [
+                "**If it is a false alarm:** add a waiver to the document's front matter with "
+                f"the exact text and why it is safe: `waivers: [{{text: ..., rule: {rule.id}, "
+                "reason: ...}]`. Waivers are listed by `build.py check --list-waivers`.",
+                "",
+            ]
     return "\n".join(lines)

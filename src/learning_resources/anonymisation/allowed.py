@@ -74,6 +74,7 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "Family Nurse Partnership",
     "Sure Start",
     "Citizens Advice",
+    "Forced Marriage Unit",
     # Practice models, programmes and tools
     "Signs of Safety",
     "Graded Care Profile",

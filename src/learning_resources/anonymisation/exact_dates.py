@@ -49,7 +49,11 @@ _BIRTH = re.compile(
     re.IGNORECASE,
 )
 _AGE = re.compile(
-    r"\b(?:aged\s+)?\d{1,2}\s+(?:years?|yrs?)(?:\s*,?\s*(?:and\s+)?)\d{1,2}\s+months?(?:\s+old)?\b"
+    r"\b(?:aged\s+)?\d{1,2}\s?(?:years?|yrs?|y)\b\.?(?:\s*,?\s*(?:and\s+)?)\d{1,2}\s?"
+    r"(?:months?|mths?|m)\b(?:\s+old)?"
+    r"|\b\d{1,2}\s+months?,?\s+(?:and\s+)?\d{1,2}\s+(?:weeks?|days?)(?:\s+old)?\b"
+    r"|\b(?:then|aged)\s+\d{1,2}\s*(?:wks|weeks|mths|months)\b"
+    r"|\b(?:[Aa]t|[Aa]ged)\s+\d{1,2}\s+(?:months|weeks|days)\b(?!\s+(?:later|after|before|on))"
     r"|\b(?:aged\s+)?\d{1,3}\s+(?:days?|weeks?|months?)\s+old\b"
     r"|\baged\s+\d{1,3}\s+(?:days?|weeks?|months?)\b",
     re.IGNORECASE,

@@ -12,13 +12,14 @@ from .findings import Finding
 
 _POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]"
-    r"|[A-HK-Y][0-9][ABEHMNPRV-Y]) ?[0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])",
+    r"|[A-HK-Y][0-9][ABEHMNPRV-Y]) {0,2}[0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_NHS = re.compile(r"(?<![\w/.-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\w/]|\.\d)")
+_NHS = re.compile(r"(?<![\w/.-])(\d{3})[ .-]{0,2}(\d{3})[ .-]{0,2}(\d{4})(?![\w/]|\.\d)")
 _NINO = re.compile(
-    r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])",
+    r"(?<![A-Za-z0-9])[A-Z]{2}[ .-]{0,2}\d{2}[ .-]{0,2}\d{2}[ .-]{0,2}\d{2}[ .-]{0,2}[A-D]"
+    r"(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 # Current style (AB12 CDE) in any case; older prefix/suffix styles in capitals only.
@@ -36,24 +37,28 @@ _SOCIAL_URL = re.compile(
 _HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
 _NAMED_ACCOUNT = re.compile(
     r"\b(?:snapchat|snap|instagram|insta|tiktok|facebook|twitter|youtube|discord|kik|telegram|"
-    r"xbox|playstation|psn|steam|roblox|whatsapp)\s+(?:user ?name|user|account|handle|name|"
-    r"profile|id|gamertag|tag)\s*[,:]?\s*(?:was|is|called|named)?\s*[,:]?\s*@?([A-Za-z0-9_.]{3,30})",
+    r"xbox|playstation|psn|steam|roblox|whatsapp)(?:\s+|(?=:))"
+    r"(?:user ?name|user|account|handle|name|"
+    r"profile|id|gamertag|tag|(?=:))\s*[,:]?\s*(?:was|is|called|named)?\s*[,:]?\s*@?([A-Za-z0-9_.]{3,30})",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
     r"\b(?:case|crime|incident|log|logged as|ref|reference|file|record|records held under|"
-    r"CRN|URN|LA ref|NHS ref|(?-i:ID)|Mosaic(?-i: ID)?|LCS|EHM|(?-i:PNC))\.?"
-    r"(?:\s+(?:no\.?|number|num\.?|ref\.?|reference))?\s*[:#]?\s*"
-    r"((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9])",
+    r"CRN|URN|LA ref|NHS ref|(?-i:ID)|Mosaic(?-i: ID)?|LCS|EHM|(?-i:PNC)|plan|court)\.?"
+    r"(?:\s+(?:no\.?|number|num\.?|ref\.?|reference))?\s*[:#]?\s*(?:(?:is|was)\s+)?"
+    r"((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{1,}[A-Z0-9])",
     re.IGNORECASE,
 )
 # Reference shapes that need no keyword: 2022/54677, CS/264/18, NM-44172-19.
 _REFERENCE_SHAPE = re.compile(
-    r"(?<![\w/.-])(?:(?:19|20)\d{2}/\d{4,7}|[A-Z]{1,4}/\d{2,6}/\d{2,4}|[A-Z]{2,4}-\d{4,7}-\d{2})"
+    r"(?<![\w/.-])(?:(?:19|20)\d{2}/\d{4,7}|[A-Z]{1,4}/\d{2,6}/\d{2,4}|[A-Z]{2,4}-\d{4,7}-\d{2}"
+    r"|[A-Z]{2}\d{2}[A-Z]\d{5}|[A-Z]{2,4}-\d{5,8})"  # ... and family court case numbers: NG19C00123
     r"(?![\w/-])"
 )
 # user_name_12 style handles (an underscore and a digit), outside links and addresses.
 _HANDLE_SHAPE = re.compile(r"(?<![\w@./-])[a-z][a-z0-9.]*_[a-z0-9_.]*\d[a-z0-9_]*(?![\w@/-])")
+# Discord-style tags: name#1234
+_TAG = re.compile(r"(?<![\w@/#])[A-Za-z0-9_.]{2,32}#\d{4}(?!\w)")
 _ORDINARY_ACCOUNT_WORDS = {"app", "group", "chat", "messages", "account", "accounts", "and", "or"}
 
 
@@ -114,6 +119,7 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
             )
     add("anon.reference", _REFERENCE, "a case or reference number; remove it", group=1)
     add("anon.reference", _REFERENCE_SHAPE, "a case or reference number; remove it")
+    add("anon.social", _TAG, "a gaming or chat user name; name the app only")
     add("anon.social", _HANDLE_SHAPE, "what looks like a social-media user name; name the app only")
     found.extend(_phones(text))
     return found

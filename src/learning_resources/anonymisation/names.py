@@ -697,7 +697,7 @@ def _spans(text: str, words: list[_Word]) -> list[tuple[int, int, Severity | Non
 
 
 def _nicknames(text: str) -> list[tuple[int, int, Severity | None]]:
-    found = []
+    found: list[tuple[int, int, Severity | None]] = []
     for cue in NICKNAME.finditer(text):
         quoted = _QUOTED_NAME.match(text, cue.end())
         if quoted:

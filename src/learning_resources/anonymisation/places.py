@@ -28,13 +28,31 @@ _HOME = re.compile(
     rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_BUILDING_TYPES})(?=,?\s+(?:an?\s+|the\s+)?"
     r"(?:small\s+|local\s+|private\s+)?(?:children['’]s|residential|care|foster)\s+(?:home|unit))"
 )
+# flat 4, The Old Maltings / apt 33 Mercer House: a numbered flat and the building's name
+_FLAT = re.compile(
+    rf"\b(?:[Ff]lat|[Aa]partment|[Aa]pt\.?|[Uu]nit)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:The\s+)?"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+)
+# 19 Quarry Bank, ST4 3TB: a house number and a name just before a postcode
+_BEFORE_POSTCODE = re.compile(
+    rf"\b\d{{1,4}}[A-Za-z]?,?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?=,?\s+\(?"
+    r"[A-Z]{1,2}\d[A-Z\d]? {0,2}\d[A-Z]{2}\b)"
+)
+# the nursery, Orchard Tots, ... / the children's home, The Laurels
+_APPOSITION = re.compile(
+    r"\b(?:nursery|school|academy|college|GP practice|practice|surgery|children['’]s home|"
+    r"care home|ward|unit|pupil referral unit)\s*,\s*"
+    r"((?:The\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})"
+    r"(?=\s*[,.;)])"
+)
 _ADDRESS = re.compile(
     rf"(?:\b(?:[Ff]lat|[Aa]partment|[Uu]nit)\s+\d+[A-Za-z]?,?\s+)?"
     rf"(?:\b\d{{1,4}}[A-Za-z]?,?\s+)?"
     rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+{_STREET_TYPES}\b"
 )
 _INSTITUTION_TYPES = (
-    r"(?:(?:C\.?\s?of\s?E\.?\s+|Catholic\s+|Church of England\s+|Community\s+|Methodist\s+|"
+    r"(?:(?:C\.?\s?of\s?E\.?\s+|R\.?C\.?\s+|Catholic\s+|Church of England\s+|Community\s+|"
+    r"Methodist\s+|"
     r"Islamic\s+|Jewish\s+|Free\s+|Junior and Infant\s+|Primary and Nursery\s+)?"
     r"(?:Primary School|Primary Academy|Primary|Junior School|Infant School|Infants|"
     r"Nursery School|Nursery|Pre-?school|Day Nursery|Academy|School|College|High School|"
@@ -173,6 +191,14 @@ _GENERIC = {
     "missing",
     "exploitation",
     "vulnerable",
+    "forced",
+    "marriage",
+    "pupil",
+    "counter",
+    "terrorism",
+    "fraud",
+    "cyber",
+    "crime",
     "adolescent",
     "inpatient",
     "outpatient",
@@ -231,6 +257,28 @@ def find_places(text: str) -> list[Finding]:
                     m.end(),
                     "a named school, nursery, practice, ward or home; say 'the "
                     "primary school', 'the GP practice', 'the children's ward'",
+                )
+            )
+    for pattern in (_FLAT, _BEFORE_POSTCODE):
+        for m in pattern.finditer(text):
+            if free(*m.span()):
+                found.append(
+                    Finding(
+                        "anon.address",
+                        m.start(),
+                        m.end(),
+                        "a street or address; say 'the family home'",
+                    )
+                )
+    for m in _APPOSITION.finditer(text):
+        if _named(m.group(1)) and free(*m.span(1)):
+            found.append(
+                Finding(
+                    "anon.institution",
+                    m.start(1),
+                    m.end(1),
+                    "a named school, nursery, practice, ward or home; say 'the "
+                    "nursery', 'the GP practice'",
                 )
             )
     for m in _BUILDING.finditer(text):
