@@ -154,3 +154,60 @@ def test_another_case_letter_in_a_brief_is_a_warning_unless_related() -> None:
     found = find_other_cases(text, "A", ["C"], ["Child", "Baby"])
     assert spans(found, text) == [("anon.case_letter", "Child B")]
     assert find_other_cases("Child A and Mother", "A", [], ["Child"]) == []
+
+
+VARIANTS = [
+    (find_identifiers, "anon.nhs_number", "NHS 417  720  0891 on file", "417  720  0891"),
+    (find_identifiers, "anon.nhs_number", "NHS 943.476.5919.", "943.476.5919"),
+    (find_identifiers, "anon.postcode", "moved to LS9  4FY in", "LS9  4FY"),
+    (find_identifiers, "anon.ni_number", "NI number (XK-52-97-01-B)", "XK-52-97-01-B"),
+    (find_identifiers, "anon.reference", "the incident log number is 1963, not", "1963"),
+    (find_identifiers, "anon.reference", "Family court: DE19C00374, listed", "DE19C00374"),
+    (find_identifiers, "anon.reference", "tracked as LCS-839479.", "LCS-839479"),
+    (find_identifiers, "anon.social", "a contact (Snapchat: xxmarekxx8) was", "xxmarekxx8"),
+    (find_identifiers, "anon.social", "was halan#7261 on Discord", "halan#7261"),
+    (find_identifiers, "anon.social", "his name, milan_ba_12, appeared", "milan_ba_12"),
+    (
+        find_places,
+        "anon.address",
+        "lived at flat 2, Sherwood Heights after",
+        "flat 2, Sherwood Heights",
+    ),
+    (find_places, "anon.address", "address 19 Quarry Bank, ST4 3TB.", "19 Quarry Bank"),
+    (find_places, "anon.institution", "the nursery, Orchard Tots, had noted", "Orchard Tots"),
+    (find_places, "anon.institution", "moved to Brook House, a children's home", "Brook House"),
+    (find_places, "anon.institution", "admitted to the Rainbow Unit, weight", "Rainbow Unit"),
+]
+
+
+@pytest.mark.parametrize(("detector", "rule", "text", "span"), VARIANTS)
+def test_usual_typing_variations_are_caught(detector, rule: str, text: str, span: str) -> None:  # type: ignore[no-untyped-def]
+    assert (rule, span) in spans(detector(text), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Child R (16y 9m) was seen", "16y 9m"),
+        ("then 17 yrs 3 mths, was", "17 yrs 3 mths"),
+        ("when Baby T was 7 months, 3 weeks.", "7 months, 3 weeks"),
+        ("At 22 months, she", "At 22 months"),
+    ],
+)
+def test_age_shorthand_is_caught(text: str, span: str) -> None:
+    assert ("anon.age", span) in spans(find_dates(text, exact_dates_are_errors=True), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A detective from the Public Protection Unit and the Forced Marriage Unit advised.",
+        "Three months later, at 10 weeks after the plan, the log showed progress.",
+        "The NSPCC helpline and Childline (0800 1111) are free.",
+    ],
+)
+def test_national_units_and_ordinary_numbers_are_fine(text: str) -> None:
+    from learning_resources.anonymisation.scan import TextContext, scan_text
+    from learning_resources.kinds import Kind
+
+    assert scan_text(text, TextContext(kind=Kind.BRIEF)) == []
