@@ -130,28 +130,21 @@ def _link_problems(plan: SitePlan, entry: Entry) -> list[Problem]:
                     link.target,
                 )
             )
-        elif life.state is State.ARCHIVED and life.archive_on:
-            found.append(
-                problem(
-                    "lifecycle.link_archived",
-                    source.relpath,
-                    link.line,
-                    link.column,
-                    f"links to {other.path}, archived since {life.archive_on.isoformat()}: "
-                    "readers will find only its archive notice",
-                    link.target,
-                )
+        elif life.archive_on and (
+            life.state is State.ARCHIVED or life.archive_on - plan.today <= warn_before
+        ):
+            when = (
+                f"archived since {life.archive_on.isoformat()}: readers will find"
+                if life.state is State.ARCHIVED
+                else f"which will be archived on {life.archive_on.isoformat()}: readers will then find"
             )
-        elif life.archive_on and life.archive_on - plan.today <= warn_before:
             found.append(
                 problem(
                     "lifecycle.link_archived",
                     source.relpath,
                     link.line,
                     link.column,
-                    f"links to {other.path}, which will be archived on "
-                    f"{life.archive_on.isoformat()}: readers will then find only its "
-                    "archive notice",
+                    f"links to {other.path}, {when} only its archive notice",
                     link.target,
                 )
             )
