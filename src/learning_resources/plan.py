@@ -133,10 +133,11 @@ def _link_problems(plan: SitePlan, entry: Entry) -> list[Problem]:
         elif life.archive_on and (
             life.state is State.ARCHIVED or life.archive_on - plan.today <= warn_before
         ):
+            day = life.archive_on.isoformat()
             when = (
-                f"archived since {life.archive_on.isoformat()}: readers will find"
+                f"archived since {day}: readers will find"
                 if life.state is State.ARCHIVED
-                else f"which will be archived on {life.archive_on.isoformat()}: readers will then find"
+                else f"which will be archived on {day}: readers will then find"
             )
             found.append(
                 problem(
