@@ -5,9 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(${APT_PACKAGES:-})
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser here);
+# Liberation fonts keep rendering the same on every machine; Node and npm bring axe-core.
+APT_PACKAGES=(chromium fonts-liberation nodejs npm)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
+  case "$pkg" in
+    nodejs|npm) command -v "${pkg/nodejs/node}" >/dev/null 2>&1 && continue ;;
+  esac
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -30,4 +35,9 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
   .venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[dev]"
   touch "$stamp"
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing browser-test tools (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
 fi

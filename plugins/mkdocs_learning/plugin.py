@@ -14,7 +14,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -40,6 +40,8 @@ LearningConfig: type[Config] = type(
 )
 
 THEME_DIR = Path(__file__).parent / "theme"
+ASSETS = {"assets/learning.css": "learning.css", "assets/learning.js": "learning.js"}
+HOME_BLOCKS = ("<!-- learning:topics -->", "<!-- learning:newest -->")
 
 
 class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -51,7 +53,9 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.plan: SitePlan | None = None
         self.meta: dict[str, dict[str, Any]] = {}
         self.source_dirs: dict[str, Path] = {}  # src_uri -> folder its links are relative to
+        self.home: dict[str, str] = {}  # generated blocks editors place in pages
 
+    @event_priority(100)  # first: the search plugin reads our language file in its on_config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         report = check_site(_root(config), resolve_today())
         if has_errors(report.problems) or report.plan is None:
@@ -63,6 +67,8 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         # Our templates (a sitemap without archive stubs) go after the site's own overrides.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(THEME_DIR))
+        config.extra_css.append("assets/learning.css")
+        config.extra_javascript.append("assets/learning.js")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -109,7 +115,22 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 inner = asset.relative_to(document.source.path.parent).as_posix()
                 files.append(File.generated(config, f"{folder}/{inner}", abs_src_path=str(asset)))
 
+        for uri, name in ASSETS.items():
+            files.append(
+                File.generated(
+                    config, uri, abs_src_path=str(Path(__file__).parent / "assets" / name)
+                )
+            )
         live = plan.live_documents()
+        files.append(
+            File.generated(
+                config, "feed.xml", content=render.atom_feed(site, live, config.site_name)
+            )
+        )
+        self.home = {
+            HOME_BLOCKS[0]: render.home_topics(site, live),
+            HOME_BLOCKS[1]: render.home_newest(live),
+        }
         for kind, title in ((Kind.BRIEF, "Learning briefs"), (Kind.SHEET, "Bite-size sheets")):
             add(
                 f"{kind.folder}/index.md",
@@ -140,6 +161,8 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         page.meta.update(self.meta.get(page.file.src_uri, {}))
+        for marker, block in self.home.items():
+            markdown = markdown.replace(marker, block)
         return self._link_documents(markdown, page)
 
     def _link_documents(self, markdown: str, page: Page) -> str:
@@ -159,10 +182,14 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Archive stubs ask search engines not to index them, whatever the theme."""
+        head = [
+            '<link rel="alternate" type="application/atom+xml" title="New learning" '
+            f'href="{config.site_url or "/"}feed.xml">'
+        ]
         robots = page.meta.get("robots")
         if robots:
-            output = output.replace("<head>", f'<head>\n<meta name="robots" content="{robots}">', 1)
-        return output
+            head.append(f'<meta name="robots" content="{robots}">')
+        return output.replace("<head>", "<head>\n" + "\n".join(head), 1)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

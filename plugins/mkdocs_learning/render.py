@@ -37,6 +37,13 @@ def src_uri(document: Document) -> str:
     return f"{document.kind.folder}/{document.slug}/index.md"
 
 
+_XML = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 _ENV.filters["long_date"] = long_date
 _ENV.filters["src"] = src_uri
 
@@ -53,9 +60,42 @@ def newest_first(documents: Iterable[Document]) -> list[Document]:
     return sorted(documents, key=key, reverse=True)
 
 
+def page_url(document: Document, site: Site) -> str:
+    return f"{site.settings.site_url.rstrip('/')}/{document.url}"
+
+
+def problem_link(document: Document, site: Site) -> str:
+    if not site.settings.contact_email:
+        return ""
+    subject = f"Problem with a page: {document.title}"
+    body = f"Page: {page_url(document, site)}\n\nWhat is wrong:\n"
+    return f"mailto:{site.settings.contact_email}?subject={quote(subject)}&body={quote(body)}"
+
+
+def reading_minutes(text: str) -> int:
+    """At about 200 words a minute, rounded up."""
+    return max(1, -(-len(text.split()) // 200))
+
+
+def mark_group_activity(body: str, site: Site) -> str:
+    """The sheet's group activity heading gets a class, so that it stands out."""
+    activity = site.settings.sheet_sections[-1]
+    out = []
+    for line in body.split("\n"):
+        if line.strip().lstrip("#").strip().casefold() == activity.casefold() and (
+            line.startswith("## ")
+        ):
+            line = f"{line.rstrip()} {{ .lr-activity }}"
+        out.append(line)
+    return "\n".join(out)
+
+
 def document_page(entry: Entry, site: Site) -> str:
     """The page of a live brief or sheet: a summary panel, then the editor's own text."""
     document, life = entry.document, entry.life
+    body = document.source.body
+    if document.kind is Kind.SHEET:
+        body = mark_group_activity(body, site)
     return render(
         "document.md.j2",
         doc=document,
@@ -66,7 +106,10 @@ def document_page(entry: Entry, site: Site) -> str:
         overdue=life.review_overdue,
         topics=[(t, site.settings.topics[t]) for t in document.topics],
         audiences=[site.settings.audiences[a] for a in document.audiences],
-        body=document.source.body,
+        minutes=reading_minutes(document.summary + " " + document.source.body),
+        problem_link=problem_link(document, site),
+        page_url=page_url(document, site),
+        body=body,
     )
 
 
@@ -94,11 +137,47 @@ def archive_stub(entry: Entry, site: Site) -> str:
 
 
 def listing_page(kind: Kind, documents: list[Document], site: Site) -> str:
+    settings = site.settings
+    used_topics = {t for d in documents for t in d.topics}
+    used_audiences = {a for d in documents for a in d.audiences}
     return render(
         "listing.md.j2",
         kind=kind,
         documents=newest_first(documents),
-        topics=site.settings.topics,
+        topics=settings.topics,
+        audiences=settings.audiences,
+        used_topics=[t for t in settings.topics if t in used_topics],
+        used_audiences=[a for a in settings.audiences if a in used_audiences],
+        used_reviews=[
+            r for r in REVIEW_TYPES if any(d.fields.get("review_type") == r for d in documents)
+        ],
+        years=sorted({d.published.year for d in documents if d.published}, reverse=True),
+    )
+
+
+def home_topics(site: Site, documents: list[Document]) -> str:
+    counts = {t: sum(t in d.topics for d in documents) for t in site.settings.topics}
+    used = [(t, label) for t, label in site.settings.topics.items() if counts[t]]
+    return render("home-topics.md.j2", topics=used, counts=counts)
+
+
+def home_newest(documents: list[Document], how_many: int = 6) -> str:
+    return render("home-newest.md.j2", newest=newest_first(documents)[:how_many])
+
+
+def atom_feed(site: Site, documents: list[Document], title: str) -> str:
+    """Live briefs and sheets, newest first. Dates come from the documents, never the clock."""
+    base = site.settings.site_url.rstrip("/") + "/"
+    entries = [
+        (d, f"{(d.published or d.last_reviewed)}T00:00:00Z") for d in newest_first(documents)
+    ]
+    updated = entries[0][1] if entries else "2000-01-01T00:00:00Z"
+    return _XML.get_template("feed.xml.j2").render(
+        title=title,
+        base=base,
+        updated=updated,
+        entries=entries,
+        partnership=site.settings.partnership,
     )
 
 

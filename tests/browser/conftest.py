@@ -1,0 +1,117 @@
+"""Browser tests: the example site built once, served on 127.0.0.1, driven in Debian's Chromium.
+
+Playwright is pointed at /usr/bin/chromium (installed by scripts/setup.sh); nothing downloads a
+browser. Every request that leaves 127.0.0.1 is blocked and recorded, and fails the test.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, Route, sync_playwright
+
+from ..conftest import PROJECT, SiteFolder
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TODAY = "2026-11-25"
+AXE = PROJECT / "node_modules/axe-core/axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("browser") / "site"
+    result = SiteFolder(PROJECT).run("build", "--today", TODAY, "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def outside_requests() -> list[str]:
+    return []
+
+
+SITE_URL = "https://learning.northmere-scp.example/"  # the example's site_url: its own origin
+
+
+@pytest.fixture
+def page(
+    browser: Browser, base_url: str, built_site: Path, outside_requests: list[str]
+) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+
+    def guard(route: Route) -> None:
+        url = route.request.url
+        if url.startswith((base_url, "data:", "blob:")):
+            route.continue_()
+        elif url.startswith(SITE_URL):  # the site's own address (Material fetches its sitemap)
+            local = built_site / url.removeprefix(SITE_URL).split("?")[0]
+            route.fulfill(path=str(local)) if local.is_file() else route.abort()
+        else:
+            outside_requests.append(url)
+            route.abort()
+
+    page.route("**/*", guard)
+    yield page
+    context.close()
+    assert outside_requests == [], f"requests left 127.0.0.1: {outside_requests}"
+
+
+def settle(page: Page) -> None:
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def axe_violations(page: Page) -> list[dict[str, object]]:
+    settle(page)
+    page.add_script_tag(path=str(AXE))
+    result: dict[str, list[dict[str, object]]] = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag', values:
+             ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"""
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}  # type: ignore[index, union-attr]
+        for v in result["violations"]
+    ]

@@ -1,0 +1,131 @@
+"""What practitioners do on the site, in a real browser: search, filter, read on a phone, print."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import axe_violations
+
+LIVE_PHRASE = "Operation Encompass"  # in a live brief (Child D) and nowhere archived
+ARCHIVED_TITLE = "Young Person A"  # an archived brief's case: its text is absent from search
+
+
+def search(page: Page, base_url: str, words: str) -> list[str]:
+    page.goto(base_url + "/")
+    page.get_by_role("textbox", name="Search").first.click()
+    page.keyboard.type(words)
+    page.locator(".md-search-result__meta").first.wait_for()
+    page.wait_for_timeout(300)  # results settle as the index answers
+    return page.locator(".md-search-result__item a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+
+
+def test_search_finds_a_live_brief_by_its_text(page: Page, base_url: str) -> None:
+    links = search(page, base_url, LIVE_PHRASE)
+    assert any("briefs/child-d-domestic-abuse" in link for link in links)
+
+
+def test_search_finds_nothing_of_an_archived_brief(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.get_by_role("textbox", name="Search").first.click()
+    page.keyboard.type("county lines exploitation missing episodes change of school")
+    meta = page.locator(".md-search-result__meta").first
+    meta.wait_for()
+    page.wait_for_timeout(300)
+    links = page.locator(".md-search-result__item a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert not any("young-person-a-exploitation" in link for link in links)
+
+
+def test_a_listing_can_be_narrowed_by_topic(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/briefs/")
+    items = page.locator(".lr-item")
+    total = items.count()
+    page.get_by_label("Topic").select_option("domestic-abuse")
+    visible = page.locator(".lr-item:not([hidden])")
+    assert 0 < visible.count() < total
+    for text in visible.all_inner_texts():
+        assert "Domestic abuse" in text
+    expect(page.get_by_role("status")).to_have_text(f"Showing {visible.count()} of {total}")
+    page.get_by_label("Topic").select_option("")
+    assert page.locator(".lr-item:not([hidden])").count() == total
+
+
+def test_listings_work_without_javascript(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/briefs/")
+    assert page.locator(".lr-item").count() >= 6
+    assert not page.locator(".lr-filter").is_visible()  # the filter needs JavaScript
+    page.get_by_role("link", name="browse everything by topic").click()
+    page.get_by_role("link", name="Neglect").first.click()
+    expect(page.locator("h1")).to_have_text("Neglect")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize(
+    "path", ["/", "/briefs/", "/bitesize/neglect/", "/briefs/child-d-domestic-abuse/", "/archive/"]
+)
+def test_no_horizontal_scrolling(page: Page, base_url: str, path: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + path)
+    page.screenshot(path=f"/tmp/lr-{width}{path.replace('/', '_')}.png", full_page=True)
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+
+
+def test_neglect_is_two_taps_from_home_on_a_phone(page: Page, base_url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base_url + "/")
+    page.locator(".lr-topics").get_by_role("link", name="Neglect").click()  # tap 1
+    expect(page.locator("h1")).to_have_text("Neglect")
+    page.get_by_role("link", name="Neglect", exact=True).first.click()  # tap 2: the sheet
+    expect(page.locator(".lr-kind")).to_contain_text("Bite-size sheet")
+
+
+def test_the_print_view_shows_only_the_document_and_where_it_lives(
+    page: Page, base_url: str
+) -> None:
+    page.goto(base_url + "/bitesize/neglect/")
+    page.emulate_media(media="print")
+    assert not page.locator(".lr-actions").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    printed = page.locator(".lr-printed")
+    expect(printed).to_be_visible()
+    expect(printed).to_contain_text("https://learning.northmere-scp.example/bitesize/neglect/")
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF")
+
+
+def test_the_group_activity_stands_out(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/bitesize/neglect/")
+    heading = page.locator("h2.lr-activity")
+    expect(heading).to_contain_text("Group activity")
+    background = heading.evaluate("h => getComputedStyle(h).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_the_accessibility_check_can_fail(page: Page, base_url: str) -> None:
+    """Removing the page language (a failure partnerships' own statements list) is caught."""
+    page.goto(base_url + "/")
+    page.evaluate("() => document.documentElement.removeAttribute('lang')")
+    assert [v["id"] for v in axe_violations(page)] == ["html-has-lang"]
+
+
+@pytest.mark.parametrize(
+    ("path", "selector"), [("/", ".lr-topics"), ("/bitesize/neglect/", ".lr-actions")]
+)
+def test_pills_and_actions_sit_in_a_row(
+    page: Page, base_url: str, path: str, selector: str
+) -> None:
+    page.goto(base_url + path)
+    style = page.locator(selector).evaluate(
+        "e => [getComputedStyle(e).display, getComputedStyle(e).listStyleType]"
+    )
+    assert style == ["flex", "none"]
