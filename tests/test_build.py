@@ -88,3 +88,20 @@ def test_pages_show_their_dates(site: SiteFolder) -> None:
     assert "Due for review" in overdue and "<dd>15 January 2026</dd>" in overdue
     current = (site.root / "site/bitesize/safe-sleep/index.html").read_text()
     assert "Due for review" not in current and "<dd>15 January 2029</dd>" in current
+
+
+def test_the_feed_lists_live_documents_only(site: SiteFolder) -> None:
+    import xml.etree.ElementTree as ET
+
+    site.write("briefs/child-a.md", brief(published="2026-06-01", title="Live brief"))
+    site.write("briefs/child-b.md", brief(case="B", published="2025-01-01", title="Old brief"))
+    site.write("briefs/child-c.md", brief(case="C", published="2027-01-01", title="Future brief"))
+    site.write("bitesize/neglect.md", sheet())
+    assert site.run("build", "--today", "2026-11-25").returncode == 0
+    feed = ET.parse(site.root / "site/feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    titles = [e.findtext(f"{atom}title") for e in feed.iter(f"{atom}entry")]
+    assert titles == ["Live brief", "Neglect"]
+    assert feed.findtext(f"{atom}updated") == "2026-06-01T00:00:00Z"
+    home = (site.root / "site/index.html").read_text()
+    assert 'rel="alternate" type="application/atom+xml"' in home

@@ -66,7 +66,7 @@ def test_listings_work_without_javascript(browser, base_url: str) -> None:  # ty
     context.close()
 
 
-@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("width", [320, 360, 1280])  # 320 px: a 1280 px screen at 400% zoom
 @pytest.mark.parametrize(
     "path", ["/", "/briefs/", "/bitesize/neglect/", "/briefs/child-d-domestic-abuse/", "/archive/"]
 )
