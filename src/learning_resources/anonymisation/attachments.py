@@ -42,14 +42,16 @@ def scan_pdf(path: Path, relpath: str, context: TextContext) -> list[Problem]:
         ]
         for number, page in enumerate(reader.pages, start=1):
             parts.append((number, f"page {number}", page.extract_text() or ""))
-    except (PyPdfError, OSError, ValueError, KeyError) as exc:
+    except Exception as exc:  # any failure to parse an editor's file is a finding, not a crash
+        known = isinstance(exc, PyPdfError | OSError | ValueError | KeyError)
+        detail = str(exc) if known else f"{type(exc).__name__}: {exc}"
         return [
             problem(
                 "anon.pdf_unreadable",
                 relpath,
                 1,
                 1,
-                f"the report cannot be read to check it ({exc}); export it again",
+                f"the report cannot be read to check it ({detail}); export it again",
             )
         ]
     if not any(text.strip() for line, where, text in parts if where.startswith("page")):
@@ -90,7 +92,17 @@ def check_image(path: Path, relpath: str) -> list[Problem]:
             exif = image.getexif()
             info = {str(k): v for k, v in image.info.items() if isinstance(v, str)}
     except (UnidentifiedImageError, OSError):
-        return []
+        return []  # not an image Pillow knows: nothing to read, nothing published from it
+    except Exception:  # a damaged image: say so rather than crash the check
+        return [
+            problem(
+                "anon.image_metadata",
+                relpath,
+                1,
+                1,
+                "the image is damaged and its metadata cannot be checked; export it again",
+            )
+        ]
     found: list[Problem] = []
     gps = exif.get_ifd(_GPS_IFD)
     if gps:
