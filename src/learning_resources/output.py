@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from .problems import Problem, Severity
+from .reference import rule_anchor
 
 FORMATS = ("text", "json", "github")
 
@@ -23,8 +24,6 @@ def _shown(p: Problem, *, masked: bool) -> str:
 
 
 def help_url(rule: str, help_base: str | None) -> str | None:
-    from .reference import rule_anchor
-
     return f"{help_base.rstrip('/')}/editors/rules/#{rule_anchor(rule)}" if help_base else None
 
 

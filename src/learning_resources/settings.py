@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .fields import FIXED_VOCABULARIES
 from .located import Entry, Located, YamlSyntaxError, load_located
 from .problems import Problem
 from .rules import problem
@@ -95,8 +96,6 @@ class Settings:
     site_url: str = ""  # mkdocs.yml's own site_url, for links to the rules' explanations
 
     def vocabulary(self, name: str) -> dict[str, str]:
-        from .fields import FIXED_VOCABULARIES
-
         if name in FIXED_VOCABULARIES:
             return FIXED_VOCABULARIES[name]
         if name == "case_labels":

@@ -13,7 +13,7 @@ from .kinds import Kind
 from .located import Located, plain
 from .markdown_text import headings, normalise_heading
 from .problems import Problem
-from .rules import problem
+from .rules import RULES, problem
 from .settings import Settings
 from .source import SourceFile
 from .words import did_you_mean
@@ -281,8 +281,6 @@ def _check_extension(spec: FieldSpec, node: Located, bad: Any) -> dict[str, Any]
 def _check_waivers(
     spec: FieldSpec, node: Located, source: SourceFile, found: list[Problem]
 ) -> tuple[Waiver, ...] | None:
-    from .rules import RULES
-
     items = node.value if node.kind == "seq" else None
     if items is None:
         found.append(

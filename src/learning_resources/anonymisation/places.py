@@ -219,95 +219,48 @@ def _named(group: str) -> bool:
     return any(w.lower() not in _GENERIC and w not in {"St", "St."} for w in words)
 
 
-def _trim(text: str, start: int, group_start: int) -> int:
-    """Drop leading generic words ('The Oakfield School' -> 'Oakfield School')."""
-    offset = group_start
-    for word in text[group_start:].split():
+def _skip_generic(text: str, offset: int) -> int:
+    """Past leading generic words ('The Oakfield School' -> 'Oakfield School')."""
+    for word in text[offset:].split():
         if word.lower() in _GENERIC and word not in {"St", "St."}:
             offset = text.index(word, offset) + len(word) + 1
         else:
             break
-    return max(start, offset) if start < group_start else offset
+    return offset
+
+
+_ADDRESS_MESSAGE = "a street or address; say 'the family home' or 'in Northmere'"
+_INSTITUTION_MESSAGE = (
+    "a named school, nursery, practice, ward or home; say 'the primary school', 'the GP "
+    "practice', 'the children's ward'"
+)
+# pattern, rule, message, the group reported, whether group 1 must name a particular place
+_PATTERNS: tuple[tuple[re.Pattern[str], str, str, int, bool], ...] = (
+    (_ADDRESS, "anon.address", _ADDRESS_MESSAGE, 0, True),
+    (_INSTITUTION, "anon.institution", _INSTITUTION_MESSAGE, 0, True),
+    (_FLAT, "anon.address", "a street or address; say 'the family home'", 0, False),
+    (_BEFORE_POSTCODE, "anon.address", "a street or address; say 'the family home'", 0, False),
+    (_APPOSITION, "anon.institution",
+     "a named school, nursery, practice, ward or home; say 'the nursery', 'the GP practice'",
+     1, True),
+    (_BUILDING, "anon.address", _ADDRESS_MESSAGE, 0, True),
+    (_HOME, "anon.institution", "a named children's home; say 'a children's home'", 1, True),
+    (_WARD_NUMBER, "anon.institution", "a named hospital ward; say 'the children's ward'", 0,
+     False),
+)  # fmt: skip
 
 
 def find_places(text: str) -> list[Finding]:
-    found: list[Finding] = []
     blocked = [m.span() for m in _NOT_PLACES.finditer(text)]
-
-    def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in blocked)
-
-    for m in _ADDRESS.finditer(text):
-        if _named(m.group(1)) and free(*m.span()):
-            start = m.start() if m.start() < m.start(1) else _trim(text, m.start(), m.start(1))
-            found.append(
-                Finding(
-                    "anon.address",
-                    start,
-                    m.end(),
-                    "a street or address; say 'the family home' or 'in Northmere'",
-                )
-            )
-    for m in _INSTITUTION.finditer(text):
-        if _named(m.group(1)) and free(*m.span()):
-            found.append(
-                Finding(
-                    "anon.institution",
-                    _trim(text, m.start(), m.start(1)),
-                    m.end(),
-                    "a named school, nursery, practice, ward or home; say 'the "
-                    "primary school', 'the GP practice', 'the children's ward'",
-                )
-            )
-    for pattern in (_FLAT, _BEFORE_POSTCODE):
+    found: list[Finding] = []
+    for pattern, rule, message, group, must_name in _PATTERNS:
         for m in pattern.finditer(text):
-            if free(*m.span()):
-                found.append(
-                    Finding(
-                        "anon.address",
-                        m.start(),
-                        m.end(),
-                        "a street or address; say 'the family home'",
-                    )
-                )
-    for m in _APPOSITION.finditer(text):
-        if _named(m.group(1)) and free(*m.span(1)):
-            found.append(
-                Finding(
-                    "anon.institution",
-                    m.start(1),
-                    m.end(1),
-                    "a named school, nursery, practice, ward or home; say 'the "
-                    "nursery', 'the GP practice'",
-                )
-            )
-    for m in _BUILDING.finditer(text):
-        if _named(m.group(1)) and free(*m.span()):
-            found.append(
-                Finding(
-                    "anon.address",
-                    m.start(),
-                    m.end(),
-                    "a street or address; say 'the family home' or 'in Northmere'",
-                )
-            )
-    for m in _HOME.finditer(text):
-        if _named(m.group(1)) and free(*m.span()):
-            found.append(
-                Finding(
-                    "anon.institution",
-                    m.start(1),
-                    m.end(1),
-                    "a named children's home; say 'a children's home'",
-                )
-            )
-    for m in _WARD_NUMBER.finditer(text):
-        found.append(
-            Finding(
-                "anon.institution",
-                m.start(),
-                m.end(),
-                "a named hospital ward; say 'the children's ward'",
-            )
-        )
+            start, end = m.span(group)
+            if must_name and not _named(m.group(1)):
+                continue
+            if any(s < end and start < e for s, e in blocked):
+                continue
+            if group == 0 and pattern.groups and m.start() == m.start(1):
+                start = _skip_generic(text, start)  # no house number before the name
+            found.append(Finding(rule, start, end, message))
     return found

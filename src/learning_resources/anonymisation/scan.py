@@ -23,6 +23,7 @@ from .cases import find_other_cases
 from .exact_dates import find_dates
 from .findings import Finding
 from .identifiers import find_identifiers
+from .names import find_names
 from .places import find_places
 
 
@@ -40,8 +41,6 @@ class TextContext:
 
 def scan_text(text: str, context: TextContext) -> list[Finding]:
     """Every finding in `text`, allowed terms removed, overlaps resolved (first detector wins)."""
-    from .names import find_names
-
     groups: list[list[Finding]] = [
         find_identifiers(text, context.allowed_emails),
         find_dates(text, exact_dates_are_errors=context.kind is Kind.BRIEF),
