@@ -25,8 +25,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from learning_resources.checking import Report, check_site
-from learning_resources.dates import TODAY_ENV, parse_iso_date, today_in_london
+from learning_resources.dates import parse_iso_date, today_in_london
 from learning_resources.output import FORMATS, FORMATTERS, format_text
+from learning_resources.plan import SitePlan
 from learning_resources.problems import has_errors
 
 PROJECT_ROOT = Path(__file__).resolve().parent
@@ -170,14 +171,14 @@ def run_build(args: argparse.Namespace) -> int:
     root = site_root(args)
     today = args.today or today_in_london()
     report = check_site(root, today)
-    if has_errors(report.problems, strict=args.strict):
+    if report.plan is None or has_errors(report.problems, strict=args.strict):
         print(format_text(report.problems, report.files, help_base(report)), file=sys.stderr)
         print("The site was not built: fix the errors above first.", file=sys.stderr)
         return EXIT_PROBLEMS
     if report.problems:
         print(format_text(report.problems, report.files, help_base(report)), file=sys.stderr)
     site_dir = (args.site_dir or root / "site").resolve()
-    error = build_atomically(root, site_dir, today)
+    error = build_atomically(report.plan, site_dir)
     if error:
         print(f"The build failed and {site_dir} was left as it was: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -185,26 +186,19 @@ def run_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_atomically(root: Path, site_dir: Path, today: dt.date) -> str | None:
+def build_atomically(plan: SitePlan, site_dir: Path) -> str | None:
     """Build into a fresh folder beside `site_dir`, then swap it in; None on success.
 
     A build that fails at any point leaves `site_dir` exactly as it was.
     """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
+    from mkdocs_learning.engine import BuildFailed, build_site
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     _mkdocs_logging()
-    os.environ[TODAY_ENV] = today.isoformat()
-    # Dates MkDocs writes (sitemap, gzip headers) come from --today: same input, same bytes.
-    midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
-        build(config)
-    except (MkDocsException, Abort, OSError) as exc:
+        build_site(plan, staging)
+    except (BuildFailed, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         return str(exc) or exc.__class__.__name__
     except BaseException:
@@ -222,23 +216,22 @@ def build_atomically(root: Path, site_dir: Path, today: dt.date) -> str | None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from mkdocs_learning.engine import serve_site
+
     root = site_root(args)
     today = args.today or today_in_london()
-    report = check_site(root, today)
-    if report.problems:
-        print(format_text(report.problems, report.files), file=sys.stderr)
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import Abort, MkDocsException
+
+    def make_plan() -> SitePlan | None:
+        report = check_site(root, today)
+        if report.problems:
+            print(format_text(report.problems, report.files), file=sys.stderr)
+        if report.plan is None or has_errors(report.problems):
+            print("The preview was not updated: fix the errors above.", file=sys.stderr)
+            return None
+        return report.plan
 
     _mkdocs_logging()
-    os.environ[TODAY_ENV] = today.isoformat()
-    try:
-        serve(str(root / "mkdocs.yml"), dev_addr=args.dev_addr, livereload=True)
-    except (MkDocsException, Abort) as exc:
-        print(f"The preview stopped: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    except KeyboardInterrupt:
-        pass
+    serve_site(root, make_plan, args.dev_addr)
     return EXIT_OK
 
 

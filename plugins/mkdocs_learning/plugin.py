@@ -2,6 +2,11 @@
 
 Every decision (what is live, archived or absent; what is listed where) comes from the core's
 `SitePlan`; this module only turns its entries into MkDocs files and page metadata.
+
+`build.py` reads and checks the site once and hands the plan to the plugin instance
+(`LearningPlugin.use_plan`); run as `mkdocs build` or `mkdocs serve`, the plugin makes the
+plan itself. Either way MkDocs never reads front matter: every page's text comes from the
+core's reading of the file, and its metadata from the values the core validated.
 """
 
 from __future__ import annotations
@@ -20,50 +25,73 @@ from mkdocs.structure.pages import Page
 
 from learning_resources import reference
 from learning_resources.checking import check_site
-from learning_resources.dates import resolve_today
+from learning_resources.dates import today_in_london
+from learning_resources.documents import Document
 from learning_resources.kinds import Kind
 from learning_resources.lifecycle import State
 from learning_resources.links import local_links, resolve
 from learning_resources.output import format_text
 from learning_resources.plan import SitePlan
 from learning_resources.problems import has_errors
-from learning_resources.settings import SETTING_NAMES
+from learning_resources.settings import PAGES_FOLDER, SETTINGS, Settings
 
 from . import render
 
-# The settings are declared and checked once, in the core (learning_resources.settings); here
-# MkDocs is only told their names, so that it accepts them in mkdocs.yml.
-LearningConfig: type[Config] = type(
-    "LearningConfig",
-    (Config,),
-    {name: c.Optional(c.Type(object)) for name in SETTING_NAMES},
-)
+_DEFAULTS = {spec.name: spec.default for spec in SETTINGS}
+
+
+class LearningConfig(Config):  # type: ignore[no-untyped-call]
+    """The `learning` block of mkdocs.yml. The core declares and checks these settings
+    (learning_resources.settings, with line numbers); MkDocs checks their types, and the
+    plugin refuses to build if MkDocs read them differently from the core."""
+
+    partnership = c.Type(str, default=_DEFAULTS["partnership"])
+    contact_email = c.Type(str, default=_DEFAULTS["contact_email"])
+    topics = c.Type(dict, default={})
+    audiences = c.Type(dict, default=_DEFAULTS["audiences"])
+    case_labels = c.Type(list, default=_DEFAULTS["case_labels"])
+    sheet_sections = c.Type(list, default=_DEFAULTS["sheet_sections"])
+    summary_max_length = c.Type(int, default=_DEFAULTS["summary_max_length"])
+    allowed_terms = c.Type(list, default=_DEFAULTS["allowed_terms"])
+    archive_after_years = c.Type(int, default=_DEFAULTS["archive_after_years"])
+    review_every_years = c.Type(int, default=_DEFAULTS["review_every_years"])
+    warn_days_before_archive = c.Type(int, default=_DEFAULTS["warn_days_before_archive"])
+    case_review_repository = c.Type(str, default=_DEFAULTS["case_review_repository"])
+
 
 THEME_DIR = Path(__file__).parent / "theme"
 ASSETS = {"assets/learning.css": "learning.css", "assets/learning.js": "learning.js"}
 HOME_BLOCKS = ("<!-- learning:topics -->", "<!-- learning:newest -->")
+# What MkDocs is given in place of a page's front matter: nothing for it to read.
+_NO_FRONT_MATTER = "---\n{}\n---\n"
 
 
-class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-    """Not `BasePlugin[LearningConfig]`: MkDocs needs the generated class set directly."""
-
-    config_class = LearningConfig
-
+class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
+        self.given_plan: SitePlan | None = None
         self.plan: SitePlan | None = None
-        self.meta: dict[str, dict[str, Any]] = {}
-        self.source_dirs: dict[str, Path] = {}  # src_uri -> folder its links are relative to
+        self.serving = False
+        self.sources: dict[str, Document] = {}  # src_uri -> the checked document it shows
+        self.generated: dict[str, tuple[str, dict[str, Any]]] = {}  # src_uri -> text, meta
         self.home: dict[str, str] = {}  # generated blocks editors place in pages
+
+    def use_plan(self, plan: SitePlan) -> None:
+        """Build from a plan the caller has already made and checked (build.py does)."""
+        self.given_plan = plan
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     @event_priority(100)  # first: the search plugin reads our language file in its on_config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        report = check_site(_root(config), resolve_today())
-        if has_errors(report.problems) or report.plan is None:
+        plan = self.given_plan or _plan_for(config)
+        self.plan = plan
+        disagreements = _disagreements(plan.site.settings, config, self.config, self.serving)
+        if disagreements:
             raise PluginError(
-                "the content has problems; nothing was built:\n"
-                + format_text(report.problems, report.files)
+                "MkDocs read mkdocs.yml differently from the checks, so nothing was built:\n"
+                + "\n".join(f"- {d}" for d in disagreements)
             )
-        self.plan = report.plan
         # Our templates (a sitemap without archive stubs) go after the site's own overrides.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(THEME_DIR))
@@ -73,110 +101,64 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         plan = self._plan()
-        site = plan.site
-        self.meta = {}
-        self.source_dirs = {
-            (
-                f"{e.document.slug}.md"
-                if e.document.kind is Kind.PAGE
-                else render.src_uri(e.document)
-            ): e.document.source.path.parent
-            for e in plan.entries
-        }
-
-        def add(src_uri: str, content: str, *, in_nav: bool = False, **meta: Any) -> None:
+        self.sources = {e.document.src_uri: e.document for e in plan.entries}
+        _refuse_unchecked_pages(files, plan)
+        self.generated = {}
+        for src_uri, content, meta, in_nav in _generated_pages(plan):
             # Documents are reached through listings, never one sidebar entry each: Material
             # renders the whole navigation into every page, so that would make builds quadratic.
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
-            self.meta[src_uri] = meta
-
-        for entry in plan.entries:
-            document = entry.document
-            if document.kind is Kind.PAGE or not entry.state.published:
-                continue  # drafts and embargoed documents: no page, no stub, no file at all
-            if entry.state is State.ARCHIVED:
-                add(
-                    render.src_uri(document),
-                    render.archive_stub(entry, site),
-                    title=document.title,
-                    robots="noindex",
-                    search={"exclude": True},
-                )
-                continue
-            add(
-                render.src_uri(document),
-                render.document_page(entry, site),
-                title=document.title,
-                description=document.summary,
-            )
-            folder = f"{document.kind.folder}/{document.slug}"
-            for asset in site.assets.get(document.path, ()):
-                inner = asset.relative_to(document.source.path.parent).as_posix()
-                files.append(File.generated(config, f"{folder}/{inner}", abs_src_path=str(asset)))
-
+            self.generated[src_uri] = (content, meta)
+        for src_uri, path in _attachments(plan):
+            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+        here = Path(__file__).parent / "assets"
         for uri, name in ASSETS.items():
-            files.append(
-                File.generated(
-                    config, uri, abs_src_path=str(Path(__file__).parent / "assets" / name)
-                )
-            )
+            files.append(File.generated(config, uri, abs_src_path=str(here / name)))
         live = plan.live_documents()
-        files.append(
-            File.generated(
-                config, "feed.xml", content=render.atom_feed(site, live, config.site_name)
-            )
-        )
+        feed = render.atom_feed(plan.site, live, config.site_name)
+        files.append(File.generated(config, "feed.xml", content=feed))
         self.home = {
-            HOME_BLOCKS[0]: render.home_topics(site, live),
+            HOME_BLOCKS[0]: render.home_topics(plan.site, live),
             HOME_BLOCKS[1]: render.home_newest(live),
         }
-        for kind, title in ((Kind.BRIEF, "Learning briefs"), (Kind.SHEET, "Bite-size sheets")):
-            add(
-                f"{kind.folder}/index.md",
-                render.listing_page(kind, [d for d in live if d.kind is kind], site),
-                in_nav=True,
-                title=title,
-            )
-        add("topics/index.md", render.topics_page(site, live), in_nav=True, title="Topics")
-        for topic, label in site.settings.topics.items():
-            add(f"topics/{topic}.md", render.topic_page(topic, site, live), title=label)
-        # Archived titles are listed for people who browse, but never found by search.
-        add(
-            "archive/index.md",
-            render.archive_page(plan),
-            in_nav=True,
-            title="Archive",
-            search={"exclude": True},
-        )
-        add(
-            "editors/index.md",
-            reference.fields_reference(site.settings),
-            title="For editors: writing briefs and sheets",
-        )
-        add("editors/rules.md", reference.rules_reference(), title="For editors: the checks")
         return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str:
+        """The page's text as the core read it, behind an empty front matter block, so that
+        MkDocs has no front matter (or MultiMarkdown metadata) of its own to read."""
+        uri = page.file.src_uri
+        if uri in self.generated:
+            return _NO_FRONT_MATTER + self.generated[uri][0]
+        document = self.sources.get(uri)
+        if document is None or document.kind is not Kind.PAGE:
+            raise PluginError(f"{PAGES_FOLDER}/{uri} was not read by the checks")
+        return _NO_FRONT_MATTER + document.source.body
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        page.meta.update(self.meta.get(page.file.src_uri, {}))
+        uri = page.file.src_uri
+        if uri in self.generated:
+            page.meta.update(self.generated[uri][1])
+        elif uri in self.sources:
+            page.meta.update(_page_meta(self.sources[uri]))
         for marker, block in self.home.items():
             markdown = markdown.replace(marker, block)
         return self._link_documents(markdown, page)
 
     def _link_documents(self, markdown: str, page: Page) -> str:
-        """Links written to a document's source file go to its address (page or stub)."""
+        """Links written to a document's source file go to its address (page or notice)."""
         plan = self._plan()
-        source = self.source_dirs.get(page.file.src_uri)
-        if source is None:
+        shown = self.sources.get(page.file.src_uri)
+        if shown is None:
             return markdown
         out, last = [], 0
         for link in local_links(markdown):
-            entry = plan.entry_for_file(resolve(source, link.target))
+            entry = plan.entry_for_file(resolve(shown.source.path.parent, link.target))
             if entry is None or entry.document.kind is Kind.PAGE:
                 continue
-            out += [markdown[last : link.start], "/" + render.src_uri(entry.document)]
+            out += [markdown[last : link.start], "/" + entry.document.src_uri]
             last = link.end
         return "".join(out) + markdown[last:]
 
@@ -208,3 +190,102 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def _plan_for(config: MkDocsConfig) -> SitePlan:
+    """Run as `mkdocs build` or `mkdocs serve`: read and check the site here, for today."""
+    report = check_site(_root(config), today_in_london())
+    if has_errors(report.problems) or report.plan is None:
+        raise PluginError(
+            "the content has problems; nothing was built:\n"
+            + format_text(report.problems, report.files)
+        )
+    return report.plan
+
+
+def _disagreements(
+    settings: Settings, config: MkDocsConfig, options: LearningConfig, serving: bool
+) -> list[str]:
+    """Where MkDocs' resolved configuration differs from what the core read and checked."""
+    found = []
+    root = _root(config)
+    if Path(config.docs_dir).resolve() != (root / PAGES_FOLDER).resolve():
+        found.append(f"docs_dir is {config.docs_dir}, but the checks read {root / PAGES_FOLDER}")
+    if not serving and (config.site_url or "") != settings.site_url:
+        found.append(f"site_url is '{config.site_url}', but the checks read '{settings.site_url}'")
+    for spec in SETTINGS:
+        mine, theirs = getattr(settings, spec.name), options[spec.name]
+        if (list(mine) if isinstance(mine, tuple) else mine) != theirs:
+            found.append(f"learning: {spec.name} is {theirs!r}, but the checks read {mine!r}")
+    return found
+
+
+def _refuse_unchecked_pages(files: Files, plan: SitePlan) -> None:
+    """Every Markdown page MkDocs found must be one the core read and checked."""
+    checked = {
+        e.document.source.path.resolve() for e in plan.entries if e.document.kind is Kind.PAGE
+    }
+    unchecked = [
+        f.src_uri
+        for f in files.documentation_pages(inclusion=InclusionLevel.all)
+        if not f.generated_by and Path(f.abs_src_path or "").resolve() not in checked
+    ]
+    if unchecked:
+        raise PluginError(
+            "MkDocs found pages the checks did not read, so nothing was built: "
+            + ", ".join(f"{PAGES_FOLDER}/{u}" for u in sorted(unchecked))
+            + " (pages must be '.md' files in content/)"
+        )
+
+
+def _page_meta(document: Document) -> dict[str, Any]:
+    """An ordinary page's metadata for MkDocs and Material: the values the core checked."""
+    meta = {k: v for k, v in document.fields.items() if k != "waivers"}
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in meta.items()}
+
+
+def _generated_pages(plan: SitePlan) -> list[tuple[str, str, dict[str, Any], bool]]:
+    """(src_uri, Markdown, page metadata, in the navigation) for every page the site makes."""
+    site = plan.site
+    pages: list[tuple[str, str, dict[str, Any], bool]] = []
+    for entry in plan.entries:
+        document = entry.document
+        if document.kind is Kind.PAGE or not entry.state.published:
+            continue  # drafts and embargoed documents: no page, no stub, no file at all
+        if entry.state is State.ARCHIVED:
+            meta = {"title": document.title, "robots": "noindex", "search": {"exclude": True}}
+            pages.append((document.src_uri, render.archive_stub(entry, site), meta, False))
+        else:
+            meta = {"title": document.title, "description": document.summary}
+            pages.append((document.src_uri, render.document_page(entry, site), meta, False))
+    live = plan.live_documents()
+    for kind, title in ((Kind.BRIEF, "Learning briefs"), (Kind.SHEET, "Bite-size sheets")):
+        listing = render.listing_page(kind, [d for d in live if d.kind is kind], site)
+        pages.append((f"{kind.folder}/index.md", listing, {"title": title}, True))
+    pages.append(("topics/index.md", render.topics_page(site, live), {"title": "Topics"}, True))
+    for topic, label in site.settings.topics.items():
+        pages.append(
+            (f"topics/{topic}.md", render.topic_page(topic, site, live), {"title": label}, False)
+        )
+    # Archived titles are listed for people who browse, but never found by search.
+    archive_meta = {"title": "Archive", "search": {"exclude": True}}
+    pages.append(("archive/index.md", render.archive_page(plan), archive_meta, True))
+    editors = "For editors: writing briefs and sheets"
+    pages.append(
+        ("editors/index.md", reference.fields_reference(site.settings), {"title": editors}, False)
+    )
+    rules_title = {"title": "For editors: the checks"}
+    pages.append(("editors/rules.md", reference.rules_reference(), rules_title, False))
+    return pages
+
+
+def _attachments(plan: SitePlan) -> list[tuple[str, Path]]:
+    """(src_uri, file) for the files published with each live brief or sheet."""
+    found = []
+    for document in plan.live_documents():
+        folder = document.src_uri.removesuffix("index.md")
+        for asset in plan.site.assets.get(document.path, ()):
+            found.append(
+                (folder + asset.relative_to(document.source.path.parent).as_posix(), asset)
+            )
+    return found

@@ -32,11 +32,6 @@ def long_date(value: dt.date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
 
-def src_uri(document: Document) -> str:
-    """Where a brief or sheet sits among the site's files: its folder's index page."""
-    return f"{document.kind.folder}/{document.slug}/index.md"
-
-
 _XML = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=True,
@@ -45,7 +40,7 @@ _XML = jinja2.Environment(
     lstrip_blocks=True,
 )
 _ENV.filters["long_date"] = long_date
-_ENV.filters["src"] = src_uri
+_ENV.filters["src"] = lambda document: document.src_uri
 
 
 def render(template: str, **context: Any) -> str:

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
-
-# The date the rules use, when a build is run for another day (set by build.py --today).
-TODAY_ENV = "LEARNING_SITE_TODAY"
 
 
 def today_in_london(now: dt.datetime | None = None) -> dt.date:
@@ -24,9 +20,3 @@ def parse_iso_date(text: str) -> dt.date:
     if len(text) != 10 or text[4] != "-" or text[7] != "-":
         raise ValueError(f"expected a date YYYY-MM-DD, got '{text}'")
     return dt.date.fromisoformat(text)
-
-
-def resolve_today(explicit: str | None = None) -> dt.date:
-    """The date the rules use: an explicit --today, else LEARNING_SITE_TODAY, else London's."""
-    text = explicit or os.environ.get(TODAY_ENV)
-    return parse_iso_date(text) if text else today_in_london()

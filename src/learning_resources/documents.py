@@ -24,11 +24,20 @@ class Document:
         return self.source.relpath
 
     @property
-    def url(self) -> str:
-        """The site-relative address, e.g. 'briefs/child-a/'."""
+    def src_uri(self) -> str:
+        """Its place among the site's pages, e.g. 'briefs/child-a/index.md' or 'contact.md'.
+
+        The one place a document's address is decided: a brief's page and its archive notice
+        share it, and listings, links, the feed and the sitemap all derive from it."""
         if self.kind is Kind.PAGE:
-            return "" if self.slug == "index" else f"{self.slug.removesuffix('/index')}/"
-        return f"{self.kind.folder}/{self.slug}/"
+            return f"{self.slug}.md"
+        return f"{self.kind.folder}/{self.slug}/index.md"
+
+    @property
+    def url(self) -> str:
+        """The site-relative address, e.g. 'briefs/child-a/' ('' for the home page)."""
+        folder = self.src_uri.removesuffix(".md").removesuffix("index")
+        return folder if not folder or folder.endswith("/") else f"{folder}/"
 
     @property
     def title(self) -> str:

@@ -59,6 +59,11 @@ def add_years(day: dt.date, years: int) -> dt.date:
     return result
 
 
+def usual_archive_on(published: dt.date, settings: Settings) -> dt.date:
+    """The first day a brief published on `published` is archived, without an extension."""
+    return add_years(published, settings.archive_after_years)
+
+
 def lifecycle(document: Document, today: dt.date, settings: Settings) -> Lifecycle:
     """The state of `document` on `today`, and the dates that decide it."""
     if document.draft:
@@ -70,7 +75,7 @@ def lifecycle(document: Document, today: dt.date, settings: Settings) -> Lifecyc
     if document.kind is not Kind.BRIEF or document.published is None:
         return Lifecycle(State.LIVE)
     published = document.published
-    archive_on = add_years(published, settings.archive_after_years)
+    archive_on = usual_archive_on(published, settings)
     extension = document.fields.get("extension")
     if extension is not None and extension["until"] >= archive_on:
         archive_on = extension["until"] + dt.timedelta(days=1)

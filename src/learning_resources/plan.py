@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .documents import Document
 from .kinds import Kind
-from .lifecycle import Lifecycle, State, add_years, lifecycle
+from .lifecycle import Lifecycle, State, lifecycle, usual_archive_on
 from .links import local_links, resolve
 from .loading import Site
 from .problems import Problem
@@ -85,9 +85,7 @@ def lifecycle_problems(plan: SitePlan) -> list[Problem]:
             )
         extension = document.fields.get("extension")
         if extension and document.published:
-            normal_last_day = add_years(document.published, settings.archive_after_years) - (
-                dt.timedelta(days=1)
-            )
+            normal_last_day = usual_archive_on(document.published, settings) - dt.timedelta(days=1)
             if extension["until"] <= normal_last_day:
                 line, column = document.line_of("extension")
                 found.append(

@@ -7,11 +7,13 @@ that a mistake in a setting is reported at its line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .fields import FIXED_VOCABULARIES
+from .kinds import Kind
 from .located import Entry, Located, YamlSyntaxError, load_located
 from .problems import Problem
 from .rules import problem
@@ -19,6 +21,20 @@ from .words import did_you_mean, is_slug
 
 PLUGIN_NAME = "learning"
 CONFIG_FILE = "mkdocs.yml"
+# Addresses the site generates; ordinary pages in content/ may not use them.
+GENERATED_FOLDERS = ("briefs", "bitesize", "topics", "archive", "editors")
+DOCUMENT_FOLDERS = (Kind.BRIEF.folder, Kind.SHEET.folder)
+PAGES_FOLDER = Kind.PAGE.folder  # mkdocs.yml's docs_dir: ordinary pages, and the only one supported
+
+# MkDocs settings that would make MkDocs render or skip files differently from what the core
+# reads and checks. Each is refused with the reason and the fix, so the two can never disagree.
+UNSUPPORTED_SETTINGS = {
+    "INHERIT": "the checks read mkdocs.yml alone; copy the inherited settings into this file",
+    "exclude_docs": (
+        "every page in content/ is checked and published; to keep a page off the site, "
+        "move it out of content/ (or delete it), and keep briefs and sheets off with 'draft: true'"
+    ),
+}
 
 DEFAULT_SHEET_SECTIONS = (
     "Overview",
@@ -123,7 +139,7 @@ def load_settings(root: Path) -> Settings:
     except YamlSyntaxError as exc:
         raise SettingsError([_bad(exc.line, exc.column, f"{CONFIG_FILE}: {exc.message}")]) from None
     block, anchor = _plugin_block(doc)
-    problems: list[Problem] = []
+    problems: list[Problem] = _engine_settings(doc)
     values: dict[str, Any] = {}
     given = block.value if block is not None and block.kind == "map" else {}
     for name, entry in given.items():
@@ -146,7 +162,7 @@ def load_settings(root: Path) -> Settings:
                 )
             values[spec.name] = spec.default
             continue
-        values[spec.name] = _setting_value(spec, entry.value, problems)
+        values[spec.name] = _setting_value(spec, resolve_env(entry.value), problems)
     if problems:
         raise SettingsError(problems)
     return Settings(
@@ -164,6 +180,79 @@ def load_settings(root: Path) -> Settings:
         case_review_repository=values["case_review_repository"],
         site_url=_site_url(doc),
     )
+
+
+def _engine_settings(doc: Located | None) -> list[Problem]:
+    """MkDocs settings the core depends on: where pages are, and nothing that hides files."""
+    top = doc.value if doc is not None and doc.kind == "map" else {}
+    problems = [
+        _bad(top[name].key.line, top[name].key.column, f"'{name}' is not supported: {why}")
+        for name, why in UNSUPPORTED_SETTINGS.items()
+        if name in top
+    ]
+    docs_dir = top.get("docs_dir")
+    if docs_dir is None:
+        problems.append(_bad(1, 1, f"add 'docs_dir: {PAGES_FOLDER}': pages are kept in content/"))
+    elif docs_dir.value.kind != "str" or str(docs_dir.value.value).strip("/") != PAGES_FOLDER:
+        problems.append(
+            _bad(
+                docs_dir.value.line,
+                docs_dir.value.column,
+                f"docs_dir must be '{PAGES_FOLDER}' (got '{docs_dir.value.raw}'): the checks "
+                f"read ordinary pages from content/, so MkDocs must read them from there too",
+            )
+        )
+    if not _absolute_links_relative_to_docs(top.get("validation")):
+        problems.append(
+            _bad(
+                1,
+                1,
+                "add 'validation: {absolute_links: relative_to_docs}': the generated pages link "
+                "to '/briefs/...' meaning the briefs folder of this site, wherever it is hosted",
+            )
+        )
+    nav = top.get("nav")
+    if nav is not None:
+        problems += _nav_problems(nav.value)
+    return problems
+
+
+def _absolute_links_relative_to_docs(validation: Entry | None) -> bool:
+    """`validation: {absolute_links: relative_to_docs}`, or the same under `links:`."""
+
+    def setting(node: Located | None) -> str | None:
+        entry = node.value.get("absolute_links") if node and node.kind == "map" else None
+        return str(entry.value.value) if entry is not None else None
+
+    node = validation.value if validation is not None else None
+    links = node.value.get("links") if node is not None and node.kind == "map" else None
+    value = setting(links.value) if links is not None else None
+    return (value or setting(node)) == "relative_to_docs"
+
+
+def _nav_problems(node: Located) -> list[Problem]:
+    """A hand-written nav may name pages and the generated listings, never one document:
+    briefs and sheets come and go by date, and a nav entry would outlive them."""
+    found: list[Problem] = []
+    if node.kind == "seq":
+        for item in node.value:
+            found += _nav_problems(item)
+    elif node.kind == "map":
+        for entry in node.value.values():
+            found += _nav_problems(entry.value)
+    elif node.kind == "str":
+        target = str(node.value).strip().lstrip("/")
+        folder, _, rest = target.partition("/")
+        if folder in DOCUMENT_FOLDERS and rest not in ("", "index.md"):
+            found.append(
+                _bad(
+                    node.line,
+                    node.column,
+                    f"nav: '{target}' names a single generated page; list "
+                    f"'{folder}/index.md' instead (documents are reached through listings)",
+                )
+            )
+    return found
 
 
 def _setting_value(spec: SettingSpec, node: Located, problems: list[Problem]) -> Any:
@@ -203,7 +292,18 @@ def _setting_value(spec: SettingSpec, node: Located, problems: list[Problem]) ->
 
 def _site_url(doc: Located | None) -> str:
     entry = doc.value.get("site_url") if doc is not None and doc.kind == "map" else None
-    return str(entry.value.value) if entry is not None and entry.value.is_text else ""
+    value = resolve_env(entry.value) if entry is not None else None
+    return str(value.value) if value is not None and value.is_text else ""
+
+
+def resolve_env(node: Located) -> Located:
+    """A value written `!ENV NAME`, resolved as MkDocs resolves it (null when NAME is unset).
+    The list form `!ENV [NAME, default]` is not read here; the plugin refuses a build whose
+    settings MkDocs resolves differently from this."""
+    if node.kind != "!ENV" or not isinstance(node.value, str):
+        return node
+    value = os.environ.get(node.value)
+    return replace(node, value=value, kind="null" if value is None else "str")
 
 
 def _plugin_block(doc: Located | None) -> tuple[Located | None, Located]:

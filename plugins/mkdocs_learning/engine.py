@@ -1,0 +1,113 @@
+"""Running MkDocs on a plan the core has already made: one reading, one check, one date.
+
+`build.py` calls these; they hand the plan to the plugin instance that MkDocs loaded from
+mkdocs.yml, so the site is read and checked once per build, and the date never travels
+through the environment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs.livereload import LiveReloadServer
+
+from learning_resources.kinds import Kind
+from learning_resources.plan import SitePlan
+from learning_resources.settings import CONFIG_FILE, PAGES_FOLDER
+
+from .plugin import LearningPlugin
+
+PLUGIN = "learning"
+
+
+class BuildFailed(Exception):
+    """MkDocs could not build the site; the message says why."""
+
+
+def _config(plan: SitePlan, site_dir: Path, **overrides: str) -> MkDocsConfig:
+    config = load_config(
+        str(plan.site.root / CONFIG_FILE), site_dir=str(site_dir), strict=True, **overrides
+    )
+    plugin = config.plugins.get(PLUGIN)
+    if not isinstance(plugin, LearningPlugin):
+        raise BuildFailed(f"{CONFIG_FILE} does not list the '{PLUGIN}' plugin")
+    plugin.use_plan(plan)
+    return config
+
+
+@contextmanager
+def _source_date(today: dt.date) -> Iterator[None]:
+    """Dates MkDocs writes (sitemap, gzip headers) come from the build's date: the same
+    content and date give the same bytes. The variable is restored afterwards."""
+    midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def build_site(plan: SitePlan, site_dir: Path) -> None:
+    """Build the planned site into `site_dir` (emptied first); BuildFailed on any failure."""
+    try:
+        with _source_date(plan.today):
+            build(_config(plan, site_dir))
+    except (MkDocsException, Abort) as exc:
+        raise BuildFailed(str(exc) or exc.__class__.__name__) from None
+
+
+def serve_site(
+    root: Path,
+    make_plan: Callable[[], SitePlan | None],
+    dev_addr: str,
+) -> None:
+    """Preview the site, rebuilding when content or settings change.
+
+    `make_plan` reads and checks the site afresh; when it returns None (the content has
+    errors, which it reports itself) the last good preview stays up.
+    """
+    site_dir = Path(tempfile.mkdtemp(prefix="learning-preview-"))
+    host, _, port = dev_addr.rpartition(":")
+
+    def builder(config: MkDocsConfig | None = None) -> None:
+        plan = make_plan()
+        if plan is None:
+            return
+        try:
+            with _source_date(plan.today):
+                build(_config(plan, site_dir, dev_addr=dev_addr), serve_url="/")
+        except (MkDocsException, Abort) as exc:
+            logging.getLogger("mkdocs").error("The preview was not rebuilt: %s", exc)
+
+    server = LiveReloadServer(
+        builder=builder, host=host or "127.0.0.1", port=int(port), root=str(site_dir)
+    )
+    try:
+        builder()
+        for folder in (PAGES_FOLDER, Kind.BRIEF.folder, Kind.SHEET.folder):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        server.watch(str(root / CONFIG_FILE))
+        try:
+            server.serve()  # type: ignore[no-untyped-call]
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
