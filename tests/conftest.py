@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
 import textwrap
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +18,8 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 PROJECT = Path(__file__).resolve().parent.parent
 BUILD_PY = PROJECT / "build.py"
+sys.path.insert(0, str(PROJECT))
+import build  # noqa: E402  (build.py is a script at the project root, not a package)
 
 MKDOCS_YML = """\
 site_name: Test partnership
@@ -120,7 +125,18 @@ class SiteFolder:
         return path
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """Run build.py as an editor would, from the site folder."""
+        """Run build.py's main() in this process, as an editor would from the site folder."""
+        argv = [*args, "--root", str(self.root)]
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.chdir(self.root), redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = build.main(argv)
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else 2
+        return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
+
+    def run_process(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run build.py as a separate process: for the few end-to-end tests of exit codes."""
         return subprocess.run(
             [sys.executable, str(BUILD_PY), *args, "--root", str(self.root)],
             capture_output=True,

@@ -125,3 +125,18 @@ def test_json_output_is_valid_even_for_odd_text(site: SiteFolder) -> None:
     data = site.check_json()
     assert json.dumps(data)
     assert data["problems"][0]["text"] == "ab"  # type: ignore[index]
+
+
+def test_end_to_end_as_a_separate_process(site: SiteFolder) -> None:
+    """Most tests call build.main() in-process; this one runs build.py as editors and CI do."""
+    site.write("briefs/child-a.md", brief())
+    clean = site.run_process("check")
+    assert (clean.returncode, clean.stderr) == (0, "")
+    built = site.run_process("build", "--today", "2026-07-01")
+    assert built.returncode == 0, built.stderr
+    assert (site.root / "site/briefs/child-a/index.html").is_file()
+    site.write("briefs/child-b.md", brief(case="B", published="2025-13-01"))
+    failed = site.run_process("check")
+    assert failed.returncode == 1 and "[schema.date]" in failed.stdout
+    usage = site.run_process("check", "--today", "tomorrow")
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr

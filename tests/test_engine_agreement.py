@@ -1,0 +1,150 @@
+"""The core and MkDocs read one configuration the same way, or nothing is built (issue 8).
+
+Each case is a setting MkDocs would resolve differently from the core: the check refuses it
+with the line and the fix, or the plugin refuses to build. Nothing of the page is published.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import MKDOCS_YML, SiteFolder, brief
+
+LEAK = "Tyler Smith lived at 14 Acacia Avenue."
+
+
+def site_bytes(folder: Path) -> bytes:
+    if not folder.exists():
+        return b""
+    return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+def assert_refused(site: SiteFolder, *, check_says: str | None) -> None:
+    checked = site.run("check")
+    if check_says is not None:
+        assert checked.returncode == 1
+        assert check_says in checked.stdout
+    built = site.run("build", "--today", "2026-07-01")
+    assert built.returncode == 1, built.stdout + built.stderr
+    assert "Traceback" not in built.stderr
+    assert LEAK.encode() not in site_bytes(site.root / "site")
+
+
+def test_docs_dir_other_than_content_is_refused(site: SiteFolder) -> None:
+    site.write("mkdocs.yml", MKDOCS_YML.replace("docs_dir: content", "docs_dir: docs"))
+    site.write("docs/index.md", f"# Home\n\n{LEAK}\n")
+    assert_refused(site, check_says="mkdocs.yml:3:11: error: docs_dir must be 'content'")
+
+
+def test_a_missing_docs_dir_is_refused(site: SiteFolder) -> None:
+    site.write("mkdocs.yml", MKDOCS_YML.replace("docs_dir: content\n", ""))
+    site.write("docs/index.md", f"# Home\n\n{LEAK}\n")
+    assert_refused(site, check_says="add 'docs_dir: content'")
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("exclude_docs: |\n  secret.md\n", "'exclude_docs' is not supported"),
+        ("INHERIT: base.yml\n", "'INHERIT' is not supported"),
+    ],
+)
+def test_settings_that_hide_or_add_files_are_refused(
+    site: SiteFolder, setting: str, message: str
+) -> None:
+    site.write("mkdocs.yml", MKDOCS_YML + setting)
+    site.write("base.yml", "site_name: x\n")
+    site.write("content/secret.md", f"# Notes\n\n{LEAK}\n")
+    assert_refused(site, check_says=message)
+
+
+def test_a_nav_entry_naming_one_brief_is_refused(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief())
+    nav = "  - Topics: topics/index.md\n"
+    site.write(
+        "mkdocs.yml", MKDOCS_YML.replace(nav, nav + "  - Child A: briefs/child-a/index.md\n")
+    )
+    result = site.run("check")
+    assert result.returncode == 1
+    assert "nav: 'briefs/child-a/index.md' names a single generated page" in result.stdout
+
+
+def test_link_validation_must_resolve_absolute_links_in_the_site(site: SiteFolder) -> None:
+    site.write("mkdocs.yml", MKDOCS_YML.replace("  absolute_links: relative_to_docs\n", ""))
+    result = site.run("check")
+    assert result.returncode == 1
+    assert "validation: {absolute_links: relative_to_docs}" in result.stdout
+
+
+def test_a_site_url_from_the_environment_that_the_core_cannot_read_is_refused(
+    site: SiteFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LEARNING_TEST_URL", raising=False)
+    site.write(
+        "mkdocs.yml",
+        MKDOCS_YML.replace(
+            "site_url: https://example.test/",
+            "site_url: !ENV [LEARNING_TEST_URL, 'https://elsewhere.test/']",
+        ),
+    )
+    result = site.run("build", "--today", "2026-07-01")
+    assert result.returncode == 1
+    assert "site_url is 'https://elsewhere.test/', but the checks read ''" in result.stderr
+
+
+def test_a_site_url_from_the_environment_is_read_as_mkdocs_reads_it(
+    site: SiteFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(os.environ, "LEARNING_TEST_URL", "https://from-env.test/")
+    site.write(
+        "mkdocs.yml",
+        MKDOCS_YML.replace("site_url: https://example.test/", "site_url: !ENV LEARNING_TEST_URL"),
+    )
+    site.write("briefs/child-a.md", brief())
+    result = site.run("build", "--today", "2026-07-01")
+    assert result.returncode == 0, result.stderr
+    feed = (site.root / "site/feed.xml").read_text()
+    assert "https://from-env.test/briefs/child-a/" in feed
+
+
+def test_a_markdown_file_the_checks_do_not_read_stops_the_build(site: SiteFolder) -> None:
+    site.write("content/notes.markdown", f"# Notes\n\n{LEAK}\n")
+    assert_refused(site, check_says=None)
+
+
+def test_every_folder_mkdocs_reads_is_checked(site: SiteFolder) -> None:
+    for page in ("content/deep/er/page.md", "content/about/index.md", "content/top.md"):
+        site.write(page, "# A page\n\nCall 07700 900123 for help.\n")
+    result = site.run("check")
+    assert result.returncode == 1
+    for page in ("content/deep/er/page.md", "content/about/index.md", "content/top.md"):
+        assert f"{page}:3:6: error:" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        "---\ntitle: Contact us\nwaivers:\n  - {text: Acacia, reason: SECRET-REASON}\n-----\n",
+        "---\ntitle: !!str Contact us\nwaivers:\n  - {text: Acacia, reason: SECRET-REASON}\n---\n",
+    ],
+)
+def test_mkdocs_never_reads_front_matter(site: SiteFolder, front_matter: str) -> None:
+    """Front matter MkDocs' own parser would reject was once printed as body text."""
+    site.write("content/contact.md", front_matter + "Write to us about Acacia.\n")
+    result = site.run("build", "--today", "2026-07-01")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (site.root / "site/contact/index.html").read_text()
+    assert "SECRET-REASON" not in html and "waivers" not in html
+    assert "<title>Contact us" in html
+
+
+def test_a_body_that_looks_like_metadata_stays_text(site: SiteFolder) -> None:
+    """MkDocs reads 'Key: value' lines at the top of a page as metadata; the plugin never lets
+    it, so an editor's first line is published as they wrote it."""
+    site.write("content/contact.md", "Note: we are closed on Fridays.\n\nCall us.\n")
+    assert site.run("build", "--today", "2026-07-01").returncode == 0
+    html = (site.root / "site/contact/index.html").read_text()
+    assert "Note: we are closed on Fridays." in html
