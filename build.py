@@ -152,7 +152,7 @@ def help_base(report: Report) -> str | None:
 def format_waivers(report: Report) -> str:
     rows = []
     for document in report.site.documents if report.site else []:
-        for waiver in document.fields.get("waivers", ()):
+        for waiver in document.fields.waivers:
             rule = waiver.rule or "any anonymisation rule"
             rows.append(f"{document.path}:{waiver.line}: '{waiver.text}' ({rule}): {waiver.reason}")
     return "\n".join([*rows, f"{len(rows)} waiver{'s' if len(rows) != 1 else ''}."])

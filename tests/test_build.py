@@ -105,3 +105,17 @@ def test_the_feed_lists_live_documents_only(site: SiteFolder) -> None:
     assert feed.findtext(f"{atom}updated") == "2026-06-01T00:00:00Z"
     home = (site.root / "site/index.html").read_text()
     assert 'rel="alternate" type="application/atom+xml"' in home
+
+
+def test_the_time_online_is_worded_from_the_setting(site: SiteFolder) -> None:
+    site.write(
+        "mkdocs.yml",
+        site.root.joinpath("mkdocs.yml")
+        .read_text()
+        .replace("      partnership:", "      archive_after_years: 2\n      partnership:"),
+    )
+    site.write("briefs/child-a.md", brief(published="2023-06-01"))
+    assert site.run("build", "--today", "2026-07-01").returncode == 0
+    for page in ("briefs/index.html", "briefs/child-a/index.html", "archive/index.html"):
+        html = (site.root / "site" / page).read_text()
+        assert "for 2 years" in html and "one year" not in html, page

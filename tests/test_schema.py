@@ -75,3 +75,27 @@ def test_build_py_prints_the_schema(site: SiteFolder) -> None:
         "safe-sleep",
         "domestic-abuse",
     ]
+
+
+def test_every_declared_field_is_a_typed_attribute_of_fields() -> None:
+    """fields.py declares the front matter; documents.Fields must hold each checked field."""
+    import dataclasses
+
+    from learning_resources.documents import Fields
+    from learning_resources.fields import FIELDS, FieldType
+
+    declared = {s.name for specs in FIELDS.values() for s in specs if s.type is not FieldType.ANY}
+    typed = {f.name for f in dataclasses.fields(Fields)} - {"engine"}
+    assert declared == typed
+
+
+def test_the_plugin_accepts_exactly_the_core_settings() -> None:
+    from mkdocs_learning.plugin import LearningConfig
+
+    from learning_resources.settings import SETTINGS
+
+    options = dict(LearningConfig._schema)
+    assert list(options) == [s.name for s in SETTINGS]
+    for spec in SETTINGS:
+        if spec.default is not None:
+            assert options[spec.name].default == spec.default

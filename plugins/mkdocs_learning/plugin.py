@@ -240,8 +240,9 @@ def _refuse_unchecked_pages(files: Files, plan: SitePlan) -> None:
 
 def _page_meta(document: Document) -> dict[str, Any]:
     """An ordinary page's metadata for MkDocs and Material: the values the core checked."""
-    meta = {k: v for k, v in document.fields.items() if k != "waivers"}
-    return {k: list(v) if isinstance(v, tuple) else v for k, v in meta.items()}
+    fields = document.fields
+    meta = {"title": fields.title, "description": fields.description, **fields.engine}
+    return {k: v for k, v in meta.items() if v}
 
 
 def _generated_pages(plan: SitePlan) -> list[tuple[str, str, dict[str, Any], bool]]:

@@ -138,14 +138,13 @@ def listing_page(kind: Kind, documents: list[Document], site: Site) -> str:
     return render(
         "listing.md.j2",
         kind=kind,
+        settings=settings,
         documents=newest_first(documents),
         topics=settings.topics,
         audiences=settings.audiences,
         used_topics=[t for t in settings.topics if t in used_topics],
         used_audiences=[a for a in settings.audiences if a in used_audiences],
-        used_reviews=[
-            r for r in REVIEW_TYPES if any(d.fields.get("review_type") == r for d in documents)
-        ],
+        used_reviews=[r for r in REVIEW_TYPES if any(d.fields.review_type == r for d in documents)],
         years=sorted({d.published.year for d in documents if d.published}, reverse=True),
     )
 

@@ -38,7 +38,7 @@ def anonymity(plan: SitePlan) -> list[Problem]:
         if state is State.ARCHIVED:
             continue
         folder = document.source.path.parent
-        report = document.fields.get("report")
+        report = document.fields.report
         if report:
             found += scan_pdf(
                 folder / report,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,11 +12,65 @@ from .source import SourceFile
 
 
 @dataclass(frozen=True)
+class Waiver:
+    """A reviewed false alarm: this exact text may stay, for this reason."""
+
+    text: str
+    reason: str
+    rule: str | None  # None: any anonymisation rule
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Extension:
+    """An agreed exception: a brief stays online through `until`."""
+
+    until: dt.date
+    reason: str
+
+
+@dataclass(frozen=True)
+class Fields:
+    """The front-matter values validation accepted, typed. A field that was not given, or was
+    given wrongly (and reported), has its empty value. Every declared field of every kind is
+    an attribute here (a test holds fields.py and this class together), except the keys
+    ordinary pages pass through to Material unchecked, which are in `engine`."""
+
+    title: str = ""
+    summary: str = ""
+    description: str = ""
+    topics: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    draft: bool = False
+    case: str | None = None
+    case_label: str | None = None
+    review_type: str | None = None
+    published: dt.date | None = None
+    last_reviewed: dt.date | None = None
+    report: str | None = None
+    extension: Extension | None = None
+    related_cases: tuple[str, ...] = ()
+    pseudonyms: tuple[str, ...] = ()
+    named_professionals: tuple[str, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+    engine: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, values: dict[str, Any]) -> Fields:
+        typed = {f.name for f in dataclasses.fields(cls)} - {"engine"}
+        return cls(
+            **{k: v for k, v in values.items() if k in typed},
+            engine={k: v for k, v in values.items() if k not in typed},
+        )
+
+
+@dataclass(frozen=True)
 class Document:
     kind: Kind
     source: SourceFile
     slug: str  # briefs and sheets: the file or folder name; pages: the path under content/
-    fields: dict[str, Any]  # checked values: str, datetime.date, bool, tuple[str, ...]
+    fields: Fields
     positions: dict[str, tuple[int, int]]  # field name -> (line, column) of its value
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # -> offsets in the file
 
@@ -39,50 +94,45 @@ class Document:
         folder = self.src_uri.removesuffix(".md").removesuffix("index")
         return folder if not folder or folder.endswith("/") else f"{folder}/"
 
+    # The fields every listing and template reads, for short access.
     @property
     def title(self) -> str:
-        return str(self.fields.get("title", ""))
+        return self.fields.title
 
     @property
     def summary(self) -> str:
-        return str(self.fields.get("summary", ""))
+        return self.fields.summary
 
     @property
     def topics(self) -> tuple[str, ...]:
-        return tuple(self.fields.get("topics", ()))
+        return self.fields.topics
 
     @property
     def audiences(self) -> tuple[str, ...]:
-        return tuple(self.fields.get("audiences", ()))
-
-    @property
-    def draft(self) -> bool:
-        return bool(self.fields.get("draft", False))
+        return self.fields.audiences
 
     @property
     def published(self) -> dt.date | None:
-        value = self.fields.get("published")
-        return value if isinstance(value, dt.date) else None
+        return self.fields.published
 
     @property
     def last_reviewed(self) -> dt.date | None:
-        value = self.fields.get("last_reviewed")
-        return value if isinstance(value, dt.date) else None
+        return self.fields.last_reviewed
 
     @property
     def case_name(self) -> str:
         """'Child A', or with the brief's own label word, e.g. 'Baby C'."""
-        return f"{self.fields.get('case_label', 'Child')} {self.fields.get('case', '')}".strip()
+        return f"{self.fields.case_label or 'Child'} {self.fields.case or ''}".strip()
 
     @property
     def review_type_name(self) -> str:
-        return REVIEW_TYPES.get(str(self.fields.get("review_type", "")), "")
+        return REVIEW_TYPES.get(self.fields.review_type or "", "")
 
     @property
     def reference(self) -> str:
         """A short reference people can quote, e.g. 'Learning brief 2024-A'."""
         if self.kind is Kind.BRIEF and self.published:
-            return f"{self.kind.label} {self.published.year}-{self.fields.get('case', '')}"
+            return f"{self.kind.label} {self.published.year}-{self.fields.case or ''}"
         return f"{self.kind.label} {self.slug}"
 
     def line_of(self, field: str) -> tuple[int, int]:

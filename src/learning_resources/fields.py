@@ -113,7 +113,8 @@ BRIEF_FIELDS: tuple[FieldSpec, ...] = (
         "published",
         FieldType.DATE,
         True,
-        "The day the brief goes online. The brief is archived one year later.",
+        "The day the brief goes online. It is archived when the site's archive_after_years "
+        "(normally one) have passed.",
         "2026-04-14",
     ),
     TOPICS,

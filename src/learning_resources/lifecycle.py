@@ -66,7 +66,7 @@ def usual_archive_on(published: dt.date, settings: Settings) -> dt.date:
 
 def lifecycle(document: Document, today: dt.date, settings: Settings) -> Lifecycle:
     """The state of `document` on `today`, and the dates that decide it."""
-    if document.draft:
+    if document.fields.draft:
         return Lifecycle(State.DRAFT)
     if document.kind is Kind.SHEET:
         reviewed = document.last_reviewed
@@ -76,9 +76,9 @@ def lifecycle(document: Document, today: dt.date, settings: Settings) -> Lifecyc
         return Lifecycle(State.LIVE)
     published = document.published
     archive_on = usual_archive_on(published, settings)
-    extension = document.fields.get("extension")
-    if extension is not None and extension["until"] >= archive_on:
-        archive_on = extension["until"] + dt.timedelta(days=1)
+    extension = document.fields.extension
+    if extension is not None and extension.until >= archive_on:
+        archive_on = extension.until + dt.timedelta(days=1)
     if today < published:
         state = State.EMBARGOED
     elif today < archive_on:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .documents import Document
+from .documents import Document, Fields
 from .kinds import Kind
 from .located import YamlSyntaxError, load_located
 from .problems import Problem, in_file_order
@@ -196,7 +196,12 @@ def load_document(
     if candidate.kind is Kind.SHEET:
         problems.extend(check_sheet_sections(source, settings))
     return Document(
-        candidate.kind, source, candidate.slug, checked.values, checked.positions, checked.spans
+        candidate.kind,
+        source,
+        candidate.slug,
+        Fields.of(checked.values),
+        checked.positions,
+        checked.spans,
     )
 
 
@@ -221,8 +226,8 @@ def check_site(documents: list[Document]) -> list[Problem]:
                     document.slug,
                 )
             )
-        if document.kind is Kind.BRIEF and document.published and "case" in document.fields:
-            key = (document.published.year, str(document.fields["case"]))
+        if document.kind is Kind.BRIEF and document.published and document.fields.case:
+            key = (document.published.year, document.fields.case)
             earlier = cases.setdefault(key, document)
             if earlier is not document:
                 line, column = document.line_of("case")

@@ -83,10 +83,10 @@ def lifecycle_problems(plan: SitePlan) -> list[Problem]:
                     "review it and update last_reviewed",
                 )
             )
-        extension = document.fields.get("extension")
+        extension = document.fields.extension
         if extension and document.published:
             normal_last_day = usual_archive_on(document.published, settings) - dt.timedelta(days=1)
-            if extension["until"] <= normal_last_day:
+            if extension.until <= normal_last_day:
                 line, column = document.line_of("extension")
                 found.append(
                     problem(

@@ -111,6 +111,12 @@ class Settings:
     case_review_repository: str
     site_url: str = ""  # mkdocs.yml's own site_url, for links to the rules' explanations
 
+    @property
+    def time_online(self) -> str:
+        """How long a brief stays online, in words: 'one year', '2 years'."""
+        years = self.archive_after_years
+        return "one year" if years == 1 else f"{years} years"
+
     def vocabulary(self, name: str) -> dict[str, str]:
         if name in FIXED_VOCABULARIES:
             return FIXED_VOCABULARIES[name]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from .documents import Extension, Waiver
 from .fields import FIELDS, FieldSpec, FieldType
 from .kinds import Kind
 from .located import Located, plain
@@ -17,18 +18,6 @@ from .rules import RULES, problem
 from .settings import Settings
 from .source import SourceFile
 from .words import did_you_mean
-
-
-@dataclass(frozen=True)
-class Waiver:
-    """A reviewed false alarm: this exact text may stay, for this reason."""
-
-    text: str
-    reason: str
-    rule: str | None  # None: any anonymisation rule
-    line: int
-    column: int
-
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _CASE = re.compile(r"^[A-Z]{1,2}$")
@@ -259,7 +248,7 @@ def _check_date(text: str, bad: Any) -> dt.date | None:
         return None
 
 
-def _check_extension(spec: FieldSpec, node: Located, bad: Any) -> dict[str, Any] | None:
+def _check_extension(spec: FieldSpec, node: Located, bad: Any) -> Extension | None:
     entries = node.value if node.kind == "map" else None
     if entries is None or set(entries) != {"until", "reason"}:
         bad(
@@ -275,7 +264,7 @@ def _check_extension(spec: FieldSpec, node: Located, bad: Any) -> dict[str, Any]
     if not reason.is_text or not str(reason.value).strip():
         bad("schema.length", "reason: say why the brief stays online longer")
         return None
-    return {"until": day, "reason": str(reason.value).strip()} if day else None
+    return Extension(day, str(reason.value).strip()) if day else None
 
 
 def _check_waivers(

@@ -11,13 +11,12 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..documents import Document
+from ..documents import Document, Waiver
 from ..fields import FIELDS, FieldType
 from ..kinds import Kind
 from ..problems import Problem, Severity
 from ..rules import RULES, problem
 from ..settings import Settings
-from ..validation import Waiver
 from .allowed import allowed_spans
 from .cases import find_other_cases
 from .exact_dates import find_dates
@@ -65,16 +64,16 @@ def scan_text(text: str, context: TextContext) -> list[Finding]:
 def context_for(document: Document, settings: Settings) -> TextContext:
     extra = (
         *settings.allowed_terms,
-        *document.fields.get("pseudonyms", ()),
-        *document.fields.get("named_professionals", ()),
+        *document.fields.pseudonyms,
+        *document.fields.named_professionals,
     )
     emails = {t.lower() for t in (settings.contact_email, *settings.allowed_terms) if "@" in t}
     return TextContext(
         kind=document.kind,
         allowed_terms=tuple(extra),
         allowed_emails=frozenset(emails),
-        own_case=document.fields.get("case"),
-        related_cases=tuple(document.fields.get("related_cases", ())),
+        own_case=document.fields.case,
+        related_cases=document.fields.related_cases,
         case_labels=settings.case_labels,
     )
 
@@ -113,7 +112,7 @@ def scan_document(
             Finding(f.rule, f.start + start, f.end + start, f.message, f.severity)
             for f in scan_text(text[start:end], context)
         ]
-    waivers: Sequence[Waiver] = document.fields.get("waivers", ())
+    waivers = document.fields.waivers
     lines = _Lines(text)
     found, used = _apply_waivers(text, findings, waivers)
     problems = []
