@@ -95,11 +95,10 @@ def test_an_installed_copy_builds_the_example_site_byte_identically(
     installed, editable = tmp_path / "installed", tmp_path / "editable"
     for python_exe, out in ((python, installed), (Path(sys.executable), editable)):
         result = subprocess.run(
-            [str(python_exe), str(BUILD_PY), "build", "--today", TODAY]
-            + ["--site-dir", str(out), "--root", str(PROJECT)],
+            [str(python_exe), str(BUILD_PY), "build", "--today", TODAY, "--site-dir", str(out)],
             capture_output=True,
             text=True,
-            cwd=tmp_path,
+            cwd=PROJECT,
         )
         assert result.returncode == 0, result.stderr
     assert digest(installed) == digest(editable)
