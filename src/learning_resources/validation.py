@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -111,116 +112,183 @@ def check_front_matter(
     return out
 
 
+@dataclass(frozen=True)
+class _Value:
+    """One front-matter value being checked against its field's declaration."""
+
+    spec: FieldSpec
+    node: Located
+    source: SourceFile
+    settings: Settings
+    found: list[Problem]
+
+    def bad(self, rule: str, message: str, text: str | None = None) -> None:
+        self.found.append(
+            problem(
+                rule,
+                self.source.relpath,
+                self.node.line,
+                self.node.column,
+                f"{self.spec.name}: {message}",
+                text,
+            )
+        )
+
+    def bad_item(self, item: Located, rule: str, message: str, text: str) -> None:
+        self.found.append(
+            problem(
+                rule,
+                self.source.relpath,
+                item.line,
+                item.column,
+                f"{self.spec.name}: {message}",
+                text,
+            )
+        )
+
+    def items(self, *, nonempty_text: bool = False) -> list[Located] | None:
+        """The items of a list value; None (reported) when the value is not a list of text."""
+        items: list[Located] | None = self.node.value if self.node.kind == "seq" else None
+        if items is None or not all(
+            i.is_text and (str(i.value).strip() or not nonempty_text) for i in items
+        ):
+            self.bad(
+                "schema.type",
+                f"expected a list in square brackets, e.g. {self.spec.name}: {self.spec.example}",
+                self.node.raw,
+            )
+            return None
+        return items
+
+    def text(self) -> str | None:
+        """A one-value field's text, stripped; None (reported) when it is not text at all."""
+        node = self.node
+        if not node.is_text:
+            what = "a list" if node.kind in {"seq", "map"} else f"'{node.raw}'"
+            quotes = "; put the text in quotes" if node.kind in {"int", "float", "bool"} else ""
+            self.bad(
+                "schema.type", f"expected {_describe(self.spec)}, got {what}{quotes}", node.raw
+            )
+            return None
+        return str(node.value).strip()
+
+    def nonempty_text(self) -> str | None:
+        text = self.text()
+        if text == "":
+            self.bad("schema.length", "is empty; write a value or remove the line")
+            return None
+        return text
+
+    def vocabulary(self) -> dict[str, str]:
+        return self.settings.vocabulary(self.spec.vocabulary or self.spec.name)
+
+
 def _check_value(
     spec: FieldSpec, node: Located, source: SourceFile, settings: Settings, found: list[Problem]
 ) -> Any:
-    path, name = source.relpath, spec.name
+    return _CHECKERS[spec.type](_Value(spec, node, source, settings, found))
 
-    def bad(rule: str, message: str, text: str | None = None) -> None:
-        found.append(problem(rule, path, node.line, node.column, f"{name}: {message}", text))
 
-    kind = spec.type
-    if kind is FieldType.ANY:
-        return plain(node)
-    if kind is FieldType.BOOL:
-        if node.kind != "bool":
-            bad("schema.type", f"expected true or false, got '{node.raw}'", node.raw)
-            return None
-        return node.value
-    if kind is FieldType.EXTENSION:
-        return _check_extension(spec, node, bad)
-    if kind is FieldType.WAIVERS:
-        return _check_waivers(spec, node, source, found)
-    if kind in (FieldType.TEXT_LIST, FieldType.CASE_LIST):
-        items = node.value if node.kind == "seq" else None
-        if items is None or not all(i.is_text and str(i.value).strip() for i in items):
-            bad(
-                "schema.type",
-                f"expected a list in square brackets, e.g. {name}: {spec.example}",
-                node.raw,
+def _bool(v: _Value) -> bool | None:
+    if v.node.kind != "bool":
+        v.bad("schema.type", f"expected true or false, got '{v.node.raw}'", v.node.raw)
+        return None
+    return bool(v.node.value)
+
+
+def _text_list(v: _Value) -> tuple[str, ...] | None:
+    items = v.items(nonempty_text=True)
+    return None if items is None else tuple(str(i.value).strip() for i in items)
+
+
+def _case_list(v: _Value) -> tuple[str, ...] | None:
+    texts = _text_list(v)
+    for item, value in zip(v.node.value if texts else (), texts or (), strict=True):
+        if not _CASE.match(value):
+            v.bad_item(
+                item, "schema.case", f"expected one or two capital letters, got '{value}'", value
             )
-            return None
-        texts = tuple(str(i.value).strip() for i in items)
-        if kind is FieldType.CASE_LIST:
-            for item, value in zip(items, texts, strict=True):
-                if not _CASE.match(value):
-                    found.append(
-                        problem(
-                            "schema.case",
-                            path,
-                            item.line,
-                            item.column,
-                            f"{name}: expected one or two capital letters, got '{value}'",
-                            value,
-                        )
-                    )
-        return texts
-    if kind is FieldType.CHOICES:
-        items = node.value if node.kind == "seq" else None
-        if items is None or not all(i.is_text for i in items):
-            bad(
-                "schema.type",
-                f"expected a list in square brackets, e.g. {name}: {spec.example}",
-                node.raw,
-            )
-            return None
-        if not items:
-            if spec.required:
-                bad("schema.length", f"give at least one value, e.g. {name}: {spec.example}")
-            return ()
-        vocabulary = settings.vocabulary(spec.vocabulary or name)
-        values: list[str] = []
-        for item in items:
-            text = str(item.value)
-            if text not in vocabulary:
-                found.append(_not_in_vocabulary(path, item, name, text, vocabulary))
-            elif text in values:
-                found.append(
-                    problem(
-                        "schema.choice",
-                        path,
-                        item.line,
-                        item.column,
-                        f"{name}: '{text}' is listed twice",
-                        text,
-                    )
-                )
-            else:
-                values.append(text)
-        return tuple(values)
-    if not node.is_text:
-        what = "a list" if node.kind in {"seq", "map"} else f"'{node.raw}'"
-        bad(
-            "schema.type",
-            f"expected {_describe(spec)}, got {what}"
-            + ("; put the text in quotes" if node.kind in {"int", "float", "bool"} else ""),
-            node.raw,
-        )
+    return texts
+
+
+def _choices(v: _Value) -> tuple[str, ...] | None:
+    items = v.items()
+    if items is None:
         return None
-    text = str(node.value).strip()
-    if kind is FieldType.DATE:
-        return _check_date(text, bad)
-    if not text:
-        bad("schema.length", "is empty; write a value or remove the line")
-        return None
-    if kind is FieldType.LONG_TEXT and len(text) > settings.summary_max_length:
-        bad(
-            "schema.length",
-            f"is {len(text)} characters long; keep it to "
-            f"{settings.summary_max_length} at most (one or two sentences)",
-        )
-        return None
-    if kind is FieldType.CHOICE:
-        vocabulary = settings.vocabulary(spec.vocabulary or name)
+    if not items:
+        if v.spec.required:
+            v.bad("schema.length", f"give at least one value, e.g. {v.spec.name}: {v.spec.example}")
+        return ()
+    vocabulary = v.vocabulary()
+    values: list[str] = []
+    for item in items:
+        text = str(item.value)
         if text not in vocabulary:
-            found.append(_not_in_vocabulary(path, node, name, text, vocabulary))
-            return None
-        return text
-    if kind is FieldType.CASE:
-        return _check_case(text, settings, bad)
-    if kind is FieldType.FILE:
-        return _check_file(text, source, bad)
+            v.found.append(
+                _not_in_vocabulary(v.source.relpath, item, v.spec.name, text, vocabulary)
+            )
+        elif text in values:
+            v.bad_item(item, "schema.choice", f"'{text}' is listed twice", text)
+        else:
+            values.append(text)
+    return tuple(values)
+
+
+def _date(v: _Value) -> dt.date | None:
+    text = v.text()
+    return None if text is None else _check_date(text, v.bad)
+
+
+def _plain_text(v: _Value) -> str | None:
+    return v.nonempty_text()
+
+
+def _long_text(v: _Value) -> str | None:
+    text = v.nonempty_text()
+    limit = v.settings.summary_max_length
+    if text is not None and len(text) > limit:
+        v.bad(
+            "schema.length",
+            f"is {len(text)} characters long; keep it to {limit} at most (one or two sentences)",
+        )
+        return None
     return text
+
+
+def _choice(v: _Value) -> str | None:
+    text = v.nonempty_text()
+    vocabulary = v.vocabulary()
+    if text is not None and text not in vocabulary:
+        v.found.append(_not_in_vocabulary(v.source.relpath, v.node, v.spec.name, text, vocabulary))
+        return None
+    return text
+
+
+def _case(v: _Value) -> str | None:
+    text = v.nonempty_text()
+    return None if text is None else _check_case(text, v.settings, v.bad)
+
+
+def _file(v: _Value) -> str | None:
+    text = v.nonempty_text()
+    return None if text is None else _check_file(text, v.source, v.bad)
+
+
+_CHECKERS: dict[FieldType, Callable[[_Value], Any]] = {
+    FieldType.TEXT: _plain_text,
+    FieldType.LONG_TEXT: _long_text,
+    FieldType.DATE: _date,
+    FieldType.BOOL: _bool,
+    FieldType.CHOICE: _choice,
+    FieldType.CHOICES: _choices,
+    FieldType.CASE: _case,
+    FieldType.FILE: _file,
+    FieldType.EXTENSION: lambda v: _check_extension(v.spec, v.node, v.bad),
+    FieldType.TEXT_LIST: _text_list,
+    FieldType.CASE_LIST: _case_list,
+    FieldType.WAIVERS: lambda v: _check_waivers(v.spec, v.node, v.source, v.found),
+    FieldType.ANY: lambda v: plain(v.node),
+}
 
 
 def _describe(spec: FieldSpec) -> str:
