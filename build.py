@@ -26,9 +26,9 @@ from pathlib import Path
 
 from learning_resources.checking import Report, check_site
 from learning_resources.dates import parse_iso_date, today_in_london
-from learning_resources.output import FORMATS, FORMATTERS, format_text
+from learning_resources.output import FORMATS, FORMATTERS, format_text, public_log
 from learning_resources.plan import SitePlan
-from learning_resources.problems import has_errors
+from learning_resources.problems import Severity, has_errors
 
 PROJECT_ROOT = Path(__file__).resolve().parent
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -141,8 +141,20 @@ def run_check(args: argparse.Namespace) -> int:
     if args.list_waivers:
         print(format_waivers(report))
         return EXIT_OK
-    print(FORMATTERS[args.format](report.problems, report.files, help_base(report)))
+    formatter = FORMATTERS[args.format]
+    print(formatter(report.problems, report.files, help_base(report), masked=masked(args)))
     return EXIT_PROBLEMS if has_errors(report.problems, strict=args.strict) else EXIT_OK
+
+
+def masked(args: argparse.Namespace) -> bool:
+    """Mask what editors typed when the output goes to a log that may be public."""
+    return getattr(args, "format", "") == "github" or public_log(os.environ)
+
+
+def print_problems(report: Report, args: argparse.Namespace) -> None:
+    """Problems for a person at a terminal, on standard error (masked in CI logs)."""
+    text = format_text(report.problems, report.files, help_base(report), masked=masked(args))
+    print(text, file=sys.stderr)
 
 
 def help_base(report: Report) -> str | None:
@@ -172,11 +184,11 @@ def run_build(args: argparse.Namespace) -> int:
     today = args.today or today_in_london()
     report = check_site(root, today)
     if report.plan is None or has_errors(report.problems, strict=args.strict):
-        print(format_text(report.problems, report.files, help_base(report)), file=sys.stderr)
+        print_problems(report, args)
         print("The site was not built: fix the errors above first.", file=sys.stderr)
         return EXIT_PROBLEMS
     if report.problems:
-        print(format_text(report.problems, report.files, help_base(report)), file=sys.stderr)
+        print_problems(report, args)
     site_dir = (args.site_dir or root / "site").resolve()
     error = build_atomically(report.plan, site_dir)
     if error:
@@ -224,7 +236,7 @@ def run_serve(args: argparse.Namespace) -> int:
     def make_plan() -> SitePlan | None:
         report = check_site(root, today)
         if report.problems:
-            print(format_text(report.problems, report.files), file=sys.stderr)
+            print_problems(report, args)
         if report.plan is None or has_errors(report.problems):
             print("The preview was not updated: fix the errors above.", file=sys.stderr)
             return None
@@ -242,11 +254,11 @@ def run_status(args: argparse.Namespace) -> int:
     if args.within < 0:
         raise UsageError("--within must be 0 or more days")
     report = check_site(root, args.today or today_in_london())
-    if report.plan is None or has_errors(report.problems):
-        print(format_text(report.problems, report.files), file=sys.stderr)
-        print("Fix these errors first: the forecast needs every document's dates.", file=sys.stderr)
+    if report.plan is None:
+        print_problems(report, args)
         return EXIT_PROBLEMS
-    result = forecast(report.plan, args.within)
+    with_errors = {p.path for p in report.problems if p.severity is Severity.ERROR}
+    result = forecast(report.plan, args.within, with_errors)
     if args.format == "json":
         print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
     else:

@@ -152,6 +152,14 @@ class SiteFolder:
         return data
 
 
+@pytest.fixture(autouse=True)
+def not_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Output is masked in CI logs; tests see it as an editor at a terminal would, unless a
+    test sets CI itself."""
+    for name in ("CI", "GITHUB_ACTIONS"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> SiteFolder:
     """An empty but valid site: settings, a home page, no documents yet."""

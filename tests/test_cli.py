@@ -57,7 +57,7 @@ def test_github_format_prints_workflow_annotations(site: SiteFolder) -> None:
     result = site.run("check", "--format", "github")
     assert result.stdout.splitlines()[0] == (
         "::error file=briefs/child-a.md,line=8,col=1,title=schema.unknown_key::"
-        "unknown field 'titel' for a learning brief; did you mean 'title'?"
+        "unknown field 't****' for a learning brief; did you mean 'title'?"
     )
 
 
@@ -140,3 +140,35 @@ def test_end_to_end_as_a_separate_process(site: SiteFolder) -> None:
     assert failed.returncode == 1 and "[schema.date]" in failed.stdout
     usage = site.run_process("check", "--today", "tomorrow")
     assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+def test_schema_messages_are_masked_in_workflow_annotations(site: SiteFolder) -> None:
+    site.write(
+        "briefs/child-a.md",
+        brief(
+            case="Tyler Smith", topics="[neglect, tyler-smith-school]", extra="Kayden Jones: x\n"
+        ),
+    )
+    result = site.run("check", "--format", "github")
+    assert result.returncode == 1
+    assert "Tyler Smith" not in result.stdout and "Kayden Jones" not in result.stdout
+    assert "tyler-smith-school" not in result.stdout
+    assert "'T**** S****'" in result.stdout and "'K***** J****'" in result.stdout
+
+
+@pytest.mark.parametrize("variable", ["CI", "GITHUB_ACTIONS"])
+def test_every_command_masks_what_editors_typed_in_a_ci_log(
+    site: SiteFolder, monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    site.write(
+        "briefs/child-a.md",
+        brief(extra="draft: true\n", body="## What happened\n\nTyler Smith was seen at home.\n"),
+    )
+    site.write("briefs/child-b.md", brief(case="Tyler Smith"))
+    monkeypatch.setenv(variable, "true")
+    for command in (["check"], ["check", "--format", "json"], ["build"], ["status"]):
+        result = site.run(*command)
+        assert "Tyler" not in result.stdout + result.stderr, command
+        assert "T**** S****" in result.stdout + result.stderr or command == ["status"]
+    monkeypatch.setenv(variable, "false")
+    assert "Tyler Smith" in site.run("check").stdout

@@ -34,6 +34,14 @@ def test_status_lists_what_changes_in_the_window(site: SiteFolder) -> None:
     data = json.loads(result.stdout)
     pick = {k: [(c["path"], c["date"]) for c in v] for k, v in data.items() if isinstance(v, list)}
     assert pick == {
+        "left_out_with_errors": [],
+        "live": [
+            ("bitesize/old-sheet.md", "2023-11-01"),
+            ("bitesize/soon-sheet.md", "2024-01-10"),
+            ("briefs/ending.md", "2025-12-20"),
+            ("bitesize/new-sheet.md", "2026-01-10"),
+            ("briefs/current.md", "2026-09-01"),
+        ],
         "going_live": [("briefs/next.md", "2026-12-10")],
         "archiving": [("briefs/ending.md", "2026-12-20")],
         "reviews_due": [
@@ -50,11 +58,24 @@ def test_status_text_is_readable(site: SiteFolder) -> None:
     assert result.stdout.splitlines()[:6] == [
         "Site status on 2026-11-25",
         "",
-        "Going live in the next 10 days:",
-        "  none",
-        "",
-        "Archiving in the next 10 days:",
+        "Online now (since):",
+        "  2023-11-01  bitesize/old-sheet.md  Old",
+        "  2024-01-10  bitesize/soon-sheet.md  Soon",
+        "  2025-12-20  briefs/ending.md  Learning from Child B",
     ]
+
+
+def test_status_forecasts_the_rest_when_some_files_have_errors(site: SiteFolder) -> None:
+    fixture(site)
+    site.write("briefs/broken.md", brief(case="F", published="2026-13-01"))
+    result = site.run("status", "--today", TODAY.isoformat(), "--within", "60")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[2:4] == [
+        "Left out because these files have errors (run 'build.py check'):",
+        "  briefs/broken.md",
+    ]
+    assert "  2026-12-10  briefs/next.md  Learning from Child D" in lines
 
 
 def test_status_and_archive_page_agree_with_the_decision(site: SiteFolder) -> None:

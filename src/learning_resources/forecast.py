@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import partial
 
@@ -15,7 +16,7 @@ from .plan import SitePlan
 class Change:
     path: str
     title: str
-    event: str  # "goes live", "archives", "review due", "archived"
+    event: str  # "live", "goes live", "archives", "review due", "archived"
     date: dt.date
 
     def as_dict(self) -> dict[str, str]:
@@ -31,15 +32,19 @@ class Change:
 class Forecast:
     today: dt.date
     within: int
+    live: list[Change]  # online today (date: since when)
     going_live: list[Change]
     archiving: list[Change]
     reviews_due: list[Change]  # within the window, or already overdue
     archived: list[Change]
+    left_out: list[str]  # files with errors: their dates cannot be trusted
 
     def as_dict(self) -> dict[str, object]:
         return {
             "today": self.today.isoformat(),
             "within_days": self.within,
+            "left_out_with_errors": self.left_out,
+            "live": [c.as_dict() for c in self.live],
             "going_live": [c.as_dict() for c in self.going_live],
             "archiving": [c.as_dict() for c in self.archiving],
             "reviews_due": [c.as_dict() for c in self.reviews_due],
@@ -47,13 +52,18 @@ class Forecast:
         }
 
 
-def forecast(plan: SitePlan, within: int) -> Forecast:
-    """Every change of state in the next `within` days, and what is archived today."""
+def forecast(plan: SitePlan, within: int, with_errors: Collection[str] = ()) -> Forecast:
+    """What is online today, every change of state in the next `within` days, and what is
+    archived. Documents whose files have errors (`with_errors`) are left out and named."""
     horizon = plan.today + dt.timedelta(days=within)
-    live, archiving, reviews, archived = [], [], [], []
+    now, live, archiving, reviews, archived = [], [], [], [], []
     for entry in plan.entries:
         document, life = entry.document, entry.life
+        if document.kind is Kind.PAGE or document.path in with_errors:
+            continue
         change = partial(Change, document.path, document.title)
+        if entry.state is State.LIVE:
+            now.append(change("live", life.live_from or document.last_reviewed or plan.today))
         if entry.state is State.EMBARGOED and life.live_from and life.live_from <= horizon:
             live.append(change("goes live", life.live_from))
         elif entry.state is State.LIVE and life.archive_on and life.archive_on <= horizon:
@@ -72,7 +82,14 @@ def forecast(plan: SitePlan, within: int) -> Forecast:
         return sorted(changes, key=lambda c: (c.date, c.path))
 
     return Forecast(
-        plan.today, within, by_date(live), by_date(archiving), by_date(reviews), by_date(archived)
+        plan.today,
+        within,
+        by_date(now),
+        by_date(live),
+        by_date(archiving),
+        by_date(reviews),
+        by_date(archived),
+        sorted(with_errors),
     )
 
 
@@ -84,6 +101,13 @@ def format_forecast(result: Forecast) -> str:
 
     days = f"the next {result.within} days"
     lines = [f"Site status on {result.today.isoformat()}", ""]
+    if result.left_out:
+        lines += [
+            "Left out because these files have errors (run 'build.py check'):",
+            *(f"  {path}" for path in result.left_out),
+            "",
+        ]
+    lines += section("Online now (since)", result.live)
     lines += section(f"Going live in {days}", result.going_live)
     lines += section(f"Archiving in {days}", result.archiving)
     lines += section(f"Bite-size sheets due for review (overdue or in {days})", result.reviews_due)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .problems import Problem, Severity
 from .reference import rule_anchor
@@ -16,11 +16,28 @@ def mask(text: str) -> str:
     return " ".join(word[:1] + "*" * (len(word) - 1) for word in text.split())
 
 
-def _shown(p: Problem, *, masked: bool) -> str:
-    """The message, with an anonymisation finding's text (masked where logs can be public)."""
-    if p.rule.startswith("anon.") and p.text:
-        return f"{p.message}: '{mask(p.text) if masked else p.text}'"
+def public_log(environ: Mapping[str, str]) -> bool:
+    """Whether output goes to a CI log, which anyone can read for a public repository."""
+    return any(environ.get(name, "").lower() not in ("", "0", "false") for name in _CI_VARIABLES)
+
+
+_CI_VARIABLES = ("CI", "GITHUB_ACTIONS")
+
+
+def _message(p: Problem, *, masked: bool) -> str:
+    if masked and p.text:
+        return p.message.replace(f"'{p.text}'", f"'{mask(p.text)}'")
     return p.message
+
+
+def _shown(p: Problem, *, masked: bool) -> str:
+    """The message, with an anonymisation finding's text. Where logs can be public, whatever
+    the editor typed is masked, in every message: a name typed as a case letter, a topic or
+    a field name identifies as surely as one in the body."""
+    message = _message(p, masked=masked)
+    if p.rule.startswith("anon.") and p.text:
+        return f"{message}: '{mask(p.text) if masked else p.text}'"
+    return message
 
 
 def help_url(rule: str, help_base: str | None) -> str | None:
@@ -41,9 +58,11 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}" if n else ""
 
 
-def format_text(problems: Sequence[Problem], files: int, help_base: str | None = None) -> str:
+def format_text(
+    problems: Sequence[Problem], files: int, help_base: str | None = None, *, masked: bool = False
+) -> str:
     lines = [
-        f"{p.path}:{p.line}:{p.column}: {p.severity}: {_shown(p, masked=False)} [{p.rule}]"
+        f"{p.path}:{p.line}:{p.column}: {p.severity}: {_shown(p, masked=masked)} [{p.rule}]"
         for p in problems
     ]
     lines.append(summary_line(problems, files))
@@ -52,8 +71,15 @@ def format_text(problems: Sequence[Problem], files: int, help_base: str | None =
     return "\n".join(lines)
 
 
-def format_json(problems: Sequence[Problem], files: int, help_base: str | None = None) -> str:
-    items = [p.as_dict() | {"help": help_url(p.rule, help_base)} for p in problems]
+def format_json(
+    problems: Sequence[Problem], files: int, help_base: str | None = None, *, masked: bool = False
+) -> str:
+    items = [
+        p.as_dict()
+        | {"help": help_url(p.rule, help_base)}
+        | ({"message": _message(p, masked=True), "text": p.text and mask(p.text)} if masked else {})
+        for p in problems
+    ]
     return json.dumps({"files": files, "problems": items}, indent=2, ensure_ascii=False)
 
 
@@ -65,8 +91,10 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(problems: Sequence[Problem], files: int, help_base: str | None = None) -> str:
-    """Workflow annotations. Logs can be public: anonymisation findings are masked."""
+def format_github(
+    problems: Sequence[Problem], files: int, help_base: str | None = None, *, masked: bool = True
+) -> str:
+    """Workflow annotations. Logs can be public: whatever the editor typed is always masked."""
     lines = []
     for p in problems:
         command = "error" if p.severity is Severity.ERROR else "warning"
