@@ -177,7 +177,7 @@ def test_the_messages_say_how_to_fix_it(site: SiteFolder) -> None:
     site.write("briefs/child-a.md", brief(published="2025-3-1", extra="titel: x\n"))
     messages = [p.message for p in problems_of(site)]
     assert messages == [
-        "published: expected a date YYYY-MM-DD, got '2025-3-1'",
+        "published: expected a date YYYY-MM-DD, got '2025-3-1'; did you mean 2025-03-01?",
         "unknown field 'titel' for a learning brief; did you mean 'title'?",
     ]
 
@@ -243,3 +243,76 @@ def test_a_brief_with_its_report_in_its_folder_is_valid(site: SiteFolder) -> Non
     site.write("briefs/child-a/index.md", brief(extra="report: report.pdf\n"))
     make_pdf(site.root / "briefs/child-a/report.pdf", "Child A was known to services.")
     assert found(site) == []
+
+
+EDITORS_MISTAKES = [
+    (
+        "a UK date",
+        brief(published="1/11/2026"),
+        (5, 12, "schema.date"),
+        "did you mean 2026-11-01?",
+    ),
+    (
+        "a date in words",
+        brief(published="1 November 2026"),
+        (5, 12, "schema.date"),
+        "did you mean 2026-11-01?",
+    ),
+    (
+        "a title naming another case",
+        brief(title="Learning from Child K", case="C"),
+        (2, 8, "schema.case_title"),
+        "it says 'Child K', but this brief's case is C",
+    ),
+    (
+        "a year typed a year early",
+        brief(published="2025-11-10"),
+        (5, 12, "lifecycle.archived_on_arrival"),
+        "archived since 2026-11-10",
+    ),
+    (
+        "a year typed years ahead",
+        brief(published="2062-11-10"),
+        (5, 12, "lifecycle.far_future"),
+        "more than a year ahead",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "message"),
+    [m[1:] for m in EDITORS_MISTAKES],
+    ids=[m[0] for m in EDITORS_MISTAKES],
+)
+def test_editors_mistakes_get_the_fix_at_the_right_line(
+    site: SiteFolder, content: str, where: tuple[int, int, str], message: str
+) -> None:
+    site.write("briefs/child-c.md", content)
+    problems = [p for p in problems_of(site) if p.rule == where[2]]
+    assert [(p.line, p.column, p.rule) for p in problems] == [where]
+    assert message in problems[0].message
+
+
+def test_a_title_may_name_a_related_case(site: SiteFolder) -> None:
+    site.write(
+        "briefs/child-c.md",
+        brief(title="Child C and Child B", case="C", extra="related_cases: [B]\n"),
+    )
+    assert "schema.case_title" not in [p.rule for p in problems_of(site)]
+
+
+def test_an_old_archived_brief_is_not_warned_about_for_ever(site: SiteFolder) -> None:
+    site.write("briefs/child-c.md", brief(published="2024-02-01"))
+    assert problems_of(site) == []
+
+
+def test_sheet_sections_in_the_wrong_order_or_empty(site: SiteFolder) -> None:
+    body = SHEET_BODY.replace(
+        "## Ways to approach it\n\nWhat to do.\n\n## Further reading\n\n- A national guide.\n",
+        "## Further reading\n\n- A national guide.\n\n## Ways to approach it\n\n",
+    )
+    site.write("bitesize/neglect.md", sheet(body=body))
+    assert [(p.line, p.rule) for p in problems_of(site)] == [
+        (19, "sheet.section_order"),
+        (19, "sheet.section_empty"),
+    ]

@@ -98,9 +98,44 @@ def lifecycle_problems(plan: SitePlan) -> list[Problem]:
                         "anyway; give a later date or remove the extension",
                     )
                 )
+        found.extend(_date_typos(plan, entry))
         if life.state is State.LIVE:
             found.extend(_link_problems(plan, entry))
     return found
+
+
+def _date_typos(plan: SitePlan, entry: Entry) -> list[Problem]:
+    """A published date a year out either way is usually a mistyped year."""
+    document, life = entry.document, entry.life
+    published = document.fields.published
+    if document.kind is not Kind.BRIEF or published is None or document.fields.draft:
+        return []
+    line, column = document.line_of("published")
+    recently = dt.timedelta(days=plan.site.settings.warn_days_before_archive)
+    if life.state is State.ARCHIVED and life.archive_on and plan.today - life.archive_on < recently:
+        return [
+            problem(
+                "lifecycle.archived_on_arrival",
+                document.path,
+                line,
+                column,
+                f"published {published.isoformat()}: this brief has been archived since "
+                f"{life.archive_on.isoformat()}, so only its archive notice is published; "
+                "if the brief is new, check the year",
+            )
+        ]
+    if published > plan.today + dt.timedelta(days=366):
+        return [
+            problem(
+                "lifecycle.far_future",
+                document.path,
+                line,
+                column,
+                f"published {published.isoformat()} is more than a year ahead: the brief will "
+                "not be online until then; check the year",
+            )
+        ]
+    return []
 
 
 def _link_problems(plan: SitePlan, entry: Entry) -> list[Problem]:

@@ -145,6 +145,14 @@ RULES: dict[str, Rule] = {
             "Write the letter(s) only, e.g. 'case: A', and the word in 'case_label'.",
         ),
         Rule(
+            "schema.case_title",
+            _E,
+            "Title names a different case",
+            "The title and the case letter must agree, or readers and the checks mix up cases.",
+            "Correct the letter in the title or in 'case' (or list the other case in "
+            "related_cases if the title names it on purpose).",
+        ),
+        Rule(
             "schema.report",
             _E,
             "Review report not found or not allowed",
@@ -157,6 +165,20 @@ RULES: dict[str, Rule] = {
             "Bite-size sheet section missing",
             "Every sheet has the same five sections, so teams know where to look.",
             "Add the missing '## ' heading with exactly the title shown.",
+        ),
+        Rule(
+            "sheet.section_order",
+            _E,
+            "Bite-size sheet sections out of order",
+            "Every sheet has its sections in the same order, so teams know where to look.",
+            "Move the section so that the sections come in the order shown.",
+        ),
+        Rule(
+            "sheet.section_empty",
+            _E,
+            "Bite-size sheet section is empty",
+            "An empty section tells readers nothing and prints as a stray heading.",
+            "Write the section, even a sentence or two.",
         ),
         Rule(
             "site.duplicate_slug",
@@ -185,6 +207,23 @@ RULES: dict[str, Rule] = {
             "Extension does not extend anything",
             "An extension must keep a brief online past its normal year, or it misleads.",
             "Give a last day online after the normal one, or remove the extension.",
+        ),
+        Rule(
+            "lifecycle.archived_on_arrival",
+            _W,
+            "Brief is archived already",
+            "A brief whose published date is over a year ago goes straight to the archive: only "
+            "its notice is published. That is usually a mistyped year.",
+            "Check the year in 'published'. If the brief really is that old, nothing needs doing: "
+            "the warning stops a month after the archive date.",
+        ),
+        Rule(
+            "lifecycle.far_future",
+            _W,
+            "Published date is more than a year ahead",
+            "A brief published so far ahead will not be online for a long time; that is usually "
+            "a mistyped year.",
+            "Check the year in 'published'.",
         ),
         Rule(
             "lifecycle.link_archived",

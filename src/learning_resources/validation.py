@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
+
+from dateutil import parser as dateutil_parser
 
 from .documents import Extension, Waiver
 from .fields import FIELDS, FieldSpec, FieldType
@@ -109,7 +112,34 @@ def check_front_matter(
                     f"'{spec.name}: {spec.example}' ({spec.description})",
                 )
             )
+    if kind is Kind.BRIEF:
+        out.problems.extend(_case_in_title(source, out, settings))
     return out
+
+
+def _case_in_title(source: SourceFile, out: Checked, settings: Settings) -> list[Problem]:
+    """'Child K' in the title of case C's brief: one of the two is wrong."""
+    case, title = out.values.get("case"), out.values.get("title")
+    if not case or not title:
+        return []
+    labels = "|".join(re.escape(label) for label in settings.case_labels)
+    allowed = {case, *out.values.get("related_cases", ())}
+    found = []
+    for match in re.finditer(rf"\b(?:{labels})\s+([A-Z]{{1,2}})\b", title):
+        if match.group(1) not in allowed:
+            line, column = out.positions["title"]
+            found.append(
+                problem(
+                    "schema.case_title",
+                    source.relpath,
+                    line,
+                    column,
+                    f"title: it says '{match.group(0)}', but this brief's case is {case}; "
+                    "correct one of the two",
+                    match.group(0),
+                )
+            )
+    return found
 
 
 @dataclass(frozen=True)
@@ -301,7 +331,9 @@ def _describe(spec: FieldSpec) -> str:
 def _check_date(text: str, bad: Any) -> dt.date | None:
     match = _ISO_DATE.match(text)
     if not match:
-        bad("schema.date", f"expected a date YYYY-MM-DD, got '{text}'", text)
+        guess = _guess_date(text)
+        hint = f"; did you mean {guess.isoformat()}?" if guess else ""
+        bad("schema.date", f"expected a date YYYY-MM-DD, got '{text}'{hint}", text)
         return None
     try:
         return dt.date.fromisoformat(text)
@@ -313,6 +345,16 @@ def _check_date(text: str, bad: Any) -> dt.date | None:
             else (f"day {day} does not exist in that month")
         )
         bad("schema.date", f"'{text}' is not a real date ({reason})", text)
+        return None
+
+
+def _guess_date(text: str) -> dt.date | None:
+    """What a date written another way most likely means, read as in the UK (day first)."""
+    if not re.search(r"\b\d{4}\b", text):
+        return None  # without a four-digit year, any guess would be a guess too far
+    try:
+        return dateutil_parser.parse(text, dayfirst=not re.match(r"^\d{4}", text)).date()
+    except (ValueError, OverflowError):
         return None
 
 
@@ -442,24 +484,46 @@ def _not_in_vocabulary(
 
 
 def check_sheet_sections(source: SourceFile, settings: Settings) -> list[Problem]:
-    """Every bite-size sheet has the configured '## ' sections."""
-    present = {
-        normalise_heading(h.text): h
-        for h in headings(source.body, source.body_line)
-        if h.level == 2
-    }
+    """Every bite-size sheet has the configured '## ' sections, in order, none empty."""
+    level_two = [h for h in headings(source.body, source.body_line) if h.level == 2]
+    present = {normalise_heading(h.text): h for h in level_two}
+    expected = [normalise_heading(t) for t in settings.sheet_sections]
+    order = ", ".join(settings.sheet_sections)
     found: list[Problem] = []
+
+    def add(rule: str, line: int, message: str, text: str) -> None:
+        found.append(problem(rule, source.relpath, line, 1, message, text))
+
     for title in settings.sheet_sections:
         if normalise_heading(title) not in present:
-            found.append(
-                problem(
-                    "sheet.section",
-                    source.relpath,
-                    source.body_line,
-                    1,
-                    f"the section '## {title}' is missing; every bite-size sheet has the "
-                    f"sections {', '.join(settings.sheet_sections)}",
-                    title,
-                )
+            add(
+                "sheet.section",
+                source.body_line,
+                f"the section '## {title}' is missing; every bite-size sheet has the "
+                f"sections {order}",
+                title,
+            )
+    ours = [h for h in level_two if normalise_heading(h.text) in expected]
+    for before, after in itertools.pairwise(ours):
+        if expected.index(normalise_heading(after.text)) < expected.index(
+            normalise_heading(before.text)
+        ):
+            add(
+                "sheet.section_order",
+                after.line,
+                f"'## {after.text}' comes after '## {before.text}'; the sections go in the "
+                f"order {order}",
+                after.text,
+            )
+    lines = source.body.split("\n")
+    for heading, following in itertools.zip_longest(ours, ours[1:]):
+        end = following.line if following else source.body_line + len(lines)
+        inside = lines[heading.line - source.body_line + 1 : end - source.body_line]
+        if not any(line.strip() and not line.lstrip().startswith("#") for line in inside):
+            add(
+                "sheet.section_empty",
+                heading.line,
+                f"the section '## {heading.text}' is empty; write it, even a sentence or two",
+                heading.text,
             )
     return found
