@@ -25,8 +25,8 @@ def test_text_format_names_file_line_column_and_rule(site: SiteFolder) -> None:
     result = site.run("check")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "briefs/child-a.md:5:12: error: published: expected a date YYYY-MM-DD, got '2025-3-1'; did you mean 2025-03-01? "
-        "[schema.date]",
+        "briefs/child-a.md:5:12: error: published: expected a date YYYY-MM-DD, got '2025-3-1'; "
+        "did you mean 2025-03-01? [schema.date]",
         "3 files checked: 1 error.",
         "Each rule, and how to fix it: https://example.test/editors/rules/",
     ]
@@ -44,7 +44,10 @@ def test_json_format_has_every_field(site: SiteFolder) -> None:
                 "column": 12,
                 "rule": "schema.date",
                 "severity": "error",
-                "message": "published: expected a date YYYY-MM-DD, got '2025-3-1'; did you mean 2025-03-01?",
+                "message": (
+                    "published: expected a date YYYY-MM-DD, got '2025-3-1'; "
+                    "did you mean 2025-03-01?"
+                ),
                 "text": "2025-3-1",
                 "help": "https://example.test/editors/rules/#schema-date",
             }
