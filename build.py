@@ -101,6 +101,14 @@ def make_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of a kind's front matter")
     common(schema)
     schema.add_argument("--kind", choices=("brief", "sheet", "page"), default="brief")
+    new = commands.add_parser("new", help="start a new brief or sheet, ready to write")
+    common(new)
+    new.add_argument("kind", choices=("brief", "sheet"))
+    new.add_argument("--title", help="the title (default: 'Learning from Child <case>')")
+    new.add_argument("--case", help="the case letter (default: the next free one)")
+    new.add_argument("--review-type", help="cspr, scr, rapid-review, malr, dhr or audit")
+    new.add_argument("--topic", action="append", default=[], help="a topic id (repeatable)")
+    new.add_argument("--published", type=_date, help="the day it goes online (YYYY-MM-DD)")
     serve = commands.add_parser("serve", help="preview the site while you edit")
     common(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
@@ -266,6 +274,44 @@ def run_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_new(args: argparse.Namespace) -> int:
+    from learning_resources.kinds import Kind
+    from learning_resources.scaffold import new_document
+
+    root = site_root(args)
+    today = args.today or today_in_london()
+    report = check_site(root, today)
+    if report.site is None:
+        print_problems(report, args)
+        return EXIT_PROBLEMS
+    created = new_document(
+        report.site,
+        Kind(args.kind),
+        today,
+        title=args.title,
+        case=args.case,
+        review_type=args.review_type,
+        topics=tuple(args.topic),
+        published=args.published,
+    )
+    path = root / created.relpath
+    if path.exists():
+        raise UsageError(f"{created.relpath} already exists: give another --title")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(created.text, encoding="utf-8")
+    problems = check_site(root, today).problems
+    mine = [p for p in problems if p.path == created.relpath]
+    print(f"Created {created.relpath}" + (f" (case {created.case})" if created.case else ""))
+    if mine:
+        print(format_text(mine, 1, masked=masked(args)))
+    print(
+        "Next: write in each '[Write here: ...]' place, preview with "
+        "'python build.py serve --drafts', and when it is ready remove 'draft: true' and run "
+        "'python build.py check' before opening a pull request."
+    )
+    return EXIT_OK
+
+
 def run_schema(args: argparse.Namespace) -> int:
     from learning_resources.kinds import Kind
     from learning_resources.schema import json_schema
@@ -290,6 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "serve": run_serve,
         "status": run_status,
         "schema": run_schema,
+        "new": run_new,
     }
     try:
         return runners[args.command](args)

@@ -13,7 +13,7 @@ from .problems import Problem, in_file_order
 from .rules import problem
 from .settings import Settings
 from .source import SourceError, read_source
-from .validation import check_front_matter, check_sheet_sections
+from .validation import check_front_matter, check_placeholders, check_sheet_sections
 from .words import is_slug, suggest_slug
 
 # Addresses the site generates; ordinary pages in content/ may not use them.
@@ -195,6 +195,7 @@ def load_document(
     problems.extend(checked.problems)
     if candidate.kind is Kind.SHEET:
         problems.extend(check_sheet_sections(source, settings))
+    problems.extend(check_placeholders(source, draft=checked.values.get("draft") is True))
     return Document(
         candidate.kind,
         source,

@@ -167,6 +167,14 @@ RULES: dict[str, Rule] = {
             "Add the missing '## ' heading with exactly the title shown.",
         ),
         Rule(
+            "content.placeholder",
+            _E,
+            "A '[Write here: ...]' prompt is still in the document",
+            "`build.py new` marks each place to write with a prompt; a prompt left in would be "
+            "published. In a draft this is a warning.",
+            "Replace the prompt with your text.",
+        ),
+        Rule(
             "sheet.section_order",
             _E,
             "Bite-size sheet sections out of order",
@@ -391,7 +399,8 @@ def problem(
     column: int,
     message: str,
     text: str | None = None,
+    severity: Severity | None = None,
 ) -> Problem:
-    """A problem for a known rule, with the rule's declared severity."""
+    """A problem for a known rule, with the rule's declared severity unless one is given."""
     rule = RULES[rule_id]
-    return Problem(path, line, column, rule_id, rule.severity, message, text)
+    return Problem(path, line, column, rule_id, severity or rule.severity, message, text)

@@ -17,11 +17,14 @@ from .fields import FIELDS, FieldSpec, FieldType
 from .kinds import Kind
 from .located import Located, plain
 from .markdown_text import headings, normalise_heading
-from .problems import Problem
+from .problems import Problem, Severity
 from .rules import RULES, problem
 from .settings import Settings
 from .source import SourceFile
 from .words import did_you_mean
+
+# How `build.py new` marks each place for the editor to write (see scaffold.py).
+PROMPT = "[Write here:"
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _CASE = re.compile(r"^[A-Z]{1,2}$")
@@ -525,5 +528,25 @@ def check_sheet_sections(source: SourceFile, settings: Settings) -> list[Problem
                 heading.line,
                 f"the section '## {heading.text}' is empty; write it, even a sentence or two",
                 heading.text,
+            )
+    return found
+
+
+def check_placeholders(source: SourceFile, *, draft: bool) -> list[Problem]:
+    """Prompts `build.py new` wrote that are still there (warnings while a draft)."""
+    found = []
+    for index, line in enumerate(source.text.split("\n")):
+        column = line.find(PROMPT)
+        if column != -1:
+            found.append(
+                problem(
+                    "content.placeholder",
+                    source.relpath,
+                    index + 1,
+                    column + 1,
+                    "replace this prompt with your text"
+                    + (" before the draft is finished" if draft else ""),
+                    severity=Severity.WARNING if draft else None,
+                )
             )
     return found
