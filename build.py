@@ -28,7 +28,7 @@ from learning_resources.checking import Report, check_site
 from learning_resources.dates import parse_iso_date, today_in_london
 from learning_resources.output import FORMATS, FORMATTERS, format_text, public_log
 from learning_resources.plan import SitePlan
-from learning_resources.problems import Severity, has_errors
+from learning_resources.problems import Problem, Severity, has_errors
 
 PROJECT_ROOT = Path(__file__).resolve().parent
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -112,6 +112,9 @@ def make_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="preview the site while you edit")
     common(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    serve.add_argument(
+        "--drafts", action="store_true", help="show drafts too, labelled (never published)"
+    )
     return parser
 
 
@@ -238,20 +241,24 @@ def build_atomically(plan: SitePlan, site_dir: Path) -> str | None:
 def run_serve(args: argparse.Namespace) -> int:
     from mkdocs_learning.engine import serve_site
 
+    from learning_resources.plan import plan_site
+
     root = site_root(args)
     today = args.today or today_in_london()
 
-    def make_plan() -> SitePlan | None:
+    def check() -> tuple[SitePlan | None, list[Problem]]:
         report = check_site(root, today)
         if report.problems:
             print_problems(report, args)
-        if report.plan is None or has_errors(report.problems):
-            print("The preview was not updated: fix the errors above.", file=sys.stderr)
-            return None
-        return report.plan
+        if report.plan is None or report.site is None or has_errors(report.problems):
+            print("The preview shows these errors until they are fixed.", file=sys.stderr)
+            return None, report.problems
+        if args.drafts:
+            return plan_site(report.site, today, preview_drafts=True), report.problems
+        return report.plan, report.problems
 
     _mkdocs_logging()
-    serve_site(root, make_plan, args.dev_addr)
+    serve_site(root, check, args.dev_addr)
     return EXIT_OK
 
 

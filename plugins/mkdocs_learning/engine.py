@@ -8,11 +8,13 @@ through the environment.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from learning_resources.kinds import Kind
 from learning_resources.plan import SitePlan
+from learning_resources.problems import Problem, Severity
 from learning_resources.settings import CONFIG_FILE, PAGES_FOLDER
 
 from .plugin import LearningPlugin
@@ -71,21 +74,57 @@ def build_site(plan: SitePlan, site_dir: Path) -> None:
         raise BuildFailed(str(exc) or exc.__class__.__name__) from None
 
 
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, showing the content's errors in a banner on every page.
+
+    While any file has an error the last good preview stays up with the banner (MkDocs' own
+    server would hang every request until the error was fixed); with no good preview yet,
+    every address shows the list of errors. Fixed, the pages reload by themselves."""
+
+    problems: Sequence[Problem] = ()
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+        if not self.problems:
+            return content
+        banner = error_banner(self.problems).encode()
+        match = re.search(rb"<body[^>]*>", content)
+        at = match.end() if match else 0
+        return content[:at] + banner + content[at:]
+
+
+def error_banner(problems: Sequence[Problem]) -> str:
+    items = "".join(
+        f"<li><code>{html.escape(f'{p.path}:{p.line}:{p.column}')}</code> "
+        f"{html.escape(p.message)} <small>[{html.escape(p.rule)}]</small></li>"
+        for p in problems
+        if p.severity is Severity.ERROR
+    )
+    return (
+        '<div role="alert" id="learning-preview-errors" style="background:#fde8e8;color:#611;'
+        'border:3px solid #b00;padding:1em;margin:0;font:16px/1.4 sans-serif;">'
+        "<strong>This preview is out of date: fix these errors and it will update.</strong>"
+        f"<ul>{items}</ul></div>"
+    )
+
+
 def serve_site(
     root: Path,
-    make_plan: Callable[[], SitePlan | None],
+    check: Callable[[], tuple[SitePlan | None, list[Problem]]],
     dev_addr: str,
 ) -> None:
     """Preview the site, rebuilding when content or settings change.
 
-    `make_plan` reads and checks the site afresh; when it returns None (the content has
-    errors, which it reports itself) the last good preview stays up.
+    `check` reads and checks the site afresh and returns the plan to show (None when the
+    content has errors) and the problems found. The preview is built in a temporary folder
+    and never published.
     """
     site_dir = Path(tempfile.mkdtemp(prefix="learning-preview-"))
     host, _, port = dev_addr.rpartition(":")
 
     def builder(config: MkDocsConfig | None = None) -> None:
-        plan = make_plan()
+        plan, problems = check()
+        server.problems = problems if plan is None else ()
         if plan is None:
             return
         try:
@@ -94,8 +133,11 @@ def serve_site(
         except (MkDocsException, Abort) as exc:
             logging.getLogger("mkdocs").error("The preview was not rebuilt: %s", exc)
 
-    server = LiveReloadServer(
+    server = PreviewServer(
         builder=builder, host=host or "127.0.0.1", port=int(port), root=str(site_dir)
+    )
+    server.error_handler = lambda code: (
+        error_banner(server.problems).encode() if server.problems else None
     )
     try:
         builder()

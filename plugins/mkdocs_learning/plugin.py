@@ -62,6 +62,10 @@ class LearningConfig(Config):  # type: ignore[no-untyped-call]
 THEME_DIR = Path(__file__).parent / "theme"
 ASSETS = {"assets/learning.css": "learning.css", "assets/learning.js": "learning.js"}
 HOME_BLOCKS = ("<!-- learning:topics -->", "<!-- learning:newest -->")
+DRAFT_NOTICE = (
+    '!!! warning "Draft: not published"\n'
+    "    This is a preview of a draft. It is not on the published site.\n\n"
+)
 # What MkDocs is given in place of a page's front matter: nothing for it to read.
 _NO_FRONT_MATTER = "---\n{}\n---\n"
 
@@ -258,7 +262,10 @@ def _generated_pages(plan: SitePlan) -> list[tuple[str, str, dict[str, Any], boo
             pages.append((document.src_uri, render.archive_stub(entry, site), meta, False))
         else:
             meta = {"title": document.title, "description": document.summary}
-            pages.append((document.src_uri, render.document_page(entry, site), meta, False))
+            text = render.document_page(entry, site)
+            if document.fields.draft:  # only ever in the editor's own preview (serve --drafts)
+                text = DRAFT_NOTICE + text
+            pages.append((document.src_uri, text, meta, False))
     live = plan.live_documents()
     for kind, title in ((Kind.BRIEF, "Learning briefs"), (Kind.SHEET, "Bite-size sheets")):
         listing = render.listing_page(kind, [d for d in live if d.kind is kind], site)

@@ -64,9 +64,12 @@ def usual_archive_on(published: dt.date, settings: Settings) -> dt.date:
     return add_years(published, settings.archive_after_years)
 
 
-def lifecycle(document: Document, today: dt.date, settings: Settings) -> Lifecycle:
-    """The state of `document` on `today`, and the dates that decide it."""
-    if document.fields.draft:
+def lifecycle(
+    document: Document, today: dt.date, settings: Settings, *, preview_drafts: bool = False
+) -> Lifecycle:
+    """The state of `document` on `today`, and the dates that decide it. With
+    `preview_drafts` (the editor's local preview only), a draft is treated as finished."""
+    if document.fields.draft and not preview_drafts:
         return Lifecycle(State.DRAFT)
     if document.kind is Kind.SHEET:
         reviewed = document.last_reviewed

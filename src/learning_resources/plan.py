@@ -59,8 +59,11 @@ class SitePlan:
         return by_file
 
 
-def plan_site(site: Site, today: dt.date) -> SitePlan:
-    entries = tuple(Entry(d, lifecycle(d, today, site.settings)) for d in site.documents)
+def plan_site(site: Site, today: dt.date, *, preview_drafts: bool = False) -> SitePlan:
+    entries = tuple(
+        Entry(d, lifecycle(d, today, site.settings, preview_drafts=preview_drafts))
+        for d in site.documents
+    )
     return SitePlan(site, today, entries)
 
 
