@@ -25,9 +25,9 @@ def free_port() -> int:
 @contextmanager
 def preview(site: SiteFolder, *args: str) -> Iterator[str]:
     port = free_port()
+    command = [sys.executable, str(BUILD_PY), "serve", "--root", str(site.root)]
     process = subprocess.Popen(
-        [sys.executable, str(BUILD_PY), "serve", "--root", str(site.root), "--today", TODAY]
-        + ["--dev-addr", f"127.0.0.1:{port}", *args],
+        [*command, "--today", TODAY, "--dev-addr", f"127.0.0.1:{port}", *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
