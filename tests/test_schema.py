@@ -99,3 +99,25 @@ def test_the_plugin_accepts_exactly_the_core_settings() -> None:
     for spec in SETTINGS:
         if spec.default is not None:
             assert options[spec.name].default == spec.default
+
+
+@pytest.mark.parametrize("kind", ["brief", "sheet"])
+def test_the_editors_complete_examples_pass_the_check(site: SiteFolder, kind: str) -> None:
+    from learning_resources.kinds import Kind
+    from learning_resources.reference import example_document
+    from learning_resources.settings import load_settings
+
+    document = example_document(Kind(kind), load_settings(site.root))
+    site.write(f"{Kind(kind).folder}/example.md", document)
+    data = site.check_json("--today", "2026-11-28")
+    assert data["problems"] == []
+
+
+def test_every_field_example_is_valid_yaml_for_its_field(site: SiteFolder) -> None:
+    import yaml
+
+    from learning_resources.fields import FIELDS
+
+    for spec in (s for specs in FIELDS.values() for s in specs if s.example):
+        parsed = yaml.safe_load(f"{spec.name}: {spec.example}")
+        assert isinstance(parsed, dict) and list(parsed) == [spec.name], spec.name

@@ -43,14 +43,14 @@ TITLE = FieldSpec(
     FieldType.TEXT,
     True,
     "The document's title, short and plain.",
-    "Child D: growing up in neglect",
+    '"Child D: growing up in neglect"',
 )
 SUMMARY = FieldSpec(
     "summary",
     FieldType.LONG_TEXT,
     True,
     "One or two sentences for listings and search results.",
-    "What happened in general terms, and the key learning.",
+    '"What happened, in general terms, and the key learning."',
 )
 TOPICS = FieldSpec(
     "topics",
@@ -190,14 +190,14 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
         FieldType.TEXT,
         False,
         "The page title (otherwise its first heading).",
-        "How to use these documents",
+        '"How to use these documents"',
     ),
     FieldSpec(
         "description",
         FieldType.TEXT,
         False,
         "One sentence for search engines.",
-        "How to use learning briefs and sheets in teams.",
+        '"How to use learning briefs and sheets in teams."',
     ),
     WAIVERS,
     *(

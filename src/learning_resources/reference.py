@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from .fields import FIELDS
+from .fields import FIELDS, FieldSpec
 from .kinds import REVIEW_TYPES, Kind
 from .rules import RULES
+from .scaffold import BRIEF_SECTIONS
 from .settings import Settings
 
 
@@ -12,12 +13,77 @@ def rule_anchor(rule_id: str) -> str:
     return rule_id.replace(".", "-").replace("_", "-")
 
 
+# Example values that need settings to be valid: the first of each vocabulary is used.
+def _example_value(spec: FieldSpec, settings: Settings) -> str:
+    if spec.vocabulary in ("topics", "audiences"):
+        vocabulary = settings.vocabulary(spec.vocabulary)
+        return f"[{', '.join(list(vocabulary)[:2])}]" if vocabulary else "[]"
+    return spec.example
+
+
+def example_document(kind: Kind, settings: Settings) -> str:
+    """A complete, valid document of `kind`: every required field, and its sections."""
+    fields = [s for s in FIELDS[kind] if s.required]
+    lines = ["---", *(f"{s.name}: {_example_value(s, settings)}" for s in fields), "---", ""]
+    sections = settings.sheet_sections if kind is Kind.SHEET else [t for t, _ in BRIEF_SECTIONS]
+    for title in sections:
+        lines += [f"## {title}", "", "A few sentences for practitioners.", ""]
+    return "\n".join(lines)
+
+
+PUBLISHING_GUIDE = """\
+## Publishing, step by step
+
+1. **Start a document.** On your computer: `python build.py new brief --title "..."` (or
+   `new sheet`) writes a draft with every field and section in place, and the next free case
+   letter. In GitHub's web editor: open the `briefs/` or `bitesize/` folder, choose *Add
+   file*, *Create new file*, and copy the complete example below.
+2. **Write it.** Replace each `[Write here: ...]` prompt. Keep `draft: true` until the
+   document is finished: a draft is never published. A draft pushed to GitHub is not
+   private, though: anyone who can see the repository can read it, so never put a name,
+   address or any other identifying detail in a draft either.
+3. **Preview it.** `python build.py serve --drafts` shows the site at
+   `http://127.0.0.1:8000/`, with drafts labelled. Any mistake appears in a red banner on
+   every page, with the file, the line and how to fix it.
+4. **Check it.** `python build.py check` lists every problem at once. Each one links to
+   [the checks](rules.md), which say why the rule exists and how to fix it.
+5. **Open a pull request.** The pull-request check runs the same checks and marks each
+   problem on the line of the file. A second reader checks the anonymisation, the family
+   has been told, and the sign-off is recorded (the pull-request template lists these).
+6. **Publish.** When the pull request is merged, the site is rebuilt and the document goes
+   online on its `published` date. It is archived automatically one year later.
+
+### If the anonymisation check is wrong
+
+The check errs on the side of caution. If it flags something that does not identify
+anyone (a national campaign's name, say), ask a second reader to confirm, then add a
+*waiver* to the document's front matter with the exact text and the reason:
+
+```yaml
+waivers:
+  - text: Grace Darling Way
+    rule: anon.address
+    reason: the name of a national charity's campaign, not a street
+```
+
+A waiver without a reason, or one that no longer matches anything, is an error.
+
+### Turning on the website (once)
+
+In the repository's *Settings*, *Pages*, set *Source* to *GitHub Actions*. The publish
+workflow then builds and deploys the site on every merge and every night, which is what
+archives briefs on time.
+"""
+
+
 def fields_reference(settings: Settings) -> str:
     lines = [
         "This page is for the editors who write learning briefs and bite-size sheets. "
         "Each document starts with *front matter*: lines of `name: value` between two "
-        "lines of `---`. Dates are written `YYYY-MM-DD`.",
+        "lines of `---`. Dates are written `YYYY-MM-DD`. Put text that contains a colon "
+        "in double quotes.",
         "",
+        PUBLISHING_GUIDE,
     ]
     for kind in (Kind.BRIEF, Kind.SHEET):
         lines += [
@@ -27,12 +93,20 @@ def fields_reference(settings: Settings) -> str:
             "|---|---|---|---|",
         ]
         for spec in FIELDS[kind]:
-            example = f"`{spec.name}: {spec.example}`" if spec.example else ""
+            example = f"`{spec.name}: {_example_value(spec, settings)}`" if spec.example else ""
             lines.append(
                 f"| `{spec.name}` | {'yes' if spec.required else 'no'} | {spec.description} "
                 f"| {example} |"
             )
-        lines.append("")
+        lines += [
+            "",
+            f"A complete {kind.label.lower()} you can copy:",
+            "",
+            "```markdown",
+            example_document(kind, settings).rstrip("\n"),
+            "```",
+            "",
+        ]
     lines += [
         "## Bite-size sheet sections",
         "",
