@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ..problems import Problem, Severity
-from ..rules import RULES, problem
+from ..problems import Problem
+from .findings import Finding, as_problem
 from .scan import TextContext, scan_text
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic"}
@@ -24,7 +24,15 @@ _GPS_IFD = 0x8825
 _PDF_METADATA = ("/Author", "/Title", "/Subject", "/Keywords", "/Creator")
 
 
-def scan_pdf(path: Path, relpath: str, context: TextContext) -> list[Problem]:
+def _whole_file(relpath: str, rule: str, message: str, text: str | None, draft: bool) -> Problem:
+    """A problem about a file as a whole (reported on its line 1)."""
+    finding = Finding(rule, 0, len(text or ""), message)
+    return as_problem(relpath, 1, 1, finding, text, draft=draft)
+
+
+def scan_pdf(
+    path: Path, relpath: str, context: TextContext, *, draft: bool = False
+) -> list[Problem]:
     """The report's metadata (reported on line 1) and the text of each page (line = page)."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
@@ -45,45 +53,22 @@ def scan_pdf(path: Path, relpath: str, context: TextContext) -> list[Problem]:
     except Exception as exc:  # any failure to parse an editor's file is a finding, not a crash
         known = isinstance(exc, PyPdfError | OSError | ValueError | KeyError)
         detail = str(exc) if known else f"{type(exc).__name__}: {exc}"
-        return [
-            problem(
-                "anon.pdf_unreadable",
-                relpath,
-                1,
-                1,
-                f"the report cannot be read to check it ({detail}); export it again",
-            )
-        ]
+        message = f"the report cannot be read to check it ({detail}); export it again"
+        return [_whole_file(relpath, "anon.pdf_unreadable", message, None, draft)]
     if not any(text.strip() for line, where, text in parts if where.startswith("page")):
-        return [
-            problem(
-                "anon.pdf_unreadable",
-                relpath,
-                1,
-                1,
-                "the report has no text to check (scanned pages?); export it with its "
-                "text, or check it by hand and publish it another way",
-            )
-        ]
-    found: list[Problem] = []
-    for line, where, text in parts:
-        for finding in scan_text(text, context):
-            severity = finding.severity or RULES[finding.rule].severity
-            found.append(
-                Problem(
-                    relpath,
-                    line,
-                    1,
-                    finding.rule,
-                    severity,
-                    f"{where}: {finding.message}",
-                    finding.span(text),
-                )
-            )
-    return found
+        message = (
+            "the report has no text to check (scanned pages?); export it with its "
+            "text, or check it by hand and publish it another way"
+        )
+        return [_whole_file(relpath, "anon.pdf_unreadable", message, None, draft)]
+    return [
+        as_problem(relpath, line, 1, finding, text, draft=draft, where=where)
+        for line, where, text in parts
+        for finding in scan_text(text, context)
+    ]
 
 
-def check_image(path: Path, relpath: str) -> list[Problem]:
+def check_image(path: Path, relpath: str, *, draft: bool = False) -> list[Problem]:
     """EXIF GPS positions and owner or author names in an image."""
     from PIL import Image, UnidentifiedImageError
 
@@ -94,52 +79,22 @@ def check_image(path: Path, relpath: str) -> list[Problem]:
     except (UnidentifiedImageError, OSError):
         return []  # not an image Pillow knows: nothing to read, nothing published from it
     except Exception:  # a damaged image: say so rather than crash the check
-        return [
-            problem(
-                "anon.image_metadata",
-                relpath,
-                1,
-                1,
-                "the image is damaged and its metadata cannot be checked; export it again",
-            )
-        ]
+        message = "the image is damaged and its metadata cannot be checked; export it again"
+        return [_whole_file(relpath, "anon.image_metadata", message, None, draft)]
     found: list[Problem] = []
-    gps = exif.get_ifd(_GPS_IFD)
-    if gps:
-        found.append(
-            problem(
-                "anon.image_metadata",
-                relpath,
-                1,
-                1,
-                "the image records the GPS position where it was taken; remove its location data",
-            )
-        )
-    for tag, name in _EXIF_PERSON_TAGS.items():
-        value = exif.get(tag) or exif.get_ifd(0x8769).get(tag)
-        if value and str(value).strip("\x00 "):
-            found.append(
-                problem(
-                    "anon.image_metadata",
-                    relpath,
-                    1,
-                    1,
-                    f"the image's metadata has a {name} field; remove it",
-                    str(value)[:80],
-                )
-            )
-    for key in ("Author", "Artist", "Copyright", "Comment", "Description"):
-        if info.get(key, "").strip():
-            found.append(
-                problem(
-                    "anon.image_metadata",
-                    relpath,
-                    1,
-                    1,
-                    f"the image's metadata has a {key} field; remove it",
-                    info[key][:80],
-                )
-            )
-    return [
-        Problem(p.path, p.line, p.column, p.rule, Severity.ERROR, p.message, p.text) for p in found
+    if exif.get_ifd(_GPS_IFD):
+        message = "the image records the GPS position where it was taken; remove its location data"
+        found.append(_whole_file(relpath, "anon.image_metadata", message, None, draft))
+    fields = [
+        (name, str(exif.get(tag) or exif.get_ifd(0x8769).get(tag) or ""))
+        for tag, name in _EXIF_PERSON_TAGS.items()
     ]
+    fields += [
+        (key, info.get(key, ""))
+        for key in ("Author", "Artist", "Copyright", "Comment", "Description")
+    ]
+    for name, value in fields:
+        if value.strip("\x00 \n"):
+            message = f"the image's metadata has a {name} field; remove it"
+            found.append(_whole_file(relpath, "anon.image_metadata", message, value[:80], draft))
+    return found

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from ..documents import Document
 from ..fields import FIELDS, FieldType
 from ..kinds import Kind
-from ..problems import Problem, Severity
-from ..rules import RULES, problem
+from ..problems import Problem
 from ..settings import Settings
 from ..validation import Waiver
 from .allowed import allowed_spans
 from .cases import find_other_cases
 from .exact_dates import find_dates
-from .findings import Finding
+from .findings import Finding, as_problem
 from .identifiers import find_identifiers
 from .names import find_names
 from .places import find_places
@@ -119,25 +118,18 @@ def scan_document(
     problems = []
     for finding in found:
         line, column = lines.position(finding.start)
-        severity = finding.severity or RULES[finding.rule].severity
-        if draft and severity is Severity.ERROR:
-            severity = Severity.WARNING
-        message = finding.message + (" (a draft: this will block publication)" if draft else "")
-        problems.append(
-            Problem(
-                document.path, line, column, finding.rule, severity, message, finding.span(text)
-            )
-        )
+        problems.append(as_problem(document.path, line, column, finding, text, draft=draft))
     for waiver in waivers:
         if waiver not in used and not title_only:
+            unused = Finding(
+                "anon.waiver_unused",
+                0,
+                len(waiver.text),
+                "this waiver no longer matches anything in the document; remove it",
+            )
             problems.append(
-                problem(
-                    "anon.waiver_unused",
-                    document.path,
-                    waiver.line,
-                    waiver.column,
-                    "this waiver no longer matches anything in the document; remove it",
-                    waiver.text,
+                as_problem(
+                    document.path, waiver.line, waiver.column, unused, waiver.text, draft=draft
                 )
             )
     return problems
