@@ -30,10 +30,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # isolates, invisible operators, the byte-order mark inside text, interlinear annotation,
 # Hangul fillers, tag characters. The soft hyphen (U+00AD) is allowed; the gate removes it
 # before it scans.
-_INVISIBLE = re.compile(
-    "[\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
-    "\u3164\ufeff\uffa0\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]"
+INVISIBLE_CHARACTERS = (  # the inside of a regular expression's [...]
+    "\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\u3164\ufeff\uffa0\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f"
 )
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _CONTROL_NAMES = {0: "NUL", 0x1B: "escape", 0x7F: "delete", 0x2028: "line separator"}
 _CONTROL_NAMES[0x2029] = "paragraph separator"
