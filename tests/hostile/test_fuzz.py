@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from learning_resources.checking import check_site
 
-from ..conftest import MKDOCS_YML
+from ..conftest import MKDOCS_YML, brief
 
 TODAY = dt.date(2026, 11, 25)
 FILES = ("briefs/child-a.md", "bitesize/neglect.md", "content/page.md", "briefs/child-b/index.md")
@@ -125,3 +125,29 @@ def test_well_formed_yaml_with_random_values_never_breaks_the_check(
 ) -> None:
     text = "---\n" + yaml.safe_dump(fields, allow_unicode=True) + "---\nBody.\n"
     check_one(site(tmp_path), relpath, text.encode("utf-8", "surrogatepass"))
+
+
+MAGIC = {
+    "report.pdf": b"%PDF-1.7\n",
+    "photo.png": b"\x89PNG\r\n\x1a\n",
+    "photo.jpg": b"\xff\xd8\xff\xe1",
+    "photo.gif": b"GIF89a",
+}
+
+
+@FUZZ
+@given(data=st.binary(max_size=3000), name=st.sampled_from(sorted(MAGIC)))
+def test_random_attachments_never_break_the_check(tmp_path: Path, data: bytes, name: str) -> None:
+    """A damaged report or image is a finding about that file, never a traceback."""
+    root = site(tmp_path)
+    folder = root / "briefs/child-a"
+    folder.mkdir(parents=True, exist_ok=True)
+    extra = "report: report.pdf\n" if name == "report.pdf" else ""
+    (folder / "index.md").write_text(
+        brief(extra=extra, body=f"![A photo]({name})\n"), encoding="utf-8"
+    )
+    (folder / name).write_bytes(MAGIC[name] + data)
+    report = check_site(root, TODAY)
+    assert {p.path for p in report.problems} <= {f"briefs/child-a/{name}"}
+    if name == "report.pdf":
+        assert report.problems  # random bytes are never a readable report with text
