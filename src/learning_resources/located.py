@@ -246,9 +246,9 @@ def plain(located: Located | None) -> Any:
 # The parser's complaints in plain English
 # --------------------------------------------------------------------------------------------
 
-_FIELD = re.compile(r"^(?P<indent>[ \t]*)(?:-[ \t]+)?(?:(?P<key>[^\s:#'\"\[{][^:#]*?):[ \t]+)?")
+_FIELD = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:(?P<key>[^\s:#'\"\[{][^:#]*?):[ \t]+)?")
 _NO_SPACE = re.compile(r"^[ \t]*(?:-[ \t]+)?([\w-]+):(?=\S)")
-_CLOSERS = {"'": "'", '"': '"', "[": "]", "{": "}"}
+_CLOSERS = {"[": "]", "{": "}"}
 
 
 def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int]:

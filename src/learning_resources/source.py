@@ -36,8 +36,13 @@ INVISIBLE_CHARACTERS = (  # the inside of a regular expression's [...]
 )
 _INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_CONTROL_NAMES = {0: "NUL", 0x1B: "escape", 0x7F: "delete", 0x2028: "line separator"}
-_CONTROL_NAMES[0x2029] = "paragraph separator"
+_CONTROL_NAMES = {
+    0: "NUL",
+    0x1B: "escape",
+    0x7F: "delete",
+    0x2028: "line separator",
+    0x2029: "paragraph separator",
+}
 _TAG_FLAG = "\U0001f3f4"  # a black flag, which tag characters turn into England's flag
 
 
@@ -62,7 +67,7 @@ class SourceError(Exception):
     def __init__(self, *found: Problem) -> None:
         super().__init__(found[0].message)
         self.problems = list(found)
-        self.problem = found[0]
+        self.problem = found[0]  # the first, for callers that report one
 
 
 def read_source(path: Path, relpath: str) -> SourceFile:

@@ -16,7 +16,6 @@ import bisect
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote
 
@@ -34,15 +33,21 @@ _SPACE = re.compile(f"[{_UNICODE_SPACES}]")
 _HIDDEN = re.compile(f"[\u00ad{INVISIBLE_CHARACTERS}]")
 
 
-@dataclass
 class Mapped:
     """A text made from pieces of a raw text, each piece remembering where it came from."""
 
-    text: str = ""
-    _parts: list[str] = field(default_factory=list)
-    _starts: list[int] = field(default_factory=list)  # where each piece starts in `text`
-    _pieces: list[tuple[int, int, int, bool]] = field(default_factory=list)
-    _length: int = 0
+    def __init__(self) -> None:
+        self.text = ""
+        self._parts: list[str] = []
+        self._starts: list[int] = []  # where each piece starts in `text`
+        self._pieces: list[tuple[int, int, bool]] = []  # its raw start and end, and `linear`
+        self._length = 0
+
+    @classmethod
+    def identity(cls, raw: str) -> Mapped:
+        mapped = cls()
+        mapped.add(raw, 0, len(raw), linear=True)
+        return mapped.done()
 
     def add(self, piece: str, raw_start: int, raw_end: int, *, linear: bool) -> None:
         """Append `piece`, made from raw[raw_start:raw_end]. `linear`: its characters map one
@@ -51,12 +56,11 @@ class Mapped:
             return
         self._parts.append(piece)
         self._starts.append(self._length)
-        self._pieces.append((len(piece), raw_start, raw_end, linear))
+        self._pieces.append((raw_start, raw_end, linear))
         self._length += len(piece)
 
     def done(self) -> Mapped:
         self.text = "".join(self._parts)
-        self._parts = []
         return self
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
@@ -65,7 +69,7 @@ class Mapped:
 
     def _raw(self, offset: int, *, at_end: bool) -> int:
         index = bisect.bisect_right(self._starts, offset) - 1
-        _, raw_start, raw_end, linear = self._pieces[index]
+        raw_start, raw_end, linear = self._pieces[index]
         if linear:
             return raw_start + offset - self._starts[index] + (1 if at_end else 0)
         return raw_end if at_end else raw_start
@@ -97,8 +101,7 @@ def reader_text(raw: str) -> Mapped:
             hiding = hiding or (before and after)
         else:
             if match.lastgroup == "entity":
-                found_text = html.unescape(found)
-                new = "".join(c if c.isascii() else _as_read(c) for c in found_text)
+                new = "".join(c if c.isascii() else _as_read(c) for c in html.unescape(found))
             else:
                 new = _as_read(found)
             if new == found:
@@ -108,7 +111,7 @@ def reader_text(raw: str) -> Mapped:
         mapped.add(new, start, end, linear=len(new) == len(found))
         done = end
     if not hiding:
-        return Mapped(text=raw, _starts=[0], _pieces=[(len(raw), 0, len(raw), True)])
+        return Mapped.identity(raw)
     mapped.add(raw[done:], done, len(raw), linear=True)
     return mapped.done()
 
@@ -153,4 +156,5 @@ def link_words(raw: str) -> Mapped | None:
             raw_start, raw_end = start + part.start(), start + part.end()
             mapped.add(words, raw_start, raw_end, linear=len(words) == len(text))
             mapped.add("\n", raw_end, raw_end, linear=False)
-    return mapped.done() if mapped._pieces else None
+    mapped.done()
+    return mapped if mapped.text else None
