@@ -193,3 +193,25 @@ def test_sheets_and_pages_are_scanned_too(site: SiteFolder) -> None:
         ("bitesize/neglect.md", "anon.name"),
         ("content/about.md", "anon.email"),
     ]
+
+
+def test_one_severity_policy_for_a_drafts_text_report_and_images(site: SiteFolder) -> None:
+    """A name in a draft is a warning wherever it is: body, report PDF, image metadata."""
+    site.write(
+        "briefs/child-a/index.md",
+        brief(extra="draft: true\nreport: report.pdf\n", body="Tyler Smith. ![A chart](c.jpg)\n"),
+    )
+    make_pdf(site.root / "briefs/child-a/report.pdf", "Tyler Smith was seen.")
+    site.write("briefs/child-a/c.jpg", image_with_metadata(gps=True))
+    problems = check_site(site.root, TODAY).problems
+    assert [(p.path, p.rule, p.severity.value) for p in problems] == [
+        ("briefs/child-a/c.jpg", "anon.image_metadata", "warning"),
+        ("briefs/child-a/index.md", "anon.name", "warning"),
+        ("briefs/child-a/report.pdf", "anon.name", "warning"),
+    ]
+    assert all(p.message.endswith("(a draft: this will block publication)") for p in problems)
+    site.write(
+        "briefs/child-a/index.md",
+        brief(extra="report: report.pdf\n", body="Tyler Smith. ![A chart](c.jpg)\n"),
+    )
+    assert {p.severity.value for p in check_site(site.root, TODAY).problems} == {"error"}

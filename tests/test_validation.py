@@ -36,7 +36,7 @@ BAD_INPUTS = [
         "yaml syntax error",
         "briefs/child-a.md",
         "---\ntitle: x\ncase: [A\n---\nbody\n",
-        [(4, 1, "frontmatter.yaml")],
+        [(3, 7, "frontmatter.yaml")],
     ),
     (
         "yaml bad indentation",
@@ -150,7 +150,7 @@ BAD_INPUTS = [
         "page with a broken front matter",
         "content/about.md",
         "---\ntitle: [x\n---\n# About\n",
-        [(3, 1, "frontmatter.yaml")],
+        [(2, 8, "frontmatter.yaml")],
     ),
     (
         "page with an unknown key",

@@ -44,10 +44,11 @@ def anonymity(plan: SitePlan) -> list[Problem]:
                 folder / report,
                 relative(plan.site.root, folder / report),
                 context_for(document, settings),
+                draft=draft,
             )
         for asset in plan.site.assets.get(document.path, ()):
             if asset.suffix.lower() in IMAGE_SUFFIXES:
-                found += check_image(asset, relative(plan.site.root, asset))
+                found += check_image(asset, relative(plan.site.root, asset), draft=draft)
     content = plan.site.root / "content"
     if content.is_dir():
         for image in sorted(content.rglob("*")):

@@ -12,12 +12,13 @@ from .located import YamlSyntaxError, load_located
 from .problems import Problem, in_file_order
 from .rules import problem
 from .settings import Settings
-from .source import SourceError, read_source
+from .source import SourceError, read_source, special_files
 from .validation import check_front_matter, check_placeholders, check_sheet_sections
 from .words import is_slug, suggest_slug
 
 # Addresses the site generates; ordinary pages in content/ may not use them.
 RESERVED_FOLDERS = ("briefs", "bitesize", "topics", "archive", "editors")
+SITE_FOLDERS = ("briefs", "bitesize", "content")  # every folder whose files are published
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ def load_site(root: Path, settings: Settings) -> Site:
             if candidate.assets:
                 site.assets[document.path] = candidate.assets
     site.problems.extend(check_site(site.documents))
+    site.problems += [p for p in special_files(root, SITE_FOLDERS) if p not in site.problems]
     site.problems = in_file_order(site.problems)
     return site
 
@@ -170,7 +172,7 @@ def load_document(
     try:
         source = read_source(candidate.path, candidate.relpath)
     except SourceError as exc:
-        problems.append(exc.problem)
+        problems.extend(exc.problems)
         return None
     front_matter = None
     if source.front_matter is not None:
@@ -181,15 +183,7 @@ def load_document(
                 first_index=source.front_matter_offset,
             )
         except YamlSyntaxError as exc:
-            problems.append(
-                problem(
-                    "frontmatter.yaml",
-                    source.relpath,
-                    exc.line,
-                    exc.column,
-                    f"the front matter is not valid YAML: {exc.message}",
-                )
-            )
+            problems.append(exc.as_problem(source.relpath))
             return None
     checked = check_front_matter(candidate.kind, source, front_matter, settings)
     problems.extend(checked.problems)

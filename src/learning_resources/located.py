@@ -3,14 +3,25 @@
 PyYAML's own loader turns `2025-3-1` into a date and crashes on `2025-13-01`; here every
 scalar keeps its source text, so each field's checker decides what the text means and
 reports it against the field, at its line and column.
+
+Reading is bounded: anchors and aliases are refused (in front matter) or their expansion
+capped (in settings), nesting is limited, and the parser's common complaints are put into
+plain English with the fix.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from .problems import Problem
+from .rules import problem
+
+MAX_DEPTH = 20  # lists and mappings inside each other; front matter needs 3, mkdocs.yml about 6
+MAX_NODES = 100_000  # values after aliases are expanded (settings only)
 
 
 @dataclass(frozen=True)
@@ -42,15 +53,92 @@ class Entry:
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, message: str, line: int, column: int) -> None:
+    """YAML that cannot be read: `message` says what is wrong and how to fix it."""
+
+    def __init__(
+        self, message: str, line: int, column: int, rule: str = "frontmatter.yaml"
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.rule = rule
+
+    def as_problem(self, relpath: str) -> Problem:
+        """The problem for a document's front matter."""
+        message = self.message
+        if self.rule == "frontmatter.yaml":
+            message = f"the front matter is not valid YAML: {message}"
+        return problem(self.rule, relpath, self.line, self.column, message)
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Composes any tag (e.g. mkdocs.yml's `!!python/name:` and `!ENV`) without running it."""
+class _Refused(Exception):
+    def __init__(self, message: str, mark: yaml.Mark, rule: str) -> None:
+        super().__init__(message)
+        self.message, self.mark, self.rule = message, mark, rule
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """Composes any tag (e.g. mkdocs.yml's `!!python/name:` and `!ENV`) without running it.
+
+    Refuses nesting deeper than MAX_DEPTH and, unless `aliases`, every anchor and alias;
+    allowed aliases may not refer to themselves, nor expand past MAX_DEPTH or MAX_NODES.
+    """
+
+    aliases = False
+    depth = 0
+    expanded = 0  # values in the document so far, aliases expanded
+    # per composed node: how many values it holds and how deep it goes, aliases expanded
+    sizes: dict[int, tuple[int, int]]
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        alias = isinstance(event, yaml.AliasEvent)
+        if not self.aliases and (alias or getattr(event, "anchor", None) is not None):
+            raise _Refused(
+                "anchors ('&name') and aliases ('*name') cannot be used here; write each value "
+                "out in full (a value that starts with '&' or '*' goes in quotes: "
+                'title: "*...")',
+                event.start_mark,
+                "frontmatter.alias",
+            )
+        if alias and event.anchor in self.anchors:  # an unknown alias: PyYAML says so
+            target = self.anchors[event.anchor]
+            size, height = self.sizes.get(id(target), (MAX_NODES, MAX_DEPTH))
+            self.expanded += size
+            if self.expanded > MAX_NODES or self.depth + height > MAX_DEPTH:
+                raise _Refused(
+                    f"the alias '*{event.anchor}' refers to itself, or the aliases expand to "
+                    "too much; write the values out in full",
+                    event.start_mark,
+                    "frontmatter.alias",
+                )
+        else:
+            self.expanded += 1
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _Refused(
+                    f"lists and fields are nested more than {MAX_DEPTH} levels deep here; "
+                    "front matter needs only a few levels",
+                    event.start_mark,
+                    "frontmatter.nesting",
+                )
+            node = super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+        if not alias and node is not None:
+            children: list[yaml.Node] = []
+            if isinstance(node, yaml.SequenceNode):
+                children = node.value
+            elif isinstance(node, yaml.MappingNode):
+                children = [part for pair in node.value for part in pair]
+            inner = [self.sizes[id(child)] for child in children]
+            self.sizes[id(node)] = (
+                1 + sum(size for size, _ in inner),
+                1 + max((height for _, height in inner), default=0),
+            )
+        return node
 
 
 _SCALAR_KINDS = {
@@ -63,57 +151,83 @@ _SCALAR_KINDS = {
 }
 
 
-def load_located(text: str, *, first_line: int = 1, first_index: int = 0) -> Located | None:
+def load_located(
+    text: str, *, first_line: int = 1, first_index: int = 0, aliases: bool = False
+) -> Located | None:
     """Parse YAML `text` that starts on line `first_line` (character `first_index`) of its
-    file. None if it is empty."""
+    file. None if it is empty. Anchors and aliases are refused unless `aliases` (and then
+    their expansion is bounded)."""
+    loader = _BoundedLoader(text)
+    loader.aliases = aliases
+    loader.sizes = {}
     try:
-        node = yaml.compose(text, Loader=_TolerantLoader)
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return _Converter(first_line - 1, first_index).convert(node)
+    except _Refused as exc:
+        raise YamlSyntaxError(
+            exc.message, exc.mark.line + first_line, exc.mark.column + 1, exc.rule
+        ) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line if mark else 0) + first_line
-        column = (mark.column if mark else 0) + 1
-        what = exc.problem or "cannot be read"
-        if exc.context:
-            what = f"{what} ({exc.context})"
-        raise YamlSyntaxError(what, line, column) from None
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-        raise YamlSyntaxError(str(exc).splitlines()[0], first_line, 1) from None
-    if node is None:
-        return None
-    return _convert(node, first_line - 1, first_index)
+        message, line, column = explain(exc, text)
+        raise YamlSyntaxError(message, line + first_line, column + 1) from None
+    except yaml.reader.ReaderError as exc:  # control characters, when not caught before
+        line = text.count("\n", 0, exc.position)
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1)
+        raise YamlSyntaxError(
+            f"a control character (U+{exc.character:04X}) that YAML cannot hold; delete it",
+            line + first_line,
+            column + 1,
+        ) from None
+    finally:
+        loader.dispose()
 
 
-def _convert(node: yaml.Node, offset: int, index: int) -> Located:
-    line, column = node.start_mark.line + 1 + offset, node.start_mark.column + 1
-    start, end = node.start_mark.index + index, node.end_mark.index + index
-    if isinstance(node, yaml.MappingNode):
+class _Converter:
+    """Composed nodes into Located values (aliases, when allowed, were bounded already)."""
+
+    def __init__(self, offset: int, index: int) -> None:
+        self.offset, self.index = offset, index
+
+    def convert(self, node: yaml.Node) -> Located:
+        mark = node.start_mark
+        line, column = mark.line + 1 + self.offset, mark.column + 1
+        start, end = mark.index + self.index, node.end_mark.index + self.index
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node, line, column, start, end)
+        if isinstance(node, yaml.SequenceNode):
+            items = [self.convert(item) for item in node.value]
+            return Located(items, line, column, "seq", start=start, end=end)
         entries: dict[str, Entry] = {}
         duplicates: list[Entry] = []
         for key_node, value_node in node.value:
-            key = _convert(key_node, offset, index)
-            entry = Entry(key, _convert(value_node, offset, index))
+            key = self.convert(key_node)
+            entry = Entry(key, self.convert(value_node))
             name = str(key.value)
             if name in entries:
                 duplicates.append(entry)
             else:
                 entries[name] = entry
         return Located(entries, line, column, "map", duplicates=duplicates, start=start, end=end)
-    if isinstance(node, yaml.SequenceNode):
-        items = [_convert(item, offset, index) for item in node.value]
-        return Located(items, line, column, "seq", start=start, end=end)
-    assert isinstance(node, yaml.ScalarNode)
+
+
+def _scalar(node: yaml.ScalarNode, line: int, column: int, start: int, end: int) -> Located:
     kind = _SCALAR_KINDS.get(node.tag, node.tag)
     raw = node.value
     value: Any = raw
-    loader = _TolerantLoader("")
-    if kind == "bool":
-        value = loader.construct_yaml_bool(node)
-    elif kind == "int":
-        value = loader.construct_yaml_int(node)
-    elif kind == "float":
-        value = loader.construct_yaml_float(node)
-    elif kind == "null":
-        value = None
+    loader = yaml.SafeLoader("")
+    try:
+        if kind == "bool":
+            value = loader.construct_yaml_bool(node)
+        elif kind == "int":
+            value = loader.construct_yaml_int(node)
+        elif kind == "float":
+            value = loader.construct_yaml_float(node)
+        elif kind == "null":
+            value = None
+    except ValueError:  # e.g. an integer of thousands of digits: keep it as text
+        kind = "str"
     return Located(value, line, column, kind, raw=raw, start=start, end=end)
 
 
@@ -126,3 +240,142 @@ def plain(located: Located | None) -> Any:
     if located.kind == "seq":
         return [plain(item) for item in located.value]
     return located.value
+
+
+# --------------------------------------------------------------------------------------------
+# The parser's complaints in plain English
+# --------------------------------------------------------------------------------------------
+
+_FIELD = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:(?P<key>[^\s:#'\"\[{][^:#]*?):[ \t]+)?")
+_NO_SPACE = re.compile(r"^[ \t]*(?:-[ \t]+)?([\w-]+):(?=\S)")
+_CLOSERS = {"[": "]", "{": "}"}
+
+
+def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int]:
+    """What went wrong, in plain English with the fix, and where (0-based line and column)."""
+    what, context = exc.problem or "", exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line, mark.column) if mark else (0, 0)
+    opened = exc.context_mark
+    lines = text.split("\n")
+
+    def source(number: int) -> str:
+        return lines[number] if 0 <= number < len(lines) else ""
+
+    here = source(line)
+    found = _FIELD.match(here)
+    key = found.group("key") if found else None
+    named = f"the value of '{key}'" if key else "this value"
+    example = f"{key}: " if key else ""
+    if what == "mapping values are not allowed here":
+        if re.fullmatch(r"[ \t]*(?:-[ \t]+)?[^\s:#][^:#]*", here[:column]):
+            name = here[:column].strip(" \t-")
+            return (
+                f"'{name}' is indented more than the line above; start each field at the "
+                "beginning of the line (to continue the value above, put the whole value "
+                "on one line in quotes)",
+                line,
+                column,
+            )
+        return (
+            f"{named} has ': ' in it, which YAML reads as the start of another field; "
+            f'put the whole value in quotes: {example}"..."',
+            line,
+            column,
+        )
+    if what.startswith("expected <block end>, but found '<scalar>'") and found:
+        value_at = found.end()
+        first = here[value_at : value_at + 1]
+        if first in ("'", '"'):
+            other = '"' if first == "'" else "'"
+            return (
+                f"{named} starts with a {first} quote, so it ends at the next {first} "
+                f"(the one inside the text); put it in {other} quotes instead: "
+                f"{example}{other}...{first}...{other}",
+                line,
+                value_at,
+            )
+        if first in ("[", "{"):
+            return (
+                f"{named} starts with '{first}', which YAML reads as the start of a list; "
+                f'put the whole value in quotes: {example}"{first}..."',
+                line,
+                value_at,
+            )
+    if what.startswith("expected <block end>, but found '-'"):
+        return (
+            "a list item ('- ...') where a field was expected; put list items under their "
+            "field, e.g. 'topics:' on the line above, each item indented by two spaces",
+            line,
+            column,
+        )
+    if what.startswith("expected <block end>") and "block" in what.split("found", 1)[-1]:
+        return (
+            "this line is indented differently from the lines around it; line up the "
+            "items of one list, or the fields of one block, in the same column",
+            line,
+            column,
+        )
+    if what.startswith("found character '\\t'"):
+        where = "is indented with a tab" if not here[:column].strip() else "has a tab here"
+        return (f"this line {where}; YAML needs spaces: replace the tab with spaces", line, column)
+    cannot = re.match(r"found character '(.)' that cannot start any token", what)
+    if cannot:
+        return (
+            f"a value cannot start with '{cannot.group(1)}' in YAML; put the whole value in "
+            f'quotes: {example}"{cannot.group(1)}..."',
+            line,
+            column,
+        )
+    if context in ("while scanning an alias", "while scanning an anchor"):
+        return (
+            "a value that starts with '*' or '&' is read as a YAML alias or anchor; put the "
+            f'whole value in quotes: {example}"*..."',
+            opened.line if opened else line,
+            opened.column if opened else column,
+        )
+    if what == "could not find expected ':'" and opened:
+        start = source(opened.line)
+        glued = _NO_SPACE.match(start)
+        if glued:
+            return (
+                f"put a space after the colon: '{glued.group(1)}: ...'",
+                opened.line,
+                glued.end(),
+            )
+        if re.match(r"[ \t]*-\S", start):
+            return ("put a space after the '-' of a list item: '- ...'", opened.line, 0)
+        return (
+            "this line is not a 'name: value' field; write it as one, or, if it continues "
+            "the value on the line above, put that whole value on one line in quotes",
+            opened.line,
+            opened.column,
+        )
+    if opened and (
+        context == "while scanning a quoted scalar" or context.startswith("while parsing a flow")
+    ):
+        opener = source(opened.line)[opened.column : opened.column + 1]
+        closer = _CLOSERS.get(opener)
+        if opener in ("'", '"'):
+            other = '"' if opener == "'" else "'"
+            return (
+                f"the quote that opens here with {opener} is not closed; add the closing "
+                f"{opener} at the end of the value (for a {opener} inside the value, put the "
+                f"value in {other} quotes)",
+                opened.line,
+                opened.column,
+            )
+        if closer:
+            return (
+                f"the '{opener}' that opens a list here is not closed; add '{closer}' after its "
+                "last item (an item with ': ' in it goes in quotes)",
+                opened.line,
+                opened.column,
+            )
+    detail = f"{what} ({context})" if context else what or "it cannot be read"
+    return (
+        f"{detail}; check the colon and space after each field name, the indentation and "
+        "the quotes",
+        line,
+        column,
+    )

@@ -40,6 +40,47 @@ RULES: dict[str, Rule] = {
             "Write the document, or delete the file.",
         ),
         Rule(
+            "file.not_regular",
+            _E,
+            "Not an ordinary file",
+            "A pipe, socket or device in the site's folders cannot be read or published, and "
+            "reading one could stop the check for ever.",
+            "Delete it; put only ordinary files in the site's folders.",
+        ),
+        Rule(
+            "file.too_large",
+            _E,
+            "File too large",
+            "A document of more than 1 MB is far beyond any brief or sheet, and usually holds "
+            "something pasted in by mistake; reading it would slow every check.",
+            "Split the document, or remove what was pasted in by mistake.",
+        ),
+        Rule(
+            "file.unreadable",
+            _E,
+            "File cannot be read",
+            "A file the check cannot read cannot be checked, so it cannot be published.",
+            "Check that the file exists and that its permissions let you read it.",
+        ),
+        Rule(
+            "file.control_character",
+            _E,
+            "Control character in the text",
+            "Control characters (such as NUL) do not show in editors, break the site's feed "
+            "and pages, and put lines out of step.",
+            "Delete the character at the line and column shown (copying and pasting from "
+            "another program often brings them in).",
+        ),
+        Rule(
+            "file.invisible_character",
+            _E,
+            "Invisible or text-direction character",
+            "Zero-width and text-direction characters hide or reorder text, so a second "
+            "reader and the anonymisation check do not see what readers of the site see.",
+            "Delete the character at the line and column shown (copying and pasting from "
+            "another program often brings them in).",
+        ),
+        Rule(
             "file.slug",
             _E,
             "File name cannot be used as an address",
@@ -80,6 +121,22 @@ RULES: dict[str, Rule] = {
             "Front matter is not valid YAML",
             "The fields cannot be read, so nothing about the document can be checked.",
             "Fix the line shown: check the colon after each field name, indentation and quotes.",
+        ),
+        Rule(
+            "frontmatter.alias",
+            _E,
+            "YAML anchor or alias in front matter",
+            "Anchors ('&name') and aliases ('*name') copy values around; a few of them can make "
+            "a front matter that takes minutes and gigabytes to read.",
+            "Write each value out in full. A value that starts with '&' or '*' goes in quotes.",
+        ),
+        Rule(
+            "frontmatter.nesting",
+            _E,
+            "Front matter nested too deeply",
+            "Front matter needs only a few levels (a field, a list, a waiver); very deep nesting "
+            "is a mistake and could stop the check.",
+            "Write the fields as 'name: value' lines, lists one level under their field.",
         ),
         Rule(
             "frontmatter.not_mapping",

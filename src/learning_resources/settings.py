@@ -139,7 +139,7 @@ def load_settings(root: Path) -> Settings:
         raise SettingsError([_bad(1, 1, f"there is no {CONFIG_FILE} in {root}")])
     try:
         text = path.read_text(encoding="utf-8-sig")
-        doc = load_located(text)
+        doc = load_located(text, aliases=True)
     except UnicodeDecodeError:
         raise SettingsError([_bad(1, 1, f"{CONFIG_FILE} is not UTF-8 text")]) from None
     except YamlSyntaxError as exc:

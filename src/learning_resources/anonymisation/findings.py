@@ -1,10 +1,13 @@
-"""What a detector returns: a span of the scanned text and the rule it breaks."""
+"""What a detector returns, and the one place a finding becomes a problem."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..problems import Severity
+from ..problems import Problem, Severity
+from ..rules import RULES
+
+DRAFT_NOTE = " (a draft: this will block publication)"
 
 
 @dataclass(frozen=True)
@@ -23,3 +26,26 @@ class Finding:
 
     def span(self, text: str) -> str:
         return text[self.start : self.end]
+
+
+def as_problem(
+    path: str,
+    line: int,
+    column: int,
+    finding: Finding,
+    text: str | None,
+    *,
+    draft: bool,
+    where: str = "",
+) -> Problem:
+    """The gate's one severity policy, for text, PDFs and images alike: the rule's severity
+    unless the detector chose another; in a draft, errors are shown as warnings (they will
+    block once the draft is finished). `text` is what the finding's offsets index (None: no
+    text to show); `where` says which part of a file it is in ("page 2")."""
+    severity = finding.severity or RULES[finding.rule].severity
+    message = f"{where}: {finding.message}" if where else finding.message
+    if draft and severity is Severity.ERROR:
+        severity = Severity.WARNING
+        message += DRAFT_NOTE
+    shown = None if text is None else finding.span(text)
+    return Problem(path, line, column, finding.rule, severity, message, shown)

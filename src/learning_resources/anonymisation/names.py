@@ -324,7 +324,7 @@ _MASKS = tuple(
     (hint, re.compile(pattern, re.MULTILINE | re.IGNORECASE))
     for hint, pattern in (
         ("](", r"\]\([^)\s]*(?:[ \t]+[\"'][^\"'\n]*[\"'])?\)"),  # [text](target "title")
-        ("]:", r"^[ \t]*\[[^\]\n]+\]:[ \t]*\S+"),  # [ref]: target
+        ("]:", r"^[ \t]*\[(?!\^)[^\]\n]+\]:[ \t]*\S+"),  # [ref]: target (not a [^footnote]:)
         ("://", r"\b[a-z][a-z0-9+.\-]*://[^\s<>()\[\]]+"),  # scheme://...
         ("www.", r"\bwww\.[^\s<>()\[\]]+"),
         ("mailto:", r"\bmailto:[^\s<>()\[\]]+"),

@@ -1,7 +1,8 @@
 """Running every anonymisation detector over a document, and turning findings into problems.
 
-Scanned: the body (text, headings, link text and addresses, image alt text) and every
-front-matter text value (title, summary, description). Allowed terms are dropped, waivers
+Scanned: the body (text, headings, link text and addresses, image alt text, reference
+definitions, footnotes) and every front-matter text value (title, summary, description), each
+as written and as a reader sees it. Allowed terms are dropped, waivers
 applied and counted; a waiver that allows nothing is itself an error.
 """
 
@@ -9,21 +10,21 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..documents import Document, Waiver
 from ..fields import FIELDS, FieldType
 from ..kinds import Kind
-from ..problems import Problem, Severity
-from ..rules import RULES, problem
+from ..problems import Problem
 from ..settings import Settings
 from .allowed import allowed_spans
 from .cases import find_other_cases
 from .exact_dates import find_dates
-from .findings import Finding
+from .findings import Finding, as_problem
 from .identifiers import find_identifiers
 from .names import find_names
 from .places import find_places
+from .reader import Mapped, link_words, reader_text
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,40 @@ class TextContext:
 
 
 def scan_text(text: str, context: TextContext) -> list[Finding]:
-    """Every finding in `text`, allowed terms removed, overlaps resolved (first detector wins)."""
+    """Every finding in `text`, as written and as a reader sees it (entities decoded, hidden
+    characters removed...; see reader.py), and every name in its link addresses; allowed
+    terms removed, overlaps resolved (first found wins). Offsets index `text`."""
+    read = reader_text(text)
+    passes: list[tuple[Mapped | None, list[Finding]]] = []
+    if read.text != text:
+        passes.append((read, _detect(read.text, context)))
+    passes.append((None, _detect(text, context)))
+    links = link_words(text)
+    if links is not None:
+        allowed = allowed_spans(links.text, context.allowed_terms)
+        passes.append(
+            (
+                links,
+                [
+                    replace(f, message=f"{f.message} (in a link address)")
+                    for f in find_names(links.text)
+                    if not any(s < f.end and f.start < e for s, e in allowed)
+                ],
+            )
+        )
+    kept: list[Finding] = []
+    for mapped, findings in passes:
+        for finding in findings:
+            if mapped is not None:
+                start, end = mapped.raw_span(finding.start, finding.end)
+                finding = replace(finding, start=start, end=end)
+            if not any(k.start < finding.end and finding.start < k.end for k in kept):
+                kept.append(finding)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _detect(text: str, context: TextContext) -> list[Finding]:
+    """Every detector over `text`, allowed terms removed, overlaps resolved (first wins)."""
     groups: list[list[Finding]] = [
         find_identifiers(text, context.allowed_emails),
         find_dates(text, exact_dates_are_errors=context.kind is Kind.BRIEF),
@@ -58,7 +92,7 @@ def scan_text(text: str, context: TextContext) -> list[Finding]:
         if any(k.start < finding.end and finding.start < k.end for k in kept):
             continue
         kept.append(finding)
-    return sorted(kept, key=lambda f: f.start)
+    return kept
 
 
 def context_for(document: Document, settings: Settings) -> TextContext:
@@ -118,25 +152,18 @@ def scan_document(
     problems = []
     for finding in found:
         line, column = lines.position(finding.start)
-        severity = finding.severity or RULES[finding.rule].severity
-        if draft and severity is Severity.ERROR:
-            severity = Severity.WARNING
-        message = finding.message + (" (a draft: this will block publication)" if draft else "")
-        problems.append(
-            Problem(
-                document.path, line, column, finding.rule, severity, message, finding.span(text)
-            )
-        )
+        problems.append(as_problem(document.path, line, column, finding, text, draft=draft))
     for waiver in waivers:
         if waiver not in used and not title_only:
+            unused = Finding(
+                "anon.waiver_unused",
+                0,
+                len(waiver.text),
+                "this waiver no longer matches anything in the document; remove it",
+            )
             problems.append(
-                problem(
-                    "anon.waiver_unused",
-                    document.path,
-                    waiver.line,
-                    waiver.column,
-                    "this waiver no longer matches anything in the document; remove it",
-                    waiver.text,
+                as_problem(
+                    document.path, waiver.line, waiver.column, unused, waiver.text, draft=draft
                 )
             )
     return problems
