@@ -476,13 +476,14 @@ def _not_in_vocabulary(
     else:
         hint = did_you_mean(text, vocabulary)
     listed = ", ".join(vocabulary) if len(vocabulary) <= 12 else "the list in mkdocs.yml"
+    shown = text if len(text) <= 80 else text[:77] + "..."
     return problem(
         "schema.choice",
         path,
         node.line,
         node.column,
-        f"{name}: '{text}' is not allowed{hint} (allowed: {listed})",
-        text,
+        f"{name}: '{shown}' is not allowed{hint} (allowed: {listed})",
+        shown,
     )
 
 
