@@ -18,7 +18,6 @@ from html.parser import HTMLParser
 
 import nh3
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
-from markdown.inlinepatterns import BACKTICK_RE
 
 from .documents import Document
 from .markdown_text import code_lines
@@ -67,8 +66,8 @@ _SITE_ATTRIBUTES: dict[str, frozenset[str]] = {
     "button": frozenset({"type", "data-lr-action", "data-needs-js"}),
     "p": frozenset({"role", "aria-live"}),
     "span": frozenset({"data-lr-printed"}),
-    "th": frozenset({"style"}),  # Markdown tables align columns with style="text-align: …"
-    "td": frozenset({"style"}),
+    "th": frozenset({"align"}),  # Markdown's table column alignment (see `sanitise`)
+    "td": frozenset({"align"}),
 }
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -124,7 +123,12 @@ def check_body(body: str, path: str, first_line: int = 1) -> list[Problem]:
     found = scanner.found
     found += _markdown_links(text, path, first_line)
     found += _attribute_lists(text, path, first_line)
-    return sorted(found, key=lambda p: (p.line, p.column))
+    unique = {(p.rule, p.line, p.column): p for p in found}  # <javascript:…> is both
+    return sorted(unique.values(), key=lambda p: (p.line, p.column))
+
+
+# `code`, ``code``: a run of backticks to the next run of the same length, within a paragraph.
+_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
 
 
 def _without_code(body: str) -> str:
@@ -134,7 +138,7 @@ def _without_code(body: str) -> str:
     for index in code_lines(body):
         lines[index] = " " * len(lines[index])
     text = "\n".join(lines)
-    return re.sub(BACKTICK_RE, lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
 
 
 def _position(text: str, offset: int, first_line: int) -> tuple[int, int]:
@@ -339,6 +343,9 @@ def _attribute_lists(text: str, path: str, first_line: int) -> list[Problem]:
     return found
 
 
+_ALIGN_STYLE = re.compile(r'\sstyle="text-align:\s*(left|right|center);?"')
+
+
 def sanitise(page_html: str) -> str:
     """A rendered page's content, cleaned to the allowlist (editors' and the site's own):
     no script, handler, style sheet, comment, remote image or script address survives."""
@@ -347,13 +354,15 @@ def sanitise(page_html: str) -> str:
         tag: set(EDITOR_ATTRIBUTES.get(tag, frozenset()) | _SITE_ATTRIBUTES.get(tag, frozenset()))
         for tag in [*tags, "*"]
     }
+    # Markdown aligns table columns with style attributes, which the Content Security Policy
+    # refuses (no inline styles): the same alignment as an attribute, which Material styles.
+    page_html = _ALIGN_STYLE.sub(r' align="\1"', page_html)
     return nh3.clean(
         page_html,
         tags=tags,
         attributes=attributes,
         attribute_filter=_keep_attribute,
         url_schemes=set(LINK_SCHEMES),
-        filter_style_properties={"text-align"},
         strip_comments=True,
         link_rel=None,
     )
