@@ -14,14 +14,22 @@ would run, load from elsewhere or publish an editor's note.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs_learning.engine import build_site
 from PIL import Image
+
+from learning_resources.checking import check_site
+from learning_resources.problems import Severity
 
 from .conftest import MKDOCS_YML, SHEET_BODY, SiteFolder, brief, sheet
 
@@ -209,6 +217,34 @@ def bypass_site(folder: SiteFolder) -> None:
     folder.write("content/index.md", f"# Home\n\n{everything}\n\n<!-- {NOTE} -->\n")
     folder.write("briefs/child-a.md", brief(body=f"## What we learned\n\n{everything}\n"))
     folder.write("bitesize/neglect.md", sheet(body=f"{SHEET_BODY}\n{everything}\n"))
+
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def build_legal(tmp: Path) -> Path:
+    """The legal site, checked (no errors) and built as usual; returns the built folder."""
+    folder = SiteFolder(tmp / "src")
+    legal_site(folder)
+    report = check_site(folder.root, TODAY)
+    assert report.plan is not None
+    assert not [p for p in report.problems if p.severity is Severity.ERROR]
+    build_site(report.plan, tmp / "site")
+    return tmp / "site"
+
+
+def build_bypass(tmp: Path) -> Path:
+    """The forbidden bodies, built although the check refuses them: the sanitiser alone.
+    Built as build.py builds, but not strict: MkDocs would stop at the broken links first."""
+    folder = SiteFolder(tmp / "src")
+    bypass_site(folder)
+    report = check_site(folder.root, TODAY)
+    assert report.plan is not None
+    assert {p.rule for p in report.problems} >= {c.rule for c in BODY_CASES}
+    config = load_config(str(folder.root / "mkdocs.yml"), site_dir=str(tmp / "site"), strict=False)
+    config.plugins["learning"].use_plan(report.plan)  # type: ignore[attr-defined]
+    build(config)
+    return tmp / "site"
 
 
 @dataclass

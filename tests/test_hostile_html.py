@@ -12,10 +12,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs_learning import render
-from mkdocs_learning.engine import build_site
 
 from learning_resources.checking import check_site
 from learning_resources.html_policy import check_body, sanitise
@@ -33,7 +30,8 @@ from .hostile import (
     BodyCase,
     active_content,
     body_with,
-    bypass_site,
+    build_bypass,
+    build_legal,
     legal_site,
 )
 
@@ -86,31 +84,12 @@ def test_hostile_titles_and_summaries_are_legal(site: SiteFolder) -> None:
 
 @pytest.fixture(scope="module")
 def legal_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site full of hostile (but legal) titles, built as usual."""
-    folder = SiteFolder(tmp_path_factory.mktemp("legal") / "src")
-    legal_site(folder)
-    report = check_site(folder.root, TODAY)
-    assert report.plan is not None
-    assert not [p for p in report.problems if p.severity is Severity.ERROR]
-    out = folder.root / "site"
-    build_site(report.plan, out)
-    return out
+    return build_legal(tmp_path_factory.mktemp("legal"))
 
 
 @pytest.fixture(scope="module")
 def bypass_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every forbidden body, built although the check refuses it: the sanitiser alone."""
-    folder = SiteFolder(tmp_path_factory.mktemp("bypass") / "src")
-    bypass_site(folder)
-    report = check_site(folder.root, TODAY)
-    assert report.plan is not None
-    assert {p.rule for p in report.problems} >= {c.rule for c in BODY_CASES}
-    # Built as build.py builds, but not strict: MkDocs would stop at the broken links first.
-    out = folder.root / "site"
-    config = load_config(str(folder.root / "mkdocs.yml"), site_dir=str(out), strict=False)
-    config.plugins["learning"].use_plan(report.plan)  # type: ignore[attr-defined]
-    build(config)
-    return out
+    return build_bypass(tmp_path_factory.mktemp("bypass"))
 
 
 def scan_output(site_dir: Path) -> dict[str, list[str]]:
