@@ -16,6 +16,7 @@ from mkdocs_learning import render
 
 from learning_resources.checking import check_site
 from learning_resources.html_policy import check_body, sanitise
+from learning_resources.output import format_github, format_text
 from learning_resources.problems import Severity
 from learning_resources.reference import fields_reference
 from learning_resources.settings import load_settings
@@ -221,3 +222,14 @@ def test_the_editors_reference_lists_the_allowlist() -> None:
     assert "## HTML in documents" in text
     assert "`<abbr>`" in text and "`<script>`" not in text
     assert "never published" in text
+
+
+def test_values_quoted_in_logs_cannot_forge_lines_or_drive_the_terminal(site: SiteFolder) -> None:
+    forged = '"A\\e[2J\\nbriefs/fake.md:1:1: error: forged\\u202e"'
+    site.write("briefs/child-a.md", brief(title="Child A", case=forged))
+    report = check_site(site.root, TODAY)
+    for formatter in (format_text, format_github):
+        out = formatter(report.problems, report.files)
+        assert "\x1b" not in out and "\u202e" not in out
+        assert not any(line.startswith("briefs/fake.md") for line in out.splitlines())
+        assert "\\u001b[2J" in out  # shown, not obeyed
