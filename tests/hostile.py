@@ -78,6 +78,11 @@ BODY_CASES = [
         '<img src="missing.png" alt="" onerror="window.__pwned=\'onerror\'">',
         "html.attribute",
     ),
+    BodyCase(  # headings reach the table of contents, which Material prints as HTML
+        "in a heading",
+        "## Findings <img src=x onerror=\"window.__pwned='toc'\"> <b>bold</b>",
+        "html.attribute",
+    ),
     BodyCase(
         "onclick in capitals", "<span OnClick=\"window.__pwned='click'\">x</span>", "html.attribute"
     ),
