@@ -25,7 +25,7 @@ from learning_resources.plan import Entry, SitePlan
 # templates emit Markdown that MkDocs turns into HTML. Markdown's own characters become
 # numeric character references, which Markdown passes through as text and HTML shows as the
 # character: a title like "Child Q](javascript:…)" stays a title, never a link.
-_MARKDOWN_OR_HTML = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|:~^=&\"'$%@/;?]")
+_MARKDOWN_OR_HTML = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|:~^=&\"']")
 # C0 and C1 controls, lone surrogates, non-characters: nothing a reader needs, and XML 1.0
 # forbids most of them (a NUL in a summary would make the feed ill-formed).
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -44,8 +44,9 @@ def _finalize(value: object) -> object:
 
 
 def url(value: str) -> Markup:
-    """An address for an `href` or a Markdown link: only site-relative, http(s) and mailto
-    addresses, percent-encoded so that Markdown cannot end it early, escaped for HTML."""
+    """An address for an `href` or a Markdown link: only site-relative, http(s), mailto and
+    tel addresses (anything else becomes '#'), percent-encoded so that Markdown cannot end
+    it early, escaped for HTML."""
     address = _UNPRINTABLE.sub("", value).strip()
     if not is_safe_link(address):
         address = "#"

@@ -72,10 +72,7 @@ _SITE_ATTRIBUTES: dict[str, frozenset[str]] = {
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "data"})
-_URL_ATTRIBUTES = _words(
-    "href src srcset action formaction poster background cite data xlink:href longdesc",
-    "lowsrc dynsrc ping manifest codebase",
-)
+_LINK_ATTRIBUTES = frozenset({"href", "src"})  # the only addresses an editor may write
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
@@ -178,7 +175,7 @@ class _HtmlScanner(HTMLParser):
                     "remove the attribute",
                     written,
                 )
-            elif name in _URL_ATTRIBUTES and name in allowed:
+            elif name in _LINK_ATTRIBUTES and name in allowed:
                 self._check_link(value or "", image=tag == "img", what=f"<{tag} {name}>")
             elif name not in allowed and name != _MARKDOWN_ATTRIBUTE:
                 self._report("html.attribute", _attribute_message(tag, name, allowed), written)
