@@ -201,15 +201,15 @@ def legal_site(folder: SiteFolder) -> None:
         f"---\n{SAFE_BODY}",
     )
     for index, (name, title) in enumerate(TITLES.items()):
-        live, archived = "QRSTUV"[index], "KLMNOP"[index]
+        case = "QRSTUV"[index]  # archived ones in another year: the same letters are free
         slug = re.sub(r"[^a-z]+", "-", name)
         summary = quoted(f"{SUMMARY} ({name})")
         folder.write(
-            f"briefs/live-{slug}.md", brief(case=live, title=quoted(title), summary=summary)
+            f"briefs/live-{slug}.md", brief(case=case, title=quoted(title), summary=summary)
         )
         folder.write(
             f"briefs/archived-{slug}.md",
-            brief(case=archived, title=quoted(title), summary=summary, published="2024-03-01"),
+            brief(case=case, title=quoted(title), summary=summary, published="2024-03-01"),
         )
     folder.write("bitesize/neglect.md", sheet(title=quoted(TITLES["markdown link"]), extra=""))
 

@@ -232,4 +232,4 @@ def test_values_quoted_in_logs_cannot_forge_lines_or_drive_the_terminal(site: Si
         out = formatter(report.problems, report.files)
         assert "\x1b" not in out and "\u202e" not in out
         assert not any(line.startswith("briefs/fake.md") for line in out.splitlines())
-        assert "\\u001b[2J" in out  # shown, not obeyed
+    assert "\\u001b[2J" in format_text(report.problems, report.files)  # shown, not obeyed
