@@ -38,7 +38,9 @@ class BuildFailed(Exception):
     """MkDocs could not build the site; the message says why."""
 
 
-def _config(plan: SitePlan, site_dir: Path, **overrides: str) -> MkDocsConfig:
+def _config(
+    plan: SitePlan, site_dir: Path, *, serving: bool = False, **overrides: str
+) -> MkDocsConfig:
     config = load_config(
         str(plan.site.root / CONFIG_FILE), site_dir=str(site_dir), strict=True, **overrides
     )
@@ -46,6 +48,7 @@ def _config(plan: SitePlan, site_dir: Path, **overrides: str) -> MkDocsConfig:
     if not isinstance(plugin, LearningPlugin):
         raise BuildFailed(f"{CONFIG_FILE} does not list the '{PLUGIN}' plugin")
     plugin.use_plan(plan)
+    plugin.serving = serving  # a preview: no Content Security Policy (live reload is inline)
     return config
 
 
@@ -129,7 +132,7 @@ def serve_site(
             return
         try:
             with _source_date(plan.today):
-                build(_config(plan, site_dir, dev_addr=dev_addr), serve_url="/")
+                build(_config(plan, site_dir, serving=True, dev_addr=dev_addr), serve_url="/")
         except (MkDocsException, Abort) as exc:
             logging.getLogger("mkdocs").error("The preview was not rebuilt: %s", exc)
 

@@ -22,11 +22,13 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from learning_resources import reference
 from learning_resources.checking import check_site
 from learning_resources.dates import today_in_london
 from learning_resources.documents import Document
+from learning_resources.html_policy import sanitise
 from learning_resources.kinds import Kind
 from learning_resources.lifecycle import State
 from learning_resources.links import local_links, resolve
@@ -35,7 +37,7 @@ from learning_resources.plan import SitePlan
 from learning_resources.problems import has_errors
 from learning_resources.settings import PAGES_FOLDER, SETTINGS, Settings
 
-from . import render
+from . import headers, render
 
 _DEFAULTS = {spec.name: spec.default for spec in SETTINGS}
 
@@ -78,6 +80,7 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         self.sources: dict[str, Document] = {}  # src_uri -> the checked document it shows
         self.generated: dict[str, tuple[str, dict[str, Any]]] = {}  # src_uri -> text, meta
         self.home: dict[str, str] = {}  # generated blocks editors place in pages
+        self.script_hashes: set[str] = set()  # of every inline script on the built pages
 
     def use_plan(self, plan: SitePlan) -> None:
         """Build from a plan the caller has already made and checked (build.py does)."""
@@ -90,6 +93,7 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         plan = self.given_plan or _plan_for(config)
         self.plan = plan
+        self.script_hashes = set()
         disagreements = _disagreements(plan.site.settings, config, self.config, self.serving)
         if disagreements:
             raise PluginError(
@@ -147,6 +151,7 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
             page.meta.update(self.generated[uri][1])
         elif uri in self.sources:
             page.meta.update(_page_meta(self.sources[uri]))
+        render.escape_meta(page.meta)
         for marker, block in self.home.items():
             markdown = markdown.replace(marker, block)
         return self._link_documents(markdown, page)
@@ -166,16 +171,39 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
             last = link.end
         return "".join(out) + markdown[last:]
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Defence in depth: every page keeps only the allowed HTML, whatever a check missed."""
+        return sanitise(html)
+
+    @event_priority(-100)  # last: the policy hashes the scripts of the page as it will be
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Archive stubs ask search engines not to index them, whatever the theme."""
+        """The feed link; `noindex` on archive notices, whatever the theme; the page's own
+        Content Security Policy (not in a preview: its live-reload script is inline)."""
+        feed = get_relative_url("feed.xml", page.url)  # same origin: Material fetches beside it
         head = [
-            '<link rel="alternate" type="application/atom+xml" title="New learning" '
-            f'href="{config.site_url or "/"}feed.xml">'
+            f'<link rel="alternate" type="application/atom+xml" title="New learning" href="{feed}">'
         ]
         robots = page.meta.get("robots")
         if robots:
-            head.append(f'<meta name="robots" content="{robots}">')
-        return output.replace("<head>", "<head>\n" + "\n".join(head), 1)
+            head.append(f'<meta name="robots" content="{robots}">')  # escaped in page.meta
+        return self._secured(output.replace("<head>", "<head>\n" + "\n".join(head), 1))
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return self._secured(output_content) if template_name.endswith(".html") else output_content
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """`_headers`: the policy and the other headers, for hosts that read the file."""
+        if not self.serving:
+            path = Path(config.site_dir) / "_headers"
+            path.write_text(headers.headers_file(self.script_hashes), encoding="utf-8")
+
+    def _secured(self, page: str) -> str:
+        if self.serving:
+            return page
+        self.script_hashes |= headers.script_hashes(page)
+        return headers.with_meta_policy(page)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

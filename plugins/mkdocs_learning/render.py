@@ -3,24 +3,68 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, MutableMapping
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import jinja2
+from markupsafe import Markup, escape
 
 from learning_resources.documents import Document
+from learning_resources.html_policy import is_safe_link
 from learning_resources.kinds import REVIEW_TYPES, Kind
 from learning_resources.lifecycle import State, last_day_online
 from learning_resources.loading import Site
 from learning_resources.plan import Entry, SitePlan
 
+# Every value a template prints is plain text unless it is Markup (a URL made by `url`, an
+# editor's body): it is made safe for HTML, for attributes and for Markdown at once, since the
+# templates emit Markdown that MkDocs turns into HTML. Markdown's own characters become
+# numeric character references, which Markdown passes through as text and HTML shows as the
+# character: a title like "Child Q](javascript:…)" stays a title, never a link.
+_MARKDOWN_OR_HTML = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|:~^=&\"']")
+# C0 and C1 controls, lone surrogates, non-characters: nothing a reader needs, and XML 1.0
+# forbids most of them (a NUL in a summary would make the feed ill-formed).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def plain_text(value: object) -> Markup:
+    """`value` as one line of text that shows as itself in HTML, attributes and Markdown."""
+    one_line = " ".join(_UNPRINTABLE.sub("", str(value)).split())
+    return Markup(_MARKDOWN_OR_HTML.sub(lambda m: f"&#{ord(m.group())};", one_line))
+
+
+def _finalize(value: object) -> object:
+    if isinstance(value, jinja2.Undefined):
+        return ""
+    return value if hasattr(value, "__html__") else plain_text(value)
+
+
+def url(value: str) -> Markup:
+    """An address for an `href` or a Markdown link: only site-relative, http(s), mailto and
+    tel addresses (anything else becomes '#'), percent-encoded so that Markdown cannot end
+    it early, escaped for HTML."""
+    address = _UNPRINTABLE.sub("", value).strip()
+    if not is_safe_link(address):
+        address = "#"
+    return Markup(escape(quote(address, safe=":/?#[]@!$&*+,;=%~'")))
+
+
+def xml_text(value: object) -> object:
+    """Feed values: text XML 1.0 can hold (autoescaping then escapes its markup)."""
+    if isinstance(value, jinja2.Undefined):
+        return ""
+    return value if hasattr(value, "__html__") else _UNPRINTABLE.sub("", str(value))
+
+
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
+    autoescape=True,
     undefined=jinja2.StrictUndefined,
+    finalize=_finalize,
     keep_trailing_newline=True,
     trim_blocks=True,
     lstrip_blocks=True,
@@ -36,11 +80,22 @@ _XML = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
+    finalize=xml_text,
     trim_blocks=True,
     lstrip_blocks=True,
 )
 _ENV.filters["long_date"] = long_date
-_ENV.filters["src"] = lambda document: document.src_uri
+_ENV.filters["src"] = lambda document: url("/" + document.src_uri)
+_ENV.filters["url"] = url
+
+
+def escape_meta(meta: MutableMapping[str, Any]) -> None:
+    """Page metadata as MkDocs and Material expect it: HTML. Material prints `title` and
+    `description` into the page unescaped (as MkDocs makes titles from headings' HTML), so
+    every text value is escaped here, once, for every page."""
+    for key, value in meta.items():
+        if isinstance(value, str):
+            meta[key] = str(escape(" ".join(_UNPRINTABLE.sub("", value).split())))
 
 
 def render(template: str, **context: Any) -> str:

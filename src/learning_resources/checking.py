@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .anonymisation.attachments import IMAGE_SUFFIXES, check_image, scan_pdf
 from .anonymisation.scan import context_for, scan_document
+from .html_policy import check_documents as content_policy
 from .lifecycle import State
 from .loading import Site, load_site, relative
 from .plan import SitePlan, lifecycle_problems, plan_site
@@ -65,5 +66,12 @@ def check_site(root: Path, today: dt.date) -> Report:
         return Report(problems=in_file_order(exc.problems), files=1)
     site = load_site(root, settings)
     plan = plan_site(site, today)
-    problems = in_file_order([*site.problems, *lifecycle_problems(plan), *anonymity(plan)])
+    problems = in_file_order(
+        [
+            *site.problems,
+            *content_policy(site.documents),
+            *lifecycle_problems(plan),
+            *anonymity(plan),
+        ]
+    )
     return Report(problems=problems, files=site.files + 1, site=site, plan=plan)

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 
 from .problems import Problem, Severity
 from .reference import rule_anchor
 
 FORMATS = ("text", "json", "github")
+
+
+# Control characters (escape sequences, line breaks) and bidirectional controls: a value
+# quoted in a message must not recolour a terminal, retitle it, or forge another line.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def printable(text: str) -> str:
+    """`text` safe to print in a terminal or a log: invisible controls shown as escapes."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def mask(text: str) -> str:
@@ -62,7 +75,9 @@ def format_text(
     problems: Sequence[Problem], files: int, help_base: str | None = None, *, masked: bool = False
 ) -> str:
     lines = [
-        f"{p.path}:{p.line}:{p.column}: {p.severity}: {_shown(p, masked=masked)} [{p.rule}]"
+        printable(
+            f"{p.path}:{p.line}:{p.column}: {p.severity}: {_shown(p, masked=masked)} [{p.rule}]"
+        )
         for p in problems
     ]
     lines.append(summary_line(problems, files))
@@ -102,7 +117,7 @@ def format_github(
             f"file={_escape_property(p.path)},line={p.line},col={p.column},"
             f"title={_escape_property(p.rule)}"
         )
-        lines.append(f"::{command} {props}::{_escape_data(_shown(p, masked=True))}")
+        lines.append(printable(f"::{command} {props}::{_escape_data(_shown(p, masked=True))}"))
     lines.append(summary_line(problems, files))
     return "\n".join(lines)
 

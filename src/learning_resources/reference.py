@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .fields import FIELDS, FieldSpec
+from .html_policy import ATTR_LIST_KEYS, EDITOR_ATTRIBUTES, EDITOR_TAGS, LINK_SCHEMES
 from .kinds import REVIEW_TYPES, Kind
 from .rules import RULES
 from .scaffold import BRIEF_SECTIONS
@@ -123,8 +124,38 @@ def fields_reference(settings: Settings) -> str:
         lines += [f"- `{key}`: {label}" for key, label in settings.audiences.items()]
     lines += ["", "### Case labels (`case_label`)", ""]
     lines += [f"- {label}" for label in settings.case_labels]
-    lines.append("")
+    lines += ["", *html_reference()]
     return "\n".join(lines)
+
+
+def html_reference() -> list[str]:
+    """The content policy for raw HTML, from the allowlist the checks and the site use."""
+    per_tag = [
+        f"`{', '.join(sorted(names))}` on `<{tag}>`"
+        for tag, names in sorted(EDITOR_ATTRIBUTES.items())
+        if tag != "*"
+    ]
+    return [
+        "## HTML in documents",
+        "",
+        "Write in Markdown. A little HTML is allowed for layout; anything else is an error "
+        "when the site is checked, and is removed from the page if it ever got that far.",
+        "",
+        f"- **Elements:** {', '.join(f'`<{t}>`' for t in sorted(EDITOR_TAGS))}.",
+        f"- **Attributes:** `{', '.join(sorted(EDITOR_ATTRIBUTES['*']))}` on any of them; "
+        + "; ".join(per_tag)
+        + "; and `markdown` (to write Markdown inside an element).",
+        "- **Never:** scripts, styles, frames, embedded objects, forms, SVG; event handlers "
+        "(`onclick`, `onerror`, ...); `javascript:`, `vbscript:` or `data:` addresses, "
+        "however they are written; images from other sites (put the image in the "
+        "document's folder).",
+        f"- **Links:** to pages and files of the site, or `{'`, `'.join(sorted(LINK_SCHEMES))}` "
+        "addresses.",
+        f"- **Attribute lists** (`## Heading {{ .class }}`): "
+        f"`{', '.join(sorted(ATTR_LIST_KEYS))}` only.",
+        "- **Comments** (`<!-- ... -->`) are notes for editors: they are never published.",
+        "",
+    ]
 
 
 _NOT_WAIVABLE = {"anon.waiver_unused", "anon.pdf_unreadable", "anon.image_metadata"}

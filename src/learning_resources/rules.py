@@ -306,6 +306,42 @@ RULES: dict[str, Rule] = {
             "Remove the link until the document is published.",
         ),
         Rule(
+            "html.element",
+            _E,
+            "HTML element not allowed",
+            "Pages may use a little HTML for layout, but nothing that runs a script, embeds "
+            "another site, loads files from elsewhere or collects readers' answers (script, "
+            "style, iframe, object, embed, form, svg and every element not on the list).",
+            "Write the content in Markdown, or use only the elements listed under 'HTML in "
+            "documents' on the editors' page.",
+        ),
+        Rule(
+            "html.attribute",
+            _E,
+            "HTML attribute not allowed",
+            "Event handlers such as onclick or onerror run scripts, and style attributes "
+            "override the site's accessible design. Markdown attribute lists ({ ... }) may set "
+            "only an id, classes, a title, lang or dir.",
+            "Remove the attribute. A brace meant as text is written `\\{`.",
+        ),
+        Rule(
+            "html.url_scheme",
+            _E,
+            "Link address not allowed",
+            "javascript:, vbscript: and data: addresses run scripts or hide content, however "
+            "they are written (in capitals, with entities or spaces inside); other schemes "
+            "than http, https, mailto and tel may open programs on the reader's device.",
+            "Link to a page of the site, a file in the document's folder, or a web address.",
+        ),
+        Rule(
+            "html.remote_image",
+            _E,
+            "Image from another site",
+            "Loading an image from another site tells that site who reads the page, and when "
+            "(a tracking pixel); the image could also change after the page was checked.",
+            "Save the image in the document's folder and link it by its file name.",
+        ),
+        Rule(
             "anon.postcode",
             _E,
             "UK postcode",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -44,15 +45,47 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+@contextmanager
+def serving(folder: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 as a static host would: with `headers` on every response,
+    and its 404.html for a missing page."""
+
+    class Handler(_Quiet):
+        def end_headers(self) -> None:
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
+        def send_error(
+            self, code: int, message: str | None = None, explain: str | None = None
+        ) -> None:
+            page = folder / "404.html"
+            if code != 404 or not page.is_file():
+                super().send_error(code, message, explain)
+                return
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(folder))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    with serving(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -80,7 +113,9 @@ SITE_URL = "https://learning.northmere-scp.example/"  # the example's site_url: 
 def page(
     browser: Browser, base_url: str, built_site: Path, outside_requests: list[str]
 ) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    # axe-core is injected as an inline script, which the pages' own policy would refuse; the
+    # policy itself is tested in test_security_headers.py.
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
     page = context.new_page()
 
     def guard(route: Route) -> None:
