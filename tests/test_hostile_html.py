@@ -22,7 +22,7 @@ from learning_resources.reference import fields_reference
 from learning_resources.settings import load_settings
 
 from .conftest import PROJECT, SiteFolder, brief
-from .hostile import (
+from .hostile_html_corpus import (
     BODY_CASES,
     NOTE,
     SAFE_BODY,
@@ -233,3 +233,13 @@ def test_values_quoted_in_logs_cannot_forge_lines_or_drive_the_terminal(site: Si
         assert "\x1b" not in out and "\u202e" not in out
         assert not any(line.startswith("briefs/fake.md") for line in out.splitlines())
     assert "\\u001b[2J" in format_text(report.problems, report.files)  # shown, not obeyed
+
+
+def test_the_policy_spares_archived_bodies_and_warns_in_drafts(site: SiteFolder) -> None:
+    script = "## What we learned\n\n<script>alert(1)</script>\n"
+    site.write("briefs/old.md", brief(case="A", published="2024-01-10", body=script))
+    site.write("briefs/wip.md", brief(case="B", extra="draft: true\n", body=script))
+    problems = check_site(site.root, dt.date(2026, 11, 25)).problems
+    assert [(p.path, p.severity.value) for p in problems if p.rule.startswith("html.")] == [
+        ("briefs/wip.md", "warning")
+    ]

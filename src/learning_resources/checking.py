@@ -8,11 +8,11 @@ from pathlib import Path
 
 from .anonymisation.attachments import IMAGE_SUFFIXES, check_image, scan_pdf
 from .anonymisation.scan import context_for, scan_document
-from .html_policy import check_documents as content_policy
+from .html_policy import check_body
 from .lifecycle import State
 from .loading import Site, load_site, relative
 from .plan import SitePlan, lifecycle_problems, plan_site
-from .problems import Problem, in_file_order
+from .problems import Problem, in_draft, in_file_order
 from .settings import SettingsError, load_settings
 
 
@@ -58,6 +58,19 @@ def anonymity(plan: SitePlan) -> list[Problem]:
     return found
 
 
+def content_policy(plan: SitePlan) -> list[Problem]:
+    """The HTML content policy over every body that is or will be published: an archived
+    brief's body never is; a draft's breaches are warnings until it is finished."""
+    found: list[Problem] = []
+    for entry in plan.entries:
+        if entry.state is State.ARCHIVED:
+            continue
+        source = entry.document.source
+        problems = check_body(source.body, source.relpath, source.body_line)
+        found += [in_draft(p) for p in problems] if entry.state is State.DRAFT else problems
+    return found
+
+
 def check_site(root: Path, today: dt.date) -> Report:
     """Read settings and every document of the site in `root`; never raises for bad content."""
     try:
@@ -69,7 +82,7 @@ def check_site(root: Path, today: dt.date) -> Report:
     problems = in_file_order(
         [
             *site.problems,
-            *content_policy(site.documents),
+            *content_policy(plan),
             *lifecycle_problems(plan),
             *anonymity(plan),
         ]

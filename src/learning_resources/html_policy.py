@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
 from html.parser import HTMLParser
 
 import nh3
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 
-from .documents import Document
 from .markdown_text import code_lines
 from .problems import Problem
 from .rules import problem
@@ -100,15 +98,6 @@ def is_safe_link(value: str) -> bool:
 def is_remote(value: str) -> bool:
     """True when fetching `value` would ask another host (or any scheme) for it."""
     return url_scheme(value) is not None or normalised_url(value).startswith("//")
-
-
-def check_documents(documents: Iterable[Document]) -> list[Problem]:
-    """The content policy over the body of every brief, sheet and page."""
-    found: list[Problem] = []
-    for document in documents:
-        source = document.source
-        found += check_body(source.body, source.relpath, source.body_line)
-    return found
 
 
 def check_body(body: str, path: str, first_line: int = 1) -> list[Problem]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -34,6 +34,17 @@ class Problem:
             "message": self.message,
             "text": self.text,
         }
+
+
+DRAFT_NOTE = " (a draft: this will block publication)"
+
+
+def in_draft(found: Problem) -> Problem:
+    """The one severity policy for drafts: an error in a draft is shown as a warning (it
+    will block once the draft is finished)."""
+    if found.severity is not Severity.ERROR:
+        return found
+    return replace(found, severity=Severity.WARNING, message=found.message + DRAFT_NOTE)
 
 
 def has_errors(problems: Iterable[Problem], *, strict: bool = False) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from ..hostile import TITLES, build_bypass, build_legal
+from ..hostile_html_corpus import TITLES, build_bypass, build_legal
 from .conftest import serving
 
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..problems import Problem, Severity
+from ..problems import Problem, Severity, in_draft
 from ..rules import RULES
-
-DRAFT_NOTE = " (a draft: this will block publication)"
 
 
 @dataclass(frozen=True)
@@ -44,8 +42,6 @@ def as_problem(
     text to show); `where` says which part of a file it is in ("page 2")."""
     severity = finding.severity or RULES[finding.rule].severity
     message = f"{where}: {finding.message}" if where else finding.message
-    if draft and severity is Severity.ERROR:
-        severity = Severity.WARNING
-        message += DRAFT_NOTE
     shown = None if text is None else finding.span(text)
-    return Problem(path, line, column, finding.rule, severity, message, shown)
+    found = Problem(path, line, column, finding.rule, severity, message, shown)
+    return in_draft(found) if draft else found
