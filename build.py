@@ -6,6 +6,7 @@
     python build.py serve [--root DIR] [--today YYYY-MM-DD]
     python build.py status [--root DIR] [--today YYYY-MM-DD] [--within DAYS] [--format text|json]
     python build.py schema [--root DIR] [--kind brief|sheet|page]
+    python build.py audit [SITE_DIR] [--root DIR] [--today YYYY-MM-DD] [--format text|json|github]
 
 Exit status: 0 when clean, 1 when a problem is found or the build is refused, 2 on a usage error.
 This is the only place that prints or exits; everything else returns data.
@@ -100,6 +101,18 @@ def make_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of a kind's front matter")
     common(schema)
     schema.add_argument("--kind", choices=("brief", "sheet", "page"), default="brief")
+    audit = commands.add_parser(
+        "audit", help="read a built site and prove nothing unpublished or identifying is in it"
+    )
+    common(audit)
+    audit.add_argument("--format", choices=FORMATS, default="text")
+    audit.add_argument(
+        "site_dir",
+        nargs="?",
+        type=Path,
+        metavar="SITE_DIR",
+        help="the built site, or a downloaded copy of the live one (default: site/ in the root)",
+    )
     serve = commands.add_parser("serve", help="preview the site while you edit")
     common(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
@@ -261,6 +274,24 @@ def run_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_audit(args: argparse.Namespace) -> int:
+    from learning_resources.audit import audit_site
+
+    root = site_root(args)
+    site_dir = (args.site_dir or root / "site").resolve()
+    if not site_dir.is_dir():
+        raise UsageError(f"{site_dir} is not a folder: build the site first, or name its folder")
+    report = check_site(root, args.today or today_in_london())
+    if report.plan is None or has_errors(report.problems):
+        print(format_text(report.problems, report.files), file=sys.stderr)
+        print("Fix these errors first: the audit needs every document.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    problems = audit_site(site_dir, report.plan)
+    files = sum(1 for p in site_dir.rglob("*") if p.is_file())
+    print(FORMATTERS[args.format](problems, files, help_base(report)))
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
 def run_schema(args: argparse.Namespace) -> int:
     from learning_resources.kinds import Kind
     from learning_resources.schema import json_schema
@@ -285,6 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "serve": run_serve,
         "status": run_status,
         "schema": run_schema,
+        "audit": run_audit,
     }
     try:
         return runners[args.command](args)

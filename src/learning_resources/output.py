@@ -18,7 +18,7 @@ def mask(text: str) -> str:
 
 def _shown(p: Problem, *, masked: bool) -> str:
     """The message, with an anonymisation finding's text (masked where logs can be public)."""
-    if p.rule.startswith("anon.") and p.text:
+    if p.rule.startswith(("anon.", "audit.")) and p.text:
         return f"{p.message}: '{mask(p.text) if masked else p.text}'"
     return p.message
 
