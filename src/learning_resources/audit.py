@@ -73,54 +73,14 @@ IDENTIFIER_RULES = frozenset(
 )
 
 # Elements that do not start a new block of text: their words run on with their neighbours'.
-_INLINE = frozenset(
-    [
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "i",
-        "ins",
-        "kbd",
-        "mark",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "u",
-        "var",
-    ]
+_INLINE_TAGS = (
+    "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub "
+    "sup time u var"
 )
+_INLINE = frozenset(_INLINE_TAGS.split())
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_TEXT_SUFFIXES = frozenset(
-    [
-        ".html",
-        ".htm",
-        ".xml",
-        ".json",
-        ".js",
-        ".css",
-        ".txt",
-        ".md",
-        ".svg",
-        ".map",
-        ".csv",
-        ".webmanifest",
-        ".xsl",
-    ]
-)
+_TEXT_TYPES = ".html .htm .xml .json .js .css .txt .md .svg .map .csv .webmanifest .xsl"
+_TEXT_SUFFIXES = frozenset(_TEXT_TYPES.split())
 # Attributes whose values readers see, in a document's source (links' targets are not text).
 _SOURCE_ATTRIBUTES = frozenset({"alt", "title"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
