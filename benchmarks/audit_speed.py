@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Times the post-build audit on the example site and on a larger generated site.
+
+    .venv/bin/python benchmarks/audit_speed.py                # example site + 200 documents
+    .venv/bin/python benchmarks/audit_speed.py --documents 500
+
+The generated site copies the example's settings and pages and adds briefs and sheets of
+made-up text (random lower-case words of the example's own vocabulary, so that every document
+is different and passes the anonymisation gate), published over four years around --today: a
+mix of live, archived, embargoed and draft briefs, a quarter with a report PDF. Each site is
+built in-process, then audited; the audit must find nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+import build  # noqa: E402
+
+from learning_resources.anonymisation.scan import TextContext, scan_text  # noqa: E402
+from learning_resources.audit import audit_site  # noqa: E402
+from learning_resources.checking import check_site  # noqa: E402
+from learning_resources.kinds import Kind  # noqa: E402
+
+HEADINGS = ["About this review", "What we learned", "What practitioners should do", "Questions"]
+SHEET_SECTIONS = [
+    "Overview",
+    "How it can manifest",
+    "Ways to approach it",
+    "Further reading",
+    "Group activity",
+]
+
+
+def vocabulary() -> list[str]:
+    """Lower-case words of the example's briefs that no detector objects to on their own."""
+    words = set()
+    for path in (PROJECT / "briefs").glob("*.md"):
+        words.update(re.findall(r"(?<![\w'’-])[a-z]{3,12}(?![\w'’-])", path.read_text()))
+    words -= {"may", "march", "june", "july", "august", "born", "aged", "age", "years", "months"}
+    context = TextContext(Kind.BRIEF)
+    return sorted(w for w in words if not scan_text(f"The {w} was there", context))
+
+
+def prose(rng: random.Random, words: list[str], sentences: int) -> str:
+    out = []
+    for _ in range(sentences):
+        chosen = rng.sample(words, rng.randint(8, 18))
+        out.append("The " + " ".join(chosen) + ".")  # capitals only where nothing objects
+    return " ".join(out)
+
+
+def make_pdf(path: Path, lines: list[str]) -> None:
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+    )
+    body = " ".join(f"({line}) Tj 0 -14 Td" for line in lines)
+    stream = DecodedStreamObject()
+    stream.set_data(f"BT /F1 10 Tf 40 800 Td {body} ET".encode("latin-1"))
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    with path.open("wb") as out:
+        writer.write(out)
+
+
+def generate(root: Path, documents: int, today: dt.date, seed: int = 8) -> None:
+    """The example's settings and pages, with `documents` generated briefs and sheets."""
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(PROJECT / "content", root / "content")
+    rng = random.Random(seed)
+    words = vocabulary()
+    topics = ["neglect", "domestic-abuse", "safe-sleep", "online-safety", "leadership"]
+    letters = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+    cases = [a + b for a in letters for b in letters]
+    for n in range(documents):
+        topic = rng.sample(topics, 2)
+        summary = prose(rng, words, 2)
+        if n % 4 == 3:
+            sections = "\n\n".join(f"## {h}\n\n{prose(rng, words, 5)}" for h in SHEET_SECTIONS)
+            reviewed = today - dt.timedelta(days=rng.randint(0, 900))
+            (root / "bitesize").mkdir(exist_ok=True)
+            (root / f"bitesize/sheet-{n}.md").write_text(
+                f"---\ntitle: Sheet {n} {' '.join(rng.sample(words, 4))}\n"
+                f"topics: [{', '.join(topic)}]\nsummary: {summary}\n"
+                f"last_reviewed: {reviewed}\n---\n{sections}\n"
+            )
+            continue
+        published = today + dt.timedelta(days=rng.randint(-1100, 300))
+        body = "\n\n".join(
+            f"## {h}\n\n{prose(rng, words, 4)}\n\n{prose(rng, words, 4)}" for h in HEADINGS
+        )
+        folder = root / f"briefs/brief-{n}"
+        folder.mkdir(parents=True)
+        extra = "draft: true\n" if n % 10 == 0 else ""
+        if n % 4 == 1:
+            extra += "report: report.pdf\n"
+            make_pdf(folder / "report.pdf", [prose(rng, words, 1) for _ in range(40)])
+        (folder / "index.md").write_text(
+            f"---\ntitle: Brief {n} {' '.join(rng.sample(words, 4))}\n"
+            f"case: {cases[n]}\nreview_type: cspr\npublished: {published}\n"
+            f"topics: [{', '.join(topic)}]\nsummary: {summary}\n{extra}---\n{body}\n"
+        )
+
+
+def measure(root: Path, site_dir: Path, today: dt.date) -> None:
+    started = time.perf_counter()
+    code = build.main(
+        ["build", "--root", str(root), "--today", today.isoformat(), "--site-dir", str(site_dir)]
+    )
+    built = time.perf_counter()
+    if code:
+        sys.exit(f"the build of {root} failed")
+    report = check_site(root, today)
+    assert report.plan is not None
+    checked = time.perf_counter()
+    problems = audit_site(site_dir, report.plan)
+    audited = time.perf_counter()
+    files = [p for p in site_dir.rglob("*") if p.is_file()]
+    states: dict[str, int] = {}
+    for entry in report.plan.entries:
+        states[entry.state.value] = states.get(entry.state.value, 0) + 1
+    print(
+        f"{root.name}: {len(report.plan.entries)} documents {states}, {len(files)} files, "
+        f"{sum(p.stat().st_size for p in files) / 1e6:.1f} MB; build {built - started:.1f} s, "
+        f"check {checked - built:.1f} s, audit {audited - checked:.1f} s, "
+        f"{len(problems)} problems"
+    )
+    for found in problems[:10]:
+        print(f"  {found.path}:{found.line}: {found.message} [{found.rule}]")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--documents", type=int, default=200)
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date(2026, 10, 1))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        measure(PROJECT, Path(tmp) / "example-site", args.today)
+        root = Path(tmp) / f"generated-{args.documents}"
+        root.mkdir()
+        generate(root, args.documents, args.today)
+        measure(root, Path(tmp) / "generated-site", args.today)
+
+
+if __name__ == "__main__":
+    main()
