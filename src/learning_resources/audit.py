@@ -113,6 +113,7 @@ class _MarkupReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.chunks: list[Chunk] = []
+        self.attributes: list[Chunk] = []  # kept apart: they do not interrupt the text
         self._block = ""
         self._new_block = True
         self._article = 0
@@ -122,15 +123,13 @@ class _MarkupReader(HTMLParser):
         line = self.getpos()[0]
         for name, value in attrs:
             if value and name not in ("class", "style"):
-                self.chunks.append(Chunk(unquote(value), line, True, tag, attribute=name))
+                self.attributes.append(Chunk(unquote(value), line, True, tag, attribute=name))
         if tag in ("script", "style"):
             self._script += 1
         elif tag == "article":
             self._article += 1
         if tag not in _INLINE:
             self._block, self._new_block = tag, True
-        elif attrs:
-            self._new_block = True
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):
@@ -157,7 +156,7 @@ def markup_chunks(markup: str, first_line: int = 1, *, nested: bool = True) -> l
     reader.feed(markup)
     reader.close()
     chunks: list[Chunk] = []
-    for chunk in reader.chunks:
+    for chunk in reader.chunks + reader.attributes:
         line = first_line + chunk.line - 1
         if nested and "<" in chunk.text and ">" in chunk.text and not chunk.attribute:
             inner = markup_chunks(chunk.text, line, nested=False)
@@ -439,9 +438,8 @@ def _fragments_of(entry: Entry, plan: SitePlan, reader: _Reader) -> list[Fragmen
         part = "heading" if block in _HEADINGS else "text"
         pieces += [(part, piece) for piece in _pieces(text)]
     for attachment in _attachments(entry, plan):
-        pieces.append(("attachment name", f"{document.url}{attachment.name}"))
-        if not archived:
-            pieces.append(("attachment name", attachment.name))
+        pieces += [("attachment name", f"{document.url}{attachment.name}")]
+        pieces += [("attachment name", attachment.name)]
         for text in _attachment_text(attachment, reader):
             for paragraph in re.split(r"\n\s*\n", text):
                 pieces += [("attachment", p) for p in _pieces(" ".join(paragraph.split()))]
@@ -564,7 +562,7 @@ def audit_site(site_dir: Path, plan: SitePlan) -> list[Problem]:
         copy = hidden_bytes.get(hashlib.sha256(built.data).digest())
         if copy:
             entry, attachment = copy
-            found.append(_leak(relpath, 1, entry, f"a copy of the attachment {attachment.name}"))
+            found.append(_leak(relpath, 1, entry, "a copy of an attachment", attachment.name))
         found += identifiers.scan(built)
     return in_file_order(found)
 

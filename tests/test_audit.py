@@ -1,0 +1,381 @@
+"""The post-build audit reads a built site back and finds what must not be there.
+
+It passes on the example site (built on days when its briefs are embargoed, live or archived)
+and on the absence fixture; it fails, naming the built file and the document, when text of an
+archived, embargoed or draft brief, or an identifier, is slipped into a built copy: an HTML
+page, the search index, a .gz file, a PDF, a copied attachment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from learning_resources.audit import audit_site, words_of
+from learning_resources.checking import check_site
+from learning_resources.plan import SitePlan
+from learning_resources.problems import Problem
+
+from .conftest import MKDOCS_YML, PROJECT, SiteFolder, brief, make_pdf
+from .test_absence import BRIEFS, TODAY, sentinels, write_fixture
+
+sys.path.insert(0, str(PROJECT))
+import build
+
+EXAMPLE_DAY = dt.date(2026, 10, 1)  # two briefs archived, one embargoed, the rest live
+ARCHIVED_SENTENCE = "Each setting assumed the other was leading on safeguarding."
+ARCHIVED_BRIEF = "briefs/young-person-a-exploitation.md"
+EMBARGOED_TITLE = "Young Person H: online radicalisation and turning eighteen"
+EMBARGOED_BRIEF = "briefs/young-person-h-online-radicalisation.md"
+LIVE_PAGE = "briefs/child-d-domestic-abuse/index.html"
+
+
+@contextmanager
+def same_environment() -> Iterator[None]:
+    """`build` sets environment variables for MkDocs; other tests must not see them."""
+    saved = dict(os.environ)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def build_site(root: Path, site_dir: Path, today: dt.date) -> SitePlan:
+    with same_environment():
+        args = ["--root", str(root), "--today", today.isoformat(), "--site-dir", str(site_dir)]
+        code = build.main(["build", *args])
+    assert code == 0
+    plan = check_site(root, today).plan
+    assert plan is not None
+    return plan
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SitePlan]:
+    site_dir = tmp_path_factory.mktemp("example") / "site"
+    return site_dir, build_site(PROJECT, site_dir, EXAMPLE_DAY)
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SitePlan]:
+    """The absence tests' site: briefs in every state, with sentinel strings in every part."""
+    site = SiteFolder(tmp_path_factory.mktemp("absence") / "src")
+    site.write("mkdocs.yml", MKDOCS_YML)
+    site.write("content/index.md", "# Home\n")
+    write_fixture(site)
+    return site.root / "site", build_site(site.root, site.root / "site", TODAY)
+
+
+Change = Callable[[Path], None]
+
+
+def audit_changed(built: tuple[Path, SitePlan], tmp_path: Path, change: Change) -> list[Problem]:
+    """Audit a copy of a built site after `change` has been made to it."""
+    site_dir, plan = built
+    copy = tmp_path / "copy"
+    shutil.copytree(site_dir, copy)
+    change(copy)
+    return audit_site(copy, plan)
+
+
+def add_to_page(relpath: str, html: str) -> Change:
+    def change(site: Path) -> None:
+        page = site / relpath
+        page.write_text(page.read_text().replace("</article>", html + "</article>", 1))
+
+    return change
+
+
+def only(problems: list[Problem], rule: str = "audit.leak") -> Problem:
+    assert [p.rule for p in problems] == [rule], problems
+    return problems[0]
+
+
+# --- It passes where nothing is wrong -----------------------------------------------------
+
+
+def test_the_example_site_passes(example: tuple[Path, SitePlan]) -> None:
+    site_dir, plan = example
+    states = {e.state.value for e in plan.entries}
+    assert {"live", "archived", "embargoed"} <= states
+    assert audit_site(site_dir, plan) == []
+
+
+@pytest.mark.parametrize("day", ["2023-06-01", "2031-01-01"])  # every brief embargoed; archived
+def test_the_example_site_passes_on_other_days(tmp_path: Path, day: str) -> None:
+    site_dir = tmp_path / "site"
+    plan = build_site(PROJECT, site_dir, dt.date.fromisoformat(day))
+    assert audit_site(site_dir, plan) == []
+
+
+def test_the_fixture_with_every_state_passes(fixture_site: tuple[Path, SitePlan]) -> None:
+    assert audit_site(*fixture_site) == []
+
+
+# --- It fails, naming the file and the document, when something slips in -----------------
+
+
+def test_an_archived_sentence_in_a_page(example: tuple[Path, SitePlan], tmp_path: Path) -> None:
+    found = only(
+        audit_changed(example, tmp_path, add_to_page(LIVE_PAGE, f"<p>{ARCHIVED_SENTENCE}</p>"))
+    )
+    assert found.path == LIVE_PAGE
+    assert ARCHIVED_BRIEF in found.message and "archived" in found.message
+    assert found.text == ARCHIVED_SENTENCE
+    assert found.line > 1
+
+
+def test_markup_and_entities_do_not_hide_a_sentence(
+    example: tuple[Path, SitePlan], tmp_path: Path
+) -> None:
+    disguised = (
+        "<p>Each <em>setting</em> assumed the\n   other was "
+        "<a href='#x'>leading</a> on safeguarding&#46;</p>"
+    )
+    found = only(audit_changed(example, tmp_path, add_to_page(LIVE_PAGE, disguised)))
+    assert ARCHIVED_BRIEF in found.message
+
+
+def test_an_embargoed_title_in_the_search_index(
+    example: tuple[Path, SitePlan], tmp_path: Path
+) -> None:
+    def change(site: Path) -> None:
+        index = site / "search/search_index.json"
+        data = json.loads(index.read_text())
+        data["docs"][2]["text"] += f" <p>{EMBARGOED_TITLE}</p>"
+        index.write_text(json.dumps(data))
+
+    found = only(audit_changed(example, tmp_path, change))
+    assert found.path == "search/search_index.json"
+    assert EMBARGOED_BRIEF in found.message and "embargoed" in found.message
+
+
+def test_an_embargoed_address_in_a_gzip_file(
+    example: tuple[Path, SitePlan], tmp_path: Path
+) -> None:
+    def change(site: Path) -> None:
+        sitemap = site / "sitemap.xml.gz"
+        xml = gzip.decompress(sitemap.read_bytes()).replace(
+            b"</urlset>",
+            b"<url><loc>https://x.example/briefs/young-person-h-online-radicalisation/</loc>"
+            b"</url></urlset>",
+        )
+        sitemap.write_bytes(gzip.compress(xml))
+
+    found = only(audit_changed(example, tmp_path, change))
+    assert found.path == "sitemap.xml.gz"
+    assert "the address of " + EMBARGOED_BRIEF in found.message
+
+
+def test_an_archived_heading_in_the_feed(example: tuple[Path, SitePlan], tmp_path: Path) -> None:
+    def change(site: Path) -> None:
+        feed = site / "feed.xml"
+        heading = "&lt;h3&gt;Each missing episode was handled on its own&lt;/h3&gt;"
+        feed.write_text(feed.read_text().replace("</summary>", heading + "</summary>", 1))
+
+    found = only(audit_changed(example, tmp_path, change))
+    assert found.path == "feed.xml" and "a heading of " + ARCHIVED_BRIEF in found.message
+
+
+def test_a_planted_phone_number_and_postcode(
+    example: tuple[Path, SitePlan], tmp_path: Path
+) -> None:
+    planted = "<p>Ring 07700 900123, or call at NM1 4AB.</p>"
+    problems = audit_changed(example, tmp_path, add_to_page(LIVE_PAGE, planted))
+    assert [(p.rule, p.path, p.text) for p in problems] == [
+        ("audit.identifier", LIVE_PAGE, "NM1 4AB"),
+        ("audit.identifier", LIVE_PAGE, "07700 900123"),
+    ]
+    assert "briefs/child-d-domestic-abuse.md" in problems[0].message
+
+
+def test_a_pdf_with_an_archived_sentence_and_a_postcode(
+    example: tuple[Path, SitePlan], tmp_path: Path
+) -> None:
+    def change(site: Path) -> None:
+        make_pdf(site / "briefs/child-d-domestic-abuse/notes.pdf", f"{ARCHIVED_SENTENCE} NM1 4AB")
+
+    problems = audit_changed(example, tmp_path, change)
+    assert {(p.rule, p.path) for p in problems} == {
+        ("audit.leak", "briefs/child-d-domestic-abuse/notes.pdf"),
+        ("audit.identifier", "briefs/child-d-domestic-abuse/notes.pdf"),
+    }
+
+
+def test_every_part_of_an_unpublished_brief_is_recognised(
+    fixture_site: tuple[Path, SitePlan], tmp_path: Path
+) -> None:
+    """Each sentinel, as the fixture writes it, slipped into a page of its own."""
+    planted: dict[str, str] = {}  # file -> state of the brief
+
+    def change(site: Path) -> None:
+        for slug, (_, _, state) in BRIEFS.items():
+            s = sentinels(slug.replace("-", ""))
+            as_written = {
+                "title": f"Brief {s['title']}",
+                "summary": f"Summary {s['summary']}.",
+                "heading": f"What we learned {s['heading']}",
+                "body": f"{s['body']} paragraph.",
+                "pdf": f"Review report {s['pdf']}",
+                "asset": f"PNG {s['asset']}",
+                "assetname": f"chart-{s['assetname']}.png",
+            }
+            for part, text in as_written.items():
+                name = f"planted/{slug}-{part}.html"
+                page = site / name
+                page.parent.mkdir(exist_ok=True)
+                page.write_text(f"<html><body><article><p>{text}</p></article></body></html>")
+                if state != "live" and not (state == "archived" and part == "title"):
+                    planted[name] = f"briefs/{slug}/index.md, which is {state}"
+
+    problems = audit_changed(fixture_site, tmp_path, change)
+    # One problem per planted part, naming its brief; live briefs' text and archived titles
+    # (which archive notices show) are no problem.
+    assert sorted((p.path, p.rule) for p in problems) == sorted(
+        (name, "audit.leak") for name in planted
+    )
+    for p in problems:
+        assert planted[p.path] in p.message
+
+
+def test_a_draft_sentence_in_a_gzip_file(
+    fixture_site: tuple[Path, SitePlan], tmp_path: Path
+) -> None:
+    def change(site: Path) -> None:
+        page = "<html><body><p>" + sentinels("unfinished")["body"] + " paragraph.</p></body></html>"
+        (site / "extra.html.gz").write_bytes(gzip.compress(page.encode()))
+
+    found = only(audit_changed(fixture_site, tmp_path, change))
+    assert found.path == "extra.html.gz" and "briefs/unfinished/index.md" in found.message
+
+
+def test_a_copy_of_a_draft_attachment(fixture_site: tuple[Path, SitePlan], tmp_path: Path) -> None:
+    _, plan = fixture_site
+    report = plan.site.root / "briefs/unfinished/report.pdf"
+
+    def change(site: Path) -> None:
+        shutil.copy(report, site / "briefs/days-10/report.pdf")
+
+    problems = audit_changed(fixture_site, tmp_path, change)
+    assert {p.path for p in problems} == {"briefs/days-10/report.pdf"}
+    assert any(
+        p.message.startswith("a copy of an attachment of briefs/unfinished") for p in problems
+    )
+
+
+def test_an_archived_attachment_at_its_old_address(
+    fixture_site: tuple[Path, SitePlan], tmp_path: Path
+) -> None:
+    _, plan = fixture_site
+    chart = next((plan.site.root / "briefs/days-400").glob("chart-*.png"))
+
+    def change(site: Path) -> None:
+        (site / "briefs/days-400/pictures.png").write_bytes(chart.read_bytes())
+
+    problems = audit_changed(fixture_site, tmp_path, change)
+    assert {p.path for p in problems} == {"briefs/days-400/pictures.png"}
+    assert any(p.message.startswith("a copy of an attachment of briefs/days-400") for p in problems)
+
+
+# --- What is not evidence of a leak -------------------------------------------------------
+
+
+def test_shared_text_allowed_identifiers_and_waivers_are_not_problems(site: SiteFolder) -> None:
+    shared = "Practitioners should ask about every adult in the household."
+    site.write(
+        "mkdocs.yml",
+        MKDOCS_YML.replace(
+            "      contact_email:", "      allowed_terms: ['0115 496 0250']\n      contact_email:"
+        ),
+    )
+    site.write(
+        "briefs/old.md",
+        brief(case="A", published="2024-01-10", body=f"## Older\n\n{shared} Only here once.\n"),
+    )
+    site.write(
+        "briefs/new.md",
+        brief(
+            case="B",
+            published="2026-09-01",
+            extra=(
+                "waivers:\n  - text: Operation ABC-12345\n    rule: anon.reference\n"
+                "    reason: a national campaign's name\n"
+            ),
+            body=(
+                f"## Newer\n\n{shared}\n\nCall the partnership on 0115 496 0250 or write to "
+                "learning@partnership.example. See Operation ABC-12345.\n"
+            ),
+        ),
+    )
+    plan = build_site(site.root, site.root / "site", EXAMPLE_DAY)
+    assert [e.state.value for e in plan.entries if e.document.kind.value == "brief"] == [
+        "live",
+        "archived",
+    ]
+    assert audit_site(site.root / "site", plan) == []
+    # ... while the archived brief's own sentence would be found:
+    copy = site.root / "site/briefs/new/index.html"
+    copy.write_text(copy.read_text().replace("</article>", "<p>Only here once.</p></article>"))
+    assert only(audit_site(site.root / "site", plan)).message.startswith(
+        "a sentence of briefs/old.md"
+    )
+
+
+def test_words_ignore_case_punctuation_and_compatibility_forms() -> None:
+    assert words_of("Child’s  ﬁrst\u00a0Home-visit!") == ["child", "s", "first", "home", "visit"]
+
+
+# --- The command ---------------------------------------------------------------------------
+
+
+def audit_command(
+    capsys: pytest.CaptureFixture[str], root: Path, *args: str
+) -> tuple[int, str, str]:
+    code = build.main(["audit", *args, "--root", str(root), "--today", TODAY.isoformat()])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_command_exits_0_on_a_clean_site(
+    fixture_site: tuple[Path, SitePlan], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, plan = fixture_site
+    code, out, _ = audit_command(capsys, plan.site.root)  # SITE_DIR defaults to site/
+    assert code == 0
+    assert "files checked: no problems found." in out
+
+
+def test_the_command_exits_1_and_masks_the_text_in_github_format(
+    fixture_site: tuple[Path, SitePlan], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    site_dir, plan = fixture_site
+    copy = tmp_path / "copy"
+    shutil.copytree(site_dir, copy)
+    title = f"Brief {sentinels('embargoed')['title']}"
+    add_to_page("index.html", f"<p>{title}</p>")(copy)
+    code, out, _ = audit_command(capsys, plan.site.root, str(copy), "--format", "github")
+    assert code == 1
+    assert "::error file=index.html,line=" in out and "title=audit.leak" in out
+    assert title not in out and "B**** z" in out
+    code, out, _ = audit_command(capsys, plan.site.root, str(copy), "--format", "json")
+    assert code == 1
+    assert json.loads(out)["problems"][0]["text"] == title
+
+
+def test_a_missing_site_folder_is_a_usage_error(
+    fixture_site: tuple[Path, SitePlan], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _, plan = fixture_site
+    code, _, err = audit_command(capsys, plan.site.root, str(tmp_path / "nowhere"))
+    assert code == 2
+    assert "is not a folder" in err
