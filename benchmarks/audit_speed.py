@@ -23,18 +23,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from pypdf import PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
-
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 import build  # noqa: E402
-
 from learning_resources.anonymisation.scan import TextContext, scan_text  # noqa: E402
 from learning_resources.audit import audit_site  # noqa: E402
 from learning_resources.checking import check_site  # noqa: E402
 from learning_resources.kinds import Kind  # noqa: E402
+from tests.conftest import make_pdf  # noqa: E402
 
 HEADINGS = ["About this review", "What we learned", "What practitioners should do", "Questions"]
 SHEET_SECTIONS = [
@@ -62,27 +59,6 @@ def prose(rng: random.Random, words: list[str], sentences: int) -> str:
         chosen = rng.sample(words, rng.randint(8, 18))
         out.append("The " + " ".join(chosen) + ".")  # capitals only where nothing objects
     return " ".join(out)
-
-
-def make_pdf(path: Path, lines: list[str]) -> None:
-    writer = PdfWriter()
-    page = writer.add_blank_page(595, 842)
-    font = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica"),
-        }
-    )
-    page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
-    )
-    body = " ".join(f"({line}) Tj 0 -14 Td" for line in lines)
-    stream = DecodedStreamObject()
-    stream.set_data(f"BT /F1 10 Tf 40 800 Td {body} ET".encode("latin-1"))
-    page[NameObject("/Contents")] = writer._add_object(stream)
-    with path.open("wb") as out:
-        writer.write(out)
 
 
 def generate(root: Path, documents: int, today: dt.date, seed: int = 8) -> None:
@@ -116,7 +92,7 @@ def generate(root: Path, documents: int, today: dt.date, seed: int = 8) -> None:
         extra = "draft: true\n" if n % 10 == 0 else ""
         if n % 4 == 1:
             extra += "report: report.pdf\n"
-            make_pdf(folder / "report.pdf", [prose(rng, words, 1) for _ in range(40)])
+            make_pdf(folder / "report.pdf", prose(rng, words, 40))
         (folder / "index.md").write_text(
             f"---\ntitle: Brief {n} {' '.join(rng.sample(words, 4))}\n"
             f"case: {cases[n]}\nreview_type: cspr\npublished: {published}\n"

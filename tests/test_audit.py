@@ -162,7 +162,13 @@ def _pdf(site: Path) -> None:
     make_pdf(site / PDF, f"{ARCHIVED_SENTENCE} NM1 4AB")
 
 
+def _damaged(site: Path) -> None:
+    (site / "assets/damaged.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<\n")
+    (site / "assets/damaged.js.gz").write_bytes(b"\x1f\x8b not really compressed")
+
+
 EXAMPLE_CHANGES = [
+    _damaged,
     add_to_page(LIVE_PAGE, f"<p>{ARCHIVED_SENTENCE}</p>"),
     add_to_page(
         DISGUISED_PAGE,
@@ -194,8 +200,17 @@ def test_only_the_changed_files_have_problems(example_changed: Found) -> None:
             "sitemap.xml.gz",
             "feed.xml",
             PDF,
+            "assets/damaged.pdf",
+            "assets/damaged.js.gz",
         ]
     )
+
+
+def test_a_file_it_cannot_read_is_a_problem(example_changed: Found) -> None:
+    for path in ("assets/damaged.pdf", "assets/damaged.js.gz"):
+        assert only(example_changed[path], "audit.unreadable").message.startswith(
+            "the audit cannot read this file"
+        )
 
 
 def test_an_archived_sentence_in_a_page(example_changed: Found) -> None:

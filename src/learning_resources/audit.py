@@ -27,7 +27,6 @@ import bisect
 import gzip
 import hashlib
 import json
-import logging
 import re
 import unicodedata
 import zlib
@@ -43,6 +42,7 @@ from urllib.parse import unquote
 import markdown
 
 from .anonymisation.allowed import allowed_spans
+from .anonymisation.attachments import PdfError, read_pdf
 from .anonymisation.identifiers import find_identifiers
 from .anonymisation.scan import TextContext, context_for
 from .documents import Document
@@ -208,35 +208,11 @@ class Words:
 
 @dataclass(frozen=True)
 class PdfText:
-    parts: tuple[tuple[int, str, str], ...]  # (page or 1, where, text)
+    parts: tuple[tuple[int, str, str], ...]  # (line: 1 or the page, where, text)
     error: str | None = None
 
 
-_PDF_METADATA = ("/Author", "/Title", "/Subject", "/Keywords", "/Creator", "/Producer")
-
-
-def pdf_text(data: bytes) -> PdfText:
-    """A PDF's metadata (on line 1) and each page's text (line = page number)."""
-    import io
-
-    from pypdf import PdfReader
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            return PdfText((), "the PDF is password-protected")
-        metadata: dict[str, object] = dict(reader.metadata or {})
-        parts = [
-            (1, f"the PDF's {key.strip('/').lower()}", str(metadata[key]))
-            for key in _PDF_METADATA
-            if metadata.get(key)
-        ]
-        for number, page in enumerate(reader.pages, start=1):
-            parts.append((number, f"page {number}", page.extract_text() or ""))
-    except Exception as exc:  # a damaged file is a finding, never a crash
-        return PdfText((), f"{type(exc).__name__}: {exc}")
-    return PdfText(tuple(parts))
+Block = tuple[str, int, str]  # text, the line it starts on, where it is ('page 2')
 
 
 @dataclass
@@ -246,9 +222,7 @@ class BuiltFile:
     path: str  # relative to the site folder, '/'-separated
     data: bytes  # decompressed, for .gz files
     words: Words
-    main_text: list[
-        tuple[str, int, str]
-    ]  # (visible text, first line, where) to scan for identifiers
+    main_text: list[Block]  # the visible text to scan for identifiers
     error: str | None = None
 
 
@@ -261,7 +235,10 @@ class _Reader:
     def pdf(self, data: bytes) -> PdfText:
         key = hashlib.sha256(data).hexdigest()
         if key not in self.pdfs:
-            self.pdfs[key] = pdf_text(data)
+            try:
+                self.pdfs[key] = PdfText(tuple(read_pdf(data)))
+            except PdfError as exc:
+                self.pdfs[key] = PdfText((), str(exc))
         return self.pdfs[key]
 
     def read(self, path: Path, relpath: str) -> BuiltFile:
@@ -310,9 +287,9 @@ class _Reader:
         return built
 
 
-def _visible(chunks: Sequence[Chunk]) -> list[tuple[str, int, str]]:
+def _visible(chunks: Sequence[Chunk]) -> list[Block]:
     """The visible text of a page's main content, one entry per block."""
-    blocks: list[tuple[str, int, str]] = []
+    blocks: list[Block] = []
     for chunk in chunks:
         if not chunk.main or chunk.attribute:
             continue
@@ -518,12 +495,12 @@ def audit_site(site_dir: Path, plan: SitePlan) -> list[Problem]:
         e for e in plan.entries if e.state is not State.LIVE and e.document.kind is not Kind.PAGE
     ]
     fragments = [f for e in hidden for f in _fragments_of(e, plan, reader)]
-    allowed = FragmentIndex(fragments)
-    shared: set[tuple[str, ...]] = set()
+    everything = FragmentIndex(fragments)
+    shared: set[tuple[str, ...]] = set()  # also in what may be published: not evidence
     for chunks in _allowed_text(plan, reader):
         text = Words()
         text.add(chunks)
-        shared.update(f.words for _, f in allowed.find(text.words))
+        shared.update(f.words for _, f in everything.find(text.words))
     index = FragmentIndex(f for f in fragments if f.words not in shared)
     live_bytes = {
         hashlib.sha256(a.data).digest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 from pathlib import Path
 
@@ -24,14 +25,21 @@ _GPS_IFD = 0x8825
 _PDF_METADATA = ("/Author", "/Title", "/Subject", "/Keywords", "/Creator")
 
 
-def scan_pdf(path: Path, relpath: str, context: TextContext) -> list[Problem]:
-    """The report's metadata (reported on line 1) and the text of each page (line = page)."""
+class PdfError(Exception):
+    """A PDF that cannot be read."""
+
+
+def read_pdf(source: Path | bytes) -> list[tuple[int, str, str]]:
+    """(line, where, text): the metadata (on line 1), then each page's text (line = page).
+
+    Raises PdfError when the PDF cannot be read, with what is wrong.
+    """
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(path)
+        reader = PdfReader(io.BytesIO(source) if isinstance(source, bytes) else source)
         if reader.is_encrypted:
             raise PyPdfError("the PDF is password-protected")
         metadata: dict[str, object] = dict(reader.metadata or {})
@@ -44,14 +52,22 @@ def scan_pdf(path: Path, relpath: str, context: TextContext) -> list[Problem]:
             parts.append((number, f"page {number}", page.extract_text() or ""))
     except Exception as exc:  # any failure to parse an editor's file is a finding, not a crash
         known = isinstance(exc, PyPdfError | OSError | ValueError | KeyError)
-        detail = str(exc) if known else f"{type(exc).__name__}: {exc}"
+        raise PdfError(str(exc) if known else f"{type(exc).__name__}: {exc}") from None
+    return parts
+
+
+def scan_pdf(path: Path, relpath: str, context: TextContext) -> list[Problem]:
+    """The report's metadata (reported on line 1) and the text of each page (line = page)."""
+    try:
+        parts = read_pdf(path)
+    except PdfError as exc:
         return [
             problem(
                 "anon.pdf_unreadable",
                 relpath,
                 1,
                 1,
-                f"the report cannot be read to check it ({detail}); export it again",
+                f"the report cannot be read to check it ({exc}); export it again",
             )
         ]
     if not any(text.strip() for line, where, text in parts if where.startswith("page")):
