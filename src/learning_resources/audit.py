@@ -428,44 +428,22 @@ def _fragments_of(entry: Entry, plan: SitePlan, reader: _Reader) -> list[Fragmen
     return list(fragments.values())
 
 
-def _allowed_text(plan: SitePlan, reader: _Reader) -> Iterator[list[Chunk]]:
+def _allowed_text(plan: SitePlan, reader: _Reader) -> Iterator[str]:
     """What may be on the site: live documents, settings, what archive notices show."""
     settings = plan.site.settings
-    yield [
-        Chunk(t, 1, True)
-        for t in (
-            settings.partnership,
-            settings.contact_email,
-            *settings.topics.values(),
-            *settings.audiences.values(),
-            *settings.sheet_sections,
-            *settings.case_labels,
-            *settings.allowed_terms,
-            *REVIEW_TYPES.values(),
-        )
-    ]
+    yield from (settings.partnership, settings.contact_email, *settings.allowed_terms)
+    yield from (*settings.topics.values(), *settings.audiences.values(), *REVIEW_TYPES.values())
+    yield from (*settings.sheet_sections, *settings.case_labels)
     for entry in plan.entries:
         document = entry.document
         if entry.state is State.ARCHIVED:
-            yield [
-                Chunk(t, 1, True)
-                for t in (
-                    document.title,
-                    document.case_name,
-                    document.reference,
-                    document.review_type_name,
-                    document.url,
-                )
-            ]
+            yield from (document.title, document.case_name, document.reference, document.url)
         elif entry.state is State.LIVE:
-            yield [Chunk(value, 1, True) for _, value in _prose_fields(document)]
-            yield [Chunk(text, 1, True) for _, text in rendered_blocks(document.source.body)]
+            yield from (value for _, value in _prose_fields(document))
+            yield from (text for _, text in rendered_blocks(document.source.body))
             for attachment in _attachments(entry, plan):
-                yield [
-                    Chunk(attachment.name, 1, True),
-                    Chunk(document.url + attachment.name, 1, True),
-                ]
-                yield [Chunk(t, 1, True) for t in _attachment_text(attachment, reader)]
+                yield from (attachment.name, document.url + attachment.name)
+                yield from _attachment_text(attachment, reader)
 
 
 # --- The audit ----------------------------------------------------------------------------
@@ -496,11 +474,9 @@ def audit_site(site_dir: Path, plan: SitePlan) -> list[Problem]:
     ]
     fragments = [f for e in hidden for f in _fragments_of(e, plan, reader)]
     everything = FragmentIndex(fragments)
-    shared: set[tuple[str, ...]] = set()  # also in what may be published: not evidence
-    for chunks in _allowed_text(plan, reader):
-        text = Words()
-        text.add(chunks)
-        shared.update(f.words for _, f in everything.find(text.words))
+    allowed = Words()
+    allowed.add(Chunk(text, 1, True) for text in _allowed_text(plan, reader))
+    shared = {f.words for _, f in everything.find(allowed.words)}  # not evidence of a leak
     index = FragmentIndex(f for f in fragments if f.words not in shared)
     live_bytes = {
         hashlib.sha256(a.data).digest()
