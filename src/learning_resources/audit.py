@@ -533,21 +533,22 @@ def _leak(relpath: str, line: int, entry: Entry, what: str, text: str | None = N
 
 
 def _leaks(built: BuiltFile, index: FragmentIndex) -> list[Problem]:
-    """One problem per document and part found in the file (at its first place)."""
-    first: dict[tuple[str, str], tuple[int, Fragment, int]] = {}
+    """One problem per document and part found in the file, at its first place.
+
+    Where a paragraph and its first sentence both match, the sentence is what is counted.
+    """
+    shortest: dict[int, Fragment] = {}
     for position, fragment in index.find(built.words.words):
+        if position not in shortest or len(fragment.words) < len(shortest[position].words):
+            shortest[position] = fragment
+    first: dict[tuple[str, str], tuple[int, Fragment, int]] = {}
+    for position, fragment in sorted(shortest.items()):
         key = (fragment.entry.document.path, fragment.part)
-        line = built.words.lines[position]
-        if key in first:
-            first_line, first_fragment, count = first[key]
-            first[key] = (first_line, first_fragment, count + 1)
-        else:
-            first[key] = (line, fragment, 1)
+        line, earlier, count = first.get(key, (built.words.lines[position], fragment, 0))
+        first[key] = (line, earlier, count + 1)
     found = []
     for (_, part), (line, fragment, count) in first.items():
-        what = _PARTS.get(part, part)
-        if count > 1:
-            what += f" (and {count - 1} more)"
+        what = _PARTS.get(part, part) + (f" (and {count - 1} more)" if count > 1 else "")
         found.append(_leak(built.path, line, fragment.entry, what, fragment.text))
     return found
 
