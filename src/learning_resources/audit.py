@@ -212,7 +212,7 @@ class PdfText:
     error: str | None = None
 
 
-Block = tuple[str, int, str]  # text, the line it starts on, where it is ('page 2')
+Visible = tuple[str, int, str]  # text, the line it starts on, where it is ('page 2')
 
 
 @dataclass
@@ -222,7 +222,7 @@ class BuiltFile:
     path: str  # relative to the site folder, '/'-separated
     data: bytes  # decompressed, for .gz files
     words: Words
-    main_text: list[Block]  # the visible text to scan for identifiers
+    main_text: list[Visible]  # the visible text to scan for identifiers
     error: str | None = None
 
 
@@ -287,18 +287,21 @@ class _Reader:
         return built
 
 
-def _visible(chunks: Sequence[Chunk]) -> list[Block]:
-    """The visible text of a page's main content, one entry per block."""
-    blocks: list[Block] = []
+def _blocks(chunks: Iterable[Chunk]) -> list[tuple[Chunk, str]]:
+    """Chunks joined into blocks (paragraphs, cells...): (the block's first chunk, its text)."""
+    blocks: list[tuple[Chunk, str]] = []
     for chunk in chunks:
-        if not chunk.main or chunk.attribute:
-            continue
         if chunk.new_block or not blocks:
-            blocks.append((chunk.text, chunk.line, "the page"))
+            blocks.append((chunk, chunk.text))
         else:
-            text, line, where = blocks[-1]
-            blocks[-1] = (text + chunk.text, line, where)
+            blocks[-1] = (blocks[-1][0], blocks[-1][1] + chunk.text)
     return blocks
+
+
+def _visible(chunks: Iterable[Chunk]) -> list[Visible]:
+    """The visible text of a page's main content, one entry per block."""
+    shown = (c for c in chunks if c.main and not c.attribute)
+    return [(text, first.line, "the page") for first, text in _blocks(shown)]
 
 
 # --- What must not be there ---------------------------------------------------------------
@@ -320,7 +323,7 @@ class FragmentIndex:
     def __init__(self, fragments: Iterable[Fragment]) -> None:
         self.by_start: dict[tuple[str, str], list[Fragment]] = defaultdict(list)
         for fragment in fragments:
-            self.by_start[fragment.words[:2]].append(fragment)  # type: ignore[index]
+            self.by_start[fragment.words[0], fragment.words[1]].append(fragment)
 
     def find(self, words: Sequence[str]) -> Iterator[tuple[int, Fragment]]:
         by_start = self.by_start
@@ -333,23 +336,12 @@ class FragmentIndex:
                         yield i, fragment
 
 
-def _blocks(body_html: str, *, source: bool) -> list[tuple[str, str]]:
-    """(block element, text) for each paragraph, heading, cell... of rendered Markdown."""
-    blocks: list[tuple[str, str]] = []
-    for chunk in markup_chunks(body_html, nested=False):
-        if chunk.attribute and (not source or chunk.attribute not in _SOURCE_ATTRIBUTES):
-            continue
-        if chunk.new_block or not blocks:
-            blocks.append((chunk.block, chunk.text))
-        else:
-            blocks[-1] = (blocks[-1][0], blocks[-1][1] + chunk.text)
-    return blocks
-
-
 def rendered_blocks(body: str) -> list[tuple[str, str]]:
     """A Markdown body as it reads on a page: (element, text) per block."""
     html = markdown.markdown(body, extensions=_MARKDOWN_EXTENSIONS)
-    return _blocks(html, source=True)
+    chunks = markup_chunks(html, nested=False)
+    shown = (c for c in chunks if not c.attribute or c.attribute in _SOURCE_ATTRIBUTES)
+    return [(first.block, text) for first, text in _blocks(shown)]
 
 
 def _pieces(text: str) -> list[str]:
@@ -368,13 +360,12 @@ def _prose_fields(document: Document) -> list[tuple[str, str]]:
     if extension and extension.get("reason"):
         found.append(("extension", str(extension["reason"])))
     for waiver in document.fields.get("waivers", ()):
-        found.append(("waiver", f"{waiver.text} {waiver.reason}"))
+        found += [("waiver", waiver.text), ("waiver", waiver.reason)]
     return found
 
 
 @dataclass(frozen=True)
 class Attachment:
-    path: Path
     name: str  # relative to the document's folder
     data: bytes
 
@@ -389,7 +380,7 @@ def _attachments(entry: Entry, plan: SitePlan) -> list[Attachment]:
     found = []
     for path in paths:
         if path.is_file():
-            found.append(Attachment(path, path.relative_to(folder).as_posix(), path.read_bytes()))
+            found.append(Attachment(path.relative_to(folder).as_posix(), path.read_bytes()))
     return found
 
 
@@ -402,7 +393,7 @@ def _attachment_text(attachment: Attachment, reader: _Reader) -> list[str]:
         return []
 
 
-def _fragments_of(entry: Entry, plan: SitePlan, reader: _Reader) -> list[Fragment]:
+def _fragments_of(entry: Entry, attachments: list[Attachment], reader: _Reader) -> list[Fragment]:
     """Every distinctive piece of a document that must not be on the site."""
     document = entry.document
     archived = entry.state is State.ARCHIVED
@@ -410,11 +401,11 @@ def _fragments_of(entry: Entry, plan: SitePlan, reader: _Reader) -> list[Fragmen
     for name, value in _prose_fields(document):
         if archived and name == "title":
             continue  # stays on the archive notice
-        pieces += [(name, value)] + [(name, s) for s in _pieces(value)[1:]]
+        pieces += [(name, piece) for piece in _pieces(value)]
     for block, text in rendered_blocks(document.source.body):
         part = "heading" if block in _HEADINGS else "text"
         pieces += [(part, piece) for piece in _pieces(text)]
-    for attachment in _attachments(entry, plan):
+    for attachment in attachments:
         pieces += [("attachment name", f"{document.url}{attachment.name}")]
         pieces += [("attachment name", attachment.name)]
         for text in _attachment_text(attachment, reader):
@@ -428,7 +419,9 @@ def _fragments_of(entry: Entry, plan: SitePlan, reader: _Reader) -> list[Fragmen
     return list(fragments.values())
 
 
-def _allowed_text(plan: SitePlan, reader: _Reader) -> Iterator[str]:
+def _allowed_text(
+    plan: SitePlan, attachments: dict[str, list[Attachment]], reader: _Reader
+) -> Iterator[str]:
     """What may be on the site: live documents, settings, what archive notices show."""
     settings = plan.site.settings
     yield from (settings.partnership, settings.contact_email, *settings.allowed_terms)
@@ -441,7 +434,7 @@ def _allowed_text(plan: SitePlan, reader: _Reader) -> Iterator[str]:
         elif entry.state is State.LIVE:
             yield from (value for _, value in _prose_fields(document))
             yield from (text for _, text in rendered_blocks(document.source.body))
-            for attachment in _attachments(entry, plan):
+            for attachment in attachments[document.path]:
                 yield from (attachment.name, document.url + attachment.name)
                 yield from _attachment_text(attachment, reader)
 
@@ -469,55 +462,70 @@ def audit_site(site_dir: Path, plan: SitePlan) -> list[Problem]:
     which documents are live. Problems name the built file (relative to `site_dir`).
     """
     reader = _Reader()
-    hidden = [
-        e for e in plan.entries if e.state is not State.LIVE and e.document.kind is not Kind.PAGE
-    ]
-    fragments = [f for e in hidden for f in _fragments_of(e, plan, reader)]
-    everything = FragmentIndex(fragments)
-    allowed = Words()
-    allowed.add(Chunk(text, 1, True) for text in _allowed_text(plan, reader))
-    shared = {f.words for _, f in everything.find(allowed.words)}  # not evidence of a leak
-    index = FragmentIndex(f for f in fragments if f.words not in shared)
-    live_bytes = {
-        hashlib.sha256(a.data).digest()
-        for e in plan.entries
-        if e.state is State.LIVE
-        for a in _attachments(e, plan)
-    }
-    hidden_bytes = {
-        hashlib.sha256(a.data).digest(): (e, a) for e in hidden for a in _attachments(e, plan)
-    }
-    hidden_bytes = {k: v for k, v in hidden_bytes.items() if k not in live_bytes}
-    unpublished = {
-        (e.document.kind.folder, e.document.slug): e
-        for e in hidden
-        if e.state is not State.ARCHIVED
-    }
+    absent = _absent(plan, reader)
     identifiers = _IdentifierScan(plan)
     found: list[Problem] = []
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        relpath = path.relative_to(site_dir).as_posix()
-        built = reader.read(path, relpath)
+        built = reader.read(path, path.relative_to(site_dir).as_posix())
         if built.error:
             found.append(
                 problem(
                     "audit.unreadable",
-                    relpath,
+                    built.path,
                     1,
                     1,
                     f"the audit cannot read this file: {built.error}; it cannot prove that "
                     "nothing unpublished is in it",
                 )
             )
-        found += _leaks(built, index)
-        if unpublished:
-            found += _addresses(built, unpublished)
-        copy = hidden_bytes.get(hashlib.sha256(built.data).digest())
+        found += _leaks(built, absent.text)
+        found += _addresses(built, absent.addresses)
+        copy = absent.attachments.get(hashlib.sha256(built.data).digest())
         if copy:
             entry, attachment = copy
-            found.append(_leak(relpath, 1, entry, "a copy of an attachment", attachment.name))
+            found.append(_leak(built.path, 1, entry, "a copy of an attachment", attachment.name))
         found += identifiers.scan(built)
     return in_file_order(found)
+
+
+@dataclass(frozen=True)
+class _Absent:
+    """What must be in no built file."""
+
+    text: FragmentIndex
+    attachments: dict[bytes, tuple[Entry, Attachment]]  # by their SHA-256
+    addresses: dict[tuple[str, str], Entry]  # (folder, slug) of drafts and embargoed briefs
+
+
+def _absent(plan: SitePlan, reader: _Reader) -> _Absent:
+    attachments = {e.document.path: _attachments(e, plan) for e in plan.entries}
+    hidden = [
+        e for e in plan.entries if e.state is not State.LIVE and e.document.kind is not Kind.PAGE
+    ]
+    fragments = [f for e in hidden for f in _fragments_of(e, attachments[e.document.path], reader)]
+    allowed = Words()
+    allowed.add(Chunk(text, 1, True) for text in _allowed_text(plan, attachments, reader))
+    shared = {f.words for _, f in FragmentIndex(fragments).find(allowed.words)}
+    live_bytes = {
+        hashlib.sha256(a.data).digest()
+        for e in plan.entries
+        if e.state is State.LIVE
+        for a in attachments[e.document.path]
+    }
+    return _Absent(
+        text=FragmentIndex(f for f in fragments if f.words not in shared),
+        attachments={
+            digest: (e, a)
+            for e in hidden
+            for a in attachments[e.document.path]
+            if (digest := hashlib.sha256(a.data).digest()) not in live_bytes
+        },
+        addresses={
+            (e.document.kind.folder, e.document.slug): e
+            for e in hidden
+            if e.state is not State.ARCHIVED
+        },
+    )
 
 
 def _leak(relpath: str, line: int, entry: Entry, what: str, text: str | None = None) -> Problem:
@@ -556,7 +564,7 @@ def _leaks(built: BuiltFile, index: FragmentIndex) -> list[Problem]:
 def _addresses(built: BuiltFile, unpublished: dict[tuple[str, str], Entry]) -> list[Problem]:
     found: list[Problem] = []
     seen: set[str] = set()
-    for data in (built.path.encode(), built.data):
+    for data in (built.path.encode(), built.data) if unpublished else ():
         if b"briefs/" not in data and b"bitesize/" not in data:
             continue
         for match in _ADDRESS.finditer(data):

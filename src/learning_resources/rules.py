@@ -340,8 +340,8 @@ RULES: dict[str, Rule] = {
             "Built site holds something that is not published",
             (
                 "A draft or embargoed brief must leave no trace on the site, and an archived "
-                "brief only its archive notice: anything more can identify a family before, or "
-                "after, the partnership decided to publish."
+                "brief nothing but its archive notice: text published too early or kept too "
+                "long can identify a family."
             ),
             (
                 "Do not publish this build. Find how the text reached the file named (a template, "
