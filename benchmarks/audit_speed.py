@@ -110,9 +110,9 @@ def measure(root: Path, site_dir: Path, today: dt.date) -> None:
         sys.exit(f"the build of {root} failed")
     report = check_site(root, today)
     assert report.plan is not None
-    checked = time.perf_counter()
+    checked, cpu = time.perf_counter(), time.process_time()
     problems = audit_site(site_dir, report.plan)
-    audited = time.perf_counter()
+    audited, cpu = time.perf_counter(), time.process_time() - cpu
     files = [p for p in site_dir.rglob("*") if p.is_file()]
     states: dict[str, int] = {}
     for entry in report.plan.entries:
@@ -120,7 +120,7 @@ def measure(root: Path, site_dir: Path, today: dt.date) -> None:
     print(
         f"{root.name}: {len(report.plan.entries)} documents {states}, {len(files)} files, "
         f"{sum(p.stat().st_size for p in files) / 1e6:.1f} MB; build {built - started:.1f} s, "
-        f"check {checked - built:.1f} s, audit {audited - checked:.1f} s, "
+        f"check {checked - built:.1f} s, audit {audited - checked:.1f} s ({cpu:.1f} s of CPU), "
         f"{len(problems)} problems"
     )
     for found in problems[:10]:

@@ -582,10 +582,7 @@ class _IdentifierScan:
     def __init__(self, plan: SitePlan) -> None:
         self.settings = plan.site.settings
         published = [e for e in plan.entries if e.state.published]
-        self.by_file: dict[str, Document] = {}
-        for entry in published:
-            document = entry.document
-            self.by_file[f"{document.url}index.html"] = document
+        self.by_file = {f"{e.document.url}index.html": e.document for e in published}
         self.own_folders = {e.document.url: e.document for e in published if e.document.url}
         self.waivers = [
             w for e in published for w in e.document.fields.get("waivers", ()) if w.text
