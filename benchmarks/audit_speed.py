@@ -31,16 +31,10 @@ from learning_resources.anonymisation.scan import TextContext, scan_text  # noqa
 from learning_resources.audit import audit_site  # noqa: E402
 from learning_resources.checking import check_site  # noqa: E402
 from learning_resources.kinds import Kind  # noqa: E402
+from learning_resources.settings import load_settings  # noqa: E402
 from tests.conftest import make_pdf  # noqa: E402
 
 HEADINGS = ["About this review", "What we learned", "What practitioners should do", "Questions"]
-SHEET_SECTIONS = [
-    "Overview",
-    "How it can manifest",
-    "Ways to approach it",
-    "Further reading",
-    "Group activity",
-]
 
 
 def vocabulary() -> list[str]:
@@ -66,6 +60,7 @@ def generate(root: Path, documents: int, today: dt.date, seed: int = 8) -> None:
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(PROJECT / "content", root / "content")
     rng = random.Random(seed)
+    sheet_sections = load_settings(PROJECT).sheet_sections
     words = vocabulary()
     topics = ["neglect", "domestic-abuse", "safe-sleep", "online-safety", "leadership"]
     letters = "ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -74,7 +69,7 @@ def generate(root: Path, documents: int, today: dt.date, seed: int = 8) -> None:
         topic = rng.sample(topics, 2)
         summary = prose(rng, words, 2)
         if n % 4 == 3:
-            sections = "\n\n".join(f"## {h}\n\n{prose(rng, words, 5)}" for h in SHEET_SECTIONS)
+            sections = "\n\n".join(f"## {h}\n\n{prose(rng, words, 5)}" for h in sheet_sections)
             reviewed = today - dt.timedelta(days=rng.randint(0, 900))
             (root / "bitesize").mkdir(exist_ok=True)
             (root / f"bitesize/sheet-{n}.md").write_text(
@@ -100,7 +95,7 @@ def generate(root: Path, documents: int, today: dt.date, seed: int = 8) -> None:
         )
 
 
-def measure(root: Path, site_dir: Path, today: dt.date) -> None:
+def measure(label: str, root: Path, site_dir: Path, today: dt.date) -> None:
     started = time.perf_counter()
     code = build.main(
         ["build", "--root", str(root), "--today", today.isoformat(), "--site-dir", str(site_dir)]
@@ -118,7 +113,7 @@ def measure(root: Path, site_dir: Path, today: dt.date) -> None:
     for entry in report.plan.entries:
         states[entry.state.value] = states.get(entry.state.value, 0) + 1
     print(
-        f"{root.name}: {len(report.plan.entries)} documents {states}, {len(files)} files, "
+        f"{label}: {len(report.plan.entries)} documents {states}, {len(files)} files, "
         f"{sum(p.stat().st_size for p in files) / 1e6:.1f} MB; build {built - started:.1f} s, "
         f"check {checked - built:.1f} s, audit {audited - checked:.1f} s ({cpu:.1f} s of CPU), "
         f"{len(problems)} problems"
@@ -133,11 +128,11 @@ def main() -> None:
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date(2026, 10, 1))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        measure(PROJECT, Path(tmp) / "example-site", args.today)
+        measure("example site", PROJECT, Path(tmp) / "example-site", args.today)
         root = Path(tmp) / f"generated-{args.documents}"
         root.mkdir()
         generate(root, args.documents, args.today)
-        measure(root, Path(tmp) / "generated-site", args.today)
+        measure("generated site", root, Path(tmp) / "generated-site", args.today)
 
 
 if __name__ == "__main__":
