@@ -6,6 +6,7 @@
     python build.py serve [--root DIR] [--today YYYY-MM-DD]
     python build.py status [--root DIR] [--today YYYY-MM-DD] [--within DAYS] [--format text|json]
     python build.py schema [--root DIR] [--kind brief|sheet|page]
+    python build.py audit [SITE_DIR] [--root DIR] [--today YYYY-MM-DD] [--format text|json|github]
 
 Exit status: 0 when clean, 1 when a problem is found or the build is refused, 2 on a usage error.
 This is the only place that prints or exits; everything else returns data.
@@ -109,6 +110,18 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("--review-type", help="cspr, scr, rapid-review, malr, dhr or audit")
     new.add_argument("--topic", action="append", default=[], help="a topic id (repeatable)")
     new.add_argument("--published", type=_date, help="the day it goes online (YYYY-MM-DD)")
+    audit = commands.add_parser(
+        "audit", help="read a built site and prove nothing unpublished or identifying is in it"
+    )
+    common(audit)
+    audit.add_argument("--format", choices=FORMATS, default="text")
+    audit.add_argument(
+        "site_dir",
+        nargs="?",
+        type=Path,
+        metavar="SITE_DIR",
+        help="the built site, or a downloaded copy of the live one (default: site/ in the root)",
+    )
     serve = commands.add_parser("serve", help="preview the site while you edit")
     common(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
@@ -202,6 +215,16 @@ def run_build(args: argparse.Namespace) -> int:
         print_problems(report, args)
     site_dir = (args.site_dir or root / "site").resolve()
     error = build_atomically(report.plan, site_dir)
+    if isinstance(error, list):
+        audit = Report(problems=error, files=report.files, site=report.site)
+        print_problems(audit, args)
+        print(
+            f"The audit of the new site failed, so {site_dir} was left as it was: the text "
+            "above must not be published. This is a fault in the site generator, not in "
+            "your content; please report it.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     if error:
         print(f"The build failed and {site_dir} was left as it was: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -209,24 +232,32 @@ def run_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_atomically(plan: SitePlan, site_dir: Path) -> str | None:
-    """Build into a fresh folder beside `site_dir`, then swap it in; None on success.
+def build_atomically(plan: SitePlan, site_dir: Path) -> str | list[Problem] | None:
+    """Build into a fresh folder beside `site_dir`, audit it, then swap it in; None on
+    success, what went wrong otherwise (the audit's problems, or why the build failed).
 
-    A build that fails at any point leaves `site_dir` exactly as it was.
+    A build that fails at any point, or whose output fails the audit, leaves `site_dir`
+    exactly as it was.
     """
     from mkdocs_learning.engine import BuildFailed, build_site
+
+    from learning_resources.audit import audit_site
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     _mkdocs_logging()
     try:
         build_site(plan, staging)
+        leaks = audit_site(staging, plan)
     except (BuildFailed, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         return str(exc) or exc.__class__.__name__
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if leaks:
+        shutil.rmtree(staging, ignore_errors=True)
+        return leaks
     old = None
     if site_dir.exists():
         old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))
@@ -319,6 +350,24 @@ def run_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_audit(args: argparse.Namespace) -> int:
+    from learning_resources.audit import audit_site
+
+    root = site_root(args)
+    site_dir = (args.site_dir or root / "site").resolve()
+    if not site_dir.is_dir():
+        raise UsageError(f"{site_dir} is not a folder: build the site first, or name its folder")
+    report = check_site(root, args.today or today_in_london())
+    if report.plan is None or has_errors(report.problems):
+        print_problems(report, args)
+        print("Fix these errors first: the audit needs every document.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    problems = audit_site(site_dir, report.plan)
+    files = sum(1 for p in site_dir.rglob("*") if p.is_file())
+    print(FORMATTERS[args.format](problems, files, help_base(report), masked=masked(args)))
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
 def run_schema(args: argparse.Namespace) -> int:
     from learning_resources.kinds import Kind
     from learning_resources.schema import json_schema
@@ -344,6 +393,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "status": run_status,
         "schema": run_schema,
         "new": run_new,
+        "audit": run_audit,
     }
     try:
         return runners[args.command](args)

@@ -48,7 +48,7 @@ def _shown(p: Problem, *, masked: bool) -> str:
     the editor typed is masked, in every message: a name typed as a case letter, a topic or
     a field name identifies as surely as one in the body."""
     message = _message(p, masked=masked)
-    if p.rule.startswith("anon.") and p.text:
+    if p.rule.startswith(("anon.", "audit.")) and p.text:
         return f"{message}: '{mask(p.text) if masked else p.text}'"
     return message
 

@@ -475,6 +475,41 @@ RULES: dict[str, Rule] = {
             "Remove the waiver, or correct its text.",
         ),
         Rule(
+            "audit.leak",
+            _E,
+            "Built site holds something that is not published",
+            (
+                "A draft or embargoed brief must leave no trace on the site, and an archived "
+                "brief nothing but its archive notice: text published too early or kept too "
+                "long can identify a family."
+            ),
+            (
+                "Do not publish this build. Find how the text reached the file named (a template, "
+                "a listing, the search index, a copied attachment) and fix the site generator; "
+                "then build and audit again."
+            ),
+        ),
+        Rule(
+            "audit.identifier",
+            _E,
+            "Built site shows an identifier",
+            (
+                "A postcode, phone number, e-mail address or similar in a published page or PDF "
+                "leads straight to a person, however it got there."
+            ),
+            (
+                "Find the document it comes from (named in the message), remove the identifier "
+                "there and build again; if the document is clean, the site generator added it."
+            ),
+        ),
+        Rule(
+            "audit.unreadable",
+            _E,
+            "Built file cannot be read",
+            "A file the audit cannot read cannot be shown to hold nothing unpublished.",
+            "Build the site again; if the file stays damaged, find what writes it.",
+        ),
+        Rule(
             "config.invalid",
             _E,
             "Site settings not valid",

@@ -7,7 +7,9 @@ or holds a comment, is an error whatever it says, and so is a GPS position.
 
 from __future__ import annotations
 
+import io
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..kinds import Kind
@@ -46,33 +48,55 @@ def _scan_fields(
     ]
 
 
-def scan_pdf(
-    path: Path, relpath: str, context: TextContext, *, draft: bool = False
-) -> list[Problem]:
-    """The report's metadata (reported on line 1) and the text of each page (line = page)."""
+class PdfError(Exception):
+    """A PDF that cannot be read, and what is wrong with it."""
+
+
+@dataclass(frozen=True)
+class PdfContent:
+    metadata: Metadata
+    pages: list[str]
+
+    def parts(self) -> list[tuple[int, str, str]]:
+        """(line, where, text): each metadata field (on line 1), then each page (line = page)."""
+        fields = [(1, f"the PDF's {name} field", value) for name, value in self.metadata.fields]
+        return fields + [(n, f"page {n}", text) for n, text in enumerate(self.pages, start=1)]
+
+
+def read_pdf(source: Path | bytes) -> PdfContent:
+    """A PDF's metadata and the text of each page (the gate and the audit read PDFs alike)."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(path)
+        reader = PdfReader(io.BytesIO(source) if isinstance(source, bytes) else source)
         if reader.is_encrypted:
             raise PyPdfError("the PDF is password-protected")
-        metadata = pdf_metadata(reader)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        return PdfContent(pdf_metadata(reader), [p.extract_text() or "" for p in reader.pages])
     except Exception as exc:  # any failure to parse an editor's file is a finding, not a crash
         known = isinstance(exc, PyPdfError | OSError | ValueError | KeyError)
-        detail = str(exc) if known else f"{type(exc).__name__}: {exc}"
-        message = f"the report cannot be read to check it ({detail}); export it again"
+        raise PdfError(str(exc) if known else f"{type(exc).__name__}: {exc}") from None
+
+
+def scan_pdf(
+    path: Path, relpath: str, context: TextContext, *, draft: bool = False
+) -> list[Problem]:
+    """The report's metadata (reported on line 1) and the text of each page (line = page)."""
+    try:
+        content = read_pdf(path)
+    except PdfError as exc:
+        message = f"the report cannot be read to check it ({exc}); export it again"
         return [_whole_file(relpath, "anon.pdf_unreadable", message, None, draft)]
-    if not any(text.strip() for text in pages):
+    if not any(text.strip() for text in content.pages):
         message = (
             "the report has no text to check (scanned pages?); export it with its "
             "text, or check it by hand and publish it another way"
         )
         return [_whole_file(relpath, "anon.pdf_unreadable", message, None, draft)]
-    found = _scan_fields(relpath, metadata, "the PDF's {} field (file properties)", context, draft)
-    for number, text in enumerate(pages, start=1):
+    what = "the PDF's {} field (file properties)"
+    found = _scan_fields(relpath, content.metadata, what, context, draft)
+    for number, text in enumerate(content.pages, start=1):
         found += [
             as_problem(relpath, number, 1, finding, text, draft=draft, where=f"page {number}")
             for finding in scan_text(text, context)
