@@ -26,12 +26,14 @@ instead of being run wrongly.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import pwd
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -73,6 +75,7 @@ class Step:
     name: str
     outcome: str  # "success", "failure", "skipped" or "emulated"
     output: str = ""
+    seconds: float = 0.0
 
 
 @dataclass
@@ -86,7 +89,9 @@ class Job:
         return all(step.outcome != "failure" for step in self.steps)
 
     def log(self) -> str:
-        return "\n".join(f"--- {s.name}: {s.outcome}\n{s.output}" for s in self.steps)
+        return "\n".join(
+            f"--- {s.name}: {s.outcome} ({s.seconds:.1f} s)\n{s.output}" for s in self.steps
+        )
 
 
 @dataclass
@@ -96,7 +101,7 @@ class Runner:
     root: Path
     user: str
     isolated: bool  # steps run in a mount namespace as `user` (only when started as root)
-    pip_cache: Path
+    wheels: Path | None = None  # pip finds wheels here first: a warm pip cache (see below)
 
     @property
     def home(self) -> Path:
@@ -134,15 +139,15 @@ def runner_user() -> Iterator[tuple[str, bool]]:
         subprocess.run(["userdel", name], check=False, capture_output=True)
 
 
-def prepare(root: Path, user: str, isolated: bool, pip_cache: Path) -> Runner:
-    runner = Runner(root=root, user=user, isolated=isolated, pip_cache=pip_cache)
-    for folder in (runner.home, runner.workspace.parent, runner.temp, pip_cache):
-        folder.mkdir(parents=True, exist_ok=True)
+def prepare(root: Path, user: str, isolated: bool, wheels: Path | None = None) -> Runner:
+    """A runner's folders in `root` (which must exist), owned by its user."""
+    runner = Runner(root=root, user=user, isolated=isolated, wheels=wheels)
+    for folder in (runner.home, runner.workspace, runner.temp):
+        folder.mkdir(parents=True)
     if isolated:
         runner.python.mkdir(parents=True)  # the mount point of the Python installation
         _write_dpkg_status_without_chromium(runner.temp / "dpkg-status")
-        for path in (root, pip_cache):
-            subprocess.run(["chown", "-R", f"{user}:{user}", str(path)], check=True)
+        subprocess.run(["chown", "-R", f"{user}:{user}", str(root)], check=True)
         root.chmod(0o755)
     else:
         runner.python.parent.mkdir(parents=True)
@@ -163,29 +168,34 @@ def _browsers_to_hide() -> list[str]:
     return sorted({p for p in found if p and Path(p).exists()})
 
 
-def checkout(runner: Runner, source: Path = PROJECT) -> None:
-    """actions/checkout: a fresh clone at HEAD, plus the uncommitted changes of `source`."""
+def clone(source: Path, target: Path) -> None:
+    """A fresh clone of `source` at its HEAD, plus its working tree's uncommitted changes."""
     head = _git(source, "rev-parse", "HEAD").strip()
-    subprocess.run(
-        ["git", "clone", "--quiet", "--no-checkout", str(source), str(runner.workspace)],
-        check=True,
-    )
-    _git(runner.workspace, "checkout", "--quiet", "--detach", head)
+    _git(source, "clone", "--quiet", "--no-checkout", str(source), str(target))
+    _git(target, "checkout", "--quiet", "--detach", head)
     changed = _git(source, "ls-files", "-z", "--modified", "--others", "--exclude-standard")
     for name in filter(None, changed.split("\0")):
-        target = runner.workspace / name
         if (source / name).is_file():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source / name, target)
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source / name, target / name)
         else:
-            target.unlink(missing_ok=True)
+            (target / name).unlink(missing_ok=True)
+
+
+def checkout(runner: Runner, source: Path = PROJECT) -> None:
+    """actions/checkout: the clone, in the workspace, owned by the runner's user."""
+    clone(source, runner.workspace)
     if runner.isolated:
-        subprocess.run(["chown", "-R", f"{runner.user}:{runner.user}", str(runner.root)])
+        owner = f"{runner.user}:{runner.user}"
+        subprocess.run(["chown", "-R", owner, str(runner.workspace)], check=True)
 
 
 def _git(repo: Path, *args: str) -> str:
     return subprocess.run(
-        ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True
+        ["git", "-c", "safe.directory=*", "-C", str(repo), *args],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
 
 
@@ -208,7 +218,13 @@ def environment(runner: Runner, workflow: Mapping[str, Any], job_id: str) -> dic
         "RUNNER_ARCH": "X64",
         "RUNNER_TEMP": str(runner.temp),
         "RUNNER_TOOL_CACHE": str(runner.python.parents[2]),
-        "PIP_CACHE_DIR": str(runner.pip_cache),
+        # A warm pip cache, as setup-python's `cache: pip` restores it. pip caches nothing it
+        # downloads on this machine (the registry's answers say not to), so the cache is a
+        # folder of the pinned wheels that pip prefers to downloading them again; pip still
+        # asks the index about every package, as it does on GitHub.
+        "PIP_FIND_LINKS": " ".join(
+            filter(None, [passed.get("PIP_FIND_LINKS"), str(runner.wheels or "")])
+        ),
     }
 
 
@@ -244,12 +260,14 @@ def run_job(runner: Runner, workflow_path: Path, job_id: str) -> Job:
     env |= _env_block(f"job {job_id}", job_spec.get("env"))
     job = Job(workspace=runner.workspace)
     for number, spec in enumerate(job_spec["steps"], start=1):
-        name = spec.get("name") or spec.get("uses") or spec["run"].splitlines()[0]
+        name = spec.get("name") or spec.get("uses") or spec["run"].splitlines()[0][:60]
         unsupported = {"if", "shell", "working-directory"} & spec.keys()
         if unsupported:
             raise Unsupported(f"step {name!r}: {', '.join(sorted(unsupported))} not emulated")
+        started = time.monotonic()
         if "uses" in spec:
             job.steps.append(_uses(runner, job, env, spec))
+            job.steps[-1].seconds = time.monotonic() - started
             continue
         script = runner.temp / f"step-{number}.sh"
         script.write_text(_no_expressions(f"step {name!r}", spec["run"]), encoding="utf-8")
@@ -259,7 +277,7 @@ def run_job(runner: Runner, workflow_path: Path, job_id: str) -> Job:
             runner, ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], step_env
         )
         outcome = "success" if result.returncode == 0 else "failure"
-        job.steps.append(Step(name, outcome, result.stdout))
+        job.steps.append(Step(name, outcome, result.stdout, time.monotonic() - started))
         if outcome == "failure":
             break
     return job
@@ -303,9 +321,16 @@ def _run_as_runner(
     )
 
 
-def default_pip_cache() -> Path:
-    """Kept between runs, like the cache that setup-python's `cache: pip` restores."""
-    return Path(tempfile.gettempdir()) / "learning-site-runner-pip-cache"
+def warm_pip_cache(folder: Path, project: Path = PROJECT) -> Path:
+    """The wheels that `setup.sh --build-only` installs, downloaded once into `folder`."""
+    key = (project / "constraints.txt").read_bytes() + (project / "pyproject.toml").read_bytes()
+    wheels = folder / hashlib.sha256(key).hexdigest()[:16]
+    if not (wheels / ".complete").exists():
+        pip = [sys.executable, "-m", "pip", "download", "--quiet", "--dest", str(wheels)]
+        pins = ["--constraint", str(project / "constraints.txt")]
+        subprocess.run([*pip, *pins, str(project), "pip", "setuptools"], check=True)
+        (wheels / ".complete").touch()
+    return wheels
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -316,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(tempfile.mkdtemp(prefix="github-runner-"))
     try:
         with runner_user() as (user, isolated):
-            runner = prepare(root, user, isolated, default_pip_cache())
+            runner = prepare(root, user, isolated)
             job = run_job(runner, args.workflow.resolve(), args.job)
     except Unsupported as error:
         print(f"simulate_runner: {error}", file=sys.stderr)
