@@ -18,9 +18,10 @@ tests/test_workflows.py runs the check and publish jobs with it. What it emulate
 - **run steps**: `bash --noprofile --norc -eo pipefail` (GitHub's default shell on Linux) in
   the workspace, with CI=true, GITHUB_ACTIONS=true and the workflow's, job's and step's `env`.
 
-Other `uses:` steps are skipped and reported. Expressions (`${{ }}`), `if:`, `shell:` and
-`working-directory:` are not emulated: a step that has one stops the simulation with an error
-instead of being run wrongly.
+Other `uses:` steps are skipped and reported. A job's `timeout-minutes` holds. Expressions
+(`${{ }}`), `if:`, `shell:`, `working-directory:`, containers, services and matrices are not
+emulated: a job or step that has one stops the simulation with an error instead of being run
+wrongly.
 """
 
 from __future__ import annotations
@@ -255,10 +256,15 @@ def run_job(runner: Runner, workflow_path: Path, job_id: str) -> Job:
     """Runs the job's steps in order, stopping at the first that fails, as GitHub does."""
     workflow = yaml.safe_load(workflow_path.read_text(encoding="utf-8"))
     job_spec = workflow["jobs"][job_id]
+    unsupported = {"if", "container", "services", "strategy", "defaults"} & job_spec.keys()
+    if unsupported:
+        raise Unsupported(f"job {job_id}: {', '.join(sorted(unsupported))} not emulated")
+    timeout = 60 * int(job_spec.get("timeout-minutes", 360))  # GitHub's default: 6 hours
     env = environment(runner, workflow, job_id)
     env |= _env_block("workflow", workflow.get("env"))
     env |= _env_block(f"job {job_id}", job_spec.get("env"))
     job = Job(workspace=runner.workspace)
+    begun = time.monotonic()
     for number, spec in enumerate(job_spec["steps"], start=1):
         name = spec.get("name") or spec.get("uses") or spec["run"].splitlines()[0][:60]
         unsupported = {"if", "shell", "working-directory"} & spec.keys()
@@ -273,9 +279,8 @@ def run_job(runner: Runner, workflow_path: Path, job_id: str) -> Job:
         script.write_text(_no_expressions(f"step {name!r}", spec["run"]), encoding="utf-8")
         script.chmod(0o644)
         step_env = env | _env_block(f"step {name!r}", spec.get("env"))
-        result = _run_as_runner(
-            runner, ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], step_env
-        )
+        bash = ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)]
+        result = _run_as_runner(runner, bash, step_env, timeout - (time.monotonic() - begun))
         outcome = "success" if result.returncode == 0 else "failure"
         job.steps.append(Step(name, outcome, result.stdout, time.monotonic() - started))
         if outcome == "failure":
@@ -300,8 +305,9 @@ def _uses(runner: Runner, job: Job, env: dict[str, str], spec: Mapping[str, Any]
 
 
 def _run_as_runner(
-    runner: Runner, command: list[str], env: Mapping[str, str]
+    runner: Runner, command: list[str], env: Mapping[str, str], timeout: float
 ) -> subprocess.CompletedProcess[str]:
+    """Runs a step as the runner's user; past the job's timeout it fails, as on GitHub."""
     if runner.isolated:
         hide = " ".join(_browsers_to_hide())
         command = [
@@ -318,6 +324,7 @@ def _run_as_runner(
         stdin=subprocess.DEVNULL,
         text=True,
         check=False,
+        timeout=max(timeout, 1),
     )
 
 
