@@ -1,43 +1,74 @@
 #!/usr/bin/env bash
-# Sets up everything the project needs on a fresh Debian machine: system packages
-# (when run as root and missing) and a virtual environment in .venv with the project
-# installed in editable mode. Safe to run again: it does nothing that is already done.
+# Sets up what the project needs. Safe to run again: it does nothing that is already done.
+#
+#   bash scripts/setup.sh               everything: a virtual environment in .venv with the
+#                                       project and its development tools, and for the browser
+#                                       tests a Chromium or Chrome, Liberation fonts, Node and
+#                                       npm (apt-installed when run as root on Debian)
+#   bash scripts/setup.sh --build-only  only what `check` and `build` need: Python 3.11 or newer
+#                                       and .venv with the project (no browser, no Node, no root)
+#
+# PYTHON names the Python to build .venv from (default: python3, e.g. the one that GitHub's
+# setup-python puts on PATH). The browser is found by its path (scripts/find_browser.py), never
+# by a Debian package name: GitHub's Ubuntu runners have Google Chrome, not Debian's chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian's Chromium drives the browser tests (Playwright never downloads a browser here);
-# Liberation fonts keep rendering the same on every machine; Node and npm bring axe-core.
-APT_PACKAGES=(chromium fonts-liberation nodejs npm)
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  case "$pkg" in
-    nodejs|npm) command -v "${pkg/nodejs/node}" >/dev/null 2>&1 && continue ;;
-  esac
-  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "setup: please install these Debian packages first: ${missing[*]}" >&2
-    exit 1
-  fi
-  echo "setup: installing Debian packages: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q
-  apt-get install -y -q "${missing[@]}"
+mode=full
+case "${1:-}" in
+  "") ;;
+  --build-only) mode=build ;;
+  -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
+  *) echo "setup: unknown option '$1' (use --build-only, or nothing)" >&2; exit 2 ;;
+esac
+PYTHON=${PYTHON:-python3}
+
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "setup: Python 3.11 or newer is needed, as '$PYTHON' (set PYTHON=/path/to/python3.11)" >&2
+  exit 1
 fi
 
-stamp=.venv/.installed
-if [ ! -x .venv/bin/python ]; then
-  python3 -m venv .venv
+if [ "$mode" = full ]; then
+  missing=()
+  "$PYTHON" scripts/find_browser.py >/dev/null || missing+=(chromium)
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+  # Liberation fonts keep pages rendering the same on every machine (same name on Ubuntu).
+  if command -v dpkg >/dev/null 2>&1 && ! dpkg -s fonts-liberation >/dev/null 2>&1; then
+    missing+=(fonts-liberation)
+  fi
+  if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+      echo "setup: the browser tests need these, and only root can install them: ${missing[*]}" >&2
+      echo "setup: a Chrome anywhere will do instead of chromium: set CHROMIUM=/path/to/chrome" >&2
+      echo "setup: checking and building need none of them: bash scripts/setup.sh --build-only" >&2
+      exit 1
+    fi
+    echo "setup: installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q "${missing[@]}"
+  fi
 fi
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ]; then
-  echo "setup: installing Python packages into .venv"
+
+# .venv/.installed marks a full install (the project and its development tools), and
+# .venv/.installed-build one with the project only; either is redone when the pins change.
+fresh() { [ -f "$1" ] && [ ! pyproject.toml -nt "$1" ] && [ ! constraints.txt -nt "$1" ]; }
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+if ! fresh .venv/.installed && ! { [ "$mode" = build ] && fresh .venv/.installed-build; }; then
+  target=".[dev]" stamp=.venv/.installed
+  if [ "$mode" = build ]; then target="." stamp=.venv/.installed-build; fi
+  echo "setup: installing Python packages into .venv ($target)"
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[dev]"
+  .venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e "$target"
   touch "$stamp"
 fi
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "setup: installing browser-test tools (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+if [ "$mode" = full ]; then
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "setup: installing browser-test tools (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
 fi

@@ -1,7 +1,8 @@
-"""Browser tests: the example site built once, served on 127.0.0.1, driven in Debian's Chromium.
+"""Browser tests: the example site built once, served on 127.0.0.1, driven in Chromium or Chrome.
 
-Playwright is pointed at /usr/bin/chromium (installed by scripts/setup.sh); nothing downloads a
-browser. Every request that leaves 127.0.0.1 is blocked and recorded, and fails the test.
+Playwright is pointed at the browser that scripts/find_browser.py finds by its path ($CHROMIUM,
+Debian's /usr/bin/chromium, or the Chrome on GitHub's runners); nothing downloads a browser.
+Every request that leaves 127.0.0.1 is blocked and recorded, and fails the test.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, Route, sync_playwright
 
+from scripts.find_browser import NOT_FOUND, find_browser
+
 from ..conftest import PROJECT, SiteFolder
 
-CHROMIUM = "/usr/bin/chromium"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -96,7 +98,10 @@ def playwright() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+    executable = find_browser()
+    if executable is None:
+        pytest.fail(NOT_FOUND)
+    browser = playwright.chromium.launch(executable_path=executable, headless=True, args=ARGS)
     yield browser
     browser.close()
 
