@@ -18,12 +18,11 @@ import datetime as dt
 import json
 import logging
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from learning_resources import site_output
 from learning_resources.checking import Report, check_site
 from learning_resources.dates import TODAY_ENV, parse_iso_date, today_in_london
 from learning_resources.output import FORMATS, FORMATTERS, format_text
@@ -176,48 +175,36 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     if report.problems:
         print(format_text(report.problems, report.files, help_base(report)), file=sys.stderr)
-    site_dir = (args.site_dir or root / "site").resolve()
+    site_dir = site_output.absolute(args.site_dir or root / "site")
     error = build_atomically(root, site_dir, today)
     if error:
-        print(f"The build failed and {site_dir} was left as it was: {error}", file=sys.stderr)
+        print(f"The site was not built and {site_dir} was left as it was: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"Built the site for {today.isoformat()} into {site_dir}")
     return EXIT_OK
 
 
 def build_atomically(root: Path, site_dir: Path, today: dt.date) -> str | None:
-    """Build into a fresh folder beside `site_dir`, then swap it in; None on success.
+    """Build into a staging folder beside `site_dir`, then swap it in; None on success.
 
-    A build that fails at any point leaves `site_dir` exactly as it was.
+    A build that fails or is refused at any point leaves `site_dir` exactly as it was;
+    `site_output` decides which folders may be replaced and how.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     _mkdocs_logging()
     os.environ[TODAY_ENV] = today.isoformat()
     # Dates MkDocs writes (sitemap, gzip headers) come from --today: same input, same bytes.
     midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
-        build(config)
-    except (MkDocsException, Abort, OSError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        with site_output.staged(site_dir, root) as staging:
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+            build(config)
+    except (site_output.OutputError, MkDocsException, Abort, OSError) as exc:
         return str(exc) or exc.__class__.__name__
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = None
-    if site_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))
-        old.rmdir()
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
     return None
 
 
