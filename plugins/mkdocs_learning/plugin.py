@@ -27,9 +27,10 @@ from learning_resources.links import local_links, resolve
 from learning_resources.output import format_text
 from learning_resources.plan import SitePlan
 from learning_resources.problems import has_errors
+from learning_resources.published import content_allowlist
 from learning_resources.settings import SETTING_NAMES
 
-from . import render
+from . import allowlist, render
 
 # The settings are declared and checked once, in the core (learning_resources.settings); here
 # MkDocs is only told their names, so that it accepts them in mkdocs.yml.
@@ -74,6 +75,7 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         plan = self._plan()
         site = plan.site
+        files = allowlist.only_allowed(files, content_allowlist(site), config.docs_dir)
         self.meta = {}
         self.source_dirs = {
             (

@@ -9,7 +9,7 @@ from ..problems import Problem, Severity
 from ..rules import RULES, problem
 from .scan import TextContext, scan_text
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".webp", ".heic"}
 
 # EXIF tags that name a person, and the GPS block.
 _EXIF_PERSON_TAGS = {
