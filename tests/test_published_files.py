@@ -195,6 +195,10 @@ def test_allowed_files_are_published(site: SiteFolder, tmp_path: Path) -> None:
     site.write("briefs/child-a/photo.webp", png(mode="WEBP"))
     site.write("content/guide/index.md", "# Guide\n\n![Steps][steps]\n\n[steps]: ../steps.jpg\n")
     site.write("content/steps.jpg", png(mode="JPEG"))
+    site.write("content/map.png", png())
+    site.write(
+        "content/guide/more.md", "# More\n\n![Map](/map.png#top)\n\n![Steps](../steps.jpg)\n"
+    )
     site.write("content/.DS_Store", b"\x00hidden")
     assert check_site(site.root, TODAY).problems == []
     out = tmp_path / "out"
@@ -204,6 +208,17 @@ def test_allowed_files_are_published(site: SiteFolder, tmp_path: Path) -> None:
         "briefs/child-a/figures/chart one.png",
         "briefs/child-a/photo.webp",
         "steps.jpg",
+        "map.png",
     ):
         assert (out / path).is_file(), path
     assert not (out / ".DS_Store").exists()
+
+
+def test_a_content_image_is_checked_once_however_many_pages_show_it(site: SiteFolder) -> None:
+    from .test_anon_gate import image_with_metadata
+
+    site.write("content/index.md", "# Home\n\n![A photo](photo.jpg)\n")
+    site.write("content/about.md", "# About\n\n![The same photo](photo.jpg)\n")
+    site.write("content/photo.jpg", image_with_metadata(True, ""))
+    found = [(p.path, p.rule) for p in check_site(site.root, TODAY).problems]
+    assert found == [("content/photo.jpg", "anon.image_metadata")]

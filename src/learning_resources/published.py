@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .loading import Site
 
 IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+_ABSOLUTE = re.compile(r"\]\(\s*<?(/[^()\s<>]+)")  # ![alt](/images/a.png)
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
 
@@ -67,6 +68,7 @@ def limit_to_allowed(site: Site) -> None:
     Call it once every document has been read: what is allowed depends on their fields and
     bodies. Images of content/ become assets of the first page that shows them.
     """
+    content = site.root / "content"
     for document in site.documents:
         assets = site.assets.pop(document.path, ())
         if document.kind is Kind.PAGE:
@@ -74,16 +76,16 @@ def limit_to_allowed(site: Site) -> None:
         folder = document.source.path.parent
         report = document.fields.get("report")
         allowed = {Path(os.path.normpath(folder / str(report)))} if report else set()
-        allowed |= {p for p in _shown(document) if p.suffix.lower() in IMAGES}
+        allowed |= {p for p in _shown(document, content) if p.suffix.lower() in IMAGES}
         kept = tuple(a for a in assets if a in allowed)
         site.problems.extend(_refusal(site.root, a, document) for a in assets if a not in allowed)
         if kept:
             site.assets[document.path] = kept
-    content = site.root / "content"
     if not content.is_dir():
         return
     pages = site.of_kind(Kind.PAGE)
-    shown = {p: page for page in reversed(pages) for p in _shown(page)}  # the first page wins
+    # An image shown by several pages is an asset (and checked) once, of the first.
+    shown = {p: page for page in reversed(pages) for p in _shown(page, content)}
     for path in ordinary_files(site.root, content, []):  # links were reported by discover
         if path.suffix == ".md":
             continue
@@ -104,14 +106,18 @@ def content_allowlist(site: Site) -> frozenset[str]:
     )
 
 
-def _shown(document: Document) -> set[Path]:
-    """The local files `document`'s body links to or shows, as paths (no link followed)."""
+def _shown(document: Document, content: Path) -> set[Path]:
+    """The local files `document`'s body links to or shows (no link followed). A target
+    starting with '/' is in content/, as MkDocs reads it (absolute_links: relative_to_docs)."""
     body = document.source.body
     targets = [link.target for link in local_links(body)]
+    targets += [m.group(1) for m in _ABSOLUTE.finditer(body)]
     targets += [m.group(1) for m in _IMG_SRC.finditer(body) if "://" not in m.group(1)]
     folder = document.source.path.parent
     return {
-        Path(os.path.normpath(folder / unquote(t))) for t in targets if t and not t.startswith("/")
+        Path(os.path.normpath(content / t.lstrip("/") if t.startswith("/") else folder / t))
+        for t in (unquote(t.partition("#")[0]) for t in targets)
+        if t and not t.startswith("//")
     }
 
 
