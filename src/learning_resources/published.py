@@ -127,7 +127,7 @@ def _refusal(root: Path, path: Path, document: Document | None) -> Problem:
     if suffix == ".svg":
         why = "SVG images can carry scripts, so they are not published; convert it to PNG"
     elif suffix in IMAGES:
-        where = f"{document.source.path.name}" if document else "any page in content/"
+        where = document.source.path.name if document else "any page in content/"
         why = (
             f"no image is published unless a page shows it, and {where} does not; show it "
             f"with ![what it shows]({inner.as_posix()}), or delete it"

@@ -37,12 +37,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .kinds import Kind
+
 MARKER = ".learning-site"
 MARKER_TEXT = (
     "This folder was built by build.py (the learning-resources site generator).\n"
     "Every build replaces all of it: do not keep anything else here.\n"
 )
-SOURCE_FOLDERS = ("content", "briefs", "bitesize")
+SOURCE_FOLDERS = tuple(kind.folder for kind in Kind)  # briefs/, bitesize/, content/
 DIR_MODE, FILE_MODE = 0o755, 0o644
 
 
