@@ -19,12 +19,11 @@ import datetime as dt
 import json
 import logging
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from learning_resources import site_output
 from learning_resources.checking import Report, check_site
 from learning_resources.dates import parse_iso_date, today_in_london
 from learning_resources.output import FORMATS, FORMATTERS, format_text, public_log
@@ -37,6 +36,14 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     """A mistake in how the command was called (exit 2)."""
+
+
+class AuditFailed(Exception):
+    """The new site holds what must not be published; it is discarded."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
 
 
 def _date(text: str) -> dt.date:
@@ -213,7 +220,7 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     if report.problems:
         print_problems(report, args)
-    site_dir = (args.site_dir or root / "site").resolve()
+    site_dir = site_output.absolute(args.site_dir or root / "site")
     error = build_atomically(report.plan, site_dir)
     if isinstance(error, list):
         audit = Report(problems=error, files=report.files, site=report.site)
@@ -226,46 +233,34 @@ def run_build(args: argparse.Namespace) -> int:
         )
         return EXIT_PROBLEMS
     if error:
-        print(f"The build failed and {site_dir} was left as it was: {error}", file=sys.stderr)
+        print(f"The site was not built and {site_dir} was left as it was: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"Built the site for {today.isoformat()} into {site_dir}")
     return EXIT_OK
 
 
 def build_atomically(plan: SitePlan, site_dir: Path) -> str | list[Problem] | None:
-    """Build into a fresh folder beside `site_dir`, audit it, then swap it in; None on
+    """Build into a staging folder beside `site_dir`, audit it, then swap it in; None on
     success, what went wrong otherwise (the audit's problems, or why the build failed).
 
-    A build that fails at any point, or whose output fails the audit, leaves `site_dir`
-    exactly as it was.
+    A build that fails or is refused at any point, or whose output fails the audit, leaves
+    `site_dir` exactly as it was; `site_output` decides which folders may be replaced and how.
     """
     from mkdocs_learning.engine import BuildFailed, build_site
 
     from learning_resources.audit import audit_site
 
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     _mkdocs_logging()
     try:
-        build_site(plan, staging)
-        leaks = audit_site(staging, plan)
-    except (BuildFailed, OSError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        with site_output.staged(site_dir, plan.site.root) as staging:
+            build_site(plan, staging)
+            leaks = audit_site(staging, plan)
+            if leaks:
+                raise AuditFailed(leaks)
+    except AuditFailed as failed:
+        return failed.problems
+    except (site_output.OutputError, BuildFailed, OSError) as exc:
         return str(exc) or exc.__class__.__name__
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    if leaks:
-        shutil.rmtree(staging, ignore_errors=True)
-        return leaks
-    old = None
-    if site_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))
-        old.rmdir()
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
     return None
 
 

@@ -67,7 +67,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(site: SiteFolder) -> 
     assert "was left as it was" in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(site.root / "site") == before
-    assert [p.name for p in site.root.iterdir() if p.name.startswith(".site-")] == []
+    assert [p.name for p in site.root.iterdir() if ".staging-" in p.name] == []
 
 
 def test_site_dir_can_be_elsewhere(site: SiteFolder, tmp_path: Path) -> None:

@@ -33,8 +33,8 @@ def test_the_same_letter_in_different_years_is_fine(site: SiteFolder) -> None:
     assert found(site) == []
 
 
-def test_other_files_in_a_document_folder_are_its_assets(site: SiteFolder) -> None:
-    site.write("briefs/child-a/index.md", brief())
+def test_images_a_document_shows_are_its_assets(site: SiteFolder) -> None:
+    site.write("briefs/child-a/index.md", brief(body="![A chart](chart.png)\n"))
     site.write("briefs/child-a/chart.png", b"\x89PNG")
     site.write("briefs/child-a/notes.md", "stray notes")
     assert found(site) == [("briefs/child-a/notes.md", 1, 1, "file.stray")]

@@ -35,9 +35,10 @@ from learning_resources.links import local_links, resolve
 from learning_resources.output import format_text
 from learning_resources.plan import SitePlan
 from learning_resources.problems import has_errors
+from learning_resources.published import content_allowlist
 from learning_resources.settings import PAGES_FOLDER, SETTINGS, Settings
 
-from . import headers, render
+from . import allowlist, headers, render
 
 _DEFAULTS = {spec.name: spec.default for spec in SETTINGS}
 
@@ -109,6 +110,7 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         plan = self._plan()
+        files = allowlist.only_allowed(files, content_allowlist(plan.site), config.docs_dir)
         self.sources = {e.document.src_uri: e.document for e in plan.entries}
         _refuse_unchecked_pages(files, plan)
         self.generated = {}

@@ -53,6 +53,7 @@ from .plan import Entry, SitePlan
 from .problems import Problem, in_file_order
 from .reference import fields_reference, rules_reference
 from .rules import problem
+from .settings import PAGES_FOLDER
 
 MIN_WORDS = 2  # a fragment (title, sentence, heading, name) counts from this many words
 BREAK = ""  # between paragraphs, cells and attributes: no fragment matches across it
@@ -368,6 +369,7 @@ def _prose_fields(document: Document) -> list[tuple[str, str]]:
 @dataclass(frozen=True)
 class Attachment:
     name: str  # relative to the document's folder
+    address: str  # where it is published, relative to the site
     data: bytes
 
 
@@ -381,7 +383,12 @@ def _attachments(entry: Entry, plan: SitePlan) -> list[Attachment]:
     found = []
     for path in paths:
         if path.is_file():
-            found.append(Attachment(path.relative_to(folder).as_posix(), path.read_bytes()))
+            if document.kind is Kind.PAGE:  # a page's images keep their place in content/
+                name = address = path.relative_to(plan.site.root / PAGES_FOLDER).as_posix()
+            else:
+                name = path.relative_to(folder).as_posix()
+                address = document.url + name
+            found.append(Attachment(name, address, path.read_bytes()))
     return found
 
 
@@ -407,7 +414,7 @@ def _fragments_of(entry: Entry, attachments: list[Attachment], reader: _Reader) 
         part = "heading" if block in _HEADINGS else "text"
         pieces += [(part, piece) for piece in _pieces(text)]
     for attachment in attachments:
-        pieces += [("attachment name", f"{document.url}{attachment.name}")]
+        pieces += [("attachment name", attachment.address)]
         pieces += [("attachment name", attachment.name)]
         for text in _attachment_text(attachment, reader):
             for paragraph in re.split(r"\n\s*\n", text):
@@ -439,7 +446,7 @@ def _allowed_text(
             yield from (value for _, value in _prose_fields(document))
             yield from (text for _, text in rendered_blocks(document.source.body))
             for attachment in attachments[document.path]:
-                yield from (attachment.name, document.url + attachment.name)
+                yield from (attachment.name, attachment.address)
                 yield from _attachment_text(attachment, reader)
 
 

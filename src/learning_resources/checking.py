@@ -50,11 +50,6 @@ def anonymity(plan: SitePlan) -> list[Problem]:
         for asset in plan.site.assets.get(document.path, ()):
             if asset.suffix.lower() in IMAGE_SUFFIXES:
                 found += check_image(asset, relative(plan.site.root, asset), draft=draft)
-    content = plan.site.root / "content"
-    if content.is_dir():
-        for image in sorted(content.rglob("*")):
-            if image.suffix.lower() in IMAGE_SUFFIXES and image.is_file():
-                found += check_image(image, relative(plan.site.root, image))
     return found
 
 

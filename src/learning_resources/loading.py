@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,15 +11,15 @@ from .documents import Document, Fields
 from .kinds import Kind
 from .located import YamlSyntaxError, load_located
 from .problems import Problem, in_file_order
+from .published import is_ordinary, limit_to_allowed, ordinary_files
 from .rules import problem
 from .settings import Settings
-from .source import SourceError, read_source, special_files
+from .source import SourceError, read_source
 from .validation import check_front_matter, check_placeholders, check_sheet_sections
 from .words import is_slug, suggest_slug
 
 # Addresses the site generates; ordinary pages in content/ may not use them.
 RESERVED_FOLDERS = ("briefs", "bitesize", "topics", "archive", "editors")
-SITE_FOLDERS = ("briefs", "bitesize", "content")  # every folder whose files are published
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,8 @@ def load_site(root: Path, settings: Settings) -> Site:
             site.documents.append(document)
             if candidate.assets:
                 site.assets[document.path] = candidate.assets
+    limit_to_allowed(site)
     site.problems.extend(check_site(site.documents))
-    site.problems += [p for p in special_files(root, SITE_FOLDERS) if p not in site.problems]
     site.problems = in_file_order(site.problems)
     return site
 
@@ -66,35 +67,33 @@ def relative(root: Path, path: Path) -> str:
 
 
 def discover(root: Path, problems: list[Problem]) -> Iterator[Candidate]:
-    """Every document file of the site, in a stable order; stray files become problems."""
+    """Every document file of the site, in a stable order; stray files become problems.
+
+    No symbolic link is followed and no special file opened (see `published`); a document
+    folder's other files are its candidate assets, narrowed by `limit_to_allowed` later.
+    """
     for kind in (Kind.BRIEF, Kind.SHEET):
         folder = root / kind.folder
-        if not folder.is_dir():
+        if folder.is_symlink() or not folder.is_dir():
+            ordinary_files(root, folder, problems)  # reports a link, does nothing else
             continue
         for entry in sorted(folder.iterdir()):
             if entry.name.startswith("."):
                 continue
-            if entry.is_file() and entry.suffix == ".md":
+            if is_ordinary(entry) and entry.suffix == ".md":
                 yield _candidate(root, kind, entry, entry.stem, problems)
-            elif entry.is_dir() and (entry / "index.md").is_file():
-                assets = tuple(
-                    p
-                    for p in sorted(entry.rglob("*"))
-                    if p.is_file() and p.name != "index.md" and not _hidden(p, entry)
-                )
+            elif entry.is_dir() and not entry.is_symlink() and is_ordinary(entry / "index.md"):
+                assets = [
+                    p for p in ordinary_files(root, entry, problems) if p != entry / "index.md"
+                ]
                 for extra in (a for a in assets if a.suffix == ".md"):
                     problems.append(_stray(root, extra, f"only index.md is read in {entry.name}/"))
-                assets = tuple(a for a in assets if a.suffix != ".md")
-                yield _candidate(root, kind, entry / "index.md", entry.name, problems, assets)
-            else:
-                files = (
-                    [entry]
-                    if entry.is_file()
-                    else sorted(
-                        p for p in entry.rglob("*") if p.is_file() and not _hidden(p, entry)
-                    )
+                assets = [a for a in assets if a.suffix != ".md"]
+                yield _candidate(
+                    root, kind, entry / "index.md", entry.name, problems, tuple(assets)
                 )
-                for stray in files:
+            else:
+                for stray in ordinary_files(root, entry, problems):
                     problems.append(
                         _stray(
                             root,
@@ -104,10 +103,10 @@ def discover(root: Path, problems: list[Problem]) -> Iterator[Candidate]:
                         )
                     )
     content = root / "content"
-    if content.is_dir():
-        for path in sorted(content.rglob("*.md")):
-            if _hidden(path, content):
-                continue
+    if os.path.lexists(content):
+        for path in ordinary_files(root, content, problems):
+            if path.suffix != ".md":
+                continue  # allowed or refused by limit_to_allowed
             relpath = relative(root, path)
             inner = path.relative_to(content).as_posix()
             if inner.split("/")[0] in RESERVED_FOLDERS:
@@ -147,10 +146,6 @@ def _candidate(
             )
         )
     return Candidate(kind, path, relpath, slug, assets)
-
-
-def _hidden(path: Path, base: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(base).parts)
 
 
 def _stray(root: Path, path: Path, why: str) -> Problem:

@@ -95,6 +95,26 @@ RULES: dict[str, Rule] = {
             "Move it into the folder of the brief it belongs to, or delete it.",
         ),
         Rule(
+            "file.not_allowed",
+            _E,
+            "File that cannot be published",
+            "Only files the check has read are published: a document, its review report and "
+            "the images it shows, and in content/ pages and their images. Anything else (notes, "
+            "Word or HTML files, SVG images, a second PDF) could be a draft or an unredacted "
+            "copy, or carry a script.",
+            "Move the file out of the site's folders, or delete it. Show an image in the page "
+            "with `![what it shows](file.png)`; name a brief's review report in 'report:'; "
+            "convert an SVG or other image to PNG.",
+        ),
+        Rule(
+            "file.symlink",
+            _E,
+            "Symbolic link in the site's folders",
+            "A link can point anywhere on the machine that builds the site, and whatever it "
+            "points at would be published without being checked.",
+            "Put a copy of the file itself in its place, or delete the link.",
+        ),
+        Rule(
             "file.reserved",
             _E,
             "Page uses an address the site generates",

@@ -7,7 +7,6 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,7 +84,7 @@ def read_source(path: Path, relpath: str) -> SourceFile:
         raise SourceError(_unreadable(relpath, exc)) from None
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the check
-            raise SourceError(_not_regular(relpath))
+            raise SourceError(not_regular(relpath))
         data = handle.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise SourceError(_too_large(relpath))
@@ -125,30 +124,10 @@ def not_a_plain_file(path: Path, relpath: str) -> Problem | None:
     except OSError as exc:
         return _unreadable(relpath, exc)
     if not stat.S_ISREG(info.st_mode):
-        return _not_regular(relpath)
+        return not_regular(relpath)
     if info.st_size > MAX_BYTES:
         return _too_large(relpath)
     return None
-
-
-def special_files(root: Path, folders: Iterable[str]) -> list[Problem]:
-    """Every FIFO, socket or device under the site's `folders` (hidden ones aside): nothing
-    may read them, so each is a problem. Symbolic links are not followed here."""
-    found: list[Problem] = []
-    for folder in folders:
-        for parent, dirs, files in os.walk(root / folder):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                path = Path(parent, name)
-                if name.startswith("."):
-                    continue
-                try:
-                    mode = path.lstat().st_mode
-                except OSError:
-                    continue
-                if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
-                    found.append(_not_regular(path.relative_to(root).as_posix()))
-    return found
 
 
 def hidden_characters(text: str, relpath: str) -> list[Problem]:
@@ -208,7 +187,7 @@ def _emoji(char: str) -> bool:
     )
 
 
-def _not_regular(relpath: str) -> Problem:
+def not_regular(relpath: str) -> Problem:
     return problem(
         "file.not_regular",
         relpath,
