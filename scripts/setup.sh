@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 # Debian's Chromium drives the browser tests (Playwright never downloads a browser here);
 # Liberation fonts keep rendering the same on every machine; Node and npm bring axe-core.
 APT_PACKAGES=(chromium fonts-liberation nodejs npm)
+# PDFs (WeasyPrint): Pango and HarfBuzz's subsetter; poppler-utils to look at PDFs as pages.
+APT_PACKAGES+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   case "$pkg" in

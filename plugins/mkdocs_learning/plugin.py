@@ -6,6 +6,7 @@ Every decision (what is live, archived or absent; what is listed where) comes fr
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,9 @@ from learning_resources.plan import SitePlan
 from learning_resources.problems import has_errors
 from learning_resources.settings import SETTING_NAMES
 
-from . import render
+from . import pdfs, printout, render
+
+log = logging.getLogger("mkdocs.plugins.learning")
 
 # The settings are declared and checked once, in the core (learning_resources.settings); here
 # MkDocs is only told their names, so that it accepts them in mkdocs.yml.
@@ -40,7 +43,12 @@ LearningConfig: type[Config] = type(
 )
 
 THEME_DIR = Path(__file__).parent / "theme"
-ASSETS = {"assets/learning.css": "learning.css", "assets/learning.js": "learning.js"}
+ASSETS = {
+    "assets/learning.css": "learning.css",
+    "assets/learning.js": "learning.js",
+    "assets/print.css": "print.css",  # printing and the PDFs (printout.py, pdfs.py)
+    "assets/print.js": "print.js",
+}
 HOME_BLOCKS = ("<!-- learning:topics -->", "<!-- learning:newest -->")
 
 
@@ -54,6 +62,7 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.meta: dict[str, dict[str, Any]] = {}
         self.source_dirs: dict[str, Path] = {}  # src_uri -> folder its links are relative to
         self.home: dict[str, str] = {}  # generated blocks editors place in pages
+        self.print_report = pdfs.Report()
 
     @event_priority(100)  # first: the search plugin reads our language file in its on_config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -67,8 +76,8 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         # Our templates (a sitemap without archive stubs) go after the site's own overrides.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(THEME_DIR))
-        config.extra_css.append("assets/learning.css")
-        config.extra_javascript.append("assets/learning.js")
+        config.extra_css += ["assets/learning.css", "assets/print.css"]
+        config.extra_javascript += ["assets/learning.js", "assets/print.js"]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -106,7 +115,7 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 continue
             add(
                 render.src_uri(document),
-                render.document_page(entry, site),
+                render.document_page(entry, site, plan.today),
                 title=document.title,
                 description=document.summary,
             )
@@ -189,7 +198,17 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         robots = page.meta.get("robots")
         if robots:
             head.append(f'<meta name="robots" content="{robots}">')
+        output = printout.print_ready(output, page.canonical_url or "", self._plan().site.settings)
         return output.replace("<head>", "<head>\n" + "\n".join(head), 1)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """PDFs of every live brief and sheet (pdfs.py), unless turned off for a preview."""
+        if printout.pdfs_enabled():
+            report = pdfs.build_pdfs(self._plan(), Path(config.site_dir), config.site_name)
+            if report.problems:  # warnings, logged as information so that strict builds go on
+                log.info(format_text(report.problems, len(report.made)))
+            log.info(report.summary())
+            self.print_report = report
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -11,11 +11,15 @@ from urllib.parse import quote
 
 import jinja2
 
+from learning_resources import printing
 from learning_resources.documents import Document
 from learning_resources.kinds import REVIEW_TYPES, Kind
 from learning_resources.lifecycle import State, last_day_online
 from learning_resources.loading import Site
 from learning_resources.plan import Entry, SitePlan
+from learning_resources.words import reading_minutes
+
+from . import printout
 
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -72,11 +76,6 @@ def problem_link(document: Document, site: Site) -> str:
     return f"mailto:{site.settings.contact_email}?subject={quote(subject)}&body={quote(body)}"
 
 
-def reading_minutes(text: str) -> int:
-    """At about 200 words a minute, rounded up."""
-    return max(1, -(-len(text.split()) // 200))
-
-
 def mark_group_activity(body: str, site: Site) -> str:
     """The sheet's group activity heading gets a class, so that it stands out."""
     activity = site.settings.sheet_sections[-1]
@@ -90,7 +89,7 @@ def mark_group_activity(body: str, site: Site) -> str:
     return "\n".join(out)
 
 
-def document_page(entry: Entry, site: Site) -> str:
+def document_page(entry: Entry, site: Site, today: dt.date) -> str:
     """The page of a live brief or sheet: a summary panel, then the editor's own text."""
     document, life = entry.document, entry.life
     body = document.source.body
@@ -99,7 +98,7 @@ def document_page(entry: Entry, site: Site) -> str:
     return render(
         "document.md.j2",
         doc=document,
-        kind=document.kind.label,
+        kind=printing.label(document),
         is_brief=document.kind is Kind.BRIEF,
         online_until=last_day_online(life),
         review_due=life.review_due,
@@ -108,7 +107,7 @@ def document_page(entry: Entry, site: Site) -> str:
         audiences=[site.settings.audiences[a] for a in document.audiences],
         minutes=reading_minutes(document.summary + " " + document.source.body),
         problem_link=problem_link(document, site),
-        page_url=page_url(document, site),
+        printout=printout.page_context(entry, page_url(document, site), today),
         body=body,
     )
 

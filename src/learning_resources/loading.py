@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .documents import Document
-from .kinds import Kind
+from .kinds import BRIEFING_SECTIONS, SEVEN_MINUTE, Kind
 from .located import YamlSyntaxError, load_located
 from .problems import Problem, in_file_order
 from .rules import problem
 from .settings import Settings
 from .source import SourceError, read_source
-from .validation import check_front_matter, check_sheet_sections
+from .validation import check_front_matter, check_sections, check_sheet_sections
 from .words import is_slug, suggest_slug
 
 # Addresses the site generates; ordinary pages in content/ may not use them.
@@ -195,6 +195,10 @@ def load_document(
     problems.extend(checked.problems)
     if candidate.kind is Kind.SHEET:
         problems.extend(check_sheet_sections(source, settings))
+    if checked.values.get("layout") == SEVEN_MINUTE:
+        problems.extend(
+            check_sections(source, BRIEFING_SECTIONS, "briefing.section", "7-minute briefing")
+        )
     return Document(
         candidate.kind, source, candidate.slug, checked.values, checked.positions, checked.spans
     )

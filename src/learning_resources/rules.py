@@ -159,6 +159,23 @@ RULES: dict[str, Rule] = {
             "Add the missing '## ' heading with exactly the title shown.",
         ),
         Rule(
+            "briefing.section",
+            _E,
+            "7-minute briefing section missing",
+            "A 7-minute briefing is read aloud in a team meeting in a set order; teams expect "
+            "every section, ending with the questions.",
+            "Add the missing '## ' heading with exactly the title shown, or remove "
+            "'layout: seven-minute' to make it an ordinary brief.",
+        ),
+        Rule(
+            "print.page_budget",
+            _W,
+            "Printout is longer than its page budget",
+            "Teams print documents for meetings: a bite-size sheet should fit on 2 A4 pages, a "
+            "7-minute briefing on 1 and a learning brief on 4, or nobody reads it all.",
+            "Shorten the document (the built PDF shows where the pages break), or split it.",
+        ),
+        Rule(
             "site.duplicate_slug",
             _E,
             "Two documents share an address",

@@ -386,22 +386,29 @@ def _not_in_vocabulary(
 
 def check_sheet_sections(source: SourceFile, settings: Settings) -> list[Problem]:
     """Every bite-size sheet has the configured '## ' sections."""
+    return check_sections(source, settings.sheet_sections, "sheet.section", "bite-size sheet")
+
+
+def check_sections(
+    source: SourceFile, titles: tuple[str, ...], rule: str, what: str
+) -> list[Problem]:
+    """The document has a '## ' heading for each of `titles`."""
     present = {
         normalise_heading(h.text): h
         for h in headings(source.body, source.body_line)
         if h.level == 2
     }
     found: list[Problem] = []
-    for title in settings.sheet_sections:
+    for title in titles:
         if normalise_heading(title) not in present:
             found.append(
                 problem(
-                    "sheet.section",
+                    rule,
                     source.relpath,
                     source.body_line,
                     1,
-                    f"the section '## {title}' is missing; every bite-size sheet has the "
-                    f"sections {', '.join(settings.sheet_sections)}",
+                    f"the section '## {title}' is missing; every {what} has the "
+                    f"sections {', '.join(titles)}",
                     title,
                 )
             )
