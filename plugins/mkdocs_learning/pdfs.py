@@ -1,9 +1,9 @@
-"""A PDF of every live brief and sheet, made at build time from the built page and print.css.
+"""PDFs made at build time: every live brief and sheet, and a team-meeting pack per topic.
 
-WeasyPrint lays out the page exactly as a browser prints it (print media, the same HTML and
-stylesheets), with the running footer filled in for the build date. PDFs are cached by a
-hash of everything that goes into them, in a folder that is safe to delete, and rendered on
-all cores. Set LEARNING_SITE_PDFS=0 (or `build.py build --no-pdfs`) for a quick preview.
+A document's PDF is its built page laid out by WeasyPrint exactly as a browser prints it
+(print media, the same HTML and stylesheets, print.css), with the running footer filled in
+for the build date. PDFs are cached by a hash of everything that goes into them, in a folder
+that is safe to delete, and rendered on all cores. LEARNING_SITE_PDFS=0 turns them off.
 """
 
 from __future__ import annotations
@@ -16,15 +16,18 @@ import re
 import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.metadata import version
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 from urllib.request import url2pathname
 
 from learning_resources.documents import Document
+from learning_resources.packs import Pack, PackDocument, PackError, topic_pack
 from learning_resources.plan import SitePlan
 from learning_resources.printing import budget_problem, label
 from learning_resources.problems import Problem
@@ -35,13 +38,33 @@ CACHE_FOLDER = ".cache/pdfs"  # in the site's root folder; safe to delete at any
 RENDERER = "1"  # change to render every PDF again after a change to this module
 _LOCAL = re.compile(r'(?:href|src)="([^"#?:]+)"')
 _RESOURCE_SUFFIXES = {".css", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+PARALLEL_FROM = 4  # jobs: fewer are rendered in this process
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+
+
+@dataclass(frozen=True)
+class Output:
+    """Where a build's PDFs go, and what they say about where they come from."""
+
+    site_dir: Path
+    site_url: str
+    partnership: str
+    creator: str  # the site's name
+    day: dt.date  # the build date: "Printed on" in the footer, and the PDFs' dates
+    cache: Path
+
+    @classmethod
+    def of(cls, plan: SitePlan, site_dir: Path, creator: str) -> Output:
+        settings = plan.site.settings
+        cache = plan.site.root / CACHE_FOLDER
+        return cls(site_dir, settings.site_url, settings.partnership, creator, plan.today, cache)
 
 
 @dataclass(frozen=True)
 class Job:
     """Everything one PDF is made from; picklable, so that it can go to another process."""
 
-    html: Path  # the built page
+    html: Path  # the built page (or, with `source`, where that page's links resolve from)
     site_dir: Path
     footer_css: str  # the running footer's values for this document and date
     title: str
@@ -50,15 +73,19 @@ class Job:
     keywords: tuple[str, ...]
     creator: str
     day: dt.date
+    source: str = ""  # a generated page's own HTML (a pack's cover or questions)
+
+    def page(self) -> str:
+        return self.source or self.html.read_text(encoding="utf-8")
 
     def key(self) -> str:
         """A hash of the job and of every local file the page uses (stylesheets, images)."""
         settings = (self.footer_css, self.title, self.subject, self.author, self.keywords)
         renderer = f"{RENDERER} {version('weasyprint')}"
-        digest = hashlib.sha256(f"{renderer} {settings} {self.creator}".encode())
-        page = self.html.read_bytes()
-        digest.update(page)
-        for link in sorted(set(_LOCAL.findall(page.decode("utf-8", "replace")))):
+        digest = hashlib.sha256(f"{renderer} {settings} {self.creator} {self.day}".encode())
+        page = self.page()
+        digest.update(page.encode())
+        for link in sorted(set(_LOCAL.findall(page))):
             path = (self.html.parent / link).resolve()
             if path.suffix in _RESOURCE_SUFFIXES and path.is_file():
                 digest.update(link.encode() + b"\0" + path.read_bytes())
@@ -76,6 +103,7 @@ class Made:
 @dataclass
 class Report:
     made: dict[str, Made] = field(default_factory=dict)  # document path -> its PDF
+    packs: dict[str, Made] = field(default_factory=dict)  # topic -> its pack
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0  # wall-clock time added to the build
 
@@ -83,42 +111,82 @@ class Report:
         rendered = [m for m in self.made.values() if m.seconds]
         each = sum(m.seconds for m in rendered) / len(rendered) if rendered else 0.0
         return (
-            f"PDFs: {len(self.made)} ({len(rendered)} rendered, about {each:.2f} s each; "
-            f"{len(self.made) - len(rendered)} unchanged from the cache); "
-            f"{self.seconds:.1f} s added to the build"
+            f"PDFs: {len(self.made)} documents ({len(rendered)} rendered, about {each:.2f} s "
+            f"each; {len(self.made) - len(rendered)} unchanged, from the cache) and "
+            f"{len(self.packs)} topic packs; {self.seconds:.1f} s added to the build"
         )
+
+
+def build_pdfs(plan: SitePlan, site_dir: Path, creator: str) -> Report:
+    """Write the PDF of every live brief and sheet beside its page, and a pack per topic
+    beside the topic's page; each page's link to its PDF says its length and size."""
+    start = time.perf_counter()
+    out = Output.of(plan, site_dir, creator)
+    live = plan.live_documents()
+    rendered = render_all({d.path: document_job(d, plan, out) for d in live}, out.cache)
+    report = Report()
+    for document in live:
+        data, seconds = rendered[document.path]
+        made = publish(site_dir / document.url / pdf_name(document), data)
+        report.made[document.path] = replace(made, seconds=seconds)
+        found = budget_problem(document, made.pages)
+        if found:
+            report.problems.append(found)
+    packs = {}
+    for topic in plan.site.settings.topics:
+        with suppress(PackError):  # nothing on the topic is online: no pack
+            packs[topic] = topic_pack(plan, topic)
+    pdfs = pack_pdfs(packs.values(), {path: rendered[path][0] for path in rendered}, out)
+    for topic, pack in packs.items():
+        target = site_dir / "topics" / topic / f"{pack.slug}.pdf"
+        report.packs[topic] = publish(target, pdfs[pack.slug])
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def publish(target: Path, data: bytes) -> Made:
+    """Write a PDF beside its page, whose link to it then says its length and size."""
+    target.write_bytes(data)
+    pages = page_count(data)
+    describe_link(target, pages, len(data))
+    return Made(target, pages, len(data), 0.0)
+
+
+def document_job(document: Document, plan: SitePlan, out: Output) -> Job:
+    url = f"{out.site_url.rstrip('/')}/{document.url}"
+    return Job(
+        html=out.site_dir / document.url / "index.html",
+        site_dir=out.site_dir,
+        footer_css=footer_css(document.title, url, out.day),
+        title=document.title,
+        subject=f"{label(document)}: {document.summary}",
+        author=out.partnership,
+        keywords=tuple(plan.site.settings.topics[t] for t in document.topics),
+        creator=out.creator,
+        day=out.day,
+    )
 
 
 def footer_css(title: str, url: str, day: dt.date) -> str:
     """The running footer's values (print.css reads them), as print.js sets them in browsers."""
     qr = "data:image/svg+xml," + quote(qr_svg(url))
     return (
-        f":root {{ --lr-footer-title: {_css_string(title)};"
-        f" --lr-footer-printed: {_css_string(f'Printed on {day.day} {day:%B %Y}. ')};"
-        f" --lr-footer-url: {_css_string(f'The current version is at {url}')};"
+        f":root {{ --lr-footer-title: {css_string(title)};"
+        f" --lr-footer-printed: {css_string(f'Printed on {long_date(day)}. ')};"
+        f" --lr-footer-url: {css_string(f'The current version is at {url}')};"
         f' --lr-qr: url("{qr}"); }}\n'
         ".lr-print-end { display: none !important; }\n"
     )
 
 
-def _css_string(text: str) -> str:
-    return '"' + re.sub(r"\s+", " ", text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+def css_string(text: str) -> str:
+    """`text` as a CSS string, safe inside a <style> element too."""
+    escaped = re.sub(r"\s+", " ", text).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("<", "\\3C ") + '"'
 
 
-def document_job(document: Document, plan: SitePlan, site_dir: Path, creator: str) -> Job:
-    settings = plan.site.settings
-    url = f"{settings.site_url.rstrip('/')}/{document.url}"
-    return Job(
-        html=site_dir / document.url / "index.html",
-        site_dir=site_dir,
-        footer_css=footer_css(document.title, url, plan.today),
-        title=document.title,
-        subject=f"{label(document)}: {document.summary}",
-        author=settings.partnership,
-        keywords=tuple(settings.topics[t] for t in document.topics),
-        creator=creator,
-        day=plan.today,
-    )
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 def render(job: Job) -> tuple[bytes, float]:
@@ -128,7 +196,7 @@ def render(job: Job) -> tuple[bytes, float]:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # Material's CSS: ~500 notices
     start = time.perf_counter()
     fetcher = _site_fetcher(job.site_dir)
-    page = job.html.read_text(encoding="utf-8")
+    page = job.page()
     # The page's own stylesheets, in its order, parsed once per process (Material's is large).
     sheets = [
         _stylesheet(path.read_text(encoding="utf-8"), path.as_uri())
@@ -139,7 +207,7 @@ def render(job: Job) -> tuple[bytes, float]:
         base_url=job.html.as_uri(),
         url_fetcher=fetcher,
         media_type="print",
-    ).render(stylesheets=[*sheets, CSS(string=job.footer_css, url_fetcher=fetcher)])
+    ).render(stylesheets=[*sheets, CSS(string=job.footer_css or "*{}", url_fetcher=fetcher)])
     meta = document.metadata
     meta.title, meta.description = job.title, job.subject
     meta.authors, meta.keywords = [job.author], list(job.keywords)
@@ -147,9 +215,6 @@ def render(job: Job) -> tuple[bytes, float]:
     meta.created = meta.modified = job.day.isoformat()
     data: bytes = document.write_pdf(pdf_tags=True)
     return data, time.perf_counter() - start
-
-
-_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
 
 
 @cache
@@ -182,53 +247,24 @@ def render_all(jobs: dict[str, Job], cache: Path) -> dict[str, tuple[bytes, floa
     cache.mkdir(parents=True, exist_ok=True)
     keys = {name: job.key() for name, job in jobs.items()}
     out: dict[str, tuple[bytes, float]] = {}
-    todo: list[str] = []
-    for name, key in keys.items():
-        cached = cache / f"{key}.pdf"
-        if cached.is_file():
-            out[name] = (cached.read_bytes(), 0.0)
-        else:
-            todo.append(name)
-    if len(todo) == 1:
-        results: Iterable[tuple[bytes, float]] = [render(jobs[todo[0]])]
-    elif todo:
-        workers = min(len(todo), os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(render, [jobs[name] for name in todo]))
+    todo = [name for name, key in keys.items() if not (cache / f"{key}.pdf").is_file()]
+    for name in keys.keys() - set(todo):
+        out[name] = ((cache / f"{keys[name]}.pdf").read_bytes(), 0.0)
+    results: Iterable[tuple[bytes, float]] = []
+    if len(todo) < PARALLEL_FROM:  # starting workers costs more than it saves
+        results = [render(jobs[name]) for name in todo]
     else:
-        results = []
+        with ProcessPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1)) as pool:
+            results = list(pool.map(render, [jobs[name] for name in todo]))
     for name, (data, seconds) in zip(todo, results, strict=True):
-        temporary = cache / f"{keys[name]}.tmp{os.getpid()}"
+        temporary = cache / f"{keys[name]}.{os.getpid()}.tmp"
         temporary.write_bytes(data)
         temporary.replace(cache / f"{keys[name]}.pdf")
         out[name] = (data, seconds)
     return out
 
 
-def build_pdfs(plan: SitePlan, site_dir: Path, creator: str) -> Report:
-    """Write the PDF of every live brief and sheet beside its page and link it with its size."""
-    start = time.perf_counter()
-    live = plan.live_documents()
-    jobs = {d.path: document_job(d, plan, site_dir, creator) for d in live}
-    rendered = render_all(jobs, plan.site.root / CACHE_FOLDER)
-    report = Report()
-    for document in live:
-        data, seconds = rendered[document.path]
-        target = site_dir / document.url / pdf_name(document)
-        target.write_bytes(data)
-        pages = page_count(data)
-        report.made[document.path] = Made(target, pages, len(data), seconds)
-        describe_link(target, pages, len(data))
-        found = budget_problem(document, pages)
-        if found:
-            report.problems.append(found)
-    report.seconds = time.perf_counter() - start
-    return report
-
-
 def page_count(data: bytes) -> int:
-    from io import BytesIO
-
     from pypdf import PdfReader
 
     return len(PdfReader(BytesIO(data)).pages)
@@ -242,11 +278,101 @@ def describe(pages: int, size: int) -> str:
 
 
 def describe_link(pdf: Path, pages: int, size: int) -> None:
-    """The page's link to `pdf` says how many pages it has and how big it is."""
+    """The link to `pdf` in the page beside it says how many pages it has and how big it is."""
     html = pdf.parent / "index.html"
     text = html.read_text(encoding="utf-8")
-    link = re.compile(rf'(<a href="{re.escape(pdf.name)}" download data-lr-pdf>)([^<(]*)(</a>)')
+    link = re.compile(rf'(<a href="{re.escape(pdf.name)}"[^>]* data-lr-pdf>)(.*?)(</a>)')
     html.write_text(
-        link.sub(lambda m: f"{m[1]}{m[2].strip()} ({describe(pages, size)}){m[3]}", text),
+        link.sub(lambda m: f"{m[1]}{m[2]} ({describe(pages, size)}){m[3]}", text),
         encoding="utf-8",
+    )
+
+
+def pack_pdfs(packs: Iterable[Pack], documents: dict[str, bytes], out: Output) -> dict[str, bytes]:
+    """Each pack as one PDF for a team meeting, by its slug: the cover, each document's own PDF
+    (from `documents`, by document path) starting on a new page, then the discussion questions
+    with room for notes. The packs' own pages are rendered together, on all cores."""
+    pending = {pack.slug: pack for pack in packs}
+    cover_pages = dict.fromkeys(pending, 1)
+    rendered: dict[str, tuple[bytes, float]] = {}
+    while pending:  # the contents give page numbers, which depend on the cover's own length
+        jobs: dict[str, Job] = {}
+        for slug, pack in pending.items():
+            page, contents = cover_pages[slug] + 1, []
+            for item in pack.documents:
+                contents.append((item, page))
+                page += page_count(documents[item.document.path])
+            for part in ("Cover", "Questions"):
+                jobs[f"{slug}/{part}"] = _pack_job(pack, part, out, contents, page)
+        rendered |= render_all(jobs, out.cache)
+        for slug in list(pending):
+            pages = page_count(rendered[f"{slug}/Cover"][0])
+            if pages == cover_pages[slug]:
+                del pending[slug]
+            cover_pages[slug] = pages
+    return {pack.slug: _assemble(pack, rendered, documents, out) for pack in packs}
+
+
+def _assemble(
+    pack: Pack, rendered: dict[str, tuple[bytes, float]], documents: dict[str, bytes], out: Output
+) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    cover = rendered[f"{pack.slug}/Cover"][0]
+    writer.append(PdfReader(BytesIO(cover)), outline_item="Cover and running order")
+    for item in pack.documents:
+        document = documents[item.document.path]
+        writer.append(PdfReader(BytesIO(document)), outline_item=item.document.title)
+    if any(item.questions for item in pack.documents):
+        questions = rendered[f"{pack.slug}/Questions"][0]
+        writer.append(PdfReader(BytesIO(questions)), outline_item="Questions")
+    count = len(pack.documents)
+    writer.add_metadata(
+        {
+            "/Title": f"{pack.title}: team-meeting pack",
+            "/Subject": f"{count} document{'s' if count != 1 else ''} with a running order and "
+            "discussion questions",
+            "/Author": out.partnership,
+            "/Creator": out.creator,
+            "/CreationDate": f"D:{pack.today:%Y%m%d}000000Z",
+            "/ModDate": f"D:{pack.today:%Y%m%d}000000Z",
+        }
+    )
+    writer.page_mode = "/UseOutlines"
+    result = BytesIO()
+    writer.write(result)
+    return result.getvalue()
+
+
+def _pack_job(
+    pack: Pack,
+    part: str,
+    out: Output,
+    contents: list[tuple[PackDocument, int]],
+    questions_page: int,
+) -> Job:
+    from .render import render as render_template
+
+    made = f"{pack.title}: team-meeting pack. Made on {long_date(pack.today)}."
+    source = render_template(
+        "pack.html.j2",
+        pack=pack,
+        part=part,
+        site_url=out.site_url,
+        footer=css_string(f"{made} The current versions are at {out.site_url}"),
+        contents=contents,
+        questions_page=questions_page,
+    )
+    return Job(
+        html=out.site_dir / "index.html",
+        site_dir=out.site_dir,
+        footer_css="",
+        title=f"{pack.title}: team-meeting pack",
+        subject=part,
+        author=out.partnership,
+        keywords=(),
+        creator=out.creator,
+        day=pack.today,
+        source=source,
     )

@@ -17,6 +17,7 @@ import qrcode
 
 from learning_resources.documents import Document
 from learning_resources.kinds import Kind
+from learning_resources.packs import topic_slug
 from learning_resources.plan import Entry
 from learning_resources.printing import is_briefing, is_discussion, label, leaving_on
 from learning_resources.settings import Settings
@@ -31,6 +32,11 @@ def pdfs_enabled() -> bool:
 def pdf_name(document: Document) -> str:
     """The PDF's file name, beside the document's page: 'child-d-domestic-abuse.pdf'."""
     return f"{document.slug}.pdf"
+
+
+def pack_name(topic: str) -> str:
+    """A topic's team-meeting pack, beside the topic's page."""
+    return f"{topic_slug(topic)}.pdf"
 
 
 def qr_svg(url: str) -> str:

@@ -81,7 +81,12 @@ def topic_pack(plan: SitePlan, topic: str) -> Pack:
         *(d for d in newest if is_briefing(d)),
         *(d for d in newest if d.kind is Kind.BRIEF and not is_briefing(d)),
     ]
-    return make_pack(plan, ordered, topics[topic], f"{topic}-team-meeting-pack")
+    return make_pack(plan, ordered, topics[topic], topic_slug(topic))
+
+
+def topic_slug(topic: str) -> str:
+    """A topic pack's file name, without '.pdf'."""
+    return f"{topic}-team-meeting-pack"
 
 
 def documents_pack(plan: SitePlan, paths: Sequence[str]) -> Pack:
