@@ -6,6 +6,7 @@
     python build.py serve [--root DIR] [--today YYYY-MM-DD]
     python build.py status [--root DIR] [--today YYYY-MM-DD] [--within DAYS] [--format text|json]
     python build.py schema [--root DIR] [--kind brief|sheet|page]
+    python build.py pack (--topic TOPIC | PATH ...) [--out FILE] [--root DIR] [--today YYYY-MM-DD]
 
 Exit status: 0 when clean, 1 when a problem is found or the build is refused, 2 on a usage error.
 This is the only place that prints or exits; everything else returns data.
@@ -27,6 +28,7 @@ from pathlib import Path
 from learning_resources.checking import Report, check_site
 from learning_resources.dates import TODAY_ENV, parse_iso_date, today_in_london
 from learning_resources.output import FORMATS, FORMATTERS, format_text
+from learning_resources.printing import PDFS_ENV
 from learning_resources.problems import has_errors
 
 PROJECT_ROOT = Path(__file__).resolve().parent
@@ -87,6 +89,9 @@ def make_parser() -> argparse.ArgumentParser:
         help="where to write the site (default: site/ in the root)",
     )
     build.add_argument("--strict", action="store_true", help="warnings stop the build too")
+    build.add_argument(
+        "--no-pdfs", action="store_true", help="no PDFs or packs: a quicker build to preview"
+    )
     status = commands.add_parser("status", help="what goes live, archives or falls due soon")
     common(status)
     status.add_argument(
@@ -103,6 +108,11 @@ def make_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="preview the site while you edit")
     common(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    pack = commands.add_parser("pack", help="make one PDF for a team meeting on a topic")
+    common(pack)
+    pack.add_argument("--topic", help="every live document on this topic (its id)")
+    pack.add_argument("--out", type=Path, help="the PDF to write (default: in this folder)")
+    pack.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="or these documents")
     return parser
 
 
@@ -177,6 +187,8 @@ def run_build(args: argparse.Namespace) -> int:
     if report.problems:
         print(format_text(report.problems, report.files, help_base(report)), file=sys.stderr)
     site_dir = (args.site_dir or root / "site").resolve()
+    if args.no_pdfs:
+        os.environ[PDFS_ENV] = "0"
     error = build_atomically(root, site_dir, today)
     if error:
         print(f"The build failed and {site_dir} was left as it was: {error}", file=sys.stderr)
@@ -232,6 +244,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
     _mkdocs_logging()
     os.environ[TODAY_ENV] = today.isoformat()
+    os.environ.setdefault(PDFS_ENV, "0")  # previews are quicker without PDFs
     try:
         serve(str(root / "mkdocs.yml"), dev_addr=args.dev_addr, livereload=True)
     except (MkDocsException, Abort) as exc:
@@ -276,6 +289,57 @@ def run_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_pack(args: argparse.Namespace) -> int:
+    """One PDF for a team meeting: built from the site's own PDFs of the live documents."""
+    from learning_resources.packs import PackError, documents_pack, topic_pack
+
+    root = site_root(args)
+    if bool(args.topic) == bool(args.paths):
+        raise UsageError("give either --topic or the documents' files")
+    today = args.today or today_in_london()
+    report = check_site(root, today)
+    if report.plan is None or has_errors(report.problems):
+        print(format_text(report.problems, report.files), file=sys.stderr)
+        print("Fix these errors first: the pack is made from the built site.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        if args.topic:
+            pack = topic_pack(report.plan, args.topic)
+        else:
+            pack = documents_pack(report.plan, [_inside(root, path) for path in args.paths])
+    except PackError as exc:
+        print(f"No pack was made: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    out = (args.out or Path(f"{pack.slug}.pdf")).resolve()
+    os.environ[PDFS_ENV] = "1"
+    with tempfile.TemporaryDirectory(prefix=".pack-", dir=root) as folder:
+        site_dir = Path(folder) / "site"
+        error = build_atomically(root, site_dir, today)
+        if error:
+            print(f"No pack was made: the site did not build: {error}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        from mkdocs_learning.pdfs import pack_from_site
+
+        data, pages = pack_from_site(pack, report.plan, site_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    documents = len(pack.documents)
+    print(
+        f"Wrote {out}: {pages} pages, {documents} document{'s' if documents != 1 else ''}, "
+        f"a running order of {pack.total_minutes} minutes"
+    )
+    return EXIT_OK
+
+
+def _inside(root: Path, path: Path) -> str:
+    """`path` (from the current folder) as a path in the site folder, e.g. 'briefs/x.md'."""
+    full = (path if path.is_absolute() else Path.cwd() / path).resolve()
+    try:
+        return full.relative_to(root).as_posix()
+    except ValueError:
+        raise UsageError(f"{path} is not inside the site folder {root}") from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
@@ -285,6 +349,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "serve": run_serve,
         "status": run_status,
         "schema": run_schema,
+        "pack": run_pack,
     }
     try:
         return runners[args.command](args)

@@ -35,6 +35,7 @@ from learning_resources.problems import Problem
 from .printout import pdf_name, qr_svg
 
 CACHE_FOLDER = ".cache/pdfs"  # in the site's root folder; safe to delete at any time
+CREATOR = "Learning-resource site (mkdocs_learning)"  # the PDFs' Creator, beside WeasyPrint
 RENDERER = "1"  # change to render every PDF again after a change to this module
 _LOCAL = re.compile(r'(?:href|src)="([^"#?:]+)"')
 _RESOURCE_SUFFIXES = {".css", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
@@ -49,15 +50,14 @@ class Output:
     site_dir: Path
     site_url: str
     partnership: str
-    creator: str  # the site's name
     day: dt.date  # the build date: "Printed on" in the footer, and the PDFs' dates
     cache: Path
 
     @classmethod
-    def of(cls, plan: SitePlan, site_dir: Path, creator: str) -> Output:
+    def of(cls, plan: SitePlan, site_dir: Path) -> Output:
         settings = plan.site.settings
         cache = plan.site.root / CACHE_FOLDER
-        return cls(site_dir, settings.site_url, settings.partnership, creator, plan.today, cache)
+        return cls(site_dir, settings.site_url, settings.partnership, plan.today, cache)
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,6 @@ class Job:
     subject: str
     author: str  # the partnership: never a person
     keywords: tuple[str, ...]
-    creator: str
     day: dt.date
     source: str = ""  # a generated page's own HTML (a pack's cover or questions)
 
@@ -82,7 +81,7 @@ class Job:
         """A hash of the job and of every local file the page uses (stylesheets, images)."""
         settings = (self.footer_css, self.title, self.subject, self.author, self.keywords)
         renderer = f"{RENDERER} {version('weasyprint')}"
-        digest = hashlib.sha256(f"{renderer} {settings} {self.creator} {self.day}".encode())
+        digest = hashlib.sha256(f"{renderer} {settings} {self.day}".encode())
         page = self.page()
         digest.update(page.encode())
         for link in sorted(set(_LOCAL.findall(page))):
@@ -117,11 +116,11 @@ class Report:
         )
 
 
-def build_pdfs(plan: SitePlan, site_dir: Path, creator: str) -> Report:
+def build_pdfs(plan: SitePlan, site_dir: Path) -> Report:
     """Write the PDF of every live brief and sheet beside its page, and a pack per topic
     beside the topic's page; each page's link to its PDF says its length and size."""
     start = time.perf_counter()
-    out = Output.of(plan, site_dir, creator)
+    out = Output.of(plan, site_dir)
     live = plan.live_documents()
     rendered = render_all({d.path: document_job(d, plan, out) for d in live}, out.cache)
     report = Report()
@@ -162,7 +161,6 @@ def document_job(document: Document, plan: SitePlan, out: Output) -> Job:
         subject=f"{label(document)}: {document.summary}",
         author=out.partnership,
         keywords=tuple(plan.site.settings.topics[t] for t in document.topics),
-        creator=out.creator,
         day=out.day,
     )
 
@@ -211,7 +209,7 @@ def render(job: Job) -> tuple[bytes, float]:
     meta = document.metadata
     meta.title, meta.description = job.title, job.subject
     meta.authors, meta.keywords = [job.author], list(job.keywords)
-    meta.generator, meta.lang = job.creator, "en-GB"
+    meta.generator, meta.lang = CREATOR, "en-GB"
     meta.created = meta.modified = job.day.isoformat()
     data: bytes = document.write_pdf(pdf_tags=True)
     return data, time.perf_counter() - start
@@ -334,7 +332,7 @@ def _assemble(
             "/Subject": f"{count} document{'s' if count != 1 else ''} with a running order and "
             "discussion questions",
             "/Author": out.partnership,
-            "/Creator": out.creator,
+            "/Creator": CREATOR,
             "/CreationDate": f"D:{pack.today:%Y%m%d}000000Z",
             "/ModDate": f"D:{pack.today:%Y%m%d}000000Z",
         }
@@ -372,7 +370,16 @@ def _pack_job(
         subject=part,
         author=out.partnership,
         keywords=(),
-        creator=out.creator,
         day=pack.today,
         source=source,
     )
+
+
+def pack_from_site(pack: Pack, plan: SitePlan, site_dir: Path) -> tuple[bytes, int]:
+    """The pack made from the PDFs of a site built with them, and its number of pages."""
+    documents = {
+        item.document.path: (site_dir / item.document.url / pdf_name(item.document)).read_bytes()
+        for item in pack.documents
+    }
+    data = pack_pdfs([pack], documents, Output.of(plan, site_dir))[pack.slug]
+    return data, page_count(data)

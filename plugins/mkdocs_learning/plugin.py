@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from learning_resources import reference
+from learning_resources import printing, reference
 from learning_resources.checking import check_site
 from learning_resources.dates import resolve_today
 from learning_resources.kinds import Kind
@@ -203,8 +203,8 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """PDFs of every live brief and sheet (pdfs.py), unless turned off for a preview."""
-        if printout.pdfs_enabled():
-            report = pdfs.build_pdfs(self._plan(), Path(config.site_dir), config.site_name)
+        if printing.pdfs_enabled():
+            report = pdfs.build_pdfs(self._plan(), Path(config.site_dir))
             if report.problems:  # warnings, logged as information so that strict builds go on
                 log.info(format_text(report.problems, len(report.made)))
             log.info(report.summary())

@@ -7,7 +7,6 @@ running footer in the browser; pdfs.py fills it at build time. This module prepa
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from html import unescape
 from typing import Any
@@ -19,14 +18,14 @@ from learning_resources.documents import Document
 from learning_resources.kinds import Kind
 from learning_resources.packs import topic_slug
 from learning_resources.plan import Entry
-from learning_resources.printing import is_briefing, is_discussion, label, leaving_on
+from learning_resources.printing import (
+    is_briefing,
+    is_discussion,
+    label,
+    leaving_on,
+    pdfs_enabled,
+)
 from learning_resources.settings import Settings
-
-PDFS_ENV = "LEARNING_SITE_PDFS"  # "0" turns PDFs off (quick previews); `serve` does that
-
-
-def pdfs_enabled() -> bool:
-    return os.environ.get(PDFS_ENV, "1").strip().lower() not in {"0", "no", "off", "false"}
 
 
 def pdf_name(document: Document) -> str:
@@ -86,7 +85,8 @@ _TAG = re.compile(r"<[^>]+>")
 
 def print_ready(html: str, page_url: str, settings: Settings) -> str:
     """The built page, ready to print: each discussion section (a group activity, questions)
-    wrapped to be kept on one page, and links given their full address to print after them."""
+    wrapped to be kept on one page, a 7-minute briefing's sections in a grid of boxes, and
+    links given their full address to print after them."""
 
     def full(match: re.Match[str]) -> str:
         href = match.group(1)
@@ -96,20 +96,31 @@ def print_ready(html: str, page_url: str, settings: Settings) -> str:
 
     def article(match: re.Match[str]) -> str:
         text = _LINK.sub(full, match.group(2))
-        return match.group(1) + keep_discussions_together(text, settings) + match.group(3)
+        briefing = '<div class="lr-team-actions">' in text  # only 7-minute briefings have it
+        return match.group(1) + wrap_sections(text, settings, briefing) + match.group(3)
 
     return _ARTICLE.sub(article, html, count=1)
 
 
-def keep_discussions_together(text: str, settings: Settings) -> str:
+def wrap_sections(text: str, settings: Settings, briefing: bool) -> str:
+    """Each discussion section in a `div.lr-keep`; in a briefing, every section in a
+    `section.lr-part` (discussions also `lr-keep`), all of them in one `div.lr-parts`."""
     out, last = [], 0
     for heading in _H2.finditer(text):
         title = unescape(_TAG.sub("", heading.group(1).split('<a class="headerlink"')[0]))
-        if heading.start() < last or not is_discussion(title, settings):
+        keep = is_discussion(title, settings)
+        if heading.start() < last or not (keep or briefing):
             continue
         following = _SECTION_END.search(text, heading.end())
         end = following.start() if following else len(text)
-        out += [text[last : heading.start()], '<div class="lr-keep">', text[heading.start() : end]]
-        out.append("</div>\n")
+        tag = "section" if briefing else "div"
+        classes = " ".join(c for c, wanted in (("lr-part", briefing), ("lr-keep", keep)) if wanted)
+        if briefing and not last:
+            out += [text[: heading.start()], '<div class="lr-parts">\n']
+            last = heading.start()
+        out += [text[last : heading.start()], f'<{tag} class="{classes}">']
+        out += [text[heading.start() : end], f"</{tag}>\n"]
         last = end
+    if briefing and last:
+        out.append("</div>\n")
     return "".join(out) + text[last:]

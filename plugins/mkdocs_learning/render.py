@@ -189,7 +189,7 @@ def topic_page(topic: str, site: Site, documents: list[Document]) -> str:
     chosen = [d for d in documents if topic in d.topics]
     return render(
         "topic.md.j2",
-        pack=printout.pack_name(topic) if chosen and printout.pdfs_enabled() else "",
+        pack=printout.pack_name(topic) if chosen and printing.pdfs_enabled() else "",
         label=site.settings.topics[topic],
         briefs=newest_first(d for d in chosen if d.kind is Kind.BRIEF),
         sheets=sorted((d for d in chosen if d.kind is Kind.SHEET), key=lambda d: d.title),

@@ -7,6 +7,7 @@ the print stylesheet and the PDFs (plugins/mkdocs_learning) apply it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ from .problems import Problem
 from .rules import problem
 from .settings import Settings
 
+# "0" turns the PDFs off, for a quick preview (`build.py serve` does, unless it is set).
+PDFS_ENV = "LEARNING_SITE_PDFS"
 # The most A4 pages each kind of document may print on.
 PAGE_BUDGETS: dict[str, int] = {Kind.BRIEF: 4, Kind.SHEET: 2, SEVEN_MINUTE: 1}
 # A brief leaving the site within this many days says so, on screen and on paper.
@@ -28,6 +31,10 @@ _H2 = re.compile(r"^ {0,3}##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _ITEM = re.compile(r"^ {0,3}(?:\d{1,3}[.)]|[-*+])[ \t]+(.*\S)")
 _ALLOW = re.compile(r"\ballow (?:about |around )?(\d{1,3}) minutes\b", re.IGNORECASE)
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def pdfs_enabled() -> bool:
+    return os.environ.get(PDFS_ENV, "1").strip().lower() not in {"0", "no", "off", "false"}
 
 
 def is_briefing(document: Document) -> bool:
