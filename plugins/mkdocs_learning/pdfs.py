@@ -66,6 +66,7 @@ class Job:
 
     html: Path  # the built page (or, with `source`, where that page's links resolve from)
     site_dir: Path
+    site_url: str  # links in the PDF go to the site's addresses, never to local files
     footer_css: str  # the running footer's values for this document and date
     title: str
     subject: str
@@ -79,9 +80,10 @@ class Job:
 
     def key(self) -> str:
         """A hash of the job and of every local file the page uses (stylesheets, images)."""
-        settings = (self.footer_css, self.title, self.subject, self.author, self.keywords)
+        # Not the paths: a build renders into a new folder each time.
+        settings = {k: v for k, v in vars(self).items() if k not in {"html", "site_dir"}}
         renderer = f"{RENDERER} {version('weasyprint')}"
-        digest = hashlib.sha256(f"{renderer} {settings} {self.day}".encode())
+        digest = hashlib.sha256(f"{renderer} {sorted(settings.items())}".encode())
         page = self.page()
         digest.update(page.encode())
         for link in sorted(set(_LOCAL.findall(page))):
@@ -156,6 +158,7 @@ def document_job(document: Document, plan: SitePlan, out: Output) -> Job:
     return Job(
         html=out.site_dir / document.url / "index.html",
         site_dir=out.site_dir,
+        site_url=out.site_url,
         footer_css=footer_css(document.title, url, out.day),
         title=document.title,
         subject=f"{label(document)}: {document.summary}",
@@ -193,7 +196,7 @@ def render(job: Job) -> tuple[bytes, float]:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # Material's CSS: ~500 notices
     start = time.perf_counter()
-    fetcher = _site_fetcher(job.site_dir)
+    fetcher = _site_fetcher(job.site_dir, job.site_url)
     page = job.page()
     # The page's own stylesheets, in its order, parsed once per process (Material's is large).
     sheets = [
@@ -202,7 +205,7 @@ def render(job: Job) -> tuple[bytes, float]:
     ]
     document = HTML(
         string=_STYLESHEET.sub("", page),
-        base_url=job.html.as_uri(),
+        base_url=_public(job),
         url_fetcher=fetcher,
         media_type="print",
     ).render(stylesheets=[*sheets, CSS(string=job.footer_css or "*{}", url_fetcher=fetcher)])
@@ -222,12 +225,24 @@ def _stylesheet(text: str, url: str) -> Any:
     return CSS(string=text, base_url=url, media_type="print")
 
 
-def _site_fetcher(site_dir: Path) -> object:
-    """Fetches the site's own files and data: URLs only; nothing from the network."""
+def _public(job: Job) -> str:
+    """The page's address on the site, which its links are resolved against."""
+    if not job.site_url:
+        return job.html.as_uri()
+    folder = job.html.parent.relative_to(job.site_dir).as_posix()
+    return job.site_url.rstrip("/") + "/" + ("" if folder == "." else folder + "/")
+
+
+def _site_fetcher(site_dir: Path, site_url: str) -> object:
+    """Fetches the site's own files (by their address or path) and data: URLs; nothing from
+    the network."""
     from weasyprint import URLFetcher
 
     class SiteOnly(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: object = None) -> object:
+            if site_url and url.startswith(site_url.rstrip("/") + "/"):
+                inner = url.removeprefix(site_url.rstrip("/") + "/").split("?")[0].split("#")[0]
+                url = (site_dir / inner).as_uri()
             if url.startswith("file:"):
                 path = Path(url2pathname(url.removeprefix("file://").split("?")[0])).resolve()
                 if not path.is_relative_to(site_dir.resolve()):
@@ -365,6 +380,7 @@ def _pack_job(
     return Job(
         html=out.site_dir / "index.html",
         site_dir=out.site_dir,
+        site_url=out.site_url,
         footer_css="",
         title=f"{pack.title}: team-meeting pack",
         subject=part,

@@ -79,15 +79,17 @@ def leaving_on(entry: Entry, today: dt.date) -> dt.date | None:
 @dataclass(frozen=True)
 class Section:
     title: str
-    lines: tuple[str, ...]  # the lines under the heading, up to the next '## ' heading
+    lines: tuple[str, ...]  # the lines under the heading up to the next one, code left out
 
 
 def sections(body: str) -> list[Section]:
-    """The '## ' sections of a Markdown body, skipping headings inside fenced code."""
+    """The '## ' sections of a Markdown body, leaving out fenced code."""
     skip = code_lines(body)
     found: list[tuple[str, list[str]]] = []
     for index, line in enumerate(body.split("\n")):
-        match = None if index in skip else _H2.match(line)
+        if index in skip:
+            continue
+        match = _H2.match(line)
         if match:
             found.append((match.group(1).strip(), []))
         elif found:
