@@ -22,23 +22,28 @@ class PrintedPage:
 
 
 def pages(pdf: bytes | Path, title: str) -> list[PrintedPage]:
-    """Each page's text lines, split where the running footer (print.css) starts: the
-    document's title, then 'Printed on ...', then 'Page N of M'."""
+    """Each page's text lines, without its running footer (print.css): the document's title,
+    'Printed on ...' and 'Page N of M'. WeasyPrint draws the footer last, Chromium first."""
     data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
     out = []
     for number, page in enumerate(PdfReader(BytesIO(data)).pages, start=1):
         lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
         lines = [line for line in lines if not _MARKER.match(line)]
         printed = [i for i, line in enumerate(lines) if line.startswith("Printed on ")]
-        start = printed[-1] if printed else len(lines)
-        while start > 0 and printed:  # back over the title's line (or lines, if it wraps)
+        if not printed:
+            out.append(PrintedPage(number, lines, []))
+            continue
+        start = end = printed[-1]
+        while start > 0:  # back over the title's line (or lines, if it wraps)
             joined = " ".join(lines[start - 1 : printed[-1]])
             if not title.endswith(joined):
                 break
             start -= 1
             if joined == title:
                 break
-        out.append(PrintedPage(number, lines[:start], lines[start:]))
+        while end < len(lines) - 1 and not re.fullmatch(r"Page \d+ of \d+", lines[end]):
+            end += 1
+        out.append(PrintedPage(number, lines[:start] + lines[end + 1 :], lines[start : end + 1]))
     return out
 
 
