@@ -60,7 +60,7 @@ def test_each_pdf_the_build_made_is_a_clean_handout(built_site: Path, document: 
 def test_each_document_printed_from_chromium_is_a_clean_handout(
     page: Page, base_url: str, built_site: Path, document: Document
 ) -> None:
-    page.clock.set_fixed_time(dt.datetime(2031, 5, 2, 10, 0))  # the day it is printed
+    page.clock.set_fixed_time(dt.datetime(2031, 5, 2, 10, 0, tzinfo=dt.UTC))  # printed that day
     page.goto(f"{base_url}/{document.url}")
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     html = (built_site / document.url / "index.html").read_text()
