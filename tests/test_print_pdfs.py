@@ -385,3 +385,19 @@ def test_a_document_over_its_page_budget_is_a_warning_with_its_file(
         r"fit on 2 .*\[print\.page_budget\]",
         err,
     )
+
+
+def test_a_pdf_that_cannot_be_made_fails_the_build_clearly(
+    site: SiteFolder, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object) -> None:
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setenv(PDFS_ENV, "1")
+    monkeypatch.setattr("mkdocs_learning.pdfs.render_all", broken)
+    site.write("bitesize/neglect.md", sheet())
+    assert build.main(["build", "--root", str(site.root), "--today", TODAY]) == 1
+    err = capsys.readouterr().err
+    assert "the PDFs could not be made: cannot load library 'libpango-1.0-0'" in err
+    assert "Traceback" not in err
+    assert not (site.root / "site").exists()

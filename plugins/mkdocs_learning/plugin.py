@@ -204,7 +204,10 @@ class LearningPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """PDFs of every live brief and sheet (pdfs.py), unless turned off for a preview."""
         if printing.pdfs_enabled():
-            report = pdfs.build_pdfs(self._plan(), Path(config.site_dir))
+            try:
+                report = pdfs.build_pdfs(self._plan(), Path(config.site_dir))
+            except Exception as exc:  # WeasyPrint, its libraries, or the disk: never a traceback
+                raise PluginError(f"the PDFs could not be made: {exc}") from exc
             if report.problems:  # warnings, logged as information so that strict builds go on
                 log.info(format_text(report.problems, len(report.made)))
             log.info(report.summary())
