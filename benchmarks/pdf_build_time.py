@@ -24,10 +24,10 @@ TODAY = "2026-11-25"
 
 
 def build(root: Path, out: Path, *extra: str) -> float:
+    command = [sys.executable, str(ROOT / "build.py"), "build", "--root", str(root)]
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "build", "--root", str(root), "--today", TODAY]
-        + ["--site-dir", str(out), *extra],
+        [*command, "--today", TODAY, "--site-dir", str(out), *extra],
         check=True,
         capture_output=True,
     )
