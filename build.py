@@ -312,7 +312,7 @@ def run_pack(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     out = (args.out or Path(f"{pack.slug}.pdf")).resolve()
     os.environ[PDFS_ENV] = "1"
-    with tempfile.TemporaryDirectory(prefix=".pack-", dir=root) as folder:
+    with tempfile.TemporaryDirectory(prefix="pack-") as folder:
         site_dir = Path(folder) / "site"
         error = build_atomically(root, site_dir, today)
         if error:

@@ -32,7 +32,7 @@ from learning_resources.plan import SitePlan
 from learning_resources.printing import budget_problem, label
 from learning_resources.problems import Problem
 
-from .printout import pdf_name, qr_svg
+from .printout import pack_name, pdf_name, qr_svg
 
 CACHE_FOLDER = ".cache/pdfs"  # in the site's root folder; safe to delete at any time
 CREATOR = "Learning-resource site (mkdocs_learning)"  # the PDFs' Creator, beside WeasyPrint
@@ -139,8 +139,9 @@ def build_pdfs(plan: SitePlan, site_dir: Path) -> Report:
             packs[topic] = topic_pack(plan, topic)
     pdfs = pack_pdfs(packs.values(), {path: rendered[path][0] for path in rendered}, out)
     for topic, pack in packs.items():
-        target = site_dir / "topics" / topic / f"{pack.slug}.pdf"
-        report.packs[topic] = publish(target, pdfs[pack.slug])
+        report.packs[topic] = publish(
+            site_dir / "topics" / topic / pack_name(topic), pdfs[pack.slug]
+        )
     report.seconds = time.perf_counter() - start
     return report
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from html import unescape
+from html import escape, unescape
 from typing import Any
 from urllib.parse import urljoin
 
 import qrcode
 
 from learning_resources.documents import Document
-from learning_resources.kinds import Kind
 from learning_resources.packs import topic_slug
 from learning_resources.plan import Entry
 from learning_resources.printing import (
@@ -57,7 +56,7 @@ def qr_svg(url: str) -> str:
             x += 1
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
-        f'width="17mm" height="17mm" role="img" aria-label="QR code: {url}">'
+        f'width="17mm" height="17mm" role="img" aria-label="QR code: {escape(url)}">'
         f'<rect width="{size}" height="{size}" fill="#fff"/>'
         f'<path fill="#000" d="{"".join(runs)}"/></svg>'
     )
@@ -69,7 +68,7 @@ def page_context(entry: Entry, url: str, today: dt.date) -> dict[str, Any]:
     return {
         "label": label(document),
         "briefing": is_briefing(document),
-        "leaving_on": leaving_on(entry, today) if document.kind is Kind.BRIEF else None,
+        "leaving_on": leaving_on(entry, today),
         "pdf": pdf_name(document) if pdfs_enabled() else "",
         "qr": qr_svg(url),
         "url": url,
