@@ -271,9 +271,7 @@ def render_all(jobs: dict[str, Job], cache: Path) -> dict[str, tuple[bytes, floa
         with ProcessPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1)) as pool:
             results = list(pool.map(render, [jobs[name] for name in todo]))
     for name, (data, seconds) in zip(todo, results, strict=True):
-        temporary = cache / f"{keys[name]}.{os.getpid()}.tmp"
-        temporary.write_bytes(data)
-        temporary.replace(cache / f"{keys[name]}.pdf")
+        _save(cache / f"{keys[name]}.pdf", data)
         out[name] = (data, seconds)
     return out
 
@@ -324,7 +322,25 @@ def pack_pdfs(packs: Iterable[Pack], documents: dict[str, bytes], out: Output) -
             if pages == cover_pages[slug]:
                 del pending[slug]
             cover_pages[slug] = pages
-    return {pack.slug: _assemble(pack, rendered, documents, out) for pack in packs}
+    made = {}
+    for pack in packs:  # putting the parts together takes a while: the result is cached too
+        parts = [rendered[f"{pack.slug}/{part}"][0] for part in ("Cover", "Questions")]
+        parts += [documents[item.document.path] for item in pack.documents]
+        digest = hashlib.sha256(f"{RENDERER} {version('pypdf')}".encode())
+        for data in parts:
+            digest.update(hashlib.sha256(data).digest())
+        cached = out.cache / f"{digest.hexdigest()}.pdf"
+        if not cached.is_file():
+            _save(cached, _assemble(pack, rendered, documents, out))
+        made[pack.slug] = cached.read_bytes()
+    return made
+
+
+def _save(path: Path, data: bytes) -> None:
+    """Write a cache entry whole or not at all (builds may run side by side)."""
+    temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
 
 
 def _assemble(
