@@ -7,6 +7,7 @@
     python build.py status [--root DIR] [--today YYYY-MM-DD] [--within DAYS] [--format text|json]
     python build.py schema [--root DIR] [--kind brief|sheet|page]
     python build.py audit [SITE_DIR] [--root DIR] [--today YYYY-MM-DD] [--format text|json|github]
+    python build.py pack (--topic TOPIC | PATH ...) [--out FILE] [--root DIR] [--today YYYY-MM-DD]
 
 Exit status: 0 when clean, 1 when a problem is found or the build is refused, 2 on a usage error.
 This is the only place that prints or exits; everything else returns data.
@@ -20,7 +21,9 @@ import json
 import logging
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from learning_resources import site_output
@@ -36,14 +39,6 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     """A mistake in how the command was called (exit 2)."""
-
-
-class AuditFailed(Exception):
-    """The new site holds what must not be published; it is discarded."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problems")
-        self.problems = problems
 
 
 def _date(text: str) -> dt.date:
@@ -96,6 +91,9 @@ def make_parser() -> argparse.ArgumentParser:
         help="where to write the site (default: site/ in the root)",
     )
     build.add_argument("--strict", action="store_true", help="warnings stop the build too")
+    build.add_argument(
+        "--no-pdfs", action="store_true", help="no PDFs or packs: a quicker build to preview"
+    )
     status = commands.add_parser("status", help="what goes live, archives or falls due soon")
     common(status)
     status.add_argument(
@@ -135,6 +133,11 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--drafts", action="store_true", help="show drafts too, labelled (never published)"
     )
+    pack = commands.add_parser("pack", help="make one PDF for a team meeting on a topic")
+    common(pack)
+    pack.add_argument("--topic", help="every live document on this topic (its id)")
+    pack.add_argument("--out", type=Path, help="the PDF to write (default: in this folder)")
+    pack.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="or these documents")
     return parser
 
 
@@ -221,10 +224,11 @@ def run_build(args: argparse.Namespace) -> int:
     if report.problems:
         print_problems(report, args)
     site_dir = site_output.absolute(args.site_dir or root / "site")
-    error = build_atomically(report.plan, site_dir)
-    if isinstance(error, list):
-        audit = Report(problems=error, files=report.files, site=report.site)
-        print_problems(audit, args)
+    built = build_atomically(report.plan, site_dir, pdfs=not args.no_pdfs, strict=args.strict)
+    if built.warnings:
+        print_problems(Report(built.warnings, report.files, report.site), args)
+    if built.leaks:
+        print_problems(Report(built.leaks, report.files, report.site), args)
         print(
             f"The audit of the new site failed, so {site_dir} was left as it was: the text "
             "above must not be published. This is a fault in the site generator, not in "
@@ -232,36 +236,58 @@ def run_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
-    if error:
-        print(f"The site was not built and {site_dir} was left as it was: {error}", file=sys.stderr)
+    if built.error:
+        print(
+            f"The site was not built and {site_dir} was left as it was: {built.error}",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
     print(f"Built the site for {today.isoformat()} into {site_dir}")
     return EXIT_OK
 
 
-def build_atomically(plan: SitePlan, site_dir: Path) -> str | list[Problem] | None:
-    """Build into a staging folder beside `site_dir`, audit it, then swap it in; None on
-    success, what went wrong otherwise (the audit's problems, or why the build failed).
+@dataclass
+class Built:
+    """What a build did. The new site replaced the old one only if `error` is None and
+    `leaks` is empty."""
 
-    A build that fails or is refused at any point, or whose output fails the audit, leaves
-    `site_dir` exactly as it was; `site_output` decides which folders may be replaced and how.
+    error: str | None = None  # why the build failed, or was refused
+    leaks: list[Problem] = field(default_factory=list)  # the audit's findings
+    warnings: list[Problem] = field(default_factory=list)  # from the printouts (page budgets)
+
+
+class _Discard(Exception):
+    """Leave the staging folder unused: the old site stays."""
+
+
+def build_atomically(
+    plan: SitePlan, site_dir: Path, *, pdfs: bool = True, strict: bool = False
+) -> Built:
+    """Build into a staging folder beside `site_dir`, audit it, then swap it in.
+
+    A build that fails or is refused at any point, whose output fails the audit, or (when
+    `strict`) whose printouts have warnings, leaves `site_dir` exactly as it was;
+    `site_output` decides which folders may be replaced and how.
     """
     from mkdocs_learning.engine import BuildFailed, build_site
 
     from learning_resources.audit import audit_site
 
     _mkdocs_logging()
+    built = Built()
     try:
         with site_output.staged(site_dir, plan.site.root) as staging:
-            build_site(plan, staging)
-            leaks = audit_site(staging, plan)
-            if leaks:
-                raise AuditFailed(leaks)
-    except AuditFailed as failed:
-        return failed.problems
+            built.warnings = build_site(plan, staging, pdfs=pdfs)
+            built.leaks = audit_site(staging, plan)
+            if built.leaks:
+                raise _Discard
+            if strict and built.warnings:
+                raise _Discard("warnings stop a strict build")
+    except _Discard as discarded:
+        built.error = str(discarded) or None
     except (site_output.OutputError, BuildFailed, OSError) as exc:
-        return str(exc) or exc.__class__.__name__
-    return None
+        built.error = str(exc) or exc.__class__.__name__
+    return built
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -284,7 +310,7 @@ def run_serve(args: argparse.Namespace) -> int:
         return report.plan, report.problems
 
     _mkdocs_logging()
-    serve_site(root, check, args.dev_addr)
+    serve_site(root, check, args.dev_addr)  # previews are quicker without PDFs: none are made
     return EXIT_OK
 
 
@@ -378,6 +404,57 @@ def run_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_pack(args: argparse.Namespace) -> int:
+    """One PDF for a team meeting: built from the site's own PDFs of the live documents."""
+    from learning_resources.packs import PackError, documents_pack, topic_pack
+
+    root = site_root(args)
+    if bool(args.topic) == bool(args.paths):
+        raise UsageError("give either --topic or the documents' files")
+    today = args.today or today_in_london()
+    report = check_site(root, today)
+    if report.plan is None or has_errors(report.problems):
+        print_problems(report, args)
+        print("Fix these errors first: the pack is made from the built site.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        if args.topic:
+            pack = topic_pack(report.plan, args.topic)
+        else:
+            pack = documents_pack(report.plan, [_inside(root, path) for path in args.paths])
+    except PackError as exc:
+        print(f"No pack was made: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    out = (args.out or Path(f"{pack.slug}.pdf")).resolve()
+    with tempfile.TemporaryDirectory(prefix="pack-") as folder:
+        site_dir = Path(folder) / "site"
+        built = build_atomically(report.plan, site_dir)
+        if built.error or built.leaks:
+            why = built.error or f"{len(built.leaks)} problems in its audit"
+            print(f"No pack was made: the site did not build: {why}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        from mkdocs_learning.pdfs import pack_from_site
+
+        data, pages = pack_from_site(pack, report.plan, site_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    documents = len(pack.documents)
+    print(
+        f"Wrote {out}: {pages} pages, {documents} document{'s' if documents != 1 else ''}, "
+        f"a running order of {pack.total_minutes} minutes"
+    )
+    return EXIT_OK
+
+
+def _inside(root: Path, path: Path) -> str:
+    """`path` (from the current folder) as a path in the site folder, e.g. 'briefs/x.md'."""
+    full = (path if path.is_absolute() else Path.cwd() / path).resolve()
+    try:
+        return full.relative_to(root).as_posix()
+    except ValueError:
+        raise UsageError(f"{path} is not inside the site folder {root}") from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
@@ -389,6 +466,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schema": run_schema,
         "new": run_new,
         "audit": run_audit,
+        "pack": run_pack,
     }
     try:
         return runners[args.command](args)

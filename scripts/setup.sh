@@ -5,8 +5,9 @@
 #                                       project and its development tools, and for the browser
 #                                       tests a Chromium or Chrome, Liberation fonts, Node and
 #                                       npm (apt-installed when run as root on Debian)
-#   bash scripts/setup.sh --build-only  only what `check` and `build` need: Python 3.11 or newer
-#                                       and .venv with the project (no browser, no Node, no root)
+#   bash scripts/setup.sh --build-only  only what `check` and `build` need: Python 3.11 or newer,
+#                                       .venv with the project, and Pango for PDFs (no browser,
+#                                       no Node; root or sudo only if Pango is missing)
 #
 # PYTHON names the Python to build .venv from (default: python3, e.g. the one that GitHub's
 # setup-python puts on PATH). The browser is found by its path (scripts/find_browser.py), never
@@ -28,8 +29,33 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
   exit 1
 fi
 
+# Debian or Ubuntu packages, installed as root, or with passwordless sudo (as on GitHub's
+# runners); anyone else is told what to install.
+apt_install() {
+  local runner=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then runner=(sudo -n); else return 1; fi
+  fi
+  command -v apt-get >/dev/null 2>&1 || return 1
+  echo "setup: installing Debian packages: $*"
+  "${runner[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${runner[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
+}
+
+# PDFs of briefs and sheets (WeasyPrint) need Pango and HarfBuzz's subsetter, in both modes.
+pdf_missing=()
+for pair in libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0 \
+            libharfbuzz-subset.so.0:libharfbuzz-subset0; do
+  ldconfig -p 2>/dev/null | grep -q "${pair%%:*}" || pdf_missing+=("${pair#*:}")
+done
+if [ "${#pdf_missing[@]}" -gt 0 ] && ! apt_install "${pdf_missing[@]}"; then
+  echo "setup: building PDFs needs these packages; please install them: ${pdf_missing[*]}" >&2
+  exit 1
+fi
+
 if [ "$mode" = full ]; then
   missing=()
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)  # tests look at PDFs as pages
   "$PYTHON" scripts/find_browser.py >/dev/null || missing+=(chromium)
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
   command -v npm >/dev/null 2>&1 || missing+=(npm)
@@ -37,17 +63,11 @@ if [ "$mode" = full ]; then
   if command -v dpkg >/dev/null 2>&1 && ! dpkg -s fonts-liberation >/dev/null 2>&1; then
     missing+=(fonts-liberation)
   fi
-  if [ "${#missing[@]}" -gt 0 ]; then
-    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-      echo "setup: the browser tests need these, and only root can install them: ${missing[*]}" >&2
-      echo "setup: a Chrome anywhere will do instead of chromium: set CHROMIUM=/path/to/chrome" >&2
-      echo "setup: checking and building need none of them: bash scripts/setup.sh --build-only" >&2
-      exit 1
-    fi
-    echo "setup: installing Debian packages: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -q
-    apt-get install -y -q "${missing[@]}"
+  if [ "${#missing[@]}" -gt 0 ] && ! apt_install "${missing[@]}"; then
+    echo "setup: the browser tests need these, and only root can install them: ${missing[*]}" >&2
+    echo "setup: a Chrome anywhere will do instead of chromium: set CHROMIUM=/path/to/chrome" >&2
+    echo "setup: checking and building need none of them: bash scripts/setup.sh --build-only" >&2
+    exit 1
   fi
 fi
 

@@ -14,6 +14,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from .conftest import SiteFolder, brief, make_pdf, sheet
 
@@ -76,6 +77,10 @@ def output_text(site_dir: Path) -> dict[str, bytes]:
             data = path.read_bytes()
             if path.suffix == ".gz":
                 data += gzip.decompress(data)
+            if path.suffix == ".pdf":  # generated PDFs are compressed: their text and metadata
+                reader = PdfReader(path)
+                data += "".join(page.extract_text() for page in reader.pages).encode()
+                data += str(reader.metadata).encode()
             out[path.relative_to(site_dir).as_posix()] = data
     return out
 
@@ -130,6 +135,9 @@ def test_the_scan_can_fail_live_content_is_everywhere_it_should_be(
         assert f"briefs/{slug}/index.html" in where(files, s["body"])
         assert "search/search_index.json" in where(files, s["body"])
         assert f"briefs/{slug}/report.pdf" in where(files, s["pdf"])
+        assert f"briefs/{slug}/{slug}.pdf" in where(files, s["body"])  # the brief's own PDF
+        assert f"briefs/{slug}/{slug}.pdf" in where(files, s["title"])
+        assert "topics/neglect/neglect-team-meeting-pack.pdf" in where(files, s["heading"])
         assert where(files, s["assetname"])
 
 

@@ -39,17 +39,17 @@ class BuildFailed(Exception):
 
 
 def _config(
-    plan: SitePlan, site_dir: Path, *, serving: bool = False, **overrides: str
-) -> MkDocsConfig:
+    plan: SitePlan, site_dir: Path, *, pdfs: bool = True, serving: bool = False, **overrides: str
+) -> tuple[MkDocsConfig, LearningPlugin]:
     config = load_config(
         str(plan.site.root / CONFIG_FILE), site_dir=str(site_dir), strict=True, **overrides
     )
     plugin = config.plugins.get(PLUGIN)
     if not isinstance(plugin, LearningPlugin):
         raise BuildFailed(f"{CONFIG_FILE} does not list the '{PLUGIN}' plugin")
-    plugin.use_plan(plan)
+    plugin.use_plan(plan, pdfs=pdfs)
     plugin.serving = serving  # a preview: no Content Security Policy (live reload is inline)
-    return config
+    return config, plugin
 
 
 @contextmanager
@@ -68,13 +68,17 @@ def _source_date(today: dt.date) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = before
 
 
-def build_site(plan: SitePlan, site_dir: Path) -> None:
-    """Build the planned site into `site_dir` (emptied first); BuildFailed on any failure."""
+def build_site(plan: SitePlan, site_dir: Path, *, pdfs: bool = True) -> list[Problem]:
+    """Build the planned site into `site_dir` (emptied first), with a PDF of each live
+    document unless `pdfs` is false; BuildFailed on any failure. Returns the printouts'
+    warnings (a document over its page budget)."""
     try:
+        config, plugin = _config(plan, site_dir, pdfs=pdfs)
         with _source_date(plan.today):
-            build(_config(plan, site_dir))
+            build(config)
     except (MkDocsException, Abort) as exc:
         raise BuildFailed(str(exc) or exc.__class__.__name__) from None
+    return list(plugin.print_report.problems)
 
 
 class PreviewServer(LiveReloadServer):
@@ -132,7 +136,8 @@ def serve_site(
             return
         try:
             with _source_date(plan.today):
-                build(_config(plan, site_dir, serving=True, dev_addr=dev_addr), serve_url="/")
+                config, _ = _config(plan, site_dir, pdfs=False, serving=True, dev_addr=dev_addr)
+                build(config, serve_url="/")
         except (MkDocsException, Abort) as exc:
             logging.getLogger("mkdocs").error("The preview was not rebuilt: %s", exc)
 

@@ -11,6 +11,7 @@ core's reading of the file, and its metadata from the values the core validated.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from learning_resources import reference
+from learning_resources import printing, reference
 from learning_resources.checking import check_site
 from learning_resources.dates import today_in_london
 from learning_resources.documents import Document
@@ -38,7 +39,9 @@ from learning_resources.problems import has_errors
 from learning_resources.published import content_allowlist
 from learning_resources.settings import PAGES_FOLDER, SETTINGS, Settings
 
-from . import allowlist, headers, render
+from . import allowlist, headers, pdfs, printout, render
+
+log = logging.getLogger("mkdocs.plugins.learning")
 
 _DEFAULTS = {spec.name: spec.default for spec in SETTINGS}
 
@@ -63,7 +66,12 @@ class LearningConfig(Config):  # type: ignore[no-untyped-call]
 
 
 THEME_DIR = Path(__file__).parent / "theme"
-ASSETS = {"assets/learning.css": "learning.css", "assets/learning.js": "learning.js"}
+ASSETS = {
+    "assets/learning.css": "learning.css",
+    "assets/learning.js": "learning.js",
+    "assets/print.css": "print.css",  # printing and the PDFs (printout.py, pdfs.py)
+    "assets/print.js": "print.js",
+}
 HOME_BLOCKS = ("<!-- learning:topics -->", "<!-- learning:newest -->")
 DRAFT_NOTICE = (
     '!!! warning "Draft: not published"\n'
@@ -82,10 +90,14 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         self.generated: dict[str, tuple[str, dict[str, Any]]] = {}  # src_uri -> text, meta
         self.home: dict[str, str] = {}  # generated blocks editors place in pages
         self.script_hashes: set[str] = set()  # of every inline script on the built pages
+        self.print_report = pdfs.Report()
+        self.pdfs: bool | None = None  # None: as LEARNING_SITE_PDFS says (mkdocs run directly)
 
-    def use_plan(self, plan: SitePlan) -> None:
-        """Build from a plan the caller has already made and checked (build.py does)."""
+    def use_plan(self, plan: SitePlan, *, pdfs: bool = True) -> None:
+        """Build from a plan the caller has already made and checked (build.py does), with
+        or without a PDF of each live document."""
         self.given_plan = plan
+        self.pdfs = pdfs
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -104,8 +116,8 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         # Our templates (a sitemap without archive stubs) go after the site's own overrides.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(THEME_DIR))
-        config.extra_css.append("assets/learning.css")
-        config.extra_javascript.append("assets/learning.js")
+        config.extra_css += ["assets/learning.css", "assets/print.css"]
+        config.extra_javascript += ["assets/learning.js", "assets/print.js"]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -114,7 +126,7 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         self.sources = {e.document.src_uri: e.document for e in plan.entries}
         _refuse_unchecked_pages(files, plan)
         self.generated = {}
-        for src_uri, content, meta, in_nav in _generated_pages(plan):
+        for src_uri, content, meta, in_nav in _generated_pages(plan, pdfs=self._pdfs()):
             # Documents are reached through listings, never one sidebar entry each: Material
             # renders the whole navigation into every page, so that would make builds quadratic.
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
@@ -188,6 +200,7 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         robots = page.meta.get("robots")
         if robots:
             head.append(f'<meta name="robots" content="{robots}">')  # escaped in page.meta
+        output = printout.print_ready(output, page.canonical_url or "", self._plan().site.settings)
         return self._secured(output.replace("<head>", "<head>\n" + "\n".join(head), 1))
 
     def on_post_template(
@@ -196,10 +209,20 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         return self._secured(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """`_headers`: the policy and the other headers, for hosts that read the file."""
+        """`_headers` (the policy and the other headers, for hosts that read the file), and
+        PDFs of every live brief and sheet (pdfs.py), unless turned off for a preview."""
         if not self.serving:
             path = Path(config.site_dir) / "_headers"
             path.write_text(headers.headers_file(self.script_hashes), encoding="utf-8")
+        if self._pdfs():
+            try:
+                report = pdfs.build_pdfs(self._plan(), Path(config.site_dir))
+            except Exception as exc:  # WeasyPrint, its libraries, or the disk: never a traceback
+                raise PluginError(f"the PDFs could not be made: {exc}") from exc
+            if report.problems:  # warnings, logged as information so that strict builds go on
+                log.info(format_text(report.problems, len(report.made)))
+            log.info(report.summary())
+            self.print_report = report
 
     def _secured(self, page: str) -> str:
         if self.serving:
@@ -215,6 +238,11 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+    def _pdfs(self) -> bool:
+        """Whether this build makes PDFs: as build.py says, or (mkdocs run directly) as the
+        LEARNING_SITE_PDFS variable says."""
+        return self.pdfs if self.pdfs is not None else printing.pdfs_enabled()
 
     def _plan(self) -> SitePlan:
         if self.plan is None:
@@ -279,7 +307,7 @@ def _page_meta(document: Document) -> dict[str, Any]:
     return {k: v for k, v in meta.items() if v}
 
 
-def _generated_pages(plan: SitePlan) -> list[tuple[str, str, dict[str, Any], bool]]:
+def _generated_pages(plan: SitePlan, *, pdfs: bool) -> list[tuple[str, str, dict[str, Any], bool]]:
     """(src_uri, Markdown, page metadata, in the navigation) for every page the site makes."""
     site = plan.site
     pages: list[tuple[str, str, dict[str, Any], bool]] = []
@@ -292,7 +320,7 @@ def _generated_pages(plan: SitePlan) -> list[tuple[str, str, dict[str, Any], boo
             pages.append((document.src_uri, render.archive_stub(entry, site), meta, False))
         else:
             meta = {"title": document.title, "description": document.summary}
-            text = render.document_page(entry, site)
+            text = render.document_page(entry, site, plan.today, pdfs=pdfs)
             if document.fields.draft:  # only ever in the editor's own preview (serve --drafts)
                 text = DRAFT_NOTICE + text
             pages.append((document.src_uri, text, meta, False))
@@ -303,7 +331,12 @@ def _generated_pages(plan: SitePlan) -> list[tuple[str, str, dict[str, Any], boo
     pages.append(("topics/index.md", render.topics_page(site, live), {"title": "Topics"}, True))
     for topic, label in site.settings.topics.items():
         pages.append(
-            (f"topics/{topic}.md", render.topic_page(topic, site, live), {"title": label}, False)
+            (
+                f"topics/{topic}.md",
+                render.topic_page(topic, site, live, pdfs=pdfs),
+                {"title": label},
+                False,
+            )
         )
     # Archived titles are listed for people who browse, but never found by search.
     archive_meta = {"title": "Archive", "search": {"exclude": True}}

@@ -13,12 +13,16 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
+from learning_resources import printing
 from learning_resources.documents import Document
 from learning_resources.html_policy import is_safe_link
 from learning_resources.kinds import REVIEW_TYPES, Kind
 from learning_resources.lifecycle import State, last_day_online
 from learning_resources.loading import Site
 from learning_resources.plan import Entry, SitePlan
+from learning_resources.words import reading_minutes
+
+from . import printout
 
 # Every value a template prints is plain text unless it is Markup (a URL made by `url`, an
 # editor's body): it is made safe for HTML, for attributes and for Markdown at once, since the
@@ -122,11 +126,6 @@ def problem_link(document: Document, site: Site) -> str:
     return f"mailto:{site.settings.contact_email}?subject={quote(subject)}&body={quote(body)}"
 
 
-def reading_minutes(text: str) -> int:
-    """At about 200 words a minute, rounded up."""
-    return max(1, -(-len(text.split()) // 200))
-
-
 def mark_group_activity(body: str, site: Site) -> str:
     """The sheet's group activity heading gets a class, so that it stands out."""
     activity = site.settings.sheet_sections[-1]
@@ -140,7 +139,7 @@ def mark_group_activity(body: str, site: Site) -> str:
     return "\n".join(out)
 
 
-def document_page(entry: Entry, site: Site) -> str:
+def document_page(entry: Entry, site: Site, today: dt.date, *, pdfs: bool = True) -> str:
     """The page of a live brief or sheet: a summary panel, then the editor's own text."""
     document, life = entry.document, entry.life
     body = document.source.body
@@ -149,7 +148,7 @@ def document_page(entry: Entry, site: Site) -> str:
     return render(
         "document.md.j2",
         doc=document,
-        kind=document.kind.label,
+        kind=printing.label(document),
         is_brief=document.kind is Kind.BRIEF,
         online_until=last_day_online(life),
         review_due=life.review_due,
@@ -158,7 +157,7 @@ def document_page(entry: Entry, site: Site) -> str:
         audiences=[site.settings.audiences[a] for a in document.audiences],
         minutes=reading_minutes(document.summary + " " + document.source.body),
         problem_link=problem_link(document, site),
-        page_url=page_url(document, site),
+        printout=printout.page_context(entry, page_url(document, site), today, pdfs=pdfs),
         body=body,
     )
 
@@ -235,10 +234,11 @@ def topics_page(site: Site, documents: list[Document]) -> str:
     return render("topics.md.j2", topics=site.settings.topics, counts=counts)
 
 
-def topic_page(topic: str, site: Site, documents: list[Document]) -> str:
+def topic_page(topic: str, site: Site, documents: list[Document], *, pdfs: bool = True) -> str:
     chosen = [d for d in documents if topic in d.topics]
     return render(
         "topic.md.j2",
+        pack=printout.pack_name(topic) if chosen and pdfs else "",
         label=site.settings.topics[topic],
         briefs=newest_first(d for d in chosen if d.kind is Kind.BRIEF),
         sheets=sorted((d for d in chosen if d.kind is Kind.SHEET), key=lambda d: d.title),

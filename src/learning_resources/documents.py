@@ -50,6 +50,7 @@ class Fields:
     last_reviewed: dt.date | None = None
     report: str | None = None
     extension: Extension | None = None
+    layout: str | None = None  # a brief's print layout: 'seven-minute' for a 7-minute briefing
     related_cases: tuple[str, ...] = ()
     pseudonyms: tuple[str, ...] = ()
     named_professionals: tuple[str, ...] = ()

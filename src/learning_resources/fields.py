@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .kinds import REVIEW_TYPES, Kind
+from .kinds import BRIEF_LAYOUTS, BRIEFING_SECTIONS, REVIEW_TYPES, Kind
 
 
 class FieldType(StrEnum):
@@ -128,6 +128,15 @@ BRIEF_FIELDS: tuple[FieldSpec, ...] = (
         vocabulary="audiences",
     ),
     FieldSpec(
+        "layout",
+        FieldType.CHOICE,
+        False,
+        "'seven-minute' makes the brief a 7-minute briefing: one printed page for a team "
+        f"meeting, with the sections {', '.join(BRIEFING_SECTIONS)}.",
+        "seven-minute",
+        vocabulary="layouts",
+    ),
+    FieldSpec(
         "report",
         FieldType.FILE,
         False,
@@ -212,4 +221,7 @@ FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
     Kind.PAGE: PAGE_FIELDS,
 }
 
-FIXED_VOCABULARIES: dict[str, dict[str, str]] = {"review_types": REVIEW_TYPES}
+FIXED_VOCABULARIES: dict[str, dict[str, str]] = {
+    "review_types": REVIEW_TYPES,
+    "layouts": BRIEF_LAYOUTS,
+}

@@ -56,7 +56,8 @@ ATTR_LIST_KEYS = frozenset({"class", "id", "title", "lang", "dir"})
 _SITE_TAGS = frozenset({"article", "form", "label", "select", "option", "button"})
 _SITE_ATTRIBUTES: dict[str, frozenset[str]] = {
     "*": frozenset({"hidden", "aria-label", "aria-hidden"}),
-    "a": frozenset({"title"}),
+    "a": frozenset({"title", "download", "data-lr-pdf"}),
+    "div": frozenset({"data-lr-print", "data-lr-title", "data-lr-url"}),
     "article": frozenset({"data-topics", "data-audiences", "data-year", "data-review"}),
     "form": frozenset({"data-for"}),
     "select": frozenset({"name"}),

@@ -30,3 +30,17 @@ REVIEW_TYPES: dict[str, str] = {
     "dhr": "Domestic homicide review",
     "audit": "Multi-agency audit",
 }
+
+
+# Brief layouts (front matter `layout:`): a 7-minute briefing is a one-page brief for a team
+# meeting, with its own sections in this order.
+SEVEN_MINUTE = "seven-minute"
+BRIEF_LAYOUTS: dict[str, str] = {SEVEN_MINUTE: "7-minute briefing"}
+BRIEFING_SECTIONS = (
+    "Background",
+    "Why it matters",
+    "What we found",
+    "What to do",
+    "Questions",
+    "Further information",
+)

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .documents import Document, Fields
-from .kinds import Kind
+from .kinds import BRIEFING_SECTIONS, SEVEN_MINUTE, Kind
 from .located import YamlSyntaxError, load_located
 from .problems import Problem, in_file_order
 from .published import is_ordinary, limit_to_allowed, ordinary_files
 from .rules import problem
 from .settings import Settings
 from .source import SourceError, read_source
-from .validation import check_front_matter, check_placeholders, check_sheet_sections
+from .validation import check_front_matter, check_placeholders, check_sections, check_sheet_sections
 from .words import is_slug, suggest_slug
 
 # Addresses the site generates; ordinary pages in content/ may not use them.
@@ -185,6 +185,8 @@ def load_document(
     if candidate.kind is Kind.SHEET:
         problems.extend(check_sheet_sections(source, settings))
     problems.extend(check_placeholders(source, draft=checked.values.get("draft") is True))
+    if checked.values.get("layout") == SEVEN_MINUTE:
+        problems.extend(check_sections(source, BRIEFING_SECTIONS, "briefing", "7-minute briefing"))
     return Document(
         candidate.kind,
         source,

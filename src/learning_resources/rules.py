@@ -266,6 +266,37 @@ RULES: dict[str, Rule] = {
             "Write the section, even a sentence or two.",
         ),
         Rule(
+            "briefing.section",
+            _E,
+            "7-minute briefing section missing",
+            "A 7-minute briefing is read aloud in a team meeting in a set order; teams expect "
+            "every section, ending with the questions.",
+            "Add the missing '## ' heading with exactly the title shown, or remove "
+            "'layout: seven-minute' to make it an ordinary brief.",
+        ),
+        Rule(
+            "briefing.section_order",
+            _E,
+            "7-minute briefing sections out of order",
+            "A 7-minute briefing is read aloud in a set order.",
+            "Move the section so that the sections come in the order shown.",
+        ),
+        Rule(
+            "briefing.section_empty",
+            _E,
+            "7-minute briefing section is empty",
+            "An empty section tells the team nothing and prints as a stray heading.",
+            "Write the section, even a sentence or two.",
+        ),
+        Rule(
+            "print.page_budget",
+            _W,
+            "Printout is longer than its page budget",
+            "Teams print documents for meetings: a bite-size sheet should fit on 2 A4 pages, a "
+            "7-minute briefing on 1 and a learning brief on 4, or nobody reads it all.",
+            "Shorten the document (the built PDF shows where the pages break), or split it.",
+        ),
+        Rule(
             "site.duplicate_slug",
             _E,
             "Two documents share an address",

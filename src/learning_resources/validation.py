@@ -489,22 +489,29 @@ def _not_in_vocabulary(
 
 def check_sheet_sections(source: SourceFile, settings: Settings) -> list[Problem]:
     """Every bite-size sheet has the configured '## ' sections, in order, none empty."""
+    return check_sections(source, settings.sheet_sections, "sheet", "bite-size sheet")
+
+
+def check_sections(
+    source: SourceFile, titles: tuple[str, ...], family: str, what: str
+) -> list[Problem]:
+    """The document has a '## ' heading for each of `titles`, in that order, none empty
+    (rules `<family>.section`, `<family>.section_order` and `<family>.section_empty`)."""
     level_two = [h for h in headings(source.body, source.body_line) if h.level == 2]
     present = {normalise_heading(h.text): h for h in level_two}
-    expected = [normalise_heading(t) for t in settings.sheet_sections]
-    order = ", ".join(settings.sheet_sections)
+    expected = [normalise_heading(t) for t in titles]
+    order = ", ".join(titles)
     found: list[Problem] = []
 
     def add(rule: str, line: int, message: str, text: str) -> None:
-        found.append(problem(rule, source.relpath, line, 1, message, text))
+        found.append(problem(f"{family}.{rule}", source.relpath, line, 1, message, text))
 
-    for title in settings.sheet_sections:
+    for title in titles:
         if normalise_heading(title) not in present:
             add(
-                "sheet.section",
+                "section",
                 source.body_line,
-                f"the section '## {title}' is missing; every bite-size sheet has the "
-                f"sections {order}",
+                f"the section '## {title}' is missing; every {what} has the sections {order}",
                 title,
             )
     ours = [h for h in level_two if normalise_heading(h.text) in expected]
@@ -513,7 +520,7 @@ def check_sheet_sections(source: SourceFile, settings: Settings) -> list[Problem
             normalise_heading(before.text)
         ):
             add(
-                "sheet.section_order",
+                "section_order",
                 after.line,
                 f"'## {after.text}' comes after '## {before.text}'; the sections go in the "
                 f"order {order}",
@@ -525,7 +532,7 @@ def check_sheet_sections(source: SourceFile, settings: Settings) -> list[Problem
         inside = lines[heading.line - source.body_line + 1 : end - source.body_line]
         if not any(line.strip() and not line.lstrip().startswith("#") for line in inside):
             add(
-                "sheet.section_empty",
+                "section_empty",
                 heading.line,
                 f"the section '## {heading.text}' is empty; write it, even a sentence or two",
                 heading.text,

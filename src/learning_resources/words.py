@@ -24,3 +24,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     if not close:
         close = [c for c in choices if c.lower() == word.lower()]
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def reading_minutes(text: str) -> int:
+    """At about 200 words a minute, rounded up."""
+    return max(1, -(-len(text.split()) // 200))

@@ -89,20 +89,6 @@ def test_neglect_is_two_taps_from_home_on_a_phone(page: Page, base_url: str) -> 
     expect(page.locator(".lr-kind")).to_contain_text("Bite-size sheet")
 
 
-def test_the_print_view_shows_only_the_document_and_where_it_lives(
-    page: Page, base_url: str
-) -> None:
-    page.goto(base_url + "/bitesize/neglect/")
-    page.emulate_media(media="print")
-    assert not page.locator(".lr-actions").is_visible()
-    assert not page.locator(".md-header").is_visible()
-    printed = page.locator(".lr-printed")
-    expect(printed).to_be_visible()
-    expect(printed).to_contain_text("https://learning.northmere-scp.example/bitesize/neglect/")
-    pdf = page.pdf(format="A4", print_background=True)
-    assert pdf.startswith(b"%PDF")
-
-
 def test_the_group_activity_stands_out(page: Page, base_url: str) -> None:
     page.goto(base_url + "/bitesize/neglect/")
     heading = page.locator("h2.lr-activity")

@@ -45,12 +45,4 @@
     form.addEventListener("change", function () { filter(form); });
     form.addEventListener("submit", function (event) { event.preventDefault(); filter(form); });
   });
-
-  /* Printouts say when they were printed. */
-  window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("[data-lr-printed]").forEach(function (element) {
-      element.textContent = new Date().toLocaleDateString("en-GB",
-        { day: "numeric", month: "long", year: "numeric" });
-    });
-  });
 })();
