@@ -46,7 +46,9 @@ apt_install() {
 pdf_missing=()
 for pair in libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0 \
             libharfbuzz-subset.so.0:libharfbuzz-subset0; do
-  ldconfig -p 2>/dev/null | grep -q "${pair%%:*}" || pdf_missing+=("${pair#*:}")
+  # Asked of the dynamic loader itself, as any user (ldconfig is not on every user's PATH).
+  "$PYTHON" -c "import ctypes, sys; ctypes.CDLL(sys.argv[1])" "${pair%%:*}" 2>/dev/null \
+    || pdf_missing+=("${pair#*:}")
 done
 if [ "${#pdf_missing[@]}" -gt 0 ] && ! apt_install "${pdf_missing[@]}"; then
   echo "setup: building PDFs needs these packages; please install them: ${pdf_missing[*]}" >&2

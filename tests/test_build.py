@@ -119,3 +119,18 @@ def test_the_time_online_is_worded_from_the_setting(site: SiteFolder) -> None:
     for page in ("briefs/index.html", "briefs/child-a/index.html", "archive/index.html"):
         html = (site.root / "site" / page).read_text()
         assert "for 2 years" in html and "one year" not in html, page
+
+
+def test_builds_in_one_process_never_share_a_plan(tmp_path: Path) -> None:
+    """MkDocs keeps a plugin for the whole process if it has on_startup; ours must not, or a
+    second build in the same process would render the first one's plan."""
+    from .conftest import MKDOCS_YML
+
+    first, second = SiteFolder(tmp_path / "one"), SiteFolder(tmp_path / "two")
+    for folder, title in ((first, "Learning from Child A"), (second, "Learning from Child B")):
+        folder.write("mkdocs.yml", MKDOCS_YML)
+        folder.write("content/index.md", "# Home\n")
+        folder.write("briefs/child.md", brief(case=title[-1], title=title))
+        assert folder.run("build", "--today", "2026-07-01", "--no-pdfs").returncode == 0
+    html = (second.root / "site/briefs/child/index.html").read_text()
+    assert "Learning from Child B" in html and "Child A" not in html

@@ -99,13 +99,14 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         self.given_plan = plan
         self.pdfs = pdfs
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
 
     @event_priority(100)  # first: the search plugin reads our language file in its on_config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         plan = self.given_plan or _plan_for(config)
         self.plan = plan
+        # `mkdocs serve` run directly points site_url at itself. (No on_startup here: MkDocs
+        # keeps plugins that have one for the life of the process, plan and all.)
+        self.serving = self.serving or _is_preview_address(config.site_url)
         self.script_hashes = set()
         disagreements = _disagreements(plan.site.settings, config, self.config, self.serving)
         if disagreements:
@@ -252,6 +253,10 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def _is_preview_address(url: str | None) -> bool:
+    return (url or "").startswith(("http://127.0.0.1", "http://localhost"))
 
 
 def _plan_for(config: MkDocsConfig) -> SitePlan:
