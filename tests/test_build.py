@@ -123,14 +123,19 @@ def test_the_time_online_is_worded_from_the_setting(site: SiteFolder) -> None:
 
 def test_builds_in_one_process_never_share_a_plan(tmp_path: Path) -> None:
     """MkDocs keeps a plugin for the whole process if it has on_startup; ours must not, or a
-    second build in the same process would render the first one's plan."""
+    later `mkdocs build` in the same process would render the plan build.py handed over."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
     from .conftest import MKDOCS_YML
 
     first, second = SiteFolder(tmp_path / "one"), SiteFolder(tmp_path / "two")
     for folder, title in ((first, "Learning from Child A"), (second, "Learning from Child B")):
         folder.write("mkdocs.yml", MKDOCS_YML)
         folder.write("content/index.md", "# Home\n")
-        folder.write("briefs/child.md", brief(case=title[-1], title=title))
-        assert folder.run("build", "--today", "2026-07-01", "--no-pdfs").returncode == 0
-    html = (second.root / "site/briefs/child/index.html").read_text()
+        folder.write("briefs/child.md", brief(case=title[-1], title=title, published="2026-01-05"))
+    assert first.run("build", "--today", "2026-07-01", "--no-pdfs").returncode == 0
+    out = tmp_path / "direct"
+    mkdocs_build(load_config(str(second.root / "mkdocs.yml"), site_dir=str(out)))
+    html = (out / "briefs/child/index.html").read_text()
     assert "Learning from Child B" in html and "Child A" not in html
