@@ -99,7 +99,6 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         self.given_plan = plan
         self.pdfs = pdfs
 
-
     @event_priority(100)  # first: the search plugin reads our language file in its on_config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         plan = self.given_plan or _plan_for(config)
