@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from learning_resources import site_output
-from learning_resources.checking import Report, check_site
 from learning_resources.dates import parse_iso_date, today_in_london
-from learning_resources.output import FORMATS, FORMATTERS, format_text, public_log
+from learning_resources.formats import FORMATS, FORMATTERS, format_text, public_log
+from learning_resources.pipeline import Report, check_site
 from learning_resources.plan import SitePlan
 from learning_resources.problems import Problem, Severity, has_errors
 

@@ -29,8 +29,8 @@ sys.path.insert(0, str(PROJECT))
 import build  # noqa: E402
 from learning_resources.anonymisation.scan import TextContext, scan_text  # noqa: E402
 from learning_resources.audit import audit_site  # noqa: E402
-from learning_resources.checking import check_site  # noqa: E402
 from learning_resources.kinds import Kind  # noqa: E402
+from learning_resources.pipeline import check_site  # noqa: E402
 from learning_resources.settings import load_settings  # noqa: E402
 from tests.conftest import make_pdf  # noqa: E402
 

@@ -28,7 +28,7 @@ from mkdocs.config import load_config
 from mkdocs_learning.engine import build_site
 from PIL import Image
 
-from learning_resources.checking import check_site
+from learning_resources.pipeline import check_site
 from learning_resources.problems import Severity
 
 from .conftest import MKDOCS_YML, SHEET_BODY, SiteFolder, brief, sheet

@@ -8,7 +8,7 @@ import io
 import pytest
 from PIL import Image
 
-from learning_resources.checking import check_site
+from learning_resources.pipeline import check_site
 
 from .conftest import SiteFolder, brief, make_pdf, sheet
 

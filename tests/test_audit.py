@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from learning_resources.audit import audit_site, words_of
-from learning_resources.checking import check_site
+from learning_resources.pipeline import check_site
 from learning_resources.plan import SitePlan
 from learning_resources.problems import Problem
 

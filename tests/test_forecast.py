@@ -6,9 +6,9 @@ import datetime as dt
 import json
 import re
 
-from learning_resources.checking import check_site
 from learning_resources.dates import today_in_london
 from learning_resources.lifecycle import State
+from learning_resources.pipeline import check_site
 
 from .conftest import PROJECT, SiteFolder, brief, sheet
 

@@ -14,9 +14,9 @@ import markdown
 import pytest
 from mkdocs_learning import render
 
-from learning_resources.checking import check_site
+from learning_resources.formats import format_github, format_text
 from learning_resources.html_policy import check_body, sanitise
-from learning_resources.output import format_github, format_text
+from learning_resources.pipeline import check_site
 from learning_resources.problems import Severity
 from learning_resources.reference import fields_reference
 from learning_resources.settings import load_settings

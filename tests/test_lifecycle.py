@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from learning_resources.checking import check_site
 from learning_resources.dates import today_in_london
 from learning_resources.kinds import Kind
 from learning_resources.lifecycle import State, add_years, last_day_online, lifecycle
+from learning_resources.pipeline import check_site
 from learning_resources.settings import load_settings
 
 from .conftest import SiteFolder, brief, sheet

@@ -11,8 +11,8 @@ import qrcode
 from mkdocs_learning.pdfs import css_string, describe
 from mkdocs_learning.printout import print_ready, qr_svg
 
-from learning_resources.checking import check_site
 from learning_resources.packs import PackError, documents_pack, topic_pack
+from learning_resources.pipeline import check_site
 from learning_resources.plan import SitePlan
 from learning_resources.printing import (
     budget_problem,

@@ -14,7 +14,7 @@ from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
 import build
-from learning_resources.checking import check_site
+from learning_resources.pipeline import check_site
 from learning_resources.rules import RULES
 
 from .conftest import SiteFolder, brief, make_pdf, sheet

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from learning_resources.checking import check_site
 from learning_resources.kinds import Kind
+from learning_resources.pipeline import check_site
 from learning_resources.problems import Problem
 
 from .conftest import SHEET_BODY, SiteFolder, brief, make_pdf, sheet

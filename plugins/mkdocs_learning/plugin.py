@@ -26,14 +26,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from learning_resources import printing, reference
-from learning_resources.checking import check_site
 from learning_resources.dates import today_in_london
 from learning_resources.documents import Document
+from learning_resources.formats import format_text
 from learning_resources.html_policy import sanitise
 from learning_resources.kinds import Kind
 from learning_resources.lifecycle import State
 from learning_resources.links import local_links, resolve
-from learning_resources.output import format_text
+from learning_resources.pipeline import check_site
 from learning_resources.plan import SitePlan
 from learning_resources.problems import has_errors
 from learning_resources.published import content_allowlist

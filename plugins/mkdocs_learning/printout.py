@@ -16,7 +16,7 @@ import qrcode
 
 from learning_resources.documents import Document
 from learning_resources.packs import topic_slug
-from learning_resources.plan import Entry
+from learning_resources.plan import Planned
 from learning_resources.printing import (
     is_briefing,
     is_discussion,
@@ -61,7 +61,7 @@ def qr_svg(url: str) -> str:
     )
 
 
-def page_context(entry: Entry, url: str, today: dt.date, *, pdfs: bool) -> dict[str, Any]:
+def page_context(entry: Planned, url: str, today: dt.date, *, pdfs: bool) -> dict[str, Any]:
     """What document.md.j2 needs for printing: label, notices, the PDF link and the QR code."""
     document = entry.document
     return {

@@ -19,7 +19,7 @@ from learning_resources.html_policy import is_safe_link
 from learning_resources.kinds import REVIEW_TYPES, Kind
 from learning_resources.lifecycle import State, last_day_online
 from learning_resources.loading import Site
-from learning_resources.plan import Entry, SitePlan
+from learning_resources.plan import Planned, SitePlan
 from learning_resources.words import reading_minutes
 
 from . import printout
@@ -139,7 +139,7 @@ def mark_group_activity(body: str, site: Site) -> str:
     return "\n".join(out)
 
 
-def document_page(entry: Entry, site: Site, today: dt.date, *, pdfs: bool = True) -> str:
+def document_page(entry: Planned, site: Site, today: dt.date, *, pdfs: bool = True) -> str:
     """The page of a live brief or sheet: a summary panel, then the editor's own text."""
     document, life = entry.document, entry.life
     body = document.source.body
@@ -172,7 +172,7 @@ def request_link(document: Document, site: Site) -> str:
     return f"mailto:{site.settings.contact_email}?subject={quote(subject)}&body={quote(body)}"
 
 
-def archive_stub(entry: Entry, site: Site) -> str:
+def archive_stub(entry: Planned, site: Site) -> str:
     """What stays at an archived brief's address: what it was, and how to ask for it."""
     document = entry.document
     return render(

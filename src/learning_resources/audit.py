@@ -49,7 +49,7 @@ from .documents import Document
 from .fields import FIELDS, FieldType
 from .kinds import REVIEW_TYPES, Kind
 from .lifecycle import State
-from .plan import Entry, SitePlan
+from .plan import Planned, SitePlan
 from .problems import Problem, in_file_order
 from .reference import fields_reference, rules_reference
 from .rules import problem
@@ -315,7 +315,7 @@ class Fragment:
 
     words: tuple[str, ...]
     text: str  # as the document has it
-    entry: Entry
+    entry: Planned
     part: str  # 'title', 'summary', 'heading', 'text', 'report', 'attachment name', ...
 
 
@@ -373,7 +373,7 @@ class Attachment:
     data: bytes
 
 
-def _attachments(entry: Entry, plan: SitePlan) -> list[Attachment]:
+def _attachments(entry: Planned, plan: SitePlan) -> list[Attachment]:
     document = entry.document
     folder = document.source.path.parent
     paths = list(plan.site.assets.get(document.path, ()))
@@ -401,7 +401,7 @@ def _attachment_text(attachment: Attachment, reader: _Reader) -> list[str]:
         return []
 
 
-def _fragments_of(entry: Entry, attachments: list[Attachment], reader: _Reader) -> list[Fragment]:
+def _fragments_of(entry: Planned, attachments: list[Attachment], reader: _Reader) -> list[Fragment]:
     """Every distinctive piece of a document that must not be on the site."""
     document = entry.document
     archived = entry.state is State.ARCHIVED
@@ -504,8 +504,8 @@ class _Absent:
     """What must be in no built file."""
 
     text: FragmentIndex
-    attachments: dict[bytes, tuple[Entry, Attachment]]  # by their SHA-256
-    addresses: dict[tuple[str, str], Entry]  # (folder, slug) of drafts and embargoed briefs
+    attachments: dict[bytes, tuple[Planned, Attachment]]  # by their SHA-256
+    addresses: dict[tuple[str, str], Planned]  # (folder, slug) of drafts and embargoed briefs
 
 
 def _absent(plan: SitePlan, reader: _Reader) -> _Absent:
@@ -539,7 +539,7 @@ def _absent(plan: SitePlan, reader: _Reader) -> _Absent:
     )
 
 
-def _leak(relpath: str, line: int, entry: Entry, what: str, text: str | None = None) -> Problem:
+def _leak(relpath: str, line: int, entry: Planned, what: str, text: str | None = None) -> Problem:
     state = entry.state.value
     return problem(
         "audit.leak",
@@ -572,7 +572,7 @@ def _leaks(built: BuiltFile, index: FragmentIndex) -> list[Problem]:
     return found
 
 
-def _addresses(built: BuiltFile, unpublished: dict[tuple[str, str], Entry]) -> list[Problem]:
+def _addresses(built: BuiltFile, unpublished: dict[tuple[str, str], Planned]) -> list[Problem]:
     found: list[Problem] = []
     seen: set[str] = set()
     for data in (built.path.encode(), built.data) if unpublished else ():

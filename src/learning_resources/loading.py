@@ -57,7 +57,7 @@ def load_site(root: Path, settings: Settings) -> Site:
             if candidate.assets:
                 site.assets[document.path] = candidate.assets
     limit_to_allowed(site)
-    site.problems.extend(check_site(site.documents))
+    site.problems.extend(cross_document_problems(site.documents))
     site.problems = in_file_order(site.problems)
     return site
 
@@ -197,7 +197,7 @@ def load_document(
     )
 
 
-def check_site(documents: list[Document]) -> list[Problem]:
+def cross_document_problems(documents: list[Document]) -> list[Problem]:
     """Rules across documents: unique addresses, unique case letters in a year."""
     found: list[Problem] = []
     slugs: dict[str, Document] = {}

@@ -17,7 +17,9 @@ from .rules import problem
 
 
 @dataclass(frozen=True)
-class Entry:
+class Planned:
+    """A document and its lifecycle on the plan's day."""
+
     document: Document
     life: Lifecycle
 
@@ -30,9 +32,9 @@ class Entry:
 class SitePlan:
     site: Site
     today: dt.date
-    entries: tuple[Entry, ...]
+    entries: tuple[Planned, ...]
 
-    def in_state(self, state: State, kind: Kind | None = None) -> list[Entry]:
+    def in_state(self, state: State, kind: Kind | None = None) -> list[Planned]:
         return [
             e
             for e in self.entries
@@ -44,13 +46,13 @@ class SitePlan:
             e.document for e in self.in_state(State.LIVE, kind) if e.document.kind is not Kind.PAGE
         ]
 
-    def entry_for_file(self, path: Path) -> Entry | None:
+    def entry_for_file(self, path: Path) -> Planned | None:
         """The document whose source is `path` (a .md file or a document's folder)."""
         return self._by_file.get(path)
 
     @cached_property
-    def _by_file(self) -> dict[Path, Entry]:
-        by_file: dict[Path, Entry] = {}
+    def _by_file(self) -> dict[Path, Planned]:
+        by_file: dict[Path, Planned] = {}
         for entry in self.entries:
             source = entry.document.source.path.resolve()
             by_file[source] = entry
@@ -61,7 +63,7 @@ class SitePlan:
 
 def plan_site(site: Site, today: dt.date, *, preview_drafts: bool = False) -> SitePlan:
     entries = tuple(
-        Entry(d, lifecycle(d, today, site.settings, preview_drafts=preview_drafts))
+        Planned(d, lifecycle(d, today, site.settings, preview_drafts=preview_drafts))
         for d in site.documents
     )
     return SitePlan(site, today, entries)
@@ -107,7 +109,7 @@ def lifecycle_problems(plan: SitePlan) -> list[Problem]:
     return found
 
 
-def _date_typos(plan: SitePlan, entry: Entry) -> list[Problem]:
+def _date_typos(plan: SitePlan, entry: Planned) -> list[Problem]:
     """A published date a year out either way is usually a mistyped year."""
     document, life = entry.document, entry.life
     published = document.fields.published
@@ -141,7 +143,7 @@ def _date_typos(plan: SitePlan, entry: Entry) -> list[Problem]:
     return []
 
 
-def _link_problems(plan: SitePlan, entry: Entry) -> list[Problem]:
+def _link_problems(plan: SitePlan, entry: Planned) -> list[Problem]:
     found: list[Problem] = []
     source = entry.document.source
     warn_before = dt.timedelta(days=plan.site.settings.warn_days_before_archive)

@@ -15,7 +15,7 @@ from .documents import Document
 from .kinds import BRIEF_LAYOUTS, SEVEN_MINUTE, Kind
 from .lifecycle import State
 from .markdown_text import code_lines, normalise_heading
-from .plan import Entry
+from .plan import Planned
 from .problems import Problem
 from .rules import problem
 from .settings import Settings
@@ -66,7 +66,7 @@ def budget_problem(document: Document, pages: int) -> Problem | None:
     )
 
 
-def leaving_on(entry: Entry, today: dt.date) -> dt.date | None:
+def leaving_on(entry: Planned, today: dt.date) -> dt.date | None:
     """The last day a live brief is online, when that is within LEAVING_SOON_DAYS of today."""
     archive_on = entry.life.archive_on
     if archive_on is None or entry.state is not State.LIVE:

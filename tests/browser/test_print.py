@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from learning_resources.checking import check_site
 from learning_resources.documents import Document
+from learning_resources.pipeline import check_site
 from learning_resources.printing import page_budget
 
 from ..conftest import PROJECT

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from learning_resources.checking import check_site
+from learning_resources.pipeline import check_site
 
 from ..conftest import MKDOCS_YML, brief
 

@@ -13,7 +13,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject
 
 from learning_resources.anonymisation.reader import link_words, reader_text
-from learning_resources.checking import check_site
+from learning_resources.pipeline import check_site
 
 from ..conftest import SiteFolder, brief, make_pdf
 

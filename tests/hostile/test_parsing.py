@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from learning_resources.checking import check_site
 from learning_resources.located import MAX_DEPTH, YamlSyntaxError, load_located
+from learning_resources.pipeline import check_site
 from learning_resources.problems import Problem
 from learning_resources.source import MAX_BYTES
 
