@@ -63,7 +63,7 @@ _SITE_ATTRIBUTES: dict[str, frozenset[str]] = {
     "select": frozenset({"name"}),
     "option": frozenset({"value"}),
     "button": frozenset({"type", "data-lr-action", "data-needs-js"}),
-    "p": frozenset({"role", "aria-live"}),
+    "p": frozenset({"role", "aria-live", "data-lr-announce"}),
     "span": frozenset({"data-lr-printed"}),
     "th": frozenset({"align"}),  # Markdown's table column alignment (see `sanitise`)
     "td": frozenset({"align"}),
