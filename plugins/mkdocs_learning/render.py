@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterable, MutableMapping
 from itertools import groupby
@@ -11,6 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+import markdown
 from markupsafe import Markup, escape
 
 from learning_resources import printing
@@ -139,6 +141,18 @@ def mark_group_activity(body: str, site: Site) -> str:
     return "\n".join(out)
 
 
+# The extensions that shape headings and their ids, as the example's mkdocs.yml sets them.
+_HEADING_EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "def_list"]
+
+
+def sections(body: str) -> list[tuple[str, str]]:
+    """(id, text) of each `##` section of a body, with the ids MkDocs will give them."""
+    reader = markdown.Markdown(extensions=_HEADING_EXTENSIONS)
+    reader.convert(body)
+    tokens = [t for top in reader.toc_tokens for t in (top, *top["children"])]  # type: ignore[attr-defined]
+    return [(t["id"], html.unescape(t["name"])) for t in tokens if t["level"] == 2]
+
+
 def document_page(entry: Entry, site: Site, today: dt.date, *, pdfs: bool = True) -> str:
     """The page of a live brief or sheet: a summary panel, then the editor's own text."""
     document, life = entry.document, entry.life
@@ -158,6 +172,7 @@ def document_page(entry: Entry, site: Site, today: dt.date, *, pdfs: bool = True
         minutes=reading_minutes(document.summary + " " + document.source.body),
         problem_link=problem_link(document, site),
         printout=printout.page_context(entry, page_url(document, site), today, pdfs=pdfs),
+        sections=sections(body),
         body=body,
     )
 

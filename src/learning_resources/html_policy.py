@@ -53,7 +53,7 @@ ATTR_LIST_KEYS = frozenset({"class", "id", "title", "lang", "dir"})
 
 # What the site's own templates, Material and Markdown's extensions add to a page: allowed when
 # a page is sanitised, never in an editor's HTML. No form has an action, no button a handler.
-_SITE_TAGS = frozenset({"article", "form", "label", "select", "option", "button"})
+_SITE_TAGS = frozenset({"article", "form", "label", "select", "option", "button", "nav"})
 _SITE_ATTRIBUTES: dict[str, frozenset[str]] = {
     "*": frozenset({"hidden", "aria-label", "aria-hidden"}),
     "a": frozenset({"title", "download", "data-lr-pdf"}),

@@ -83,3 +83,19 @@ def test_copying_the_link_is_announced(page: Page, base_url: str) -> None:
     status = page.locator("[data-lr-announce]")
     assert status.get_attribute("role") == "status"
     status.filter(has_text="Link copied").wait_for()
+
+
+@pytest.mark.parametrize("path", ["/briefs/child-d-domestic-abuse/", "/bitesize/neglect/"])
+def test_key_learning_is_on_the_first_screen_of_a_phone(
+    page: Page, base_url: str, path: str
+) -> None:
+    """Title, summary, key messages and the list of sections, without scrolling at 360×800."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(base_url + path)
+    for selector in ("h1", ".lr-lede", ".lr-key", ".lr-contents"):
+        box = page.locator(selector).first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 800, selector
+    sections = page.locator(".lr-contents a")
+    assert sections.count() == page.locator(".md-content h2[id]").count() >= 4
+    sections.last.click()
+    assert page.evaluate("() => location.hash") == sections.last.get_attribute("href")
