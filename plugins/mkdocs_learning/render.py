@@ -249,7 +249,20 @@ def topics_page(site: Site, documents: list[Document]) -> str:
     return render("topics.md.j2", topics=site.settings.topics, counts=counts)
 
 
-def topic_page(topic: str, site: Site, documents: list[Document], *, pdfs: bool = True) -> str:
+def archived_title(document: Document) -> str:
+    """How an archived brief is named on its notice and in search: what it is, at once."""
+    return f"Archived: {document.title} — available on request"
+
+
+def topic_page(
+    topic: str,
+    site: Site,
+    documents: list[Document],
+    *,
+    pdfs: bool = True,
+    archived: Iterable[Document] = (),
+) -> str:
+    """A topic's live sheets and briefs, then its archived briefs by their notices only."""
     chosen = [d for d in documents if topic in d.topics]
     return render(
         "topic.md.j2",
@@ -257,6 +270,7 @@ def topic_page(topic: str, site: Site, documents: list[Document], *, pdfs: bool 
         label=site.settings.topics[topic],
         briefs=newest_first(d for d in chosen if d.kind is Kind.BRIEF),
         sheets=sorted((d for d in chosen if d.kind is Kind.SHEET), key=lambda d: d.title),
+        archived=newest_first(d for d in archived if topic in d.topics),
         topics=site.settings.topics,
     )
 

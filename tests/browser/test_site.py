@@ -27,17 +27,37 @@ def test_search_finds_a_live_brief_by_its_text(page: Page, base_url: str) -> Non
     assert any("briefs/child-d-domestic-abuse" in link for link in links)
 
 
+ARCHIVED_BODY = "untreated skin infections dental decay underweight"  # Child B's body only
+CHILD_B = "briefs/child-b-neglect-disguised-compliance/"  # archived on TODAY
+
+
 def test_search_finds_nothing_of_an_archived_brief(page: Page, base_url: str) -> None:
-    page.goto(base_url + "/")
-    page.get_by_role("textbox", name="Search").first.click()
-    page.keyboard.type("county lines exploitation missing episodes change of school")
-    meta = page.locator(".md-search-result__meta").first
-    meta.wait_for()
-    page.wait_for_timeout(300)
-    links = page.locator(".md-search-result__item a").evaluate_all(
-        "links => links.map(a => a.getAttribute('href'))"
-    )
-    assert not any("young-person-a-exploitation" in link for link in links)
+    links = search(page, base_url, ARCHIVED_BODY)
+    assert not any(CHILD_B in link for link in links)
+
+
+def test_search_finds_an_archived_brief_by_its_notice(page: Page, base_url: str) -> None:
+    """A case named in a meeting leads to its notice: what it was and how to ask for it."""
+    links = search(page, base_url, "Child B")
+    assert any(CHILD_B in link for link in links)
+    results = page.locator(".md-search-result")
+    expect(results).to_contain_text("Archived: Child B: neglect that looked like progress")
+    expect(results).to_contain_text("available on request")
+    shown = results.inner_text()
+    for body_words in ("underweight", "siblings", "Compliance was measured", "Judge progress"):
+        assert body_words not in shown
+    page.locator(f".md-search-result__item a[href*='{CHILD_B}']").first.click()
+    expect(page.locator("h1")).to_contain_text("Archived: Child B")
+    expect(page.locator(".lr-archived")).to_contain_text("Learning brief 2025-B")
+
+
+def test_a_topic_page_lists_its_archived_briefs(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/topics/neglect/")
+    heading = page.get_by_role("heading", name="Archived (available on request)")
+    expect(heading).to_be_visible()
+    link = page.get_by_role("link", name="Archived: Child B: neglect that looked like progress")
+    link.click()
+    expect(page.locator(".lr-archived")).to_contain_text("available on request")
 
 
 def test_a_listing_can_be_narrowed_by_topic(page: Page, base_url: str) -> None:
