@@ -135,3 +135,44 @@ def test_pills_and_actions_sit_in_a_row(
         "e => [getComputedStyle(e).display, getComputedStyle(e).listStyleType]"
     )
     assert style == ["flex", "none"]
+
+
+def test_a_filtered_listing_url_restores_the_filter(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/briefs/")
+    total = page.locator(".lr-item").count()
+    page.get_by_label("Topic").select_option("neglect")
+    assert page.evaluate("() => location.search") == "?topics=neglect"
+    narrowed = page.locator(".lr-item:not([hidden])").count()
+    assert 0 < narrowed < total
+    shared = page.url
+    page.goto(base_url + "/")
+    page.goto(shared)  # a shared link opens with the same filter
+    expect(page.get_by_label("Topic")).to_have_value("neglect")
+    assert page.locator(".lr-item:not([hidden])").count() == narrowed
+    page.get_by_label("Sort by").select_option("title")
+    titles = page.locator(".lr-item:not([hidden]) h2").all_inner_texts()
+    assert titles == sorted(titles, key=str.casefold)
+    page.go_back()  # back: the filter without the sort
+    expect(page.get_by_label("Sort by")).to_have_value("")
+    expect(page.get_by_label("Topic")).to_have_value("neglect")
+    page.get_by_role("button", name="Clear filters").click()
+    expect(page.get_by_role("status")).to_have_text(f"Showing {total} of {total}")
+    assert page.evaluate("() => location.search") == ""
+
+
+def test_an_empty_filter_says_what_to_do(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/briefs/?topics=safe-sleep&review=dhr")
+    expect(page.get_by_text("Nothing matches these filters")).to_be_visible()
+    page.get_by_role("link", name="clear them all").click()
+    expect(page.get_by_text("Nothing matches these filters")).to_be_hidden()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_filter_controls_are_big_enough_to_tap(page: Page, base_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + "/briefs/")
+    for control in page.locator(".lr-filter select, .lr-filter button").all():
+        size = control.evaluate(
+            "e => [e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).fontSize)]"
+        )
+        assert size[0] >= 44 and size[1] >= 16, size

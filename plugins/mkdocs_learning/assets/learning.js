@@ -62,14 +62,16 @@
     }
   });
 
-  /* Listings: narrow by topic, review type, year and audience. */
-  function filter(form) {
+  /* Listings: narrow by topic, review type, year and audience, and sort; the choices are
+     kept in the address (?topics=neglect&sort=title), so that a filtered list can be shared
+     and comes back with the browser's Back and Forward buttons. */
+  function apply(form) {
     var chosen = {};
     form.querySelectorAll("select").forEach(function (select) {
-      chosen[select.name] = select.value;
+      if (select.name !== "sort") { chosen[select.name] = select.value; }
     });
     var list = document.getElementById(form.getAttribute("data-for"));
-    var items = list.querySelectorAll(".lr-item");
+    var items = Array.prototype.slice.call(list.querySelectorAll(".lr-item"));
     var shown = 0;
     items.forEach(function (item) {
       var ok = Object.keys(chosen).every(function (name) {
@@ -80,11 +82,45 @@
       item.hidden = !ok;
       if (ok) { shown += 1; }
     });
+    var byTitle = form.elements.sort && form.elements.sort.value === "title";
+    items.sort(function (a, b) {
+      return byTitle
+        ? a.getAttribute("data-title").localeCompare(b.getAttribute("data-title"), "en-GB")
+        : Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order"));
+    }).forEach(function (item) { list.appendChild(item); });
     form.querySelector("[role=status]").textContent =
       "Showing " + shown + " of " + items.length;
+    var empty = document.querySelector("[data-lr-empty]");
+    if (empty) { empty.hidden = shown > 0; }
+  }
+  function fromAddress(form) {
+    var query = new URLSearchParams(window.location.search);
+    form.querySelectorAll("select").forEach(function (select) {
+      var value = query.get(select.name) || "";
+      var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+      select.value = known ? value : "";
+    });
+    apply(form);
+  }
+  function toAddress(form) {
+    var query = new URLSearchParams();
+    form.querySelectorAll("select").forEach(function (select) {
+      if (select.value) { query.set(select.name, select.value); }
+    });
+    var search = query.toString();
+    history.pushState(null, "", window.location.pathname + (search ? "?" + search : ""));
   }
   document.querySelectorAll(".lr-filter").forEach(function (form) {
-    form.addEventListener("change", function () { filter(form); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); filter(form); });
+    var list = document.getElementById(form.getAttribute("data-for"));
+    list.querySelectorAll(".lr-item").forEach(function (item, index) {
+      item.setAttribute("data-order", String(index));
+    });
+    form.addEventListener("change", function () { apply(form); toAddress(form); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(form); });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () { apply(form); toAddress(form); }, 0);
+    });
+    window.addEventListener("popstate", function () { fromAddress(form); });
+    fromAddress(form);
   });
 })();
