@@ -343,11 +343,10 @@ def _generated_pages(plan: SitePlan, *, pdfs: bool) -> list[tuple[str, str, dict
     # Search finds each archive notice itself; this list of them would only repeat them.
     archive_meta = {"title": "Archive", "search": {"exclude": True}}
     pages.append(("archive/index.md", render.archive_page(plan), archive_meta, True))
-    editors = "For editors: writing briefs and sheets"
-    pages.append(
-        ("editors/index.md", reference.fields_reference(site.settings), {"title": editors}, False)
-    )
-    rules_title = {"title": "For editors: the checks"}
+    # Editors' pages are reached from the footer, not from practitioners' search.
+    editors = {"title": "For editors: writing briefs and sheets", "search": {"exclude": True}}
+    pages.append(("editors/index.md", reference.fields_reference(site.settings), editors, False))
+    rules_title = {"title": "For editors: the checks", "search": {"exclude": True}}
     pages.append(("editors/rules.md", reference.rules_reference(), rules_title, False))
     return pages
 

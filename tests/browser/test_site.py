@@ -176,3 +176,26 @@ def test_filter_controls_are_big_enough_to_tap(page: Page, base_url: str, width:
             "e => [e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).fontSize)]"
         )
         assert size[0] >= 44 and size[1] >= 16, size
+
+
+def test_search_results_say_what_they_are(page: Page, base_url: str) -> None:
+    search(page, base_url, "neglect")
+    kinds = set(page.locator(".lr-result-kind").all_inner_texts())
+    assert {"Learning brief", "Bite-size sheet", "Topic"} <= kinds
+
+
+def test_editors_pages_are_not_in_practitioners_search(page: Page, base_url: str) -> None:
+    index = page.request.get(base_url + "/search/search_index.json").json()
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(location.startswith("briefs/") for location in locations)
+    assert not [location for location in locations if location.startswith("editors/")]
+
+
+def test_the_topics_index_lists_only_topics_with_something_on_them(
+    page: Page, base_url: str
+) -> None:
+    page.goto(base_url + "/topics/")
+    links = page.locator(".md-content li a")
+    assert links.count() > 0
+    for text in links.all_inner_texts():
+        assert not text.endswith("(0)"), text

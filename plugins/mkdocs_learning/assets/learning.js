@@ -25,6 +25,28 @@
     });
   }
 
+  /* Search results say what they are: a brief, a sheet, a topic or a page. */
+  var results = document.querySelector(".md-search-result__list");
+  if (results) {
+    var kindOf = function (href) {
+      var path = new URL(href, window.location.href).pathname;
+      if (/\/briefs\/[^/]+\//.test(path)) { return "Learning brief"; }
+      if (/\/bitesize\/[^/]+\//.test(path)) { return "Bite-size sheet"; }
+      if (/\/topics\/[^/]+\//.test(path)) { return "Topic"; }
+      return "Page";
+    };
+    new MutationObserver(function () {
+      results.querySelectorAll(".md-search-result__item > .md-search-result__link").forEach(function (link) {
+        var article = link.querySelector("article");
+        if (!article || article.querySelector(".lr-result-kind")) { return; }
+        var label = document.createElement("span");
+        label.className = "lr-result-kind";
+        label.textContent = kindOf(link.getAttribute("href"));
+        article.insertBefore(label, article.firstChild);
+      });
+    }).observe(results, {childList: true, subtree: true});
+  }
+
   /* Heading permalinks stay for mouse users; keyboard users are not made to pass each one. */
   document.querySelectorAll(".headerlink").forEach(function (link) {
     link.setAttribute("tabindex", "-1");
