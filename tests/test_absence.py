@@ -154,7 +154,13 @@ def test_archived_briefs_leave_a_stub_at_the_same_address(
     assert "national case review repository" in html
     assert sorted(p.name for p in (site_dir / "briefs" / slug).iterdir()) == ["index.html"]
     title = sentinels(slug.replace("-", ""))["title"]
-    assert where(files, title) == ["archive/index.html", f"briefs/{slug}/index.html"]
+    # Its title only where its notice is: the notice, the archive, its topic, site search.
+    assert where(files, title) == [
+        "archive/index.html",
+        f"briefs/{slug}/index.html",
+        "search/search_index.json",
+        "topics/neglect/index.html",
+    ]
     assert f"/briefs/{slug}/" not in files["sitemap.xml"].decode()
 
 

@@ -320,7 +320,8 @@ def _generated_pages(plan: SitePlan, *, pdfs: bool) -> list[tuple[str, str, dict
         if document.kind is Kind.PAGE or not entry.state.published:
             continue  # drafts and embargoed documents: no page, no stub, no file at all
         if entry.state is State.ARCHIVED:
-            meta = {"title": document.title, "robots": "noindex", "search": {"exclude": True}}
+            # Found by site search as its public notice, never by search engines.
+            meta = {"title": render.archived_title(document), "robots": "noindex"}
             pages.append((document.src_uri, render.archive_stub(entry, site), meta, False))
         else:
             meta = {"title": document.title, "description": document.summary}
@@ -329,6 +330,7 @@ def _generated_pages(plan: SitePlan, *, pdfs: bool) -> list[tuple[str, str, dict
                 text = DRAFT_NOTICE + text
             pages.append((document.src_uri, text, meta, False))
     live = plan.live_documents()
+    archived = [e.document for e in plan.in_state(State.ARCHIVED)]
     for kind, title in ((Kind.BRIEF, "Learning briefs"), (Kind.SHEET, "Bite-size sheets")):
         listing = render.listing_page(kind, [d for d in live if d.kind is kind], site)
         pages.append((f"{kind.folder}/index.md", listing, {"title": title}, True))
@@ -337,19 +339,18 @@ def _generated_pages(plan: SitePlan, *, pdfs: bool) -> list[tuple[str, str, dict
         pages.append(
             (
                 f"topics/{topic}.md",
-                render.topic_page(topic, site, live, pdfs=pdfs),
+                render.topic_page(topic, site, live, pdfs=pdfs, archived=archived),
                 {"title": label},
                 False,
             )
         )
-    # Archived titles are listed for people who browse, but never found by search.
+    # Search finds each archive notice itself; this list of them would only repeat them.
     archive_meta = {"title": "Archive", "search": {"exclude": True}}
     pages.append(("archive/index.md", render.archive_page(plan), archive_meta, True))
-    editors = "For editors: writing briefs and sheets"
-    pages.append(
-        ("editors/index.md", reference.fields_reference(site.settings), {"title": editors}, False)
-    )
-    rules_title = {"title": "For editors: the checks"}
+    # Editors' pages are reached from the footer, not from practitioners' search.
+    editors = {"title": "For editors: writing briefs and sheets", "search": {"exclude": True}}
+    pages.append(("editors/index.md", reference.fields_reference(site.settings), editors, False))
+    rules_title = {"title": "For editors: the checks", "search": {"exclude": True}}
     pages.append(("editors/rules.md", reference.rules_reference(), rules_title, False))
     return pages
 

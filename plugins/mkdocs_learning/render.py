@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterable, MutableMapping
 from itertools import groupby
@@ -11,6 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+import markdown
 from markupsafe import Markup, escape
 
 from learning_resources import printing
@@ -139,6 +141,18 @@ def mark_group_activity(body: str, site: Site) -> str:
     return "\n".join(out)
 
 
+# The extensions that shape headings and their ids, as the example's mkdocs.yml sets them.
+_HEADING_EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "def_list"]
+
+
+def sections(body: str) -> list[tuple[str, str]]:
+    """(id, text) of each `##` section of a body, with the ids MkDocs will give them."""
+    reader = markdown.Markdown(extensions=_HEADING_EXTENSIONS)
+    reader.convert(body)
+    tokens = [t for top in reader.toc_tokens for t in (top, *top["children"])]  # type: ignore[attr-defined]
+    return [(t["id"], html.unescape(t["name"])) for t in tokens if t["level"] == 2]
+
+
 def document_page(entry: Planned, site: Site, today: dt.date, *, pdfs: bool = True) -> str:
     """The page of a live brief or sheet: a summary panel, then the editor's own text."""
     document, life = entry.document, entry.life
@@ -158,6 +172,7 @@ def document_page(entry: Planned, site: Site, today: dt.date, *, pdfs: bool = Tr
         minutes=reading_minutes(document.summary + " " + document.source.body),
         problem_link=problem_link(document, site),
         printout=printout.page_context(entry, page_url(document, site), today, pdfs=pdfs),
+        sections=sections(body),
         body=body,
     )
 
@@ -234,7 +249,20 @@ def topics_page(site: Site, documents: list[Document]) -> str:
     return render("topics.md.j2", topics=site.settings.topics, counts=counts)
 
 
-def topic_page(topic: str, site: Site, documents: list[Document], *, pdfs: bool = True) -> str:
+def archived_title(document: Document) -> str:
+    """How an archived brief is named on its notice and in search: what it is, at once."""
+    return f"Archived: {document.title} — available on request"
+
+
+def topic_page(
+    topic: str,
+    site: Site,
+    documents: list[Document],
+    *,
+    pdfs: bool = True,
+    archived: Iterable[Document] = (),
+) -> str:
+    """A topic's live sheets and briefs, then its archived briefs by their notices only."""
     chosen = [d for d in documents if topic in d.topics]
     return render(
         "topic.md.j2",
@@ -242,6 +270,7 @@ def topic_page(topic: str, site: Site, documents: list[Document], *, pdfs: bool 
         label=site.settings.topics[topic],
         briefs=newest_first(d for d in chosen if d.kind is Kind.BRIEF),
         sheets=sorted((d for d in chosen if d.kind is Kind.SHEET), key=lambda d: d.title),
+        archived=newest_first(d for d in archived if topic in d.topics),
         topics=site.settings.topics,
     )
 

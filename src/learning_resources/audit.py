@@ -358,6 +358,7 @@ def _prose_fields(document: Document) -> list[tuple[str, str]]:
         s.name for s in FIELDS[document.kind] if s.type in (FieldType.TEXT, FieldType.LONG_TEXT)
     ]
     found = [(n, str(getattr(document.fields, n))) for n in names if getattr(document.fields, n)]
+    found += [("key message", message) for message in document.fields.key_messages]
     extension = document.fields.extension
     if extension and extension.reason:
         found.append(("extension", extension.reason))
@@ -457,6 +458,7 @@ _PARTS = {
     "title": "the title",
     "summary": "the summary",
     "description": "the description",
+    "key message": "a key message",
     "heading": "a heading",
     "text": "a sentence",
     "attachment": "the text of an attachment",

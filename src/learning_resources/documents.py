@@ -39,6 +39,7 @@ class Fields:
 
     title: str = ""
     summary: str = ""
+    key_messages: tuple[str, ...] = ()
     description: str = ""
     topics: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()

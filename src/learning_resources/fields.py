@@ -23,6 +23,7 @@ class FieldType(StrEnum):
     FILE = "file"
     EXTENSION = "extension"  # until: date, reason: text
     TEXT_LIST = "a list of text"
+    MESSAGES = "a short list of short lines"  # up to MAX_MESSAGES, each MAX_MESSAGE_LENGTH
     CASE_LIST = "a list of case letters"
     WAIVERS = "waivers"  # a list of {text, reason, rule (optional)}
     ANY = "any"  # passed through to the site engine unchecked (ordinary pages only)
@@ -59,6 +60,17 @@ TOPICS = FieldSpec(
     "One or more topic ids from the site's topic list (mkdocs.yml).",
     "[neglect, professional-curiosity]",
     vocabulary="topics",
+)
+
+MAX_MESSAGES = 5
+MAX_MESSAGE_LENGTH = 120
+KEY_MESSAGES = FieldSpec(
+    "key_messages",
+    FieldType.MESSAGES,
+    False,
+    f"Up to {MAX_MESSAGES} short lines shown first, in a 'Key messages' box under the summary: "
+    "what a practitioner should take away.",
+    '["Ask to see the baby\'s sleeping place", "Record what the child says, in their words"]',
 )
 
 PSEUDONYMS = FieldSpec(
@@ -119,6 +131,7 @@ BRIEF_FIELDS: tuple[FieldSpec, ...] = (
     ),
     TOPICS,
     SUMMARY,
+    KEY_MESSAGES,
     FieldSpec(
         "audiences",
         FieldType.CHOICES,
@@ -174,6 +187,7 @@ SHEET_FIELDS: tuple[FieldSpec, ...] = (
     TITLE,
     TOPICS,
     SUMMARY,
+    KEY_MESSAGES,
     FieldSpec(
         "last_reviewed",
         FieldType.DATE,

@@ -53,17 +53,19 @@ ATTR_LIST_KEYS = frozenset({"class", "id", "title", "lang", "dir"})
 
 # What the site's own templates, Material and Markdown's extensions add to a page: allowed when
 # a page is sanitised, never in an editor's HTML. No form has an action, no button a handler.
-_SITE_TAGS = frozenset({"article", "form", "label", "select", "option", "button"})
+_SITE_TAGS = frozenset({"article", "form", "label", "select", "option", "button", "nav"})
 _SITE_ATTRIBUTES: dict[str, frozenset[str]] = {
     "*": frozenset({"hidden", "aria-label", "aria-hidden"}),
     "a": frozenset({"title", "download", "data-lr-pdf"}),
     "div": frozenset({"data-lr-print", "data-lr-title", "data-lr-url"}),
-    "article": frozenset({"data-topics", "data-audiences", "data-year", "data-review"}),
+    "article": frozenset(
+        {"data-title", "data-topics", "data-audiences", "data-year", "data-review"}
+    ),
     "form": frozenset({"data-for"}),
     "select": frozenset({"name"}),
     "option": frozenset({"value"}),
-    "button": frozenset({"type", "data-lr-action", "data-needs-js"}),
-    "p": frozenset({"role", "aria-live"}),
+    "button": frozenset({"type", "data-lr-action", "data-needs-js", "data-lr-clear"}),
+    "p": frozenset({"role", "aria-live", "data-lr-announce", "data-lr-empty"}),
     "span": frozenset({"data-lr-printed"}),
     "th": frozenset({"align"}),  # Markdown's table column alignment (see `sanitise`)
     "td": frozenset({"align"}),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .fields import FIELDS, FieldSpec, FieldType
+from .fields import FIELDS, MAX_MESSAGE_LENGTH, MAX_MESSAGES, FieldSpec, FieldType
 from .kinds import Kind
 from .settings import Settings
 
@@ -62,6 +62,12 @@ def _property(spec: FieldSpec, settings: Settings) -> dict[str, Any]:
             )
         case FieldType.TEXT_LIST:
             out.update(type="array", items={"type": "string", "minLength": 1})
+        case FieldType.MESSAGES:
+            out.update(
+                type="array",
+                maxItems=MAX_MESSAGES,
+                items={"type": "string", "minLength": 1, "maxLength": MAX_MESSAGE_LENGTH},
+            )
         case FieldType.CASE_LIST:
             out.update(type="array", items={"type": "string", "pattern": "^[A-Z]{1,2}$"})
         case FieldType.WAIVERS:

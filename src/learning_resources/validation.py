@@ -13,7 +13,7 @@ from typing import Any
 from dateutil import parser as dateutil_parser
 
 from .documents import Extension, Waiver
-from .fields import FIELDS, FieldSpec, FieldType
+from .fields import FIELDS, MAX_MESSAGE_LENGTH, MAX_MESSAGES, FieldSpec, FieldType
 from .kinds import Kind
 from .located import Located, plain
 from .markdown_text import headings, normalise_heading
@@ -234,6 +234,25 @@ def _text_list(v: _Value) -> tuple[str, ...] | None:
     return None if items is None else tuple(str(i.value).strip() for i in items)
 
 
+def _messages(v: _Value) -> tuple[str, ...] | None:
+    texts = _text_list(v)
+    if texts is None:
+        return None
+    if len(texts) > MAX_MESSAGES:
+        v.bad("schema.length", f"has {len(texts)} lines; keep it to {MAX_MESSAGES} at most")
+        return None
+    for item, value in zip(v.node.value, texts, strict=True):
+        if len(value) > MAX_MESSAGE_LENGTH:
+            v.bad_item(
+                item,
+                "schema.length",
+                f"is {len(value)} characters long; keep each line to {MAX_MESSAGE_LENGTH} at most",
+                value,
+            )
+            return None
+    return texts
+
+
 def _case_list(v: _Value) -> tuple[str, ...] | None:
     texts = _text_list(v)
     for item, value in zip(v.node.value if texts else (), texts or (), strict=True):
@@ -319,6 +338,7 @@ _CHECKERS: dict[FieldType, Callable[[_Value], Any]] = {
     FieldType.EXTENSION: lambda v: _check_extension(v.spec, v.node, v.bad),
     FieldType.TEXT_LIST: _text_list,
     FieldType.CASE_LIST: _case_list,
+    FieldType.MESSAGES: _messages,
     FieldType.WAIVERS: lambda v: _check_waivers(v.spec, v.node, v.source, v.found),
     FieldType.ANY: lambda v: plain(v.node),
 }

@@ -115,7 +115,9 @@ def context_for(document: Document, settings: Settings) -> TextContext:
 def _segments(document: Document, *, title_only: bool) -> list[tuple[int, int]]:
     """Offsets of the parts of the file that are published text."""
     prose = {
-        s.name for s in FIELDS[document.kind] if s.type in (FieldType.TEXT, FieldType.LONG_TEXT)
+        s.name
+        for s in FIELDS[document.kind]
+        if s.type in (FieldType.TEXT, FieldType.LONG_TEXT, FieldType.MESSAGES)
     }
     if title_only:
         prose = {"title"}
