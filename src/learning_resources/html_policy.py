@@ -58,9 +58,7 @@ _SITE_ATTRIBUTES: dict[str, frozenset[str]] = {
     "*": frozenset({"hidden", "aria-label", "aria-hidden"}),
     "a": frozenset({"title", "download", "data-lr-pdf"}),
     "div": frozenset({"data-lr-print", "data-lr-title", "data-lr-url"}),
-    "article": frozenset(
-        {"data-title", "data-topics", "data-audiences", "data-year", "data-review"}
-    ),
+    "article": frozenset({"data-topics", "data-audiences", "data-year", "data-review"}),
     "form": frozenset({"data-for"}),
     "select": frozenset({"name"}),
     "option": frozenset({"value"}),

@@ -105,9 +105,10 @@
       if (ok) { shown += 1; }
     });
     var byTitle = form.elements.sort && form.elements.sort.value === "title";
+    var title = function (item) { return item.querySelector("h2").textContent.trim(); };
     items.sort(function (a, b) {
       return byTitle
-        ? a.getAttribute("data-title").localeCompare(b.getAttribute("data-title"), "en-GB")
+        ? title(a).localeCompare(title(b), "en-GB", {sensitivity: "base"})
         : Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order"));
     }).forEach(function (item) { list.appendChild(item); });
     form.querySelector("[role=status]").textContent =
