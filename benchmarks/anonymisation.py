@@ -38,12 +38,19 @@ CONTEXT_EMAILS = frozenset({"learning@northmere-scp.example"})
 CONTEXT_TERMS = ("0115 496 0250",)
 
 
+def _strings(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
 def check(doc: dict[str, object]) -> list[Span]:
+    """The checker's findings in one corpus document, told what the document declares: its
+    partnership's area names (`area`) and its pseudonyms (`pseudonyms`)."""
     context = TextContext(
         kind=Kind(str(doc["kind"])),
         allowed_emails=CONTEXT_EMAILS,
-        allowed_terms=CONTEXT_TERMS,
+        allowed_terms=(*CONTEXT_TERMS, *_strings(doc.get("pseudonyms"))),
         case_labels=("Child", "Baby", "Young Person", "Family", "Adult"),
+        area_names=_strings(doc.get("area")),
     )
     spans = []
     for finding in scan_text(str(doc["text"]), context):

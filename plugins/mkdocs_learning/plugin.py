@@ -56,6 +56,7 @@ class LearningConfig(Config):  # type: ignore[no-untyped-call]
     sheet_sections = c.Type(list, default=_DEFAULTS["sheet_sections"])
     summary_max_length = c.Type(int, default=_DEFAULTS["summary_max_length"])
     allowed_terms = c.Type(list, default=_DEFAULTS["allowed_terms"])
+    area_names = c.Type(list, default=_DEFAULTS["area_names"])
     archive_after_years = c.Type(int, default=_DEFAULTS["archive_after_years"])
     review_every_years = c.Type(int, default=_DEFAULTS["review_every_years"])
     warn_days_before_archive = c.Type(int, default=_DEFAULTS["warn_days_before_archive"])

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import phonenumbers
 
+from .allowed import national_numbers
 from .findings import Finding
 
 _POSTCODE = re.compile(
@@ -55,6 +56,25 @@ _REFERENCE_SHAPE = re.compile(
     r"|[A-Z]{2}\d{2}[A-Z]\d{5}|[A-Z]{2,4}-\d{5,8})"  # ... and family court case numbers: NG19C00123
     r"(?![\w/-])"
 )
+# Letters and digits mixed in one code, written without a keyword: LS14K0922, CPR-2022-01341.
+_MIXED_CODE = re.compile(
+    r"(?<![\w/.-])(?!(?:ISO|BS|EN|IEC|ICD|DSM|PAS|SI)[ -]?\d)(?=[A-Z0-9/-]*\d)"
+    r"(?=[A-Z0-9/-]*[A-Z][A-Z0-9/-]*[A-Z])[A-Z0-9][A-Z0-9/-]{5,}[A-Z0-9](?![\w/-])"
+)
+# Years, a year range or a code that is only a year ("2021/2022", "2023-24", "WT2023"):
+# never a reference.
+_YEARS = re.compile(
+    r"(?:[A-Z]{1,6}[ -]?)?(?:19|20)(\d{2})(?:[/-](?:(?:19|20)(\d{2})|(\d{2})))?"
+)
+# An account named after the app: "posted on Instagram as kaciemae22", "used TikTok under
+# the name nm.drillz".
+_APP_ACCOUNT = re.compile(
+    r"\b(?:snapchat|snap|instagram|insta|tiktok|facebook|twitter|youtube|discord|kik|telegram|"
+    r"xbox|playstation|psn|steam|roblox|whatsapp|twitch|reddit|threads|x)\b[^.\n]{0,40}?\b"
+    r"(?:as|under[ \t]+the[ \t]+(?:user[ \t]*)?name|(?:user[ \t]*)?name[ \t]+(?:of|is|was)|"
+    r"called|named)[ \t]+['\"‘“]?@?([A-Za-z0-9][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
+    re.IGNORECASE,
+)
 # user_name_12 style handles (an underscore and a digit), outside links and addresses.
 _HANDLE_SHAPE = re.compile(r"(?<![\w@./-])[a-z][a-z0-9.]*_[a-z0-9_.]*\d[a-z0-9_]*(?![\w@/-])")
 # Discord-style tags: name#1234
@@ -73,12 +93,40 @@ def nhs_number_is_valid(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+_NUMBERED = re.compile(r"number|\bno\b|\bref|#|:|\blog\b", re.IGNORECASE)
+
+
+def _years(value: str) -> bool:
+    """A year, a range of years or a code that is only a year: not a reference."""
+    m = _YEARS.fullmatch(value)
+    if m is None:
+        return False
+    first, second = int(m.group(1)), m.group(2) or m.group(3)
+    return second is None or 0 <= int(second) - first <= 10
+
+
+def _mostly_letters(value: str, pattern: re.Pattern[str]) -> bool:
+    """A code found by its shape alone needs four digits ("COVID-19", "KS2" are not codes)."""
+    return pattern is _MIXED_CODE and sum(c.isdigit() for c in value) < 4
+
+
+def _looks_like_a_handle(name: str) -> bool:
+    """"kaciemae22", "nm.drillz", "bxbygirl_x": not an ordinary word ("as well", "as a")."""
+    if any(c.isdigit() or c == "_" for c in name) or "." in name.strip("."):
+        return True
+    from .names import NAME, UNKNOWN, classify, lists  # the word lists, loaded once
+
+    if name in _ORDINARY_ACCOUNT_WORDS or not name.islower():
+        return False
+    return classify(name, lists()) in (NAME, UNKNOWN)
+
+
 def _phones(text: str) -> Iterator[Finding]:
     matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
     for match in matcher:
         raw = match.raw_string
-        digits = sum(c.isdigit() for c in raw)
-        if raw[0] in "0+(" and digits >= 10:
+        digits = "".join(c for c in raw if c.isdigit())
+        if raw[0] in "0+(" and len(digits) >= 10 and digits not in national_numbers():
             yield Finding(
                 "anon.phone",
                 match.start,
@@ -117,8 +165,20 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
                     "a social-media account name; name the app only",
                 )
             )
-    add("anon.reference", _REFERENCE, "a case or reference number; remove it", group=1)
-    add("anon.reference", _REFERENCE_SHAPE, "a case or reference number; remove it")
+    for pattern, group in ((_REFERENCE, 1), (_REFERENCE_SHAPE, 0), (_MIXED_CODE, 0)):
+        for m in pattern.finditer(text):
+            value = m.group(group)
+            numbered = _NUMBERED.search(m.group()[: m.start(group) - m.start()])
+            if _years(value) and not (value.isdigit() and numbered):
+                continue  # "the 2021/2022 plan", but "log number 1963"
+            if not _mostly_letters(value, pattern):
+                message = "a case or reference number; remove it"
+                found.append(Finding("anon.reference", m.start(group), m.end(group), message))
+    for m in _APP_ACCOUNT.finditer(text):
+        if _looks_like_a_handle(m.group(1)):
+            found.append(
+                Finding("anon.social", m.start(1), m.end(1), "a social-media account name; name the app only")
+            )
     add("anon.social", _TAG, "a gaming or chat user name; name the app only")
     add("anon.social", _HANDLE_SHAPE, "what looks like a social-media user name; name the app only")
     found.extend(_phones(text))

@@ -37,6 +37,7 @@ class TextContext:
     own_case: str | None = None
     related_cases: tuple[str, ...] = ()
     case_labels: tuple[str, ...] = ()
+    area_names: tuple[str, ...] = ()  # the partnership's own places: never people's names
 
 
 def scan_text(text: str, context: TextContext) -> list[Finding]:
@@ -56,7 +57,7 @@ def scan_text(text: str, context: TextContext) -> list[Finding]:
                 links,
                 [
                     replace(f, message=f"{f.message} (in a link address)")
-                    for f in find_names(links.text)
+                    for f in find_names(links.text, context.area_names)
                     if not any(s < f.end and f.start < e for s, e in allowed)
                 ],
             )
@@ -83,7 +84,7 @@ def _detect(text: str, context: TextContext) -> list[Finding]:
         groups.append(
             find_other_cases(text, context.own_case, context.related_cases, context.case_labels)
         )
-    groups.append(find_names(text))
+    groups.append(find_names(text, context.area_names))
     allowed = allowed_spans(text, context.allowed_terms)
     kept: list[Finding] = []
     for finding in (f for group in groups for f in group):
@@ -109,6 +110,7 @@ def context_for(document: Document, settings: Settings) -> TextContext:
         own_case=document.fields.case,
         related_cases=document.fields.related_cases,
         case_labels=settings.case_labels,
+        area_names=settings.area_names,
     )
 
 
