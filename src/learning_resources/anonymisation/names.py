@@ -41,8 +41,10 @@ from .not_names import never_names
 from .person_context import (
     ACTION_AFTER,
     BARE_NICKNAME,
+    CAPS_NAME_BEFORE,
     FAMILY,
     HOUSEHOLD_BEFORE,
+    DETERMINER_BEFORE,
     INITIAL_AFTER,
     LIST_SEPARATOR,
     LISTED_PERSON_AFTER,
@@ -611,6 +613,8 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
     if _not_a_person(text, start, end):
         return False
     before = text[max(0, start - 60) : start]
+    if DETERMINER_BEFORE.search(before):
+        return False  # "Our Vision is", "the Hope project had"
     ordinary = any(w.kind in _ORDINARY or w.key in MONTH_NAMES for w in run)
     if not ordinary:  # only words in no list ("Okonjo") or places ("Kenya")
         if any(w.kind == PLACE_WORD for w in run):
@@ -649,6 +653,20 @@ def _document_names(text: str, words: list[_Word], data: Lists) -> set[str]:
     return found
 
 
+def _caps_surname(text: str, w: _Word) -> bool:
+    """A name alone in capitals is a surname as police records write it ("spoke to BEGUM
+    at the address", "the surname as SULTANI") when long, double-barrelled or said of a
+    person; short ones alone are more often acronyms ("IMARA", "ALIG")."""
+    if len(w) >= 7 or "-" in text[w.start : w.end]:
+        return True
+    before = text[max(0, w.start - 60) : w.start]
+    return bool(
+        OBJECT_BEFORE.search(before)
+        or CAPS_NAME_BEFORE.search(before)
+        or PERSON_AFTER.match(text, w.end)
+    )
+
+
 def _judge(text: str, words: list[_Word], data: Lists) -> set[str]:
     """Decide which words are names, and how sure that is; returns the words this text shows
     to be names (see _document_names)."""
@@ -676,9 +694,19 @@ def _judge(text: str, words: list[_Word], data: Lists) -> set[str]:
             and words[j].upper
             and _adjacent(text, *((words[j], w) if j < i else (w, words[j])))
         ]
-        if NAME in neighbours or NAME_WORD in neighbours or (w.kind == NAME and len(w) >= 4):
+        if (
+            NAME in neighbours
+            or NAME_WORD in neighbours
+            or (w.kind == NAME and (neighbours or _caps_surname(text, w)))
+        ):
             w.flagged, w.severity = True, None
-        elif AMBIGUOUS in neighbours or UNKNOWN in neighbours or w.shouting or len(w) >= 7:
+        elif (
+            AMBIGUOUS in neighbours
+            or UNKNOWN in neighbours
+            or w.shouting
+            or len(w) >= 7
+            or (w.kind == NAME and len(w) >= 4)
+        ):
             w.flagged, w.severity = True, Severity.WARNING
     # Two Capitalised names side by side are sure ("Frank Turner" at the start of a sentence).
     for left, right in itertools.pairwise(words):

@@ -144,3 +144,15 @@ LISTED_PERSON_BEFORE = re.compile(
     r"\b(?:Child|Baby|Young[ \t]+Person|Sibling|Adult|Infant)[ \t]+(?:[A-Z]{1,2}|\d{1,2})"
     r"(?:,[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)$"
 )
+# A surname in capitals, as police records write it: "the surname as SULTANI", "named the man
+# as CHEN", "the partner's surname, AGYEMAN".
+CAPS_NAME_BEFORE = re.compile(
+    r"\b(?:surname|name|named|called|(?<!such[ \t])as|suspect|offender|perpetrator)"
+    r"[,:]?[ \t]*$",
+    re.IGNORECASE,
+)
+# A common noun, not a name, follows these: "Our Vision is", "the Hope project".
+DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|our|your|their|its|this|these|those|every|each|any|no)[ \t]+$",
+    re.IGNORECASE,
+)

@@ -54,16 +54,27 @@ _INSTITUTION_TYPES = (
     r"(?:(?:C\.?\s?of\s?E\.?\s+|R\.?C\.?\s+|Catholic\s+|Church of England\s+|Community\s+|"
     r"Methodist\s+|"
     r"Islamic\s+|Jewish\s+|Free\s+|Junior and Infant\s+|Primary and Nursery\s+)?"
-    r"(?:Primary School|Primary Academy|Primary|Junior School|Infant School|Infants|"
-    r"Nursery School|Nursery|Pre-?school|Day Nursery|Academy|School|College|High School|"
-    r"Grammar School|Medical Practice|Medical Centre|Health Centre|Surgery|Family Practice|"
-    r"Ward|Unit|Children['’]s Home|House children['’]s home|Lodge children['’]s home|"
-    r"Family Centre|Children['’]s Centre|Youth Club))"
+    r"(?:Primary School|Primary Academy|Primary|Junior School|Infant School|Infants|Juniors|"
+    r"Nursery School|Nursery|Pre-?school|Day Nursery|Playgroup|Academy|School|College|"
+    r"High School|Sixth Form|Grammar School|Medical Practice|Medical Centre|Health Centre|"
+    r"Surgery|Family Practice|Dental Practice|Dental Surgery|Dental Centre|Dental Clinic|"
+    r"Pharmacy|Chemist|Clinic|Infirmary|(?:General |Community |Children['’]s )?Hospital|"
+    r"Hospice|Maternity Unit|Birth Centre|Walk-in Centre|Minor Injuries Unit|Pupil Referral Unit|PRU|"
+    r"Ward|Children['’]s Home|House children['’]s home|Lodge children['’]s home|"
+    r"Family Centre|Family Hub|Children['’]s Centre|Youth Club|Youth Centre|"
+    # Weak: named only by a word in the name lists or in no list ("Rainbow Unit",
+    # "Thornfield High"), not by an ordinary word ("Violence Reduction Unit").
+    r"(?P<weak>Unit|Practice|High(?![ \t]+(?:Street|Road|Court|Sheriff))|Church|Chapel|"
+    r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah)))"
 )
 _INSTITUTION = re.compile(
-    rf"\b({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|and|&)){{0,3}})\s+{_INSTITUTION_TYPES}\b"
+    rf"\b({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|and|&)){{0,3}}?)\s+{_INSTITUTION_TYPES}\b"
 )
-_WARD_NUMBER = re.compile(r"\bWard\s+\d{1,3}[A-Z]?\b")
+_WARD_NUMBER = re.compile(r"\bWard\s+[A-Z]?\d{1,3}[A-Z]?\b")
+# A school or church by its saint alone: "St Aidan's", "Our Lady's" (not "St Ann's Well Road").
+_SAINT = re.compile(
+    r"\b(?:(?:St\.?|Saint)[ \t]+[A-Z][a-z]+(?:['’]s|s['’])|Our[ \t]+Lady['’]s)(?![ \t]+[A-Z\d])"
+)
 
 # Words that name a kind of place, not a particular one ("the Secondary School").
 _GENERIC = {
@@ -204,6 +215,12 @@ _GENERIC = {
     "outpatient",
     "high-dependency",
     "unit",
+    "university",
+    "reduction",
+    "teaching",
+    "city",
+    "district",
+    "general",
 }
 # Courts and national bodies that end like a street or an institution.
 _NOT_PLACES = re.compile(
@@ -213,10 +230,22 @@ _NOT_PLACES = re.compile(
 )
 
 
-def _named(group: str) -> bool:
-    """Whether the words before 'Road'/'School' name a particular place."""
+def _named(group: str, areas: frozenset[str], *, weak: bool = False) -> bool:
+    """Whether the words before 'Road'/'School' name a particular place: a word that is
+    neither generic nor one of the partnership's area names (`areas`, lower case); before a
+    weak type ('Unit', 'Practice'), a word from the name lists or from no list."""
     words = [w.strip(".,'’") for w in group.split()]
-    return any(w.lower() not in _GENERIC and w not in {"St", "St."} for w in words)
+    naming = [
+        w
+        for w in words
+        if w.lower() not in _GENERIC and w not in {"St", "St."} and w.lower() not in areas
+    ]
+    if not weak:
+        return bool(naming)
+    from .names import NAME, NAME_WORD, AMBIGUOUS, UNKNOWN, classify, lists, normalise
+
+    data = lists()
+    return any(classify(normalise(w), data) in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN) for w in naming)
 
 
 def _skip_generic(text: str, offset: int) -> int:
@@ -247,16 +276,23 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, str, int, bool], ...] = (
     (_HOME, "anon.institution", "a named children's home; say 'a children's home'", 1, True),
     (_WARD_NUMBER, "anon.institution", "a named hospital ward; say 'the children's ward'", 0,
      False),
+    (_SAINT, "anon.institution", _INSTITUTION_MESSAGE, 0, False),
 )  # fmt: skip
 
 
-def find_places(text: str) -> list[Finding]:
+def find_places(text: str, area_names: tuple[str, ...] = ()) -> list[Finding]:
+    """Streets, addresses and named institutions; `area_names` (the partnership's own areas)
+    do not name a place on their own ("Northmere General Hospital", "St Ann's")."""
+    areas = frozenset(a.lower() for a in area_names)
     blocked = [m.span() for m in _NOT_PLACES.finditer(text)]
     found: list[Finding] = []
     for pattern, rule, message, group, must_name in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span(group)
-            if must_name and not _named(m.group(1)):
+            weak = pattern is _INSTITUTION and m.group("weak") is not None
+            if must_name and not _named(m.group(1), areas, weak=weak):
+                continue
+            if m.group().lower().replace("’", "'") in areas:
                 continue
             if any(s < end and start < e for s, e in blocked):
                 continue

@@ -78,7 +78,7 @@ def _detect(text: str, context: TextContext) -> list[Finding]:
     groups: list[list[Finding]] = [
         find_identifiers(text, context.allowed_emails),
         find_dates(text, exact_dates_are_errors=context.kind is Kind.BRIEF),
-        find_places(text),
+        find_places(text, context.area_names),
     ]
     if context.kind is Kind.BRIEF and context.own_case:
         groups.append(
