@@ -97,6 +97,12 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "ICON",
     "Baby Steps",
     "Five to Thrive",
+    # National reviews that name the children, cited by every partnership
+    "Arthur and Star",
+    "Star and Arthur",
+    "Arthur Labinjo-Hughes",
+    "Star Hobson",
+    "Violence Reduction Unit",
     # Courts
     "Crown Court",
     "Family Court",

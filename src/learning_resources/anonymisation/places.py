@@ -68,7 +68,7 @@ _INSTITUTION_TYPES = (
     r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah)))"
 )
 _INSTITUTION = re.compile(
-    rf"\b({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|and|&)){{0,3}}?)\s+{_INSTITUTION_TYPES}\b"
+    rf"\b({_NAME_WORD}(?: {{1,2}}(?:{_NAME_WORD}|of|the|and|&)){{0,3}}?) {{1,2}}{_INSTITUTION_TYPES}\b"
 )
 _WARD_NUMBER = re.compile(r"\bWard\s+[A-Z]?\d{1,3}[A-Z]?\b")
 # A school or church by its saint alone: "St Aidan's", "Our Lady's" (not "St Ann's Well Road").
@@ -224,6 +224,7 @@ _GENERIC = {
 }
 # Courts and national bodies that end like a street or an institution.
 _NOT_PLACES = re.compile(
+    r"\b[A-Z][\w' ]{0,60}(?:Hospitals?|Healthcare|Health|Care)(?: NHS)?(?: Foundation)? Trust\b|"
     r"\b(?:Crown|Family|Youth|County|High|Magistrates['’]?|Coroner['’]?s|Supreme|Appeal|"
     r"Family Drug and Alcohol) Court\b|\bRoyal College\b|\bOpen University\b|\bVirtual School\b"
     r"|\bCollege of Policing\b|\bDowning Street\b|\bWhitehall\b"
@@ -233,7 +234,8 @@ _NOT_PLACES = re.compile(
 def _named(group: str, areas: frozenset[str], *, weak: bool = False) -> bool:
     """Whether the words before 'Road'/'School' name a particular place: a word that is
     neither generic nor one of the partnership's area names (`areas`, lower case); before a
-    weak type ('Unit', 'Practice'), a word from the name lists or from no list."""
+    weak type ('Unit', 'Practice'), the word just before it, from the name lists or from no
+    list ("Rainbow Unit", not "Trauma Informed Practice")."""
     words = [w.strip(".,'’") for w in group.split()]
     naming = [
         w
@@ -244,8 +246,13 @@ def _named(group: str, areas: frozenset[str], *, weak: bool = False) -> bool:
         return bool(naming)
     from .names import NAME, NAME_WORD, AMBIGUOUS, UNKNOWN, classify, lists, normalise
 
-    data = lists()
-    return any(classify(normalise(w), data) in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN) for w in naming)
+    last = words[-1] if words else ""
+    return last in naming and classify(normalise(last), lists()) in (
+        NAME,
+        NAME_WORD,
+        AMBIGUOUS,
+        UNKNOWN,
+    )
 
 
 def _skip_generic(text: str, offset: int) -> int:
