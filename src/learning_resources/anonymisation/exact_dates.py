@@ -58,14 +58,14 @@ _DATE_PATTERNS = [
         rf"|\b{_MONTH}\s+the\s+{_ORDINAL_WORD}\b(?:,?\s+{_YEAR})?",
         re.IGNORECASE,
     ),
-    # Christmas Day 2018
-    re.compile(rf"\b{_NAMED_DAY},?\s+(?:{_YEAR}|\d{{4}})\b"),
+    # Christmas Day 2018, on Boxing Day
+    re.compile(rf"\b{_NAMED_DAY},?\s+(?:{_YEAR}|\d{{4}})\b|(?<=\b[Oo]n\s){_NAMED_DAY}\b"),
 ]
 # A date the document gives about itself, not about a family: "Updated 4 November 2024",
 # "Published: 12 March 2025", "Date of next review 1 April 2026".
 _ABOUT_THE_DOCUMENT = re.compile(
-    r"(?:\b(?:published|updated|last[ \t]+updated|reviewed|last[ \t]+reviewed|revised|"
-    r"issued|approved|ratified|agreed|adopted|endorsed|effective|amended|version[ \t]+[\d.]+|"
+    r"(?:\b(?:(?:published|updated|revised)(?:[ \t]+(?!on\b)\S+){0,5}|last[ \t]+reviewed|"
+    r"ratified|version[ \t]+[\d.]+|"
     r"(?:next[ \t]+)?review[ \t]+date|date[ \t]+of[ \t]+(?:next[ \t]+)?(?:review|publication|issue)|"
     r"report[ \t]+date|publication[ \t]+date|date[ \t]+published|next[ \t]+review|"
     r"review[ \t]+due|valid[ \t]+from|valid[ \t]+until|applies[ \t]+from|accessed|retrieved|"
@@ -84,10 +84,11 @@ _AND = r"\s*,?\s*(?:and\s+)?"
 _YEARS_PART = rf"{_N}\s?(?:years?|yrs?|y)\b\.?"
 _MONTHS_PART = rf"{_N}\s?(?:months?|mths?|m)\b\.?"
 _WEEKS_OR_DAYS = rf"{_N}\s?(?:weeks?|wks?|w|days?|d)\b"
+_WEEKS_PART = rf"{_N}\s?(?:weeks?|wks?|w)\b\.?"
 # An age to the week or the day: as identifying as a date of birth, so an error.
 _EXACT_AGE = re.compile(
-    rf"\b(?:aged\s+)?(?:{_YEARS_PART}(?:{_AND}{_MONTHS_PART})?|{_MONTHS_PART}){_AND}"
-    rf"{_WEEKS_OR_DAYS}(?:\s+old)?",
+    rf"\b(?:aged\s+)?(?:{_YEARS_PART}(?:{_AND}{_MONTHS_PART})?|{_MONTHS_PART}|{_WEEKS_PART})"
+    rf"{_AND}{_WEEKS_OR_DAYS}(?:\s+old)?",
     re.IGNORECASE,
 )
 _AGE = re.compile(

@@ -75,6 +75,12 @@ _APP_ACCOUNT = re.compile(
     r"called|named)[ \t]+['\"‘“]?@?([A-Za-z0-9][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
+# An account named by what it is: "his gamertag was ShadowWolf99", "username: bigmike".
+_ACCOUNT_CUE = re.compile(
+    r"\b(?:gamer[ \t]?tag|user[ \t]?name|screen[ \t]?name|account[ \t]+name|profile[ \t]+name|"
+    r"handle)[ \t]*(?:was|is|of|:|,)?[ \t]*['\"‘“]?@?([A-Za-z0-9][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
+    re.IGNORECASE,
+)
 # user_name_12 style handles (an underscore and a digit), outside links and addresses.
 _HANDLE_SHAPE = re.compile(r"(?<![\w@./-])[a-z][a-z0-9.]*_[a-z0-9_.]*\d[a-z0-9_]*(?![\w@/-])")
 # Discord-style tags: name#1234
@@ -114,6 +120,8 @@ def _looks_like_a_handle(name: str) -> bool:
     """"kaciemae22", "nm.drillz", "bxbygirl_x": not an ordinary word ("as well", "as a")."""
     if any(c.isdigit() or c == "_" for c in name) or "." in name.strip("."):
         return True
+    if name[:1].isupper() and any(c.isupper() for c in name[1:]):
+        return True  # "ShadowWolf", "BigMike"
     from .names import NAME, UNKNOWN, classify, lists  # the word lists, loaded once
 
     if name in _ORDINARY_ACCOUNT_WORDS or not name.islower():
@@ -174,7 +182,7 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
             if not _mostly_letters(value, pattern):
                 message = "a case or reference number; remove it"
                 found.append(Finding("anon.reference", m.start(group), m.end(group), message))
-    for m in _APP_ACCOUNT.finditer(text):
+    for m in (*_APP_ACCOUNT.finditer(text), *_ACCOUNT_CUE.finditer(text)):
         if _looks_like_a_handle(m.group(1)):
             found.append(
                 Finding("anon.social", m.start(1), m.end(1), "a social-media account name; name the app only")

@@ -41,11 +41,15 @@ from .not_names import never_names
 from .person_context import (
     ACTION_AFTER,
     BARE_NICKNAME,
+    FAMILY_NEARBY,
     CAPS_NAME_BEFORE,
     FAMILY,
     HOUSEHOLD_BEFORE,
     DETERMINER_BEFORE,
     INITIAL_AFTER,
+    LOWER_PAIR,
+    LOWER_PAIR_AFTER,
+    LOWER_PAIR_BEFORE,
     LIST_SEPARATOR,
     LISTED_PERSON_AFTER,
     LISTED_PERSON_BEFORE,
@@ -164,12 +168,15 @@ gonna wanna okay ok lol omg aww ugh
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mstr"})
 # Faith leaders are named like anyone else ("Reverend Grace Adeyemi", "Sheikh Omar"), and so
-# is a priest ("Father Brennan"), but "Father", "Sister" and "Brother" alone are relations:
-# after those only a word that could be a name is one.
+# is a priest ("Father Brennan") or a relative ("Auntie Grace", "Uncle Mo"); but "Father" or
+# "Auntie" alone is a relation: after those only a word that could be a name is one.
 CLERGY_TITLES = frozenset(
     {"rev", "revd", "reverend", "pastor", "imam", "sheikh", "shaykh", "rabbi", "fr", "canon"}
 )
-RELATION_TITLES = frozenset({"father", "sister", "brother"})
+RELATION_TITLES = frozenset(
+    "father sister brother uncle auntie aunty aunt nan nana nanna grandma grandad granny "
+    "grandpa cousin".split()
+)
 
 # Public figures, not families, are named after these ("Sir Robert Francis", "Professor
 # Munro"); a name after one is left alone.
@@ -339,6 +346,7 @@ _ACRONYM = re.compile(
     r"\(([A-Z][A-Z0-9&]{1,9})\)|^[ \t]*([A-Z][A-Z0-9&]{1,9})(?:\t|[ \t]+[–-][ \t])", re.MULTILINE
 )
 _CONTRACTIONS = frozenset({"m", "ll", "ve", "d", "re", "t", "s"})
+_CLOSING_QUOTES = frozenset("'’\"”")
 _OPENING_QUOTES = frozenset("'‘\"“")
 _BLANK_LEAD = frozenset(" \t*_#>[(\"'“‘|-+")
 _SENTENCE_END = frozenset(".!?:;\n")
@@ -612,6 +620,8 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
     start, end = run[0].start, run[-1].end
     if _not_a_person(text, start, end):
         return False
+    if text[end : end + 1] in _CLOSING_QUOTES and not text[end + 1 : end + 2].isalpha():
+        end += 1  # "'Smiler' was often seen"
     before = text[max(0, start - 60) : start]
     if DETERMINER_BEFORE.search(before):
         return False  # "Our Vision is", "the Hope project had"
@@ -836,6 +846,15 @@ def _nicknames(text: str, data: Lists) -> Spans:
     return found
 
 
+# Plural proper nouns that are not families: "the Olympics", "the Midlands".
+_PROPER_PLURALS = frozenset(
+    "olympics paralympics commons lords midlands americas philippines netherlands maldives "
+    "seychelles bahamas balkans pennines cotswolds highlands lowlands hebrides falklands dales "
+    "fens broads beatles samaritans scouts guides brownies cubs beavers rainbows games "
+    "emirates alps andes rockies".split()
+)
+
+
 def _families(text: str, data: Lists) -> Spans:
     """"the Okonjo family", "the Nowaks", "the Browns moved": a family by its surname."""
     found: Spans = []
@@ -851,10 +870,20 @@ def _families(text: str, data: Lists) -> Spans:
             continue
         stems = [key[:-1]] + ([key[:-2]] if key.endswith("es") else [])
         kinds = {classify(stem, data) for stem in stems}
-        if classify(key, data) in (STOPPED, PLACE_WORD, SOFT_WORD):
+        plural = classify(key, data)
+        if plural in (STOPPED, PLACE_WORD, SOFT_WORD) or key in _PROPER_PLURALS:
             continue
-        if kinds & {NAME, NAME_WORD} or (
-            kinds & {AMBIGUOUS, UNKNOWN} and ACTION_AFTER.match(text, m.end())
+        if (
+            kinds & {NAME, NAME_WORD}
+            or (kinds & {AMBIGUOUS} and ACTION_AFTER.match(text, m.end()))
+            or (
+                plural == UNKNOWN
+                and kinds & {UNKNOWN}
+                and (
+                    ACTION_AFTER.match(text, m.end())
+                    or FAMILY_NEARBY.search(text, max(0, m.start() - 40), m.start())
+                )
+            )
         ):
             found.append((m.start(1), m.end(1), None))
     return found
@@ -881,6 +910,23 @@ def _lower_case_uses(text: str, names: set[str], taken: Spans) -> Spans:
     return found
 
 
+def _lower_case_full_names(text: str, data: Lists, taken: Spans) -> Spans:
+    """A full name in lower case where a name is expected: "Mother's sister, faith marsh,
+    told the review", "known as grace hall"."""
+    found: Spans = []
+    for m in LOWER_PAIR.finditer(text):
+        start, end = m.start(), m.end(2)
+        first, last = data.kinds.get(m.group(1)), data.kinds.get(normalise(m.group(2)))
+        if first is None or last is None or m.group(1) in _STOP or m.group(2) in _STOP:
+            continue
+        if any(s < end and start < e for s, e, _ in taken):
+            continue
+        before = text[max(0, start - 60) : start]
+        if LOWER_PAIR_BEFORE.search(before) and LOWER_PAIR_AFTER.match(text, end):
+            found.append((start, end, None))
+    return found
+
+
 def find_names(text: str, area_names: tuple[str, ...] = ()) -> list[Finding]:
     """One finding per name in `text` (raw Markdown); offsets index `text` itself.
     `area_names`: the partnership's own places, never names."""
@@ -892,6 +938,7 @@ def find_names(text: str, area_names: tuple[str, ...] = ()) -> list[Finding]:
     for extra in (_nicknames(scanned, data), _families(scanned, data)):
         spans += [n for n in extra if not any(s < n[1] and n[0] < e for s, e, _ in spans)]
     spans += _lower_case_uses(scanned, names, spans)
+    spans += _lower_case_full_names(scanned, data, spans)
     return [
         Finding(RULE, start, end, MESSAGE if severity is None else WEAK_MESSAGE, severity)
         for start, end, severity in sorted(spans)

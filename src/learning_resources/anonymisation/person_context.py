@@ -34,7 +34,11 @@ _OWNED = (
     "wellbeing|presentation|movements|whereabouts|clothes|parents|carers|family|household"
 )
 _AGE = r"[ \t]*,?[ \t]*\(?(?:aged|age)[ \t]+\d|[ \t]+\(\d{1,2}\)|,[ \t]+\d{1,2},"
-_WAS_AGE = r"[ \t]+(?:was|is|turned|had[ \t]+just[ \t]+turned)[ \t]+\d{1,2}(?![\d.%,]|[ \t]*(?:%|per|times|hours|minutes))"
+_NUMBER = (
+    r"(?:\d{1,2}(?![\d.%,]|[ \t]*(?:%|per|times|hours|minutes))|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b"
+)
+_WAS_AGE = rf"[ \t]+(?:was|is|turned|had[ \t]+just[ \t]+turned)[ \t]+{_NUMBER}(?![ \t]+(?:of|in|out))"
 _WHO = r",?[ \t]+who[ \t]"
 # "Hope was the middle of three children", "Sky is the only girl"
 _PLACE_IN_FAMILY = (
@@ -72,12 +76,13 @@ _PASSIVE = (
     "hungry|scared|frightened|upset|absent|missing|pregnant|unwell|alone|described|"
     "registered|looked|cared|supported|allocated|also"
 )
+_OFTEN = r"(?:often|usually|always|rarely|sometimes|frequently|regularly|also|then|later|first|still|never|not)"
 INITIAL_AFTER = re.compile(
     rf"['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|[ \t]+(?:{SPEECH_VERBS})\b"
-    r"|[ \t]+(?:lived|lives|attended|attends|disclosed|discloses|witnessed|moved|went|ran|"
+    r"|,[ \t]+who[ \t]|[ \t]+(?:lived|lives|attended|attends|disclosed|discloses|witnessed|moved|went|ran|"
     r"stayed|stays|returned|started|joined|missed|spent|wanted|wants|cried|loved|loves|"
     r"likes|liked|enjoyed|enjoys|played|plays|arrived|walked|woke|hid|slept|told|tells|"
-    rf"(?:was|is|had[ \t]+been|has[ \t]+been|were)[ \t]+(?:{_PASSIVE})\b)\b"
+    rf"(?:was|is|had[ \t]+been|has[ \t]+been|were)[ \t]+(?:{_OFTEN}[ \t]+)?(?:{_PASSIVE})\b)\b"
 )
 
 # Who a person is to someone: "her daughter Faith", "Mother's partner, Mark", "baby Ivy".
@@ -85,7 +90,8 @@ RELATION_BEFORE = re.compile(
     r"\b(?:son|daughter|brother|sister|half-brother|half-sister|stepbrother|stepsister|"
     r"stepson|stepdaughter|baby|twin|sibling|cousin|niece|nephew|grandson|granddaughter|"
     r"boyfriend|girlfriend|partner|husband|wife|friend|mother|father|mum|dad|aunt|uncle|"
-    r"nan|grandmother|grandfather|named|called|nicknamed|christened)"
+    r"nan|grandmother|grandfather|named|called|nicknamed|christened|known[ \t]+as|"
+    r"referred[ \t]+to[ \t]+as)"
     r"(?:[ \t]+(?:\d|[A-Z]\b))?,?[ \t]+$",
     re.IGNORECASE,
 )
@@ -99,7 +105,8 @@ OBJECT_BEFORE = re.compile(
     r"stayed[ \t]+with|staying[ \t]+with|looked[ \t]+after|cared[ \t]+for|picked[ \t]+up|"
     r"excluded|bathed|fed|hit|punched|kicked|slapped|assaulted|groomed|threatened|"
     r"hugged|cuddled|weighed|vaccinated|admitted|believed|blamed|ignored|encouraged|"
-    r"reassured|comforted|found|searched[ \t]+for|reported|left|leaving|took|take|taking)"
+    r"reassured|comforted|found|searched[ \t]+for|reported|left|leaving|took|take|taking|"
+    r"(?:worried|worries|concerned|concerns|concern|cared|thinking|asked|told)[ \t]+(?:about|for))"
     r"[ \t]+$"
 )
 OBJECT_FOLLOWED_BY = re.compile(
@@ -154,5 +161,22 @@ CAPS_NAME_BEFORE = re.compile(
 # A common noun, not a name, follows these: "Our Vision is", "the Hope project".
 DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|our|your|their|its|this|these|those|every|each|any|no)[ \t]+$",
+    re.IGNORECASE,
+)
+# A full name in lower case where a name is expected: "Mother's sister, faith marsh, told",
+# "known as grace hall".
+LOWER_PAIR = re.compile(r"\b([a-z][a-z'’-]+)(?=[ \t]+([a-z][a-z'’-]+)\b)")
+# A family named by a word in no list needs the family nearby: "The family (the Okonjos)".
+FAMILY_NEARBY = re.compile(r"\b(?:family|families|household|parents|siblings)\b", re.IGNORECASE)
+LOWER_PAIR_BEFORE = re.compile(
+    r"(?:\b(?:son|daughter|brother|sister|half-brother|half-sister|stepfather|stepmother|"
+    r"boyfriend|girlfriend|partner|husband|wife|friend|mother|father|mum|dad|aunt|auntie|"
+    r"uncle|nan|grandmother|grandfather|cousin|neighbour|carer)[,:][ \t]+"
+    r"|\b(?:named|called|nicknamed|known[ \t]+as|referred[ \t]+to[ \t]+as|name[ \t]+(?:is|was))"
+    r"[ \t]+['‘\"“]?)$",
+    re.IGNORECASE,
+)
+LOWER_PAIR_AFTER = re.compile(
+    rf"['’\"”]?(?:[ \t]*[,.;:)]|[ \t]+(?:{SPEECH_VERBS}|by|who|and)\b|['’]s[ \t]+(?:{KIN})\b)",
     re.IGNORECASE,
 )
