@@ -179,17 +179,40 @@ _NATIONAL_NUMBERS = frozenset(
 )
 
 
+def trie_regex(terms: Iterable[str]) -> str:
+    """One regular expression for many phrases, as a tree of their characters: much faster
+    than an alternation of the phrases, which is tried phrase by phrase at every offset."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for term in terms:
+        node = tree
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?" if len(branches) == 1 and len(body) > 1 else f"{body}?"
+        return body
+
+    return pattern(tree)
+
+
 @cache
 def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    cleaned = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
+    cleaned = {t.strip().lower() for t in terms if t.strip()}
     if not cleaned:
         return None
-    return re.compile(
-        r"(?<![\w])(?:" + "|".join(re.escape(t) for t in cleaned) + r")(?![\w])", re.IGNORECASE
-    )
+    return re.compile(r"(?<![\w])" + trie_regex(cleaned) + r"(?![\w])", re.IGNORECASE)
+
+
+_BUILT_IN = frozenset({*ALLOWED_PHRASES, *NATIONAL_SERVICES})
 
 
 def allowed_spans(text: str, extra: Iterable[str] = ()) -> list[tuple[int, int]]:
     """Where the allowed phrases (and `extra` terms) occur in `text`."""
-    pattern = _pattern(tuple(sorted({*ALLOWED_PHRASES, *NATIONAL_SERVICES, *extra})))
+    pattern = _pattern(tuple(sorted(_BUILT_IN.union(extra))))
     return [m.span() for m in pattern.finditer(text)] if pattern else []

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import phonenumbers
 
-from .allowed import national_numbers
+from .allowed import national_numbers, trie_regex
 from .findings import Finding
 
 _POSTCODE = re.compile(
@@ -36,6 +36,11 @@ _SOCIAL_URL = re.compile(
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+_APPS = (
+    "snapchat snap instagram insta tiktok facebook twitter youtube discord kik telegram xbox "
+    "playstation psn steam roblox whatsapp twitch reddit threads x".split()
+)
+_APP_HINT = re.compile(r"\b" + trie_regex(_APPS) + r"\b", re.IGNORECASE)
 _NAMED_ACCOUNT = re.compile(
     r"\b(?:snapchat|snap|instagram|insta|tiktok|facebook|twitter|youtube|discord|kik|telegram|"
     r"xbox|playstation|psn|steam|roblox|whatsapp)(?:\s+|(?=:))"
@@ -161,9 +166,12 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
     add("anon.ni_number", _NINO, "a National Insurance number; remove it")
     add("anon.vehicle", _VEHICLE_CURRENT, "a vehicle registration; remove it")
     add("anon.vehicle", _VEHICLE_OLDER, "a vehicle registration; remove it")
-    add("anon.social", _SOCIAL_URL, "a social-media profile; name the app only")
+    lowered = text.lower()
+    if ".com/" in lowered or ".net/" in lowered:
+        add("anon.social", _SOCIAL_URL, "a social-media profile; name the app only")
     add("anon.social", _HANDLE, "a social-media handle; name the app only")
-    for m in _NAMED_ACCOUNT.finditer(text):
+    apps = _APP_HINT.search(text) is not None
+    for m in _NAMED_ACCOUNT.finditer(text) if apps else ():
         if m.group(1).lower() not in _ORDINARY_ACCOUNT_WORDS:
             found.append(
                 Finding(
@@ -182,7 +190,7 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
             if not _mostly_letters(value, pattern):
                 message = "a case or reference number; remove it"
                 found.append(Finding("anon.reference", m.start(group), m.end(group), message))
-    for m in (*_APP_ACCOUNT.finditer(text), *_ACCOUNT_CUE.finditer(text)):
+    for m in (*(_APP_ACCOUNT.finditer(text) if apps else ()), *_ACCOUNT_CUE.finditer(text)):
         if _looks_like_a_handle(m.group(1)):
             found.append(
                 Finding("anon.social", m.start(1), m.end(1), "a social-media account name; name the app only")

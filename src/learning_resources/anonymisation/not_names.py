@@ -21,13 +21,15 @@ _AUTHORS = (
     r"(?:[ \t]+et[ \t]+al\.?)?"
 )
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
-_CITATIONS = re.compile(
-    # (Brandon, Sidebotham and Belderson, 2020; Munro, 2011)
+# (Brandon, Sidebotham and Belderson, 2020; Munro, 2011)
+_IN_BRACKETS = re.compile(
     rf"\((?:(?:e\.g\.|see|cited[ \t]+in)[ \t]+)?{_AUTHORS},?[ \t]+{_YEAR}"
     rf"(?:[ \t]*[;,][ \t]*(?:{_AUTHORS},?[ \t]+)?{_YEAR})*[^()\n]{{0,30}}\)"
-    # Brandon, Sidebotham and Belderson (2020)
-    rf"|{_AUTHORS}[ \t]+\({_YEAR}"
 )
+# Brandon, Sidebotham and Belderson (2020)
+_BEFORE_BRACKETS = re.compile(rf"{_AUTHORS}[ \t]+\((?={_YEAR})")
+_BRACKETED_YEAR = re.compile(rf"\({_YEAR}|(?:[,;][ \t]*|[ \t]+){_YEAR}[^()\n]{{0,30}}\)")
+_AUTHORS_END = re.compile(rf"(?:{_AUTHORS})[ \t]+\($")
 
 _MAKES = (
     "Alfa Romeo|Aston Martin|Audi|BMW|Chevrolet|Citroen|Citroën|Cupra|Dacia|Fiat|Ford|Honda|"
@@ -71,11 +73,30 @@ def _areas(names: tuple[str, ...]) -> re.Pattern[str] | None:
     )
 
 
+def _citations(text: str) -> list[tuple[int, int]]:
+    """Citations, found from their years: each "(2020" or ", 2020)" is looked at, and the
+    author list before it."""
+    spans: list[tuple[int, int]] = []
+    for year in _BRACKETED_YEAR.finditer(text):
+        if any(s <= year.start() < e for s, e in spans):
+            continue
+        window = max(0, year.start() - 200)
+        if year.group().startswith("("):  # Brandon et al. (2020)
+            authors = _AUTHORS_END.search(text, window, year.start() + 1)
+            if authors:
+                spans.append((authors.start(), year.end()))
+            continue
+        opening = text.rfind("(", window, year.start())  # (Brandon and Belderson, 2020)
+        bracketed = _IN_BRACKETS.match(text, opening) if opening >= 0 else None
+        if bracketed:
+            spans.append(bracketed.span())
+    return spans
+
+
 def never_names(text: str, area_names: Iterable[str] = ()) -> list[tuple[int, int]]:
     """Where `text` has a citation, a vehicle or one of `area_names`: never a person's name."""
     spans: list[tuple[int, int]] = []
-    if "(" in text and re.search(r"\b(?:19|20)\d{2}", text):
-        spans += [m.span() for m in _CITATIONS.finditer(text)]
+    spans += _citations(text)
     spans += [m.span(1 if m.group(1) else 2) for m in _VEHICLES.finditer(text)]
     areas = _areas(tuple(sorted(set(area_names))))
     if areas is not None:
