@@ -18,10 +18,12 @@ from .findings import Finding
 _MONTH = (
     "(?:"
     + trie_regex(
-        "january february march april may june july august september october november december "
-        "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+        "january february march april may june july august september october november december"
+        .split()
     )
-    + r")\.?"
+    + "|"
+    + trie_regex("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+    + r"\.?)"
 )
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 _ORD = r"(?:st|nd|rd|th)"

@@ -45,7 +45,8 @@ _NAMED_ACCOUNT = re.compile(
     r"\b(?:snapchat|snap|instagram|insta|tiktok|facebook|twitter|youtube|discord|kik|telegram|"
     r"xbox|playstation|psn|steam|roblox|whatsapp)(?:\s+|(?=:))"
     r"(?:user ?name|user|account|handle|name|"
-    r"profile|id|gamertag|tag|(?=:))\s*[,:]?\s*(?:was|is|called|named)?\s*[,:]?\s*@?([A-Za-z0-9_.]{3,30})",
+    r"profile|id|gamertag|tag|(?=:))\s*[,:]?\s*(?:was|is|called|named)?\s*[,:]?\s*@?"
+    r"([A-Za-z0-9_.]{2,29}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(

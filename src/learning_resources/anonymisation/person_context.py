@@ -110,7 +110,8 @@ OBJECT_BEFORE = re.compile(
     r"[ \t]+$"
 )
 OBJECT_FOLLOWED_BY = re.compile(
-    r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:about|after|alone|again|at|because|before|but|by|"
+    r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|"
+    r"what|how|if|whether|who|whom|"
     r"during|for|from|home|in|into|near|on|or|outside|since|that|to|when|where|while|with|"
     r"without|and[ \t]+(?:her|his|their|Mother|Father|Mum|Dad|Sibling|[A-Z][a-z]+[ \t]+(?:to|"
     r"about|at|in|on|home)))\b)",

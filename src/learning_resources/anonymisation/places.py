@@ -308,7 +308,8 @@ def find_places(text: str, area_names: tuple[str, ...] = ()) -> list[Finding]:
         for m in pattern.finditer(text):
             start, end = m.span(group)
             weak = pattern is _INSTITUTION and m.group("weak") is not None
-            if must_name and not _named(m.group(1), areas, weak=weak):
+            premises = rule == "anon.institution"  # a street named after a town is a street
+            if must_name and not _named(m.group(1), areas if premises else frozenset(), weak=weak):
                 continue
             if m.group().lower().replace("’", "'") in areas:
                 continue
