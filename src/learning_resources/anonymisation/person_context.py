@@ -40,6 +40,12 @@ _NUMBER = (
 )
 _WAS_AGE = rf"[ \t]+(?:was|is|turned|had[ \t]+just[ \t]+turned)[ \t]+{_NUMBER}(?![ \t]+(?:of|in|out))"
 _WHO = r",?[ \t]+who[ \t]"
+# "Harmony and her brother", "Precious, the eldest,"
+_WITH_KIN = (
+    r"[ \t]+and[ \t]+(?:her|his|their)[ \t]+(?:mother|father|mum|dad|brothers?|sisters?|"
+    r"siblings?|twin|cousins?|friends?|boyfriend|girlfriend|partner|baby|son|daughter)\b"
+    r"|,[ \t]+(?:the|her|his|their)[ \t]+(?:eldest|oldest|youngest|middle|older|younger|twin)\b"
+)
 # "Hope was the middle of three children", "Sky is the only girl"
 _PLACE_IN_FAMILY = (
     r"[ \t]+(?:was|is)[ \t]+(?:the|their|her|his)[ \t]+(?:(?:eldest|oldest|youngest|middle|elder|"
@@ -48,7 +54,7 @@ _PLACE_IN_FAMILY = (
 
 # Sure wherever the word stands: "Rose said", "Faith's mother", "Rose, aged 4", "Summer, who".
 SURE_AFTER = re.compile(
-    rf"(?:['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|[ \t]+(?:{SPEECH_VERBS})\b"
+    rf"(?:['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}|[ \t]+(?:{SPEECH_VERBS})\b"
     rf"|{_WHO})",
     re.IGNORECASE,
 )
@@ -78,8 +84,8 @@ _PASSIVE = (
 )
 _OFTEN = r"(?:often|usually|always|rarely|sometimes|frequently|regularly|also|then|later|first|still|never|not)"
 INITIAL_AFTER = re.compile(
-    rf"['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|[ \t]+(?:{SPEECH_VERBS})\b"
-    r"|,[ \t]+who[ \t]|[ \t]+(?:lived|lives|attended|attends|disclosed|discloses|witnessed|moved|went|ran|"
+    rf"['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
+    rf"|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t]|[ \t]+(?:lived|lives|attended|attends|disclosed|discloses|witnessed|moved|went|ran|"
     r"stayed|stays|returned|started|joined|missed|spent|wanted|wants|cried|loved|loves|"
     r"likes|liked|enjoyed|enjoys|played|plays|arrived|walked|woke|hid|slept|told|tells|"
     rf"(?:was|is|had[ \t]+been|has[ \t]+been|were)[ \t]+(?:{_OFTEN}[ \t]+)?(?:{_PASSIVE})\b)\b"
@@ -100,8 +106,11 @@ RELATION_BEFORE = re.compile(
 OBJECT_BEFORE = re.compile(
     r"\b(?:saw|see|sees|seen|seeing|met|meet|meets|visited|visit|visits|visiting|asked|ask|"
     r"asking|told|tell|telling|phoned|rang|contacted|discharged|examined|interviewed|"
-    r"collected|spoke[ \t]+(?:to|with)|speak[ \t]+(?:to|with)|speaking[ \t]+(?:to|with)|"
-    r"talked[ \t]+(?:to|with)|talk[ \t]+(?:to|with)|lived[ \t]+with|living[ \t]+with|"
+    r"collected|described|gave|give|giving|offered|showed|"
+    r"(?:spoke|speak|speaking|talked|talk|talking)(?:[ \t]+\w+ly)?[ \t]+(?:to|with)|"
+    r"(?:addressed|sent|given|handed|belonged|belonging|shown|written|wrote|listened|"
+    r"listen|listening|explained|happened|happening)[ \t]+to|"
+    r"lived[ \t]+with|living[ \t]+with|"
     r"stayed[ \t]+with|staying[ \t]+with|looked[ \t]+after|cared[ \t]+for|picked[ \t]+up|"
     r"excluded|bathed|fed|hit|punched|kicked|slapped|assaulted|groomed|threatened|"
     r"hugged|cuddled|weighed|vaccinated|admitted|believed|blamed|ignored|encouraged|"
@@ -111,7 +120,7 @@ OBJECT_BEFORE = re.compile(
 )
 OBJECT_FOLLOWED_BY = re.compile(
     r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|"
-    r"what|how|if|whether|who|whom|"
+    r"what|how|if|whether|who|whom|as|rather|instead|a|an|"
     r"during|for|from|home|in|into|near|on|or|outside|since|that|to|when|where|while|with|"
     r"without|and[ \t]+(?:her|his|their|Mother|Father|Mum|Dad|Sibling|[A-Z][a-z]+[ \t]+(?:to|"
     r"about|at|in|on|home)))\b)",
