@@ -14,7 +14,8 @@ blocking finding in this text is a false error: the text was published already a
 
 Each source is split into documents the size of a learning brief: a new document starts at a
 heading (`#` or `##`) or after about 500 words, at a paragraph break. Prints the false errors
-per document and in all; `--show` prints each one with its context.
+in all, with nothing declared and after declaring, and keeps the figures in
+results/real-text.json (for the benchmark note); `--show` prints each false error.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 SOURCES = HERE / "real_text_sources.json"
+RESULTS = HERE / "results"
+RESULTS_FILE = RESULTS / "real-text.json"
 DEFAULT_FOLDERS = (PROJECT.parent / "shared/seeds", PROJECT.parent.parent / "shared/seeds")
 WORDS_PER_DOCUMENT = 500
 
@@ -127,41 +130,56 @@ def example_documents() -> list[tuple[Document, TextContext]]:
     return out
 
 
+def measure(title: str, checked: list[tuple[Document, TextContext]], show: bool) -> dict[str, int]:
+    total = words = 0
+    for document, ctx in checked:
+        errors = false_errors(document, ctx)
+        total += len(errors)
+        words += len(document.text.split())
+        if show:
+            print(f"{document.name}: {len(errors)} false error{'s' * (len(errors) != 1)}")
+            for error in errors:
+                print(f"    {error}")
+    n = len(checked)
+    print(
+        f"{title}: {n} documents ({words} words), {total} false errors: "
+        f"{20 * total / n if n else 0:.2f} per 20 documents (target: at most 1)"
+    )
+    return {"documents": n, "words": words, "false_errors": total}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path)
     parser.add_argument("--show", action="store_true", help="print every false error")
     parser.add_argument("--example", action="store_true", help="check the example site instead")
     args = parser.parse_args()
+    figures: dict[str, dict[str, int]] = {}
     if args.example:
-        checked = example_documents()
-        title = "the example site"
+        figures["the example site (its own settings)"] = measure(
+            "the example site", example_documents(), args.show
+        )
     else:
         folder = args.folder or next((f for f in DEFAULT_FOLDERS if f.is_dir()), None)
         if folder is None or not folder.is_dir():
             print("No folder of sources: give one (see benchmarks/real_text_sources.json).")
             return 1
         sources = json.loads(SOURCES.read_text(encoding="utf-8"))
-        checked = []
-        for path in sorted(folder.glob("*.txt")):
-            ctx = context(declarations(path.name, sources))
-            checked += [(d, ctx) for d in split(path.name, path.read_text(encoding="utf-8"))]
-        title = str(folder)
-    total = 0
-    words = 0
-    for document, ctx in checked:
-        errors = false_errors(document, ctx)
-        total += len(errors)
-        words += len(document.text.split())
-        print(f"{document.name}: {len(errors)} false error{'s' * (len(errors) != 1)}")
-        if args.show:
-            for error in errors:
-                print(f"    {error}")
-    n = len(checked)
-    print(
-        f"\n{title}: {n} documents ({words} words), {total} false errors: "
-        f"{20 * total / n if n else 0:.2f} per 20 documents (target: at most 1)"
-    )
+        files = sorted(folder.glob("*.txt"))
+        documents = [
+            (path.name, d) for path in files for d in split(path.name, path.read_text("utf-8"))
+        ]
+        label = f"{len(files)} pages of {len(sources['partnerships'])} partnerships"
+        bare = [(d, context({"kind": declarations(f, sources)["kind"]})) for f, d in documents]
+        figures[f"{label}, nothing declared"] = measure(f"{folder}, nothing declared", bare, False)
+        declared = [(d, context(declarations(f, sources))) for f, d in documents]
+        figures[f"{label}, after declaring"] = measure(
+            f"{folder}, after declaring", declared, args.show
+        )
+    RESULTS.mkdir(exist_ok=True)
+    stored = json.loads(RESULTS_FILE.read_text()) if RESULTS_FILE.is_file() else {}
+    stored.update(figures)
+    RESULTS_FILE.write_text(json.dumps(stored, indent=2) + "\n")
     return 0
 
 
