@@ -90,7 +90,9 @@ def misses(path: Path) -> list[str]:
         text, spans = str(doc["text"]), check(doc)
         blocking = [s for s in spans if s.blocking]
         if doc.get("clean"):
-            out += [f"{doc['id']} false error ({s.kind}): {text[s.start : s.end]!r}" for s in blocking]
+            out += [
+                f"{doc['id']} false error ({s.kind}): {text[s.start : s.end]!r}" for s in blocking
+            ]
         for label in doc.get("labels", []):
             usable = spans if label["kind"] == "age" else blocking
             at = text.find(label["text"])
@@ -263,10 +265,10 @@ def real_text_lines(real: dict[str, Any]) -> list[str]:
         "|---|---:|---:|---:|---:|---:|",
     ]
     for name, figures in real.items():
+        errors, documents, words = figures["false_errors"], figures["documents"], figures["words"]
         rows.append(
-            f"| {name} | {figures['documents']} | {figures['words']} | "
-            f"{figures['false_errors']} | {20 * figures['false_errors'] / figures['documents']:.2f} | "
-            f"{10000 * figures['false_errors'] / figures['words']:.1f} |"
+            f"| {name} | {documents} | {words} | {errors} | {20 * errors / documents:.2f} | "
+            f"{10000 * errors / words:.1f} |"
         )
     return rows
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,10 +61,10 @@ def split(source: str, text: str) -> list[Document]:
     for paragraph in paragraphs:
         if not paragraph.strip():
             continue
-        if documents[-1] and (words >= WORDS_PER_DOCUMENT or _HEADING.match(paragraph.lstrip())):
-            if words >= 100 or words >= WORDS_PER_DOCUMENT:
-                documents.append([])
-                words = 0
+        heading = _HEADING.match(paragraph.lstrip()) is not None
+        if documents[-1] and (words >= WORDS_PER_DOCUMENT or (heading and words >= 100)):
+            documents.append([])
+            words = 0
         documents[-1].append(paragraph)
         words += len(paragraph.split())
     return [
@@ -117,11 +116,12 @@ def false_errors(document: Document, ctx: TextContext) -> list[str]:
 
 def example_documents() -> list[tuple[Document, TextContext]]:
     """The example site's briefs, sheets and pages, checked with its own settings."""
-    from learning_resources.anonymisation.scan import context_for
-    from learning_resources.checking import check_site
     import datetime as dt
 
-    report = check_site(PROJECT, dt.date.today())
+    from learning_resources.anonymisation.scan import context_for
+    from learning_resources.checking import check_site
+
+    report = check_site(PROJECT, dt.datetime.now(dt.UTC).date())
     assert report.site is not None
     out = []
     for document in report.site.documents:

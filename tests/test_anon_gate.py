@@ -255,7 +255,10 @@ def test_a_name_in_an_attachment_file_name_is_an_error(site: SiteFolder) -> None
 
 def test_ordinary_and_declared_file_names_are_fine(site: SiteFolder) -> None:
     yml = (site.root / "mkdocs.yml").read_text()
-    site.write("mkdocs.yml", yml.replace("      topics:", "      area_names: [Kirkholme]\n      topics:", 1))
+    site.write(
+        "mkdocs.yml",
+        yml.replace("      topics:", "      area_names: [Kirkholme]\n      topics:", 1),
+    )
     site.write("briefs/child-e-disabled-child-escalation.md", brief(case="E"))
     site.write("briefs/baby-c-safe-sleep.md", brief(case="C"))
     site.write("briefs/kirkholme-exploitation.md", brief(case="D"))

@@ -21,7 +21,9 @@ from .conftest import SHEET_BODY, SiteFolder, brief, sheet
 TODAY = dt.date(2026, 11, 25)
 
 
-def errors(text: str, kind: Kind = Kind.BRIEF, areas: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+def errors(
+    text: str, kind: Kind = Kind.BRIEF, areas: tuple[str, ...] = ()
+) -> list[tuple[str, str]]:
     """(rule, text) of every finding that blocks publication."""
     context = TextContext(kind=kind, area_names=areas)
     return [
@@ -135,7 +137,7 @@ ALLOWED = [
     # headings that look like institutions, ordinary words that are names
     "## Bruising in Pre-Mobile Babies\n\n## Trauma Informed Practice\n\nOur Vision is clear.",
     "Hope was lacking. Will the plan work? Faith groups and the Grace period helped.",
-    "\"Father\" said he would attend; Father Christmas visited the nursery.",
+    '"Father" said he would attend; Father Christmas visited the nursery.',
     # bodies that end like premises
     "The Violence Reduction Unit and the Nottingham University Hospitals NHS Trust met.",
 ]
@@ -181,13 +183,17 @@ def test_area_names_come_from_the_settings(site: SiteFolder) -> None:
     site.write("briefs/child-a.md", brief(body="Buxton's children's services saw a rise.\n"))
     assert [p.text for p in check_site(site.root, TODAY).problems] == ["Buxton"]
     yml = (site.root / "mkdocs.yml").read_text()
-    site.write("mkdocs.yml", yml.replace("      topics:", "      area_names: [Buxton]\n      topics:"))
+    site.write(
+        "mkdocs.yml", yml.replace("      topics:", "      area_names: [Buxton]\n      topics:")
+    )
     assert check_site(site.root, TODAY).problems == []
 
 
 def test_a_mistyped_area_names_setting_is_reported(site: SiteFolder) -> None:
     yml = (site.root / "mkdocs.yml").read_text()
-    site.write("mkdocs.yml", yml.replace("      topics:", "      area_names: Buxton\n      topics:"))
+    site.write(
+        "mkdocs.yml", yml.replace("      topics:", "      area_names: Buxton\n      topics:")
+    )
     [problem] = check_site(site.root, TODAY).problems
     assert problem.path == "mkdocs.yml"
     assert "'area_names' must be a list of text" in problem.message

@@ -117,7 +117,9 @@ class Settings:
     warn_days_before_archive: int
     case_review_repository: str
     site_url: str = ""
-    area_names: tuple[str, ...] = ()  # mkdocs.yml's own site_url, for links to the rules' explanations
+    area_names: tuple[
+        str, ...
+    ] = ()  # mkdocs.yml's own site_url, for links to the rules' explanations
 
     @property
     def time_online(self) -> str:

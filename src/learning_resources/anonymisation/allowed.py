@@ -179,6 +179,11 @@ _NATIONAL_NUMBERS = frozenset(
 )
 
 
+def word_list(words: str) -> list[str]:
+    """The words of a list written as one string ("january february ...")."""
+    return words.split()
+
+
 def trie_regex(terms: Iterable[str]) -> str:
     """One regular expression for many phrases, as a tree of their characters: much faster
     than an alternation of the phrases, which is tried phrase by phrase at every offset."""
@@ -190,7 +195,9 @@ def trie_regex(terms: Iterable[str]) -> str:
         node[""] = {}
 
     def pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        branches = [
+            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

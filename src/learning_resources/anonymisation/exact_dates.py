@@ -11,6 +11,7 @@ import re
 
 from ..problems import Severity
 from .allowed import trie_regex
+from .allowed import word_list as _words
 from .findings import Finding
 
 # Written as trees of characters (trie_regex): tried at every offset, an alternation of
@@ -18,11 +19,12 @@ from .findings import Finding
 _MONTH = (
     "(?:"
     + trie_regex(
-        "january february march april may june july august september october november december"
-        .split()
+        _words(
+            "january february march april may june july august september october november december"
+        )
     )
     + "|"
-    + trie_regex("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+    + trie_regex(_words("jan feb mar apr jun jul aug sep sept oct nov dec"))
     + r"\.?)"
 )
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
@@ -30,21 +32,30 @@ _ORD = r"(?:st|nd|rd|th)"
 _WEEKDAY = (
     "(?:"
     + trie_regex(
-        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
-        "thurs fri sat sun".split()
+        _words(
+            "monday tuesday wednesday thursday friday saturday sunday mon tue "
+            "tues wed thu thur thurs fri sat sun"
+        )
     )
     + ")"
 )
 _YEAR = r"(?:\d{4}|'\d{2})"
-_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
+_UNITS = _words("first second third fourth fifth sixth seventh eighth ninth")
 _ORDINAL_WORD = (
     "(?:"
     + trie_regex(
         [
             *_UNITS,
-            *"tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
-            "eighteenth nineteenth twentieth thirtieth".split(),
-            *(f"{tens}{sep}{unit}" for tens in ("twenty", "thirty") for sep in "- " for unit in _UNITS),
+            *_words(
+                "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth "
+                "seventeenth eighteenth nineteenth twentieth thirtieth"
+            ),
+            *(
+                f"{tens}{sep}{unit}"
+                for tens in ("twenty", "thirty")
+                for sep in "- "
+                for unit in _UNITS
+            ),
         ]
     )
     + ")"
@@ -86,10 +97,12 @@ _DATE_PATTERNS = [
 _ABOUT_THE_DOCUMENT = re.compile(
     r"(?:\b(?:(?:published|updated|revised)(?:[ \t]+(?!on\b)\S+){0,5}|last[ \t]+reviewed|"
     r"ratified|version[ \t]+[\d.]+|"
-    r"(?:next[ \t]+)?review[ \t]+date|date[ \t]+of[ \t]+(?:next[ \t]+)?(?:review|publication|issue)|"
+    r"(?:next[ \t]+)?review[ \t]+date|"
+    r"date[ \t]+of[ \t]+(?:next[ \t]+)?(?:review|publication|issue)|"
     r"report[ \t]+date|publication[ \t]+date|date[ \t]+published|next[ \t]+review|"
     r"review[ \t]+due|valid[ \t]+from|valid[ \t]+until|applies[ \t]+from|accessed|retrieved|"
-    r"correct[ \t]+(?:as[ \t]+)?at|as[ \t]+at)(?:[ \t]+(?:on|in|by))?[ \t]*[:\-–]?[ \t]*(?:on[ \t]+)?$)",
+    r"correct[ \t]+(?:as[ \t]+)?at|as[ \t]+at)"
+    r"(?:[ \t]+(?:on|in|by))?[ \t]*[:\-–]?[ \t]*(?:on[ \t]+)?$)",
     re.IGNORECASE,
 )
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b|\b{_YEAR}\b|\b{_MONTH}\b", re.IGNORECASE)
@@ -101,7 +114,7 @@ _BIRTH = re.compile(
 )
 _N = (
     r"(?:\d{1,2}|"
-    + trie_regex("one two three four five six seven eight nine ten eleven twelve a".split())
+    + trie_regex(_words("one two three four five six seven eight nine ten eleven twelve a"))
     + ")"
 )
 _AND = r"\s*,?\s*(?:and\s+)?"

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import phonenumbers
 
 from .allowed import national_numbers, trie_regex
+from .allowed import word_list as _words
 from .findings import Finding
 
 _POSTCODE = re.compile(
@@ -36,9 +37,10 @@ _SOCIAL_URL = re.compile(
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
-_APPS = (
-    "snapchat snap instagram insta tiktok facebook twitter youtube discord kik telegram xbox "
-    "playstation psn steam roblox whatsapp twitch reddit threads x".split()
+_APPS = _words(
+    "snapchat snap instagram insta tiktok facebook twitter youtube discord "
+    "kik telegram xbox playstation psn steam roblox whatsapp twitch reddit "
+    "threads x"
 )
 _APP_HINT = re.compile(r"\b" + trie_regex(_APPS) + r"\b", re.IGNORECASE)
 _NAMED_ACCOUNT = re.compile(
@@ -69,9 +71,7 @@ _MIXED_CODE = re.compile(
 )
 # Years, a year range or a code that is only a year ("2021/2022", "2023-24", "WT2023"):
 # never a reference.
-_YEARS = re.compile(
-    r"(?:[A-Z]{1,6}[ -]?)?(?:19|20)(\d{2})(?:[/-](?:(?:19|20)(\d{2})|(\d{2})))?"
-)
+_YEARS = re.compile(r"(?:[A-Z]{1,6}[ -]?)?(?:19|20)(\d{2})(?:[/-](?:(?:19|20)(\d{2})|(\d{2})))?")
 # An account named after the app: "posted on Instagram as kaciemae22", "used TikTok under
 # the name nm.drillz".
 _APP_ACCOUNT = re.compile(
@@ -123,7 +123,7 @@ def _mostly_letters(value: str, pattern: re.Pattern[str]) -> bool:
 
 
 def _looks_like_a_handle(name: str) -> bool:
-    """"kaciemae22", "nm.drillz", "bxbygirl_x": not an ordinary word ("as well", "as a")."""
+    """ "kaciemae22", "nm.drillz", "bxbygirl_x": not an ordinary word ("as well", "as a")."""
     if any(c.isdigit() or c == "_" for c in name) or "." in name.strip("."):
         return True
     if name[:1].isupper() and any(c.isupper() for c in name[1:]):
@@ -194,7 +194,12 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
     for m in (*(_APP_ACCOUNT.finditer(text) if apps else ()), *_ACCOUNT_CUE.finditer(text)):
         if _looks_like_a_handle(m.group(1)):
             found.append(
-                Finding("anon.social", m.start(1), m.end(1), "a social-media account name; name the app only")
+                Finding(
+                    "anon.social",
+                    m.start(1),
+                    m.end(1),
+                    "a social-media account name; name the app only",
+                )
             )
     add("anon.social", _TAG, "a gaming or chat user name; name the app only")
     add("anon.social", _HANDLE_SHAPE, "what looks like a social-media user name; name the app only")

@@ -8,19 +8,27 @@ once by `scripts/build_name_lists.py` from MIT / public-domain packages and ship
 Errors (severity None):
 - a Capitalised word in the name lists that is not an ordinary English word ("Priya",
   "Okafor", "Kowalski"); a "name word" ("Frank", "Holly") unless it starts a sentence;
-- any word after Mr / Mrs / Ms / Miss / Mx / Dr ("Mrs Young", "Mr KOWALSKI");
-- an ordinary-word name, month or place next to a name ("Will Hughes", "May Chen"), and two
-  listed names side by side in capitals ("ALEXANDRU DUMITRU").
+- any word after Mr / Mrs / Ms / Miss / Mx / Dr, a faith leader's title or a relative's
+  ("Mrs Young", "Reverend Grace Adeyemi", "Father Brennan", "Auntie Grace");
+- an ordinary-word name, month or place next to a name ("Will Hughes", "May Chen"), and a
+  listed name in capitals beside another or said of a person ("spoke to BEGUM");
+- an ordinary word or an unlisted word that the document shows to be a name, wherever it
+  stands in the document (person_context.py): "Faith said", "Autumn's attendance", "ask
+  Rowan about", "Jasmine Hall was 14", "Hope was the middle of three children", listed beside
+  a name or a case letter ("Willow, Mason and Child C"); also in lower case where a name
+  would start ("'grace hungry again'");
+- a full name in lower case ("leah turner", "sister, faith marsh,"), a nickname ("called her
+  'Smiler'", "known to friends as Libz"), a family ("the Nowaks", "the Okonjo family").
 Warnings (`Severity.WARNING`):
-- a name in lower case ("priya said"), or alone in capitals ("## ABOUT KOWALSKI");
-- a "name word" starting a sentence ("Holly was seen");
-- an ordinary-word name before a word found in no list ("Gift Moyo"), and an ordinary-word
-  name or unlisted word followed by "said", "'s mother" or ", aged 4" ("Rose said").
-Never: an ordinary-word name alone ("in May", "we hope", "Grace period", "Amber"), a word in
-the stop lists below (roles, the case-letter convention, agencies, statutes, job titles,
-months, nationalities, faiths, places, brands, cited authors), a name that is part of a place
-or body ("Victoria Centre", "St Ann's", "Lucy Faithfull Foundation"), a cited author
-("Firmin (2020)"), or anything inside a URL, an e-mail address or a link target (other rules
+- a short name alone in capitals (often an acronym: "IMARA"), a "name word" starting a
+  sentence ("Holly berries"), an ordinary-word name before a word found in no list ("Gift
+  Moyo"), a place followed by "'s mother" or ", aged 4" ("Kenya's mother").
+Never: an ordinary-word name with nothing said of it ("in May", "we hope", "Grace period",
+"Our Vision is"), a word in the stop lists below (roles, the case-letter convention,
+agencies, statutes, job titles, months, nationalities, faiths, places, brands, cited
+authors), a name that is part of a place or body ("Victoria Centre", "St Ann's", "Lucy
+Faithfull Foundation"), a citation, a vehicle or one of the partnership's area names
+(not_names.py), or anything inside a URL, an e-mail address or a link target (other rules
 report those). One finding covers a whole name ("Tyler Smith"); a possessive 's is left out.
 The message never repeats the name.
 """
@@ -36,23 +44,24 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..problems import Severity
+from .allowed import word_list
 from .findings import Finding
 from .not_names import never_names
 from .person_context import (
     ACTION_AFTER,
     BARE_NICKNAME,
-    FAMILY_NEARBY,
     CAPS_NAME_BEFORE,
-    FAMILY,
-    HOUSEHOLD_BEFORE,
     DETERMINER_BEFORE,
+    FAMILY,
+    FAMILY_NEARBY,
+    HOUSEHOLD_BEFORE,
     INITIAL_AFTER,
-    LOWER_PAIR,
-    LOWER_PAIR_AFTER,
-    LOWER_PAIR_BEFORE,
     LIST_SEPARATOR,
     LISTED_PERSON_AFTER,
     LISTED_PERSON_BEFORE,
+    LOWER_PAIR,
+    LOWER_PAIR_AFTER,
+    LOWER_PAIR_BEFORE,
     NICKNAME_CUE,
     OBJECT_BEFORE,
     OBJECT_FOLLOWED_BY,
@@ -174,8 +183,10 @@ CLERGY_TITLES = frozenset(
     {"rev", "revd", "reverend", "pastor", "imam", "sheikh", "shaykh", "rabbi", "fr", "canon"}
 )
 RELATION_TITLES = frozenset(
-    "father sister brother uncle auntie aunty aunt nan nana nanna grandma grandad granny "
-    "grandpa cousin".split()
+    word_list(
+        "father sister brother uncle auntie aunty aunt nan nana nanna grandma "
+        "grandad granny grandpa cousin"
+    )
 )
 
 # Public figures, not families, are named after these ("Sir Robert Francis", "Professor
@@ -638,7 +649,9 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
         return True
     if ACTION_AFTER.match(text, end) or HOUSEHOLD_BEFORE.search(before):
         return True
-    return OBJECT_BEFORE.search(before) is not None and OBJECT_FOLLOWED_BY.match(text, end) is not None
+    return (
+        OBJECT_BEFORE.search(before) is not None and OBJECT_FOLLOWED_BY.match(text, end) is not None
+    )
 
 
 def _plural_noun(key: str, data: Lists) -> bool:
@@ -652,9 +665,7 @@ def _document_names(text: str, words: list[_Word], data: Lists) -> set[str]:
         if run[0].lower or run[0].upper or all(w.kind == NAME for w in run):
             continue
         candidates = [
-            w
-            for w in run
-            if w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN) or w.key in MONTH_NAMES
+            w for w in run if w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN) or w.key in MONTH_NAMES
         ]
         if run[0].initial and len(run) == 1 and _plural_noun(run[0].key, data):
             continue  # "Records described", "Letters went"
@@ -779,7 +790,9 @@ def _listed_with_people(text: str, words: list[_Word]) -> None:
                 continue
             w = listable[i]
             beside = (
-                i > 0 and sure[i - 1] and LIST_SEPARATOR.fullmatch(text, listable[i - 1].end, w.start)
+                i > 0
+                and sure[i - 1]
+                and LIST_SEPARATOR.fullmatch(text, listable[i - 1].end, w.start)
             ) or (
                 i + 1 < len(listable)
                 and sure[i + 1]
@@ -848,15 +861,18 @@ def _nicknames(text: str, data: Lists) -> Spans:
 
 # Plural proper nouns that are not families: "the Olympics", "the Midlands".
 _PROPER_PLURALS = frozenset(
-    "olympics paralympics commons lords midlands americas philippines netherlands maldives "
-    "seychelles bahamas balkans pennines cotswolds highlands lowlands hebrides falklands dales "
-    "fens broads beatles samaritans scouts guides brownies cubs beavers rainbows games "
-    "emirates alps andes rockies".split()
+    word_list(
+        "olympics paralympics commons lords midlands americas philippines "
+        "netherlands maldives seychelles bahamas balkans pennines cotswolds "
+        "highlands lowlands hebrides falklands dales fens broads beatles "
+        "samaritans scouts guides brownies cubs beavers rainbows games emirates "
+        "alps andes rockies"
+    )
 )
 
 
 def _families(text: str, data: Lists) -> Spans:
-    """"the Okonjo family", "the Nowaks", "the Browns moved": a family by its surname."""
+    """ "the Okonjo family", "the Nowaks", "the Browns moved": a family by its surname."""
     found: Spans = []
     if "he " not in text:
         return found

@@ -38,7 +38,9 @@ _NUMBER = (
     r"(?:\d{1,2}(?![\d.%,]|[ \t]*(?:%|per|times|hours|minutes))|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b"
 )
-_WAS_AGE = rf"[ \t]+(?:was|is|turned|had[ \t]+just[ \t]+turned)[ \t]+{_NUMBER}(?![ \t]+(?:of|in|out))"
+_WAS_AGE = (
+    rf"[ \t]+(?:was|is|turned|had[ \t]+just[ \t]+turned)[ \t]+{_NUMBER}(?![ \t]+(?:of|in|out))"
+)
 _WHO = r",?[ \t]+who[ \t]"
 # "Harmony and her brother", "Precious, the eldest,"
 _WITH_KIN = (
@@ -54,8 +56,8 @@ _PLACE_IN_FAMILY = (
 
 # Sure wherever the word stands: "Rose said", "Faith's mother", "Rose, aged 4", "Summer, who".
 SURE_AFTER = re.compile(
-    rf"(?:['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}|[ \t]+(?:{SPEECH_VERBS})\b"
-    rf"|{_WHO})",
+    rf"(?:['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
+    rf"|[ \t]+(?:{SPEECH_VERBS})\b|{_WHO})",
     re.IGNORECASE,
 )
 # For a word in no list ("Okonjo"), or a place ("Kenya"): only what is said of people.
@@ -82,10 +84,14 @@ _PASSIVE = (
     "hungry|scared|frightened|upset|absent|missing|pregnant|unwell|alone|described|"
     "registered|looked|cared|supported|allocated|also"
 )
-_OFTEN = r"(?:often|usually|always|rarely|sometimes|frequently|regularly|also|then|later|first|still|never|not)"
+_OFTEN = (
+    r"(?:often|usually|always|rarely|sometimes|frequently|regularly|also|then|later|first|"
+    r"still|never|not)"
+)
 INITIAL_AFTER = re.compile(
     rf"['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
-    rf"|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t]|[ \t]+(?:lived|lives|attended|attends|disclosed|discloses|witnessed|moved|went|ran|"
+    rf"|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t]"
+    r"|[ \t]+(?:lived|lives|attended|attends|disclosed|discloses|witnessed|moved|went|ran|"
     r"stayed|stays|returned|started|joined|missed|spent|wanted|wants|cried|loved|loves|"
     r"likes|liked|enjoyed|enjoys|played|plays|arrived|walked|woke|hid|slept|told|tells|"
     rf"(?:was|is|had[ \t]+been|has[ \t]+been|were)[ \t]+(?:{_OFTEN}[ \t]+)?(?:{_PASSIVE})\b)\b"

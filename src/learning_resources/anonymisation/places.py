@@ -59,7 +59,8 @@ _INSTITUTION_TYPES = (
     r"High School|Sixth Form|Grammar School|Medical Practice|Medical Centre|Health Centre|"
     r"Surgery|Family Practice|Dental Practice|Dental Surgery|Dental Centre|Dental Clinic|"
     r"Pharmacy|Chemist|Clinic|Infirmary|(?:General |Community |Children['’]s )?Hospital|"
-    r"Hospice|Maternity Unit|Birth Centre|Walk-in Centre|Minor Injuries Unit|Pupil Referral Unit|PRU|"
+    r"Hospice|Maternity Unit|Birth Centre|Walk-in Centre|Minor Injuries Unit|"
+    r"Pupil Referral Unit|PRU|"
     r"Ward|Children['’]s Home|House children['’]s home|Lodge children['’]s home|"
     r"Family Centre|Family Hub|Children['’]s Centre|Youth Club|Youth Centre|"
     # Weak: named only by a word in the name lists or in no list ("Rainbow Unit",
@@ -68,7 +69,8 @@ _INSTITUTION_TYPES = (
     r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah)))"
 )
 _INSTITUTION = re.compile(
-    rf"\b({_NAME_WORD}(?: {{1,2}}(?:{_NAME_WORD}|of|the|and|&)){{0,3}}?) {{1,2}}{_INSTITUTION_TYPES}\b"
+    rf"\b({_NAME_WORD}(?: {{1,2}}(?:{_NAME_WORD}|of|the|and|&)){{0,3}}?)"
+    rf" {{1,2}}{_INSTITUTION_TYPES}\b"
 )
 _WARD_NUMBER = re.compile(r"\bWard\s+[A-Z]?\d{1,3}[A-Z]?\b")
 # A school or church by its saint alone: "St Aidan's", "Our Lady's" (not "St Ann's Well Road").
@@ -226,12 +228,10 @@ _GENERIC = {
     "southern",
     "eastern",
     "western",
-    "county",
     "regional",
     "teaching",
     "city",
     "district",
-    "general",
 }
 # Courts and national bodies that end like a street or an institution.
 _NOT_PLACES = re.compile(
@@ -255,7 +255,7 @@ def _named(group: str, areas: frozenset[str], *, weak: bool = False) -> bool:
     ]
     if not weak:
         return bool(naming)
-    from .names import NAME, NAME_WORD, AMBIGUOUS, UNKNOWN, classify, lists, normalise
+    from .names import AMBIGUOUS, NAME, NAME_WORD, UNKNOWN, classify, lists, normalise
 
     last = words[-1] if words else ""
     return last in naming and classify(normalise(last), lists()) in (

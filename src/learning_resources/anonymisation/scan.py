@@ -20,6 +20,7 @@ from ..kinds import Kind
 from ..problems import Problem
 from ..settings import Settings
 from .allowed import allowed_spans
+from .allowed import word_list as _words
 from .cases import find_other_cases
 from .exact_dates import find_dates
 from .findings import Finding, as_problem
@@ -177,8 +178,10 @@ _NAME_PARTS = re.compile(r"[-_+.~ ]+")
 # Words that name what a file is ("tyler-smith-review.pdf"): left out, so that the name
 # before them is not taken for the name of a review or a report.
 _DOCUMENT_WORDS = frozenset(
-    "review report brief briefing summary final draft learning notes minutes overview "
-    "executive cspr lcspr scr dhr sar lessons version copy".split()
+    _words(
+        "review report brief briefing summary final draft learning notes minutes "
+        "overview executive cspr lcspr scr dhr sar lessons version copy"
+    )
 )
 _FILE_NAME_MESSAGE = (
     "{finding} in the file or folder name '{part}', which is published in the page's "
@@ -209,9 +212,7 @@ def scan_file_names(
             if f.severity is None and not any(s < f.end and f.start < e for s, e in allowed)
         ]
         for finding in findings[:1]:  # one problem a name is enough: the fix is one rename
-            message = _FILE_NAME_MESSAGE.format(
-                finding=finding.message.split(";")[0], part=part
-            )
+            message = _FILE_NAME_MESSAGE.format(finding=finding.message.split(";")[0], part=part)
             found = replace(finding, start=0, end=len(part), message=message)
             problems.append(as_problem(path, 1, 1, found, part, draft=draft))
     return problems
