@@ -80,8 +80,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec(
         "area_names",
         "The partnership's own areas (boroughs, towns, villages), which the anonymisation "
-        "check never takes for people's names; streets and schools named after them are "
-        "still found.",
+        "check never takes for people's names, nor for the name of a hospital or centre "
+        "('Northmere General Hospital'); streets and schools named after them are still found.",
         [],
     ),
     SettingSpec(
@@ -116,10 +116,8 @@ class Settings:
     review_every_years: int
     warn_days_before_archive: int
     case_review_repository: str
-    site_url: str = ""
-    area_names: tuple[
-        str, ...
-    ] = ()  # mkdocs.yml's own site_url, for links to the rules' explanations
+    site_url: str = ""  # mkdocs.yml's own site_url, for links to the rules' explanations
+    area_names: tuple[str, ...] = ()
 
     @property
     def time_online(self) -> str:

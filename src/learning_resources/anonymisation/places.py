@@ -73,6 +73,7 @@ _INSTITUTION = re.compile(
     rf" {{1,2}}{_INSTITUTION_TYPES}\b"
 )
 _WARD_NUMBER = re.compile(r"\bWard\s+[A-Z]?\d{1,3}[A-Z]?\b")
+_LARGE_PREMISES = re.compile(r"(?:Hospital|Infirmary|Hospice|Centre|Hub)$")
 # A school or church by its saint alone: "St Aidan's", "Our Lady's" (not "St Ann's Well Road").
 _SAINT = re.compile(
     r"\b(?:(?:St\.?|Saint)[ \t]+[A-Z][a-z]+(?:['’]s|s['’])|Our[ \t]+Lady['’]s)(?![ \t]+[A-Z\d])"
@@ -308,8 +309,9 @@ def find_places(text: str, area_names: tuple[str, ...] = ()) -> list[Finding]:
         for m in pattern.finditer(text):
             start, end = m.span(group)
             weak = pattern is _INSTITUTION and m.group("weak") is not None
-            premises = rule == "anon.institution"  # a street named after a town is a street
-            if must_name and not _named(m.group(1), areas if premises else frozenset(), weak=weak):
+            # A hospital named after the area is one of a few; a street or school is not.
+            large = _LARGE_PREMISES.search(m.group()) is not None
+            if must_name and not _named(m.group(1), areas if large else frozenset(), weak=weak):
                 continue
             if m.group().lower().replace("’", "'") in areas:
                 continue
