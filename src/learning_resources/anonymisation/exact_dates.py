@@ -101,7 +101,11 @@ _ABOUT_THE_DOCUMENT = re.compile(
     r"date[ \t]+of[ \t]+(?:next[ \t]+)?(?:review|publication|issue)|"
     r"report[ \t]+date|publication[ \t]+date|date[ \t]+published|next[ \t]+review|"
     r"review[ \t]+due|valid[ \t]+from|valid[ \t]+until|applies[ \t]+from|accessed|retrieved|"
-    r"correct[ \t]+(?:as[ \t]+)?at|as[ \t]+at)"
+    r"correct[ \t]+(?:as[ \t]+)?at|as[ \t]+at|"
+    # "Approved by the Safeguarding Partnership Executive, 12 December 2024"
+    r"(?:approved|ratified|endorsed|agreed|signed[ \t]+off)[ \t]+by[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][\w'’-]*[ \t]+){0,5}(?:Board|Executive|Panel|Partnership|Group|Committee|Partners)"
+    r",?(?:[ \t]+on)?)"
     r"(?:[ \t]+(?:on|in|by))?[ \t]*[:\-–]?[ \t]*(?:on[ \t]+)?$)",
     re.IGNORECASE,
 )

@@ -77,8 +77,9 @@ _YEARS = re.compile(r"(?:[A-Z]{1,6}[ -]?)?(?:19|20)(\d{2})(?:[/-](?:(?:19|20)(\d
 _APP_ACCOUNT = re.compile(
     r"\b(?:snapchat|snap|instagram|insta|tiktok|facebook|twitter|youtube|discord|kik|telegram|"
     r"xbox|playstation|psn|steam|roblox|whatsapp|twitch|reddit|threads|x)\b[^.\n]{0,40}?\b"
-    r"(?:as|under[ \t]+the[ \t]+(?:user[ \t]*)?name|(?:user[ \t]*)?name[ \t]+(?:of|is|was)|"
-    r"called|named)[ \t]+['\"‘“]?@?([A-Za-z0-9][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
+    r"(?:(?:as|under[ \t]+the[ \t]+(?:user[ \t]*)?name|(?:user[ \t]*)?name[ \t]+(?:of|is|was)|"
+    r"called|named|went[ \t]+by|goes[ \t]+by|was|is)[ \t]+|[ \t]*[:(\-–][ \t]*)"
+    r"['\"‘“]?@?([A-Za-z0-9][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
 # An account named by what it is: "his gamertag was ShadowWolf99", "username: bigmike".

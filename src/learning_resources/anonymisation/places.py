@@ -73,6 +73,11 @@ _INSTITUTION = re.compile(
     rf" {{1,2}}{_INSTITUTION_TYPES}\b"
 )
 _WARD_NUMBER = re.compile(r"\bWard\s+[A-Z]?\d{1,3}[A-Z]?\b")
+_TITLE_CASE_SMALL_WORDS = {"In", "On", "At", "For", "With", "To", "From", "By", "Into", "Or"}
+_A_BODY_AFTER = re.compile(
+    r"[ \t]+(?:Trust|Federation|Partnership|Alliance|Network|Association|Board|Foundation|"
+    r"Group|Collaborative)\b"
+)
 _LARGE_PREMISES = re.compile(r"(?:Hospital|Infirmary|Hospice|Centre|Hub)$")
 # A school or church by its saint alone: "St Aidan's", "Our Lady's" (not "St Ann's Well Road").
 _SAINT = re.compile(
@@ -249,6 +254,8 @@ def _named(group: str, areas: frozenset[str], *, weak: bool = False) -> bool:
     weak type ('Unit', 'Practice'), the word just before it, from the name lists or from no
     list ("Rainbow Unit", not "Trauma Informed Practice")."""
     words = [w.strip(".,'’") for w in group.split()]
+    if any(w in _TITLE_CASE_SMALL_WORDS for w in words[1:]):
+        return False  # a heading in title case: "Bruising In Non-Mobile Infants"
     naming = [
         w
         for w in words
@@ -315,6 +322,8 @@ def find_places(text: str, area_names: tuple[str, ...] = ()) -> list[Finding]:
                 continue
             if m.group().lower().replace("’", "'") in areas:
                 continue
+            if rule == "anon.institution" and _A_BODY_AFTER.match(text, end):
+                continue  # "the Nottingham School Trust", "the Oakfield Academy Partnership"
             if any(s < end and start < e for s, e in blocked):
                 continue
             if group == 0 and pattern.groups and m.start() == m.start(1):
