@@ -42,10 +42,10 @@ _APPS = _words(
     "kik telegram xbox playstation psn steam roblox whatsapp twitch reddit "
     "threads x"
 )
-_APP_HINT = re.compile(r"\b" + trie_regex(_APPS) + r"\b", re.IGNORECASE)
+_APP = "(?:" + trie_regex(_APPS) + ")"
+_APP_HINT = re.compile(rf"\b{_APP}\b", re.IGNORECASE)
 _NAMED_ACCOUNT = re.compile(
-    r"\b(?:snapchat|snap|instagram|insta|tiktok|facebook|twitter|youtube|discord|kik|telegram|"
-    r"xbox|playstation|psn|steam|roblox|whatsapp)(?:\s+|(?=:))"
+    rf"\b{_APP}(?:\s+|(?=:))"
     r"(?:user ?name|user|account|handle|name|"
     r"profile|id|gamertag|tag|(?=:))\s*[,:]?\s*(?:was|is|called|named)?\s*[,:]?\s*@?"
     r"([A-Za-z0-9_.]{2,29}[A-Za-z0-9_])",
@@ -75,8 +75,7 @@ _YEARS = re.compile(r"(?:[A-Z]{1,6}[ -]?)?(?:19|20)(\d{2})(?:[/-](?:(?:19|20)(\d
 # An account named after the app: "posted on Instagram as kaciemae22", "used TikTok under
 # the name nm.drillz".
 _APP_ACCOUNT = re.compile(
-    r"\b(?:snapchat|snap|instagram|insta|tiktok|facebook|twitter|youtube|discord|kik|telegram|"
-    r"xbox|playstation|psn|steam|roblox|whatsapp|twitch|reddit|threads|x)\b[^.\n]{0,40}?\b"
+    rf"\b{_APP}\b[^.\n]{{0,40}}?\b"
     r"(?:(?:as|under[ \t]+the[ \t]+(?:user[ \t]*)?name|(?:user[ \t]*)?name[ \t]+(?:of|is|was)|"
     r"called|named|went[ \t]+by|goes[ \t]+by|was|is)[ \t]+|[ \t]*[:(\-–][ \t]*)"
     r"['\"‘“]?@?([A-Za-z0-9][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
@@ -173,16 +172,19 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
         add("anon.social", _SOCIAL_URL, "a social-media profile; name the app only")
     add("anon.social", _HANDLE, "a social-media handle; name the app only")
     apps = _APP_HINT.search(text) is not None
-    for m in _NAMED_ACCOUNT.finditer(text) if apps else ():
-        if m.group(1).lower() not in _ORDINARY_ACCOUNT_WORDS:
-            found.append(
-                Finding(
-                    "anon.social",
-                    m.start(1),
-                    m.end(1),
-                    "a social-media account name; name the app only",
-                )
-            )
+    accounts = [
+        m
+        for m in (_NAMED_ACCOUNT.finditer(text) if apps else ())
+        if m.group(1).lower() not in _ORDINARY_ACCOUNT_WORDS
+    ]
+    accounts += [
+        m
+        for m in (*(_APP_ACCOUNT.finditer(text) if apps else ()), *_ACCOUNT_CUE.finditer(text))
+        if _looks_like_a_handle(m.group(1))
+    ]
+    for m in accounts:
+        message = "a social-media account name; name the app only"
+        found.append(Finding("anon.social", m.start(1), m.end(1), message))
     for pattern, group in ((_REFERENCE, 1), (_REFERENCE_SHAPE, 0), (_MIXED_CODE, 0)):
         for m in pattern.finditer(text):
             value = m.group(group)
@@ -192,16 +194,6 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
             if not _mostly_letters(value, pattern):
                 message = "a case or reference number; remove it"
                 found.append(Finding("anon.reference", m.start(group), m.end(group), message))
-    for m in (*(_APP_ACCOUNT.finditer(text) if apps else ()), *_ACCOUNT_CUE.finditer(text)):
-        if _looks_like_a_handle(m.group(1)):
-            found.append(
-                Finding(
-                    "anon.social",
-                    m.start(1),
-                    m.end(1),
-                    "a social-media account name; name the app only",
-                )
-            )
     add("anon.social", _TAG, "a gaming or chat user name; name the app only")
     add("anon.social", _HANDLE_SHAPE, "what looks like a social-media user name; name the app only")
     found.extend(_phones(text))

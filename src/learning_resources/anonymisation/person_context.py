@@ -158,15 +158,11 @@ HOUSEHOLD_BEFORE = re.compile(
 
 # Lists of people: "The children, Willow, Mason and Child C, were seen": a word listed beside
 # a name or a case letter is a name too.
-LIST_SEPARATOR = re.compile(r",[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+")
-LISTED_PERSON_AFTER = re.compile(
-    r"(?:,[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(?:Child|Baby|Young[ \t]+Person|"
-    r"Sibling|Adult|Infant)[ \t]+(?:[A-Z]{1,2}|\d{1,2})\b"
-)
-LISTED_PERSON_BEFORE = re.compile(
-    r"\b(?:Child|Baby|Young[ \t]+Person|Sibling|Adult|Infant)[ \t]+(?:[A-Z]{1,2}|\d{1,2})"
-    r"(?:,[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)$"
-)
+_SEPARATOR = r"(?:,[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
+_CASE = r"(?:Child|Baby|Young[ \t]+Person|Sibling|Adult|Infant)[ \t]+(?:[A-Z]{1,2}|\d{1,2})\b"
+LIST_SEPARATOR = re.compile(_SEPARATOR)
+LISTED_PERSON_AFTER = re.compile(_SEPARATOR + _CASE)
+LISTED_PERSON_BEFORE = re.compile(rf"\b{_CASE}{_SEPARATOR}$")
 # A surname in capitals, as police records write it: "the surname as SULTANI", "named the man
 # as CHEN", "the partner's surname, AGYEMAN".
 CAPS_NAME_BEFORE = re.compile(
