@@ -56,6 +56,7 @@ from .person_context import (
     FAMILY_NEARBY,
     HOUSEHOLD_BEFORE,
     INITIAL_AFTER,
+    KIN_OR_AGE_AFTER,
     LIST_SEPARATOR,
     LISTED_PERSON_AFTER,
     LISTED_PERSON_BEFORE,
@@ -770,7 +771,7 @@ def _judge(text: str, words: list[_Word], data: Lists) -> set[str]:
                 w.flagged = right.flagged = True
                 w.severity = right.severity = Severity.WARNING
                 continue
-        if w.kind in (PLACE_WORD, SOFT_WORD) and PERSON_AFTER.match(text, w.end):
+        if w.kind in (PLACE_WORD, SOFT_WORD) and KIN_OR_AGE_AFTER.match(text, w.end):
             w.flagged, w.severity = True, Severity.WARNING
     return names
 
@@ -872,9 +873,9 @@ _PROPER_PLURALS = frozenset(
 
 
 def _families(text: str, data: Lists) -> Spans:
-    """ "the Okonjo family", "the Nowaks", "the Browns moved": a family by its surname."""
+    """A family by its surname: "the Okonjo family", "the Nowaks", "the Browns moved"."""
     found: Spans = []
-    if "he " not in text:
+    if "he " not in text:  # no "the " or "The ": nothing to look at
         return found
     for m in FAMILY.finditer(text):
         key = normalise(m.group(1))

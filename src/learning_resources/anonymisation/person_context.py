@@ -60,10 +60,12 @@ SURE_AFTER = re.compile(
     rf"|[ \t]+(?:{SPEECH_VERBS})\b|{_WHO})",
     re.IGNORECASE,
 )
-# For a word in no list ("Okonjo"), or a place ("Kenya"): only what is said of people.
+# For a word in no list ("Okonjo"): only what is said of people.
 PERSON_AFTER = re.compile(
     rf"(?:['’]s[ \t]+(?:{KIN})\b|{_AGE}|[ \t]+(?:{SPEECH_VERBS})\b)", re.IGNORECASE
 )
+# For a place ("Kenya's mother"), not what a body does ("NHS England said").
+KIN_OR_AGE_AFTER = re.compile(rf"['’]s[ \t]+(?:{KIN})\b|{_AGE}", re.IGNORECASE)
 
 # What people do. Mid-sentence, a capitalised ordinary word followed by one of these is a
 # person ("staff noticed that Grace was often hungry", "a bruise on Jack's ear").
