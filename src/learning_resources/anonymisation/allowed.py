@@ -184,17 +184,20 @@ def word_list(words: str) -> list[str]:
     return words.split()
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def trie_regex(terms: Iterable[str]) -> str:
     """One regular expression for many phrases, as a tree of their characters: much faster
     than an alternation of the phrases, which is tried phrase by phrase at every offset."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    tree: _Trie = {}
     for term in terms:
         node = tree
         for char in term:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    def pattern(node: _Trie) -> str:
         branches = [
             re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
         ]

@@ -1,8 +1,11 @@
 """Exact dates, dates of birth and exact ages.
 
-A day and month ('3rd March', '03/03/2015', '2015-03-03') can identify a family; a month and
-year ('in March 2015') cannot on its own, so it is fine. A date of birth in any form is an
-error. An exact age in years and months is a warning: with other details it can identify.
+A day and month ('3rd March', '03/03/2015', '2015-03-03', 'the ninth of November',
+'Christmas Day 2018') can identify a family; a month and year ('in March 2015') cannot on its
+own, so it is fine, and so is a date the document gives about itself ('Updated 4 November
+2024'). A date of birth in any form is an error. An exact age to the week or the day ('aged 3
+years, 2 months and 5 days') is an error too: it identifies as surely as a date of birth; in
+years and months it is a warning. Weeks of pregnancy ('born at 29 weeks') are no age.
 """
 
 from __future__ import annotations
@@ -135,6 +138,7 @@ _EXACT_AGE = re.compile(
 _AGE = re.compile(
     r"\b(?:aged\s+)?\d{1,2}\s?(?:years?|yrs?|y)\b\.?(?:\s*,?\s*(?:and\s+)?)\d{1,2}\s?"
     r"(?:months?|mths?|m)\b(?:\s+old)?"
+    r"|\b\d{1,2}\s+months?,?\s+(?:and\s+)?\d{1,2}\s+(?:weeks?|days?)(?:\s+old)?\b"
     r"|\b(?:then|aged)\s+\d{1,2}\s*(?:wks|weeks|mths|months)\b"
     r"|\b(?:[Aa]t|[Aa]ged)\s+\d{1,2}\s+(?:months|weeks|days)\b(?!\s+(?:later|after|before|on))"
     r"|\b(?:aged\s+)?\d{1,3}\s+(?:days?|weeks?|months?)\s+old\b"

@@ -11,6 +11,7 @@ import phonenumbers
 from .allowed import national_numbers, trie_regex
 from .allowed import word_list as _words
 from .findings import Finding
+from .names import NAME, UNKNOWN, classify, lists
 
 _POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]"
@@ -128,8 +129,6 @@ def _looks_like_a_handle(name: str) -> bool:
         return True
     if name[:1].isupper() and any(c.isupper() for c in name[1:]):
         return True  # "ShadowWolf", "BigMike"
-    from .names import NAME, UNKNOWN, classify, lists  # the word lists, loaded once
-
     if name in _ORDINARY_ACCOUNT_WORDS or not name.islower():
         return False
     return classify(name, lists()) in (NAME, UNKNOWN)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .findings import Finding
+from .names import AMBIGUOUS, NAME, NAME_WORD, UNKNOWN, classify, lists, normalise
 
 _NAME_WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?)"
 _STREET_TYPES = (
@@ -263,7 +264,6 @@ def _named(group: str, areas: frozenset[str], *, weak: bool = False) -> bool:
     ]
     if not weak:
         return bool(naming)
-    from .names import AMBIGUOUS, NAME, NAME_WORD, UNKNOWN, classify, lists, normalise
 
     last = words[-1] if words else ""
     return last in naming and classify(normalise(last), lists()) in (
