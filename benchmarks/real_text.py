@@ -25,6 +25,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
@@ -74,7 +75,7 @@ def split(source: str, text: str) -> list[Document]:
     ]
 
 
-def context(declared: dict[str, object]) -> TextContext:
+def context(declared: dict[str, Any]) -> TextContext:
     def strings(name: str) -> tuple[str, ...]:
         value = declared.get(name, [])
         return tuple(str(v) for v in value) if isinstance(value, list) else ()
@@ -89,16 +90,15 @@ def context(declared: dict[str, object]) -> TextContext:
     )
 
 
-def declarations(file: str, sources: dict[str, object]) -> dict[str, object]:
+def declarations(file: str, sources: dict[str, Any]) -> dict[str, Any]:
     """What the source's partnership declares, merged with what the source itself adds."""
-    entry = next((s for s in sources["sources"] if s["file"] == file), None)  # type: ignore[index, attr-defined]
+    entry = next((s for s in sources["sources"] if s["file"] == file), None)
     if entry is None:
         return {"kind": "page"}
-    merged: dict[str, object] = {"kind": entry.get("kind", "page")}
-    for part in (sources["partnerships"].get(entry["partnership"], {}), entry):  # type: ignore[index, attr-defined]
+    merged: dict[str, Any] = {"kind": entry.get("kind", "page")}
+    for part in (sources["partnerships"].get(entry["partnership"], {}), entry):
         for key in ("area_names", "allowed_terms", "named_professionals", "pseudonyms"):
-            if key in part:
-                merged[key] = [*merged.get(key, []), *part[key]]  # type: ignore[misc]
+            merged[key] = [*merged.get(key, []), *part.get(key, [])]
     return merged
 
 
