@@ -94,6 +94,8 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
     @event_priority(100)  # first: the search plugin reads our language file in its on_config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         plan = self.given_plan or _plan_for(config)
+        # Used once: MkDocs may reuse this instance for the next build in the same process.
+        self.given_plan = None
         self.plan = plan
         self.script_hashes = set()
         disagreements = _disagreements(plan.site.settings, config, self.config, self.serving)
