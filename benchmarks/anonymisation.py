@@ -1,8 +1,14 @@
 #!/usr/bin/env python3
 """Measures the anonymisation checker on the labelled corpus, and its speed.
 
-    .venv/bin/python benchmarks/anonymisation.py            # both corpus files
+    .venv/bin/python benchmarks/anonymisation.py            # the tuning files
     .venv/bin/python benchmarks/anonymisation.py --speed    # also: 1,000 documents, timed
+    .venv/bin/python benchmarks/anonymisation.py --blind    # round2-blind.jsonl, once
+
+The tuning files are dev.jsonl, heldout.jsonl (spent: looked at after its first run) and
+round2-dev.jsonl. `--blind` measures round2-blind.jsonl, which whoever tunes the detectors
+never reads or runs; its first run is the blind figure (results/checker-round2-blind.json,
+and the table in the benchmark note). `--misses` prints every missed label and false error.
 
 Prints recall per kind of identifier and false errors per clean document (scored by
 benchmarks/corpus_metrics.py, the same code that scores Presidio), writes the figures to
@@ -17,6 +23,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
@@ -29,7 +36,9 @@ from learning_resources.kinds import Kind  # noqa: E402
 from learning_resources.problems import Severity  # noqa: E402
 from learning_resources.rules import RULES  # noqa: E402
 
-CORPORA = [PROJECT / "tests/anonymisation/dev.jsonl", PROJECT / "tests/anonymisation/heldout.jsonl"]
+CORPUS = PROJECT / "tests/anonymisation"
+CORPORA = [CORPUS / "dev.jsonl", CORPUS / "heldout.jsonl", CORPUS / "round2-dev.jsonl"]
+BLIND = CORPUS / "round2-blind.jsonl"
 RESULTS = HERE / "results"
 TABLE = PROJECT / "docs/anonymisation-benchmark.md"
 # The corpus partnership's own contact details, which its pages may give: a real site lists
@@ -38,12 +47,19 @@ CONTEXT_EMAILS = frozenset({"learning@northmere-scp.example"})
 CONTEXT_TERMS = ("0115 496 0250",)
 
 
+def _strings(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
 def check(doc: dict[str, object]) -> list[Span]:
+    """The checker's findings in one corpus document, told what the document declares: its
+    partnership's area names (`area`) and its pseudonyms (`pseudonyms`)."""
     context = TextContext(
         kind=Kind(str(doc["kind"])),
         allowed_emails=CONTEXT_EMAILS,
-        allowed_terms=CONTEXT_TERMS,
+        allowed_terms=(*CONTEXT_TERMS, *_strings(doc.get("pseudonyms"))),
         case_labels=("Child", "Baby", "Young Person", "Family", "Adult"),
+        area_names=_strings(doc.get("area")),
     )
     spans = []
     for finding in scan_text(str(doc["text"]), context):
@@ -61,9 +77,32 @@ def check(doc: dict[str, object]) -> list[Span]:
 
 def measure(path: Path) -> dict[str, object]:
     docs = load_corpus(path)
+    check(docs[0])  # load the name lists first, as a build does once
     started = time.perf_counter()
     spans = {str(doc["id"]): check(doc) for doc in docs}
     return score(docs, spans, time.perf_counter() - started)
+
+
+def misses(path: Path) -> list[str]:
+    """Every label no blocking finding overlaps, and every false error, with its context."""
+    out = []
+    for doc in load_corpus(path):
+        text, spans = str(doc["text"]), check(doc)
+        blocking = [s for s in spans if s.blocking]
+        if doc.get("clean"):
+            out += [
+                f"{doc['id']} false error ({s.kind}): {text[s.start : s.end]!r}" for s in blocking
+            ]
+        for label in doc.get("labels", []):
+            usable = spans if label["kind"] == "age" else blocking
+            at = text.find(label["text"])
+            occurrences = []
+            while at != -1:
+                occurrences.append((at, at + len(label["text"])))
+                at = text.find(label["text"], at + 1)
+            if not any(s.start < e and b < s.end for b, e in occurrences for s in usable):
+                out.append(f"{doc['id']} missed {label['kind']}: {label['text']!r}")
+    return out
 
 
 def speed(documents: int = 1000) -> dict[str, float]:
@@ -87,19 +126,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="*", type=Path, default=CORPORA)
     parser.add_argument("--speed", action="store_true", help="also time 1,000 documents")
+    parser.add_argument("--blind", action="store_true", help=f"measure {BLIND.name} (once)")
+    parser.add_argument("--misses", action="store_true", help="print misses and false errors")
     args = parser.parse_args()
+    if args.blind:
+        args.corpus = [BLIND]
     RESULTS.mkdir(exist_ok=True)
-    tables = []
     for path in args.corpus:
         result = measure(path)
         (RESULTS / f"checker-{path.stem}.json").write_text(json.dumps(result, indent=2) + "\n")
-        columns = {"this checker": result}
-        presidio = RESULTS / f"presidio-{path.stem}.json"
-        if presidio.is_file():
-            columns["Presidio (best configuration)"] = json.loads(presidio.read_text())
-        table = markdown_table(columns)
-        print(f"## {path.name}\n\n{table}\n")
-        tables.append((path.name, table))
+        first = RESULTS / f"checker-{path.stem}-first.json"
+        if path == BLIND and not first.is_file():  # the blind figure: its first run, kept
+            first.write_text(json.dumps(result, indent=2) + "\n")
+        print(f"## {path.name}\n\n{markdown_table(_columns(result, path.stem))}\n")
+        if args.misses:
+            print("\n".join(misses(path)) + "\n")
     if args.speed:
         figures = speed()
         (RESULTS / "checker-speed.json").write_text(json.dumps(figures, indent=2) + "\n")
@@ -107,56 +148,84 @@ def main() -> int:
             f"Speed: {figures['documents']} documents ({figures['words']} words) in "
             f"{figures['seconds']} s, {figures['ms_per_1000_words']} ms per 1,000 words"
         )
-    if all((RESULTS / f"presidio-{p.stem}.json").is_file() for p in args.corpus):
-        write_table(tables)
+    write_note()
     return 0
+
+
+def _columns(result: dict[str, object], stem: str, name: str = "this checker") -> dict[str, Any]:
+    columns: dict[str, Any] = {name: result}
+    presidio = RESULTS / f"presidio-{stem}.json"
+    if presidio.is_file():
+        columns["Presidio (best configuration)"] = json.loads(presidio.read_text())
+    return columns
+
+
+def _load(name: str) -> dict[str, object] | None:
+    path = RESULTS / name
+    return json.loads(path.read_text()) if path.is_file() else None
 
 
 NOTES = [
     "## Notes",
     "",
-    "- **Every false error left in both files is one kind of bait.** The corpus author was "
-    "asked to put invalid ten-digit numbers into clean documents 'as a reference to a "
-    "document number' (\"the school's attendance report (reference 6683843745)\", "
-    '"quote the learning record number 6212853316"). The issue defines case and reference '
-    "numbers as identifiers, so this checker flags them by design (`anon.reference`). "
-    "The instruction was the mistake, not the detector; the corpus is left as written. "
-    "Without that bait, neither file has a false error.",
-    "- The corpus partnership's own phone number is allowed, as a real site would list it "
-    "in `allowed_terms`; Presidio is not penalised for it either way (it is in pages only).",
+    "- **The false errors left in `dev.jsonl` and `heldout.jsonl` are one kind of bait.** The "
+    "first corpus author was asked to put invalid ten-digit numbers into clean documents 'as "
+    "a reference to a document number' (\"the school's attendance report (reference "
+    '6683843745)", "quote the learning record number 6212853316"). Case and reference '
+    "numbers are identifiers, so this checker flags them by design (`anon.reference`); the "
+    "corpus is left as written.",
+    "- Each corpus document may declare its partnership's area names (`area`) and its "
+    "pseudonyms (`pseudonyms`); the checker is told them, as a site's `area_names` setting "
+    "and a document's front matter would. The corpus partnership's own phone number and "
+    "e-mail address are allowed, as a real site would list them in `allowed_terms`.",
     "- Presidio's configuration (threshold 0.4, UK recognisers on, phone leniency 0, no "
     "organisations) was chosen on `dev.jsonl` for its best balance; see `benchmarks/README.md`.",
-    "- Known weaknesses of name detection (single names that are also ordinary words, such "
-    "as 'Rose' or 'Summer' at the start of a sentence; surnames in no list) are written up in "
-    "`docs/design/name-detection-research.md` and `src/learning_resources/anonymisation/data/"
-    "SOURCES.md`.",
+    "- Misses left on the tuning files: a nickname the name lists take for an English word "
+    "('Kwams'), and a fragment of a nickname in a text message ('duc'). Known weaknesses of "
+    "name detection are written up in `docs/design/name-detection-research.md`.",
     "",
 ]
 
 
-def write_table(tables: list[tuple[str, str]]) -> None:
-    speed_file = RESULTS / "checker-speed.json"
+def write_note() -> None:
+    """The benchmark note, from the results files (whatever was last measured)."""
     lines = [
         "# Anonymisation checker beside Microsoft Presidio",
         "",
-        "Generated by `benchmarks/anonymisation.py` (this checker) and "
-        "`benchmarks/presidio_compare.py` (Presidio); see `benchmarks/README.md`. "
-        "Recall: share of planted identifiers found by a finding that blocks publication "
-        "(for `age`, any finding). False errors: blocking findings in clean documents.",
+        "Generated by `benchmarks/anonymisation.py` (this checker), "
+        "`benchmarks/presidio_compare.py` (Presidio) and `benchmarks/real_text.py` (real "
+        "published text); see `benchmarks/README.md`. Recall: share of planted identifiers "
+        "found by a finding that blocks publication (for `age`, any finding). False errors: "
+        "blocking findings in clean documents.",
         "",
     ]
-    for name, table in tables:
-        lines += [f"## {name}", "", table, ""]
-    blind = RESULTS / "checker-heldout-blind.json"
-    if blind.is_file() and (RESULTS / "presidio-heldout.json").is_file():
-        columns = {
-            "this checker, first run": json.loads(blind.read_text()),
-            "Presidio (best configuration)": json.loads(
-                (RESULTS / "presidio-heldout.json").read_text()
-            ),
-        }
+    blind = _load(f"checker-{BLIND.stem}-first.json")
+    lines += [
+        f"## {BLIND.name}, first run (blind)",
+        "",
+        "Written by someone who never saw the detectors, and never read or run by whoever "
+        "tuned them. The detectors were frozen before this first run; it is the blind figure.",
+        "",
+    ]
+    if blind is None:
         lines += [
-            "## heldout.jsonl, first run (blind)",
+            "| | this checker, first run | Presidio (best configuration) |",
+            "|---|---:|---:|",
+            "| **all labels** | not yet measured: the lead runs "
+            "`.venv/bin/python benchmarks/anonymisation.py --blind` once | n/a |",
+            "",
+        ]
+    else:
+        lines += [markdown_table(_columns(blind, BLIND.stem, "this checker, first run")), ""]
+    for path in CORPORA:
+        result = _load(f"checker-{path.stem}.json")
+        if result is not None:
+            title = f"{path.name}, after tuning" if path.name != "dev.jsonl" else path.name
+            lines += [f"## {title}", "", markdown_table(_columns(result, path.stem)), ""]
+    heldout_blind = _load("checker-heldout-blind.json")
+    if heldout_blind is not None:
+        lines += [
+            "## heldout.jsonl, first run (blind, first round)",
             "",
             "The checker was tuned on `dev.jsonl` only. This is its first run on "
             "`heldout.jsonl`, before anyone looked at that file. The misses it showed were "
@@ -165,20 +234,43 @@ def write_table(tables: list[tuple[str, str]]) -> None:
             "case numbers); they were then fixed, so the heldout table above is no longer "
             "blind.",
             "",
-            markdown_table(columns),
+            markdown_table(_columns(heldout_blind, "heldout", "this checker, first run")),
             "",
         ]
+    real = _load("real-text.json")
+    if real is not None:
+        lines += ["## Real published text (false errors)", "", *real_text_lines(real), ""]
     lines += NOTES
-    if speed_file.is_file():
-        figures = json.loads(speed_file.read_text())
+    speed_figures = _load("checker-speed.json")
+    if speed_figures is not None:
         lines += [
-            f"Speed: {figures['documents']} documents ({figures['words']} words) checked "
-            f"in {figures['seconds']} s on one core "
-            f"({figures['ms_per_1000_words']} ms per 1,000 words).",
+            f"Speed: {speed_figures['documents']} documents ({speed_figures['words']} words) "
+            f"checked in {speed_figures['seconds']} s on one core "
+            f"({speed_figures['ms_per_1000_words']} ms per 1,000 words).",
             "",
         ]
     TABLE.parent.mkdir(exist_ok=True)
     TABLE.write_text("\n".join(lines))
+
+
+def real_text_lines(real: dict[str, Any]) -> list[str]:
+    rows = [
+        "Real pages of partnerships, already anonymised and published, split into documents "
+        "the size of a brief (`benchmarks/real_text.py`; the sources are listed in "
+        "`benchmarks/real_text_sources.json`, their text is not stored here). Target: at most "
+        "one false error per twenty documents, after declaring each partnership's area names, "
+        "own places and contacts, and the office holders its pages name.",
+        "",
+        "| | documents | words | false errors | per 20 documents | per 10,000 words |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, figures in real.items():
+        errors, documents, words = figures["false_errors"], figures["documents"], figures["words"]
+        rows.append(
+            f"| {name} | {documents} | {words} | {errors} | {20 * errors / documents:.2f} | "
+            f"{10000 * errors / words:.1f} |"
+        )
+    return rows
 
 
 if __name__ == "__main__":

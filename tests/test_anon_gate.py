@@ -215,3 +215,53 @@ def test_one_severity_policy_for_a_drafts_text_report_and_images(site: SiteFolde
         brief(extra="report: report.pdf\n", body="Tyler Smith. ![A chart](c.jpg)\n"),
     )
     assert {p.severity.value for p in check_site(site.root, TODAY).problems} == {"error"}
+
+
+# --------------------------------------------------------------------------------------------
+# Names in file and folder names: they are published in the address, the sitemap and the feed
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_name_in_a_file_or_folder_name_is_an_error(site: SiteFolder) -> None:
+    site.write("briefs/leah-turner.md", brief(case="A"))
+    site.write("briefs/child-b-priya/index.md", brief(case="B"))
+    site.write("content/people/kacper-nowak.md", "# About us\n\nWho we are.\n")
+    site.write("bitesize/neglect.md", sheet())
+    problems = [p for p in check_site(site.root, TODAY).problems if p.rule == "anon.name"]
+    assert [(p.path, p.line, p.column, p.text) for p in problems] == [
+        ("briefs/child-b-priya/index.md", 1, 1, "child-b-priya"),
+        ("briefs/leah-turner.md", 1, 1, "leah-turner"),
+        ("content/people/kacper-nowak.md", 1, 1, "kacper-nowak"),
+    ]
+    assert all("rename the file" in p.message for p in problems)
+    assert all(p.severity.value == "error" for p in problems)
+
+
+def test_a_name_in_an_attachment_file_name_is_an_error(site: SiteFolder) -> None:
+    site.write(
+        "briefs/child-a/index.md",
+        brief(extra="report: tyler-whitworth-review.pdf\n", body="![A chart](kayleigh_2.png)\n"),
+    )
+    make_pdf(site.root / "briefs/child-a/tyler-whitworth-review.pdf", "Learning from Child A")
+    image = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(image, "PNG")
+    site.write("briefs/child-a/kayleigh_2.png", image.getvalue())
+    problems = [p for p in check_site(site.root, TODAY).problems if p.rule == "anon.name"]
+    assert sorted((p.path, p.line, p.text) for p in problems) == [
+        ("briefs/child-a/kayleigh_2.png", 1, "kayleigh_2"),
+        ("briefs/child-a/tyler-whitworth-review.pdf", 1, "tyler-whitworth-review"),
+    ]
+
+
+def test_ordinary_and_declared_file_names_are_fine(site: SiteFolder) -> None:
+    yml = (site.root / "mkdocs.yml").read_text()
+    site.write(
+        "mkdocs.yml",
+        yml.replace("      topics:", "      area_names: [Kirkholme]\n      topics:", 1),
+    )
+    site.write("briefs/child-e-disabled-child-escalation.md", brief(case="E"))
+    site.write("briefs/baby-c-safe-sleep.md", brief(case="C"))
+    site.write("briefs/kirkholme-exploitation.md", brief(case="D"))
+    site.write("briefs/child-f-jack.md", brief(case="F", extra="pseudonyms: [Jack]\n"))
+    site.write("bitesize/hope-and-resilience.md", sheet())
+    assert [p for p in check_site(site.root, TODAY).problems if p.rule.startswith("anon.")] == []

@@ -124,16 +124,20 @@ NAMED = [
     ("Summer Atkins had a learning disability.", [("Summer Atkins", E)]),
     ("The nurse saw Mark Pearson and May Chen.", [("Mark Pearson", E), ("May Chen", E)]),
     ("Practitioners did not ask Bill Hargreaves about it.", [("Bill Hargreaves", E)]),
-    ("Bill Whitcombe said he would leave.", [("Bill Whitcombe", W)]),
+    ("Bill Whitcombe said he would leave.", [("Bill Whitcombe", E)]),
+    # ordinary-word and unlisted names, shown to be names by what is said of them
+    ("Gift Moyo was 13 when she went missing.", [("Gift Moyo", E)]),
+    ("Rose said that she was scared.", [("Rose", E)]),
+    ("Rose, aged 4, was seen at nursery.", [("Rose", E)]),
+    ("Oyin told the youth worker about it.", [("Oyin", E)]),
+    ("Gift Moyo's attendance fell.", [("Gift Moyo", E)]),
     # ... or with weaker evidence: a warning
-    ("Gift Moyo was 13 when she went missing.", [("Gift Moyo", W)]),
-    ("Rose said that she was scared.", [("Rose", W)]),
-    ("Rose, aged 4, was seen at nursery.", [("Rose", W)]),
+    ("Gift Moyo was there too.", [("Gift Moyo", W)]),
     ("Kenya's mother had been in care herself.", [("Kenya", W)]),
-    ("Oyin told the youth worker about it.", [("Oyin", W)]),
     # name words: an error mid-sentence, a warning at the start of a sentence
     ("The police stopped Frank at the station.", [("Frank", E)]),
-    ("Holly was seen by the school nurse.", [("Holly", W)]),
+    ("Holly berries were on the table.", [("Holly", W)]),
+    ("Holly was seen by the school nurse.", [("Holly", E)]),
     ("Frank Turner was seen.", [("Frank Turner", E)]),
     # lower case and capitals: names in no English word list are errors too
     ("Records show that jayden had been reported missing.", [("jayden", E)]),

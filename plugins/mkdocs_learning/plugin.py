@@ -59,6 +59,7 @@ class LearningConfig(Config):  # type: ignore[no-untyped-call]
     sheet_sections = c.Type(list, default=_DEFAULTS["sheet_sections"])
     summary_max_length = c.Type(int, default=_DEFAULTS["summary_max_length"])
     allowed_terms = c.Type(list, default=_DEFAULTS["allowed_terms"])
+    area_names = c.Type(list, default=_DEFAULTS["area_names"])
     archive_after_years = c.Type(int, default=_DEFAULTS["archive_after_years"])
     review_every_years = c.Type(int, default=_DEFAULTS["review_every_years"])
     warn_days_before_archive = c.Type(int, default=_DEFAULTS["warn_days_before_archive"])
@@ -102,6 +103,8 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
     @event_priority(100)  # first: the search plugin reads our language file in its on_config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         plan = self.given_plan or _plan_for(config)
+        # Used once: MkDocs may reuse this instance for the next build in the same process.
+        self.given_plan = None
         self.plan = plan
         # `mkdocs serve` run directly points site_url at itself. (No on_startup here: MkDocs
         # keeps plugins that have one for the life of the process, plan and all.)

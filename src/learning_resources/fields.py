@@ -202,6 +202,7 @@ SHEET_FIELDS: tuple[FieldSpec, ...] = (
         "true keeps the sheet off the site entirely while it is being written.",
         "true",
     ),
+    PSEUDONYMS,
     PROFESSIONALS,
     WAIVERS,
 )
@@ -222,6 +223,8 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
         "One sentence for search engines.",
         '"How to use learning briefs and sheets in teams."',
     ),
+    PSEUDONYMS,
+    PROFESSIONALS,
     WAIVERS,
     *(
         FieldSpec(name, FieldType.ANY, False, f"Passed to Material for MkDocs ({name}).", "")

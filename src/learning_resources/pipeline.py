@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .anonymisation.attachments import IMAGE_SUFFIXES, check_image, scan_pdf
-from .anonymisation.scan import context_for, scan_document
+from .anonymisation.scan import context_for, scan_document, scan_file_names
 from .html_policy import check_body
 from .lifecycle import State
 from .loading import Site, load_site, relative
@@ -36,6 +36,10 @@ def anonymity(plan: SitePlan) -> list[Problem]:
         document, state = entry.document, entry.state
         draft = state is State.DRAFT
         found += scan_document(document, settings, title_only=state is State.ARCHIVED, draft=draft)
+        published = () if state is State.ARCHIVED else plan.site.assets.get(document.path, ())
+        found += scan_file_names(
+            document, settings, [relative(plan.site.root, a) for a in published], draft=draft
+        )
         if state is State.ARCHIVED:
             continue
         folder = document.source.path.parent

@@ -466,7 +466,9 @@ RULES: dict[str, Rule] = {
             "anon.age",
             _W,
             "Exact age",
-            "An exact age in years and months, with other details, can identify a child.",
+            "An exact age in years and months, with other details, can identify a child. An age "
+            "to the week or the day ('aged 3 years, 2 months and 5 days') identifies a child as "
+            "surely as a date of birth, and blocks publication.",
             "Round it ('aged around four', 'a toddler').",
         ),
         Rule(
@@ -477,7 +479,9 @@ RULES: dict[str, Rule] = {
             (
                 "Use the case letter or a role ('Child A', 'Mother', 'the health visitor'). "
                 "An invented name agreed with the family goes in 'pseudonyms'; a professional "
-                "who may be named goes in 'named_professionals'."
+                "who may be named goes in 'named_professionals'; the partnership's own towns "
+                "and boroughs go in mkdocs.yml (area_names). A name in a file or folder name is "
+                "published in the page's address: rename the file."
             ),
         ),
         Rule(
@@ -490,8 +494,8 @@ RULES: dict[str, Rule] = {
         Rule(
             "anon.institution",
             _E,
-            "Named school, nursery, GP practice, ward or home",
-            "A named school or ward narrows a family down to a few households.",
+            "Named school, nursery, GP practice, health premises, ward or home",
+            "A named school, surgery, clinic or ward narrows a family down to a few households.",
             (
                 "Say 'the primary school', 'the GP practice', 'the children's ward'. Large "
                 "hospitals and agencies can be listed in mkdocs.yml (allowed_terms)."

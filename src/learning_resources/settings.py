@@ -78,6 +78,13 @@ SETTINGS: tuple[SettingSpec, ...] = (
         [],
     ),
     SettingSpec(
+        "area_names",
+        "The partnership's own areas (boroughs, towns, villages), which the anonymisation "
+        "check never takes for people's names, nor for the name of a hospital or centre "
+        "('Northmere General Hospital'); streets and schools named after them are still found.",
+        [],
+    ),
+    SettingSpec(
         "archive_after_years", "Years a learning brief stays online after it is published.", 1
     ),
     SettingSpec("review_every_years", "Years after its last review that a sheet falls due.", 3),
@@ -110,6 +117,7 @@ class Settings:
     warn_days_before_archive: int
     case_review_repository: str
     site_url: str = ""  # mkdocs.yml's own site_url, for links to the rules' explanations
+    area_names: tuple[str, ...] = ()
 
     @property
     def time_online(self) -> str:
@@ -185,6 +193,7 @@ def load_settings(root: Path) -> Settings:
         warn_days_before_archive=values["warn_days_before_archive"],
         case_review_repository=values["case_review_repository"],
         site_url=_site_url(doc),
+        area_names=tuple(values["area_names"]),
     )
 
 

@@ -1,8 +1,11 @@
 """Exact dates, dates of birth and exact ages.
 
-A day and month ('3rd March', '03/03/2015', '2015-03-03') can identify a family; a month and
-year ('in March 2015') cannot on its own, so it is fine. A date of birth in any form is an
-error. An exact age in years and months is a warning: with other details it can identify.
+A day and month ('3rd March', '03/03/2015', '2015-03-03', 'the ninth of November',
+'Christmas Day 2018') can identify a family; a month and year ('in March 2015') cannot on its
+own, so it is fine, and so is a date the document gives about itself ('Updated 4 November
+2024'). A date of birth in any form is an error. An exact age to the week or the day ('aged 3
+years, 2 months and 5 days') is an error too: it identifies as surely as a date of birth; in
+years and months it is a warning. Weeks of pregnancy ('born at 29 weeks') are no age.
 """
 
 from __future__ import annotations
@@ -10,19 +13,62 @@ from __future__ import annotations
 import re
 
 from ..problems import Severity
+from .allowed import trie_regex
+from .allowed import word_list as _words
 from .findings import Finding
 
+# Written as trees of characters (trie_regex): tried at every offset, an alternation of
+# twenty words costs twenty comparisons where a tree costs one.
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    "(?:"
+    + trie_regex(
+        _words(
+            "january february march april may june july august september october november december"
+        )
+    )
+    + "|"
+    + trie_regex(_words("jan feb mar apr jun jul aug sep sept oct nov dec"))
+    + r"\.?)"
 )
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 _ORD = r"(?:st|nd|rd|th)"
 _WEEKDAY = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)"
+    "(?:"
+    + trie_regex(
+        _words(
+            "monday tuesday wednesday thursday friday saturday sunday mon tue "
+            "tues wed thu thur thurs fri sat sun"
+        )
+    )
+    + ")"
 )
 _YEAR = r"(?:\d{4}|'\d{2})"
+_UNITS = _words("first second third fourth fifth sixth seventh eighth ninth")
+_ORDINAL_WORD = (
+    "(?:"
+    + trie_regex(
+        [
+            *_UNITS,
+            *_words(
+                "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth "
+                "seventeenth eighteenth nineteenth twentieth thirtieth"
+            ),
+            *(
+                f"{tens}{sep}{unit}"
+                for tens in ("twenty", "thirty")
+                for sep in "- "
+                for unit in _UNITS
+            ),
+        ]
+    )
+    + ")"
+)
+# Days with a name of their own; with a year they are exact dates ("Christmas Day 2018").
+_NAMED_DAY = (
+    r"(?:Christmas[ \t]+(?:Day|Eve)|Boxing[ \t]+Day|New[ \t]+Year['’]s[ \t]+(?:Day|Eve)|"
+    r"Valentine['’]s[ \t]+Day|Bonfire[ \t]+Night|Halloween|Easter[ \t]+(?:Sunday|Monday|Day)|"
+    r"Mother['’]s[ \t]+Day|Father['’]s[ \t]+Day)"
+)
 
 _DATE_PATTERNS = [
     # 3 March, 3rd March 2015, 3rd of March, the 21st of May
@@ -40,12 +86,53 @@ _DATE_PATTERNS = [
     re.compile(r"(?<![\w-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])"),
     # Tuesday 9th, Tuesday the 9th
     re.compile(rf"\b{_WEEKDAY}\s+(?:the\s+)?{_DAY}{_ORD}?(?![\w:])", re.IGNORECASE),
+    # the ninth of November, the twenty-first of May 2019, March the fourteenth
+    re.compile(
+        rf"\b(?:the\s+)?{_ORDINAL_WORD}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w])"
+        rf"|\b{_MONTH}\s+the\s+{_ORDINAL_WORD}\b(?:,?\s+{_YEAR})?",
+        re.IGNORECASE,
+    ),
+    # Christmas Day 2018, on Boxing Day
+    re.compile(rf"\b{_NAMED_DAY},?\s+(?:{_YEAR}|\d{{4}})\b|(?<=\b[Oo]n\s){_NAMED_DAY}\b"),
 ]
+# A date the document gives about itself, not about a family: "Updated 4 November 2024",
+# "Published: 12 March 2025", "Date of next review 1 April 2026".
+_ABOUT_THE_DOCUMENT = re.compile(
+    r"(?:\b(?:(?:published|updated|revised)(?:[ \t]+(?!on\b)\S+){0,5}|last[ \t]+reviewed|"
+    r"ratified|version[ \t]+[\d.]+|"
+    r"(?:next[ \t]+)?review[ \t]+date|"
+    r"date[ \t]+of[ \t]+(?:next[ \t]+)?(?:review|publication|issue)|"
+    r"report[ \t]+date|publication[ \t]+date|date[ \t]+published|next[ \t]+review|"
+    r"review[ \t]+due|valid[ \t]+from|valid[ \t]+until|applies[ \t]+from|accessed|retrieved|"
+    r"correct[ \t]+(?:as[ \t]+)?at|as[ \t]+at|"
+    # "Approved by the Safeguarding Partnership Executive, 12 December 2024"
+    r"(?:approved|ratified|endorsed|agreed|signed[ \t]+off)[ \t]+by[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][\w'’-]*[ \t]+){0,5}(?:Board|Executive|Panel|Partnership|Group|Committee|Partners)"
+    r",?(?:[ \t]+on)?)"
+    r"(?:[ \t]+(?:on|in|by))?[ \t]*[:\-–]?[ \t]*(?:on[ \t]+)?$)",
+    re.IGNORECASE,
+)
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b|\b{_YEAR}\b|\b{_MONTH}\b", re.IGNORECASE)
 _BIRTH = re.compile(
     r"\b(?:DOB|D\.O\.B\.?|date of birth|birth ?date|born(?:\s+(?:on|in|at))?"
     r"|birthday(?:\s+(?:is|was|on))?)"
-    r"\s*[:\-]?\s*(?:(?:was|is|of)\s+)?",
+    r"\s*[:\-]?\s*(?:(?:was|is|of)\s+)?(?:the\s+)?(?:(?:early|late)\s+(?:on\s+)?)?",
+    re.IGNORECASE,
+)
+_N = (
+    r"(?:\d{1,2}|"
+    + trie_regex(_words("one two three four five six seven eight nine ten eleven twelve a"))
+    + ")"
+)
+_AND = r"\s*,?\s*(?:and\s+)?"
+_YEARS_PART = rf"{_N}\s?(?:years?|yrs?|y)\b\.?"
+_MONTHS_PART = rf"{_N}\s?(?:months?|mths?|m)\b\.?"
+_WEEKS_OR_DAYS = rf"{_N}\s?(?:weeks?|wks?|w|days?|d)\b"
+_WEEKS_PART = rf"{_N}\s?(?:weeks?|wks?|w)\b\.?"
+# An age to the week or the day: as identifying as a date of birth, so an error.
+_EXACT_AGE = re.compile(
+    rf"\b(?:aged\s+)?(?:{_YEARS_PART}(?:{_AND}{_MONTHS_PART})?|{_MONTHS_PART}|{_WEEKS_PART})"
+    rf"{_AND}{_WEEKS_OR_DAYS}(?:\s+old)?",
     re.IGNORECASE,
 )
 _AGE = re.compile(
@@ -56,6 +143,20 @@ _AGE = re.compile(
     r"|\b(?:[Aa]t|[Aa]ged)\s+\d{1,2}\s+(?:months|weeks|days)\b(?!\s+(?:later|after|before|on))"
     r"|\b(?:aged\s+)?\d{1,3}\s+(?:days?|weeks?|months?)\s+old\b"
     r"|\baged\s+\d{1,3}\s+(?:days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+# What comes before an age that is not a length of time: "was 3 years and 2 weeks".
+_AGE_BEFORE = re.compile(r"\b(?:was|is|were|turned|at|of|age|aged)\s*[:(]?\s*$", re.IGNORECASE)
+# Weeks of pregnancy, not an age: "born at 29 weeks", "32 weeks pregnant", "at 20 weeks'
+# gestation".
+_GESTATION_BEFORE = re.compile(
+    r"\b(?:born|delivered|pregnant|pregnancy|gestation|booked|booking|scan(?:ned)?|LMP|EDD|"
+    r"premature(?:ly)?|preterm|induced|miscarried)\b[^.,;\n]{0,25}$",
+    re.IGNORECASE,
+)
+_GESTATION_AFTER = re.compile(
+    r"(?:\+\d)?['’]?\s*(?:gestation|gestational|pregnant|of\s+pregnancy|into\s+(?:the|her)\s+"
+    r"pregnancy)",
     re.IGNORECASE,
 )
 
@@ -94,7 +195,9 @@ def find_dates(text: str, *, exact_dates_are_errors: bool) -> list[Finding]:
         )
     if exact_dates_are_errors:
         for start, end in exact:
-            if not any(s <= start < e for s, e in births):
+            if any(s <= start < e for s, e in births):
+                continue
+            if not _ABOUT_THE_DOCUMENT.search(text, max(0, start - 60), start):
                 found.append(
                     Finding(
                         "anon.date",
@@ -103,14 +206,45 @@ def find_dates(text: str, *, exact_dates_are_errors: bool) -> list[Finding]:
                         "an exact date; give the month and year only (e.g. 'in March 2025')",
                     )
                 )
-    for m in _AGE.finditer(text):
+    exact_ages = [
+        m.span()
+        for m in _EXACT_AGE.finditer(text)
+        if not _gestation(text, *m.span())
+        and (
+            m.group().lower().startswith("aged")
+            or m.group().endswith("old")
+            or _AGE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        )
+    ]
+    for start, end in exact_ages:
         found.append(
             Finding(
                 "anon.age",
-                m.start(),
-                m.end(),
+                start,
+                end,
+                "an age to the week or the day; it identifies a child as surely as a date of "
+                "birth (say 'aged around four')",
+                Severity.ERROR,
+            )
+        )
+    for m in _AGE.finditer(text):
+        start, end = m.span()
+        if _gestation(text, start, end) or any(s < end and start < e for s, e in exact_ages):
+            continue
+        found.append(
+            Finding(
+                "anon.age",
+                start,
+                end,
                 "an exact age; with other details it can identify a child (say 'aged around four')",
                 Severity.WARNING,
             )
         )
     return found
+
+
+def _gestation(text: str, start: int, end: int) -> bool:
+    return bool(
+        _GESTATION_BEFORE.search(text, max(0, start - 40), start)
+        or _GESTATION_AFTER.match(text, end)
+    )

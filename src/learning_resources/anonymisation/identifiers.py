@@ -8,7 +8,10 @@ from collections.abc import Iterator
 
 import phonenumbers
 
+from .allowed import national_numbers, trie_regex
+from .allowed import word_list as _words
 from .findings import Finding
+from .names import NAME, UNKNOWN, classify, lists
 
 _POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]"
@@ -35,11 +38,18 @@ _SOCIAL_URL = re.compile(
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+_APPS = _words(
+    "snapchat snap instagram insta tiktok facebook twitter youtube discord "
+    "kik telegram xbox playstation psn steam roblox whatsapp twitch reddit "
+    "threads x"
+)
+_APP = "(?:" + trie_regex(_APPS) + ")"
+_APP_HINT = re.compile(rf"\b{_APP}\b", re.IGNORECASE)
 _NAMED_ACCOUNT = re.compile(
-    r"\b(?:snapchat|snap|instagram|insta|tiktok|facebook|twitter|youtube|discord|kik|telegram|"
-    r"xbox|playstation|psn|steam|roblox|whatsapp)(?:\s+|(?=:))"
+    rf"\b{_APP}(?:\s+|(?=:))"
     r"(?:user ?name|user|account|handle|name|"
-    r"profile|id|gamertag|tag|(?=:))\s*[,:]?\s*(?:was|is|called|named)?\s*[,:]?\s*@?([A-Za-z0-9_.]{3,30})",
+    r"profile|id|gamertag|tag|(?=:))\s*[,:]?\s*(?:was|is|called|named)?\s*[,:]?\s*@?"
+    r"([A-Za-z0-9_.]{2,29}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
@@ -54,6 +64,29 @@ _REFERENCE_SHAPE = re.compile(
     r"(?<![\w/.-])(?:(?:19|20)\d{2}/\d{4,7}|[A-Z]{1,4}/\d{2,6}/\d{2,4}|[A-Z]{2,4}-\d{4,7}-\d{2}"
     r"|[A-Z]{2}\d{2}[A-Z]\d{5}|[A-Z]{2,4}-\d{5,8})"  # ... and family court case numbers: NG19C00123
     r"(?![\w/-])"
+)
+# Letters and digits mixed in one code, written without a keyword: LS14K0922, CPR-2022-01341.
+_MIXED_CODE = re.compile(
+    r"(?<![\w/.-])(?!(?:ISO|BS|EN|IEC|ICD|DSM|PAS|SI)[ -]?\d)(?=[A-Z0-9/-]*\d)"
+    r"(?=[A-Z0-9/-]*[A-Z][A-Z0-9/-]*[A-Z])[A-Z0-9][A-Z0-9/-]{5,}[A-Z0-9](?![\w/-])"
+)
+# Years, a year range or a code that is only a year ("2021/2022", "2023-24", "WT2023"):
+# never a reference.
+_YEARS = re.compile(r"(?:[A-Z]{1,6}[ -]?)?(?:19|20)(\d{2})(?:[/-](?:(?:19|20)(\d{2})|(\d{2})))?")
+# An account named after the app: "posted on Instagram as kaciemae22", "used TikTok under
+# the name nm.drillz".
+_APP_ACCOUNT = re.compile(
+    rf"\b{_APP}\b[^.\n]{{0,40}}?\b"
+    r"(?:(?:as|under[ \t]+the[ \t]+(?:user[ \t]*)?name|(?:user[ \t]*)?name[ \t]+(?:of|is|was)|"
+    r"called|named|went[ \t]+by|goes[ \t]+by|was|is)[ \t]+|[ \t]*[:(\-–][ \t]*)"
+    r"['\"‘“]?@?([A-Za-z0-9][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
+    re.IGNORECASE,
+)
+# An account named by what it is: "his gamertag was ShadowWolf99", "username: bigmike".
+_ACCOUNT_CUE = re.compile(
+    r"\b(?:gamer[ \t]?tag|user[ \t]?name|screen[ \t]?name|account[ \t]+name|profile[ \t]+name|"
+    r"handle)[ \t]*(?:was|is|of|:|,)?[ \t]*['\"‘“]?@?([A-Za-z0-9][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
+    re.IGNORECASE,
 )
 # user_name_12 style handles (an underscore and a digit), outside links and addresses.
 _HANDLE_SHAPE = re.compile(r"(?<![\w@./-])[a-z][a-z0-9.]*_[a-z0-9_.]*\d[a-z0-9_]*(?![\w@/-])")
@@ -73,12 +106,40 @@ def nhs_number_is_valid(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+_NUMBERED = re.compile(r"number|\bno\b|\bref|#|:|\blog\b", re.IGNORECASE)
+
+
+def _years(value: str) -> bool:
+    """A year, a range of years or a code that is only a year: not a reference."""
+    m = _YEARS.fullmatch(value)
+    if m is None:
+        return False
+    first, second = int(m.group(1)), m.group(2) or m.group(3)
+    return second is None or 0 <= int(second) - first <= 10
+
+
+def _mostly_letters(value: str, pattern: re.Pattern[str]) -> bool:
+    """A code found by its shape alone needs four digits ("COVID-19", "KS2" are not codes)."""
+    return pattern is _MIXED_CODE and sum(c.isdigit() for c in value) < 4
+
+
+def _looks_like_a_handle(name: str) -> bool:
+    """ "kaciemae22", "nm.drillz", "bxbygirl_x": not an ordinary word ("as well", "as a")."""
+    if any(c.isdigit() or c == "_" for c in name) or "." in name.strip("."):
+        return True
+    if name[:1].isupper() and any(c.isupper() for c in name[1:]):
+        return True  # "ShadowWolf", "BigMike"
+    if name in _ORDINARY_ACCOUNT_WORDS or not name.islower():
+        return False
+    return classify(name, lists()) in (NAME, UNKNOWN)
+
+
 def _phones(text: str) -> Iterator[Finding]:
     matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
     for match in matcher:
         raw = match.raw_string
-        digits = sum(c.isdigit() for c in raw)
-        if raw[0] in "0+(" and digits >= 10:
+        digits = "".join(c for c in raw if c.isdigit())
+        if raw[0] in "0+(" and len(digits) >= 10 and digits not in national_numbers():
             yield Finding(
                 "anon.phone",
                 match.start,
@@ -105,20 +166,33 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
     add("anon.ni_number", _NINO, "a National Insurance number; remove it")
     add("anon.vehicle", _VEHICLE_CURRENT, "a vehicle registration; remove it")
     add("anon.vehicle", _VEHICLE_OLDER, "a vehicle registration; remove it")
-    add("anon.social", _SOCIAL_URL, "a social-media profile; name the app only")
+    lowered = text.lower()
+    if ".com/" in lowered or ".net/" in lowered:
+        add("anon.social", _SOCIAL_URL, "a social-media profile; name the app only")
     add("anon.social", _HANDLE, "a social-media handle; name the app only")
-    for m in _NAMED_ACCOUNT.finditer(text):
-        if m.group(1).lower() not in _ORDINARY_ACCOUNT_WORDS:
-            found.append(
-                Finding(
-                    "anon.social",
-                    m.start(1),
-                    m.end(1),
-                    "a social-media account name; name the app only",
-                )
-            )
-    add("anon.reference", _REFERENCE, "a case or reference number; remove it", group=1)
-    add("anon.reference", _REFERENCE_SHAPE, "a case or reference number; remove it")
+    apps = _APP_HINT.search(text) is not None
+    accounts = [
+        m
+        for m in (_NAMED_ACCOUNT.finditer(text) if apps else ())
+        if m.group(1).lower() not in _ORDINARY_ACCOUNT_WORDS
+    ]
+    accounts += [
+        m
+        for m in (*(_APP_ACCOUNT.finditer(text) if apps else ()), *_ACCOUNT_CUE.finditer(text))
+        if _looks_like_a_handle(m.group(1))
+    ]
+    for m in accounts:
+        message = "a social-media account name; name the app only"
+        found.append(Finding("anon.social", m.start(1), m.end(1), message))
+    for pattern, group in ((_REFERENCE, 1), (_REFERENCE_SHAPE, 0), (_MIXED_CODE, 0)):
+        for m in pattern.finditer(text):
+            value = m.group(group)
+            numbered = _NUMBERED.search(m.group()[: m.start(group) - m.start()])
+            if _years(value) and not (value.isdigit() and numbered):
+                continue  # "the 2021/2022 plan", but "log number 1963"
+            if not _mostly_letters(value, pattern):
+                message = "a case or reference number; remove it"
+                found.append(Finding("anon.reference", m.start(group), m.end(group), message))
     add("anon.social", _TAG, "a gaming or chat user name; name the app only")
     add("anon.social", _HANDLE_SHAPE, "what looks like a social-media user name; name the app only")
     found.extend(_phones(text))

@@ -8,19 +8,27 @@ once by `scripts/build_name_lists.py` from MIT / public-domain packages and ship
 Errors (severity None):
 - a Capitalised word in the name lists that is not an ordinary English word ("Priya",
   "Okafor", "Kowalski"); a "name word" ("Frank", "Holly") unless it starts a sentence;
-- any word after Mr / Mrs / Ms / Miss / Mx / Dr ("Mrs Young", "Mr KOWALSKI");
-- an ordinary-word name, month or place next to a name ("Will Hughes", "May Chen"), and two
-  listed names side by side in capitals ("ALEXANDRU DUMITRU").
+- any word after Mr / Mrs / Ms / Miss / Mx / Dr, a faith leader's title or a relative's
+  ("Mrs Young", "Reverend Grace Adeyemi", "Father Brennan", "Auntie Grace");
+- an ordinary-word name, month or place next to a name ("Will Hughes", "May Chen"), and a
+  listed name in capitals beside another or said of a person ("spoke to BEGUM");
+- an ordinary word or an unlisted word that the document shows to be a name, wherever it
+  stands in the document (person_context.py): "Faith said", "Autumn's attendance", "ask
+  Rowan about", "Jasmine Hall was 14", "Hope was the middle of three children", listed beside
+  a name or a case letter ("Willow, Mason and Child C"); also in lower case where a name
+  would start ("'grace hungry again'");
+- a full name in lower case ("leah turner", "sister, faith marsh,"), a nickname ("called her
+  'Smiler'", "known to friends as Libz"), a family ("the Nowaks", "the Okonjo family").
 Warnings (`Severity.WARNING`):
-- a name in lower case ("priya said"), or alone in capitals ("## ABOUT KOWALSKI");
-- a "name word" starting a sentence ("Holly was seen");
-- an ordinary-word name before a word found in no list ("Gift Moyo"), and an ordinary-word
-  name or unlisted word followed by "said", "'s mother" or ", aged 4" ("Rose said").
-Never: an ordinary-word name alone ("in May", "we hope", "Grace period", "Amber"), a word in
-the stop lists below (roles, the case-letter convention, agencies, statutes, job titles,
-months, nationalities, faiths, places, brands, cited authors), a name that is part of a place
-or body ("Victoria Centre", "St Ann's", "Lucy Faithfull Foundation"), a cited author
-("Firmin (2020)"), or anything inside a URL, an e-mail address or a link target (other rules
+- a short name alone in capitals (often an acronym: "IMARA"), a "name word" starting a
+  sentence ("Holly berries"), an ordinary-word name before a word found in no list ("Gift
+  Moyo"), a place followed by "'s mother" or ", aged 4" ("Kenya's mother").
+Never: an ordinary-word name with nothing said of it ("in May", "we hope", "Grace period",
+"Our Vision is"), a word in the stop lists below (roles, the case-letter convention,
+agencies, statutes, job titles, months, nationalities, faiths, places, brands, cited
+authors), a name that is part of a place or body ("Victoria Centre", "St Ann's", "Lucy
+Faithfull Foundation"), a citation, a vehicle or one of the partnership's area names
+(not_names.py), or anything inside a URL, an e-mail address or a link target (other rules
 report those). One finding covers a whole name ("Tyler Smith"); a possessive 's is left out.
 The message never repeats the name.
 """
@@ -36,7 +44,33 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..problems import Severity
+from .allowed import word_list
 from .findings import Finding
+from .not_names import never_names
+from .person_context import (
+    ACTION_AFTER,
+    BARE_NICKNAME,
+    CAPS_NAME_BEFORE,
+    DETERMINER_BEFORE,
+    FAMILY,
+    FAMILY_NEARBY,
+    HOUSEHOLD_BEFORE,
+    INITIAL_AFTER,
+    KIN_OR_AGE_AFTER,
+    LIST_SEPARATOR,
+    LISTED_PERSON_AFTER,
+    LISTED_PERSON_BEFORE,
+    LOWER_PAIR,
+    LOWER_PAIR_AFTER,
+    LOWER_PAIR_BEFORE,
+    NICKNAME_CUE,
+    OBJECT_BEFORE,
+    OBJECT_FOLLOWED_BY,
+    PERSON_AFTER,
+    QUOTED_NAME,
+    RELATION_BEFORE,
+    SURE_AFTER,
+)
 
 RULE = "anon.name"
 MESSAGE = "a person's name; use the case letter or a role instead (e.g. 'Child A', 'Mother')"
@@ -143,13 +177,27 @@ gonna wanna okay ok lol omg aww ugh
 """
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mstr"})
+# Faith leaders are named like anyone else ("Reverend Grace Adeyemi", "Sheikh Omar"), and so
+# is a priest ("Father Brennan") or a relative ("Auntie Grace", "Uncle Mo"); but "Father" or
+# "Auntie" alone is a relation: after those only a word that could be a name is one.
+CLERGY_TITLES = frozenset(
+    {"rev", "revd", "reverend", "pastor", "imam", "sheikh", "shaykh", "rabbi", "fr", "canon"}
+)
+RELATION_TITLES = frozenset(
+    word_list(
+        "father sister brother uncle auntie aunty aunt nan nana nanna grandma "
+        "grandad granny grandpa cousin"
+    )
+)
 
 # Public figures, not families, are named after these ("Sir Robert Francis", "Professor
 # Munro"); a name after one is left alone.
-HONORIFICS = """
-sir lord lady dame professor prof baroness baron rev revd reverend imam pastor vicar priest
-rabbi elder queen king prince princess
+PUBLIC_TITLES = """
+sir lord lady dame professor prof baroness baron queen king prince princess
 """
+HONORIFICS = PUBLIC_TITLES + " ".join(CLERGY_TITLES) + " vicar priest elder"
+# Months that are also given names: names when what is said of them is said of people.
+MONTH_NAMES = frozenset({"april", "may", "june", "july", "august", "christian"})
 
 MONTHS_AND_DAYS = """
 january february march april may june july august september october november december jan
@@ -224,39 +272,6 @@ inquiry act forest prison community house court close lodge mews grove place way
 # ... and a span after one of these too ("St Ann's", "HMP Nottingham", "Lake Victoria").
 PLACE_PREFIXES = "st saint hmp hmyoi lake mount port fort"
 
-SPEECH_VERBS = (
-    "said|says|told|tells|disclosed|discloses|reported|explained|stated|asked|replied|"
-    "admitted|denied|alleged|shouted|screamed|cried|agreed|refused|wrote|texted|messaged"
-)
-KIN = (
-    "mother|father|mum|dad|mummy|daddy|brother|sister|siblings?|grandmother|grandfather|nan|"
-    "nana|grandma|grandad|aunt|auntie|uncle|cousin|stepfather|stepmother|son|daughter|baby|"
-    "boyfriend|girlfriend|partner|husband|wife|teacher|carer|friend|friends|birthday|bedroom"
-)
-_KIN_OR_AGE = rf"['’]s[ \t]+(?:{KIN})\b|[ \t]*,?[ \t]*\(?aged[ \t]+\d"
-PERSON_CONTEXT = re.compile(rf"(?:{_KIN_OR_AGE}|[ \t]+(?:{SPEECH_VERBS})\b)", re.IGNORECASE)
-KIN_OR_AGE_CONTEXT = re.compile(_KIN_OR_AGE, re.IGNORECASE)
-# What people do: a capitalised ordinary-word name in mid-sentence followed by one of these is
-# a person ("staff noticed that Grace was often hungry", "a bruise on Jack's ear").
-ACTION_VERBS = (
-    "was|is|has|had|lived|lives|experienced|attended|missed|went|goes|came|comes|stayed|"
-    "stays|moved|ran|left|returned|became|felt|feels|seemed|appeared|wanted|wants|needed|"
-    "needs|started|stopped|began|spent|spoke|speaks|showed|shows|presented|continued|"
-    "struggled|sat|sits|slept|ate|cried|played|plays|would|could|did|does"
-)
-ACTION_CONTEXT = re.compile(rf"(?:['’]s[ \t]+[a-z]|[ \t]+(?:{ACTION_VERBS}|{SPEECH_VERBS})\b)")
-# ... or it stands in a list of the household: "lived with Mother and Mark".
-HOUSEHOLD_BEFORE = re.compile(
-    r"(?:\b(?:Mother|Father|Mum|Dad|Grandmother|Grandfather|Nan|Sibling \d+)|\bwith)"
-    r"[ \t]+and[ \t]+$|\b(?:Mother|Father|Mum|Dad)[ \t]+and[ \t]+$"
-)
-# A nickname: "known as 'Madz'", "was called 'Conz' by everyone".
-NICKNAME = re.compile(
-    r"\b(?:known|referred to|knew[ \t]+[\w' \t-]{1,40}?)[ \t]+(?:to[ \t]+\w+[ \t]+)?as[ \t]+"
-    r"|\b(?:called|nicknamed|"
-    r"went[ \t]+by|goes[ \t]+by|calls?[ \t]+(?:him|her|them)self)[ \t]+"
-)
-_QUOTED_NAME = re.compile(r"['‘\"“]([A-Z][\w’'-]{1,20})['’\"”]")
 # "Brandon et al. (2020)", "Ferguson (2011)", "Horwath, 2013": a cited author.
 CITATION = re.compile(r"[ \t]*(?:et[ \t]+al\b|\(\d{4}|,[ \t]*\d{4}\b|and[ \t]+\w+[ \t]+\(\d{4})")
 
@@ -265,7 +280,7 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_CITED, _HONORIFICS = _set(CITED), _set(HONORIFICS)
+_CITED, _PUBLIC_TITLES = _set(CITED), _set(PUBLIC_TITLES)
 _FACILITIES, _PLACE_PREFIXES = _set(FACILITIES), _set(PLACE_PREFIXES)
 HARD, PLACE, SOFT = 1, 2, 3
 _STOP: dict[str, int] = {}
@@ -343,6 +358,8 @@ _ACRONYM = re.compile(
     r"\(([A-Z][A-Z0-9&]{1,9})\)|^[ \t]*([A-Z][A-Z0-9&]{1,9})(?:\t|[ \t]+[–-][ \t])", re.MULTILINE
 )
 _CONTRACTIONS = frozenset({"m", "ll", "ve", "d", "re", "t", "s"})
+_CLOSING_QUOTES = frozenset("'’\"”")
+_OPENING_QUOTES = frozenset("'‘\"“")
 _BLANK_LEAD = frozenset(" \t*_#>[(\"'“‘|-+")
 _SENTENCE_END = frozenset(".!?:;\n")
 _BETWEEN_NAMES = re.compile(r" {1,2}|\u00a0")
@@ -486,6 +503,7 @@ class _Word:
     start: int
     end: int
     kind: int
+    key: str = ""  # lower case, accents folded
     upper: bool = False  # written in capitals ("KOWALSKI")
     lower: bool = False  # written in lower case ("priya")
     initial: bool = False  # first word of a sentence, line or heading
@@ -498,11 +516,16 @@ class _Word:
         return self.end - self.start
 
 
-def _masked(text: str) -> str:
+def _masked(text: str, never: list[tuple[int, int]]) -> str:
     lowered = text.lower()
     for hint, pattern in _MASKS:
         if hint in lowered if hint else _DOMAIN_HINT.search(text):
             text = pattern.sub(lambda m: " " * len(m.group()), text)
+    if never:
+        chars = list(text)
+        for start, end in never:
+            chars[start:end] = " " * (end - start)
+        text = "".join(chars)
     return text
 
 
@@ -525,7 +548,7 @@ def _shouting(text: str, line_start: int) -> bool:
 def _scan(text: str, data: Lists) -> list[_Word]:
     """Every word that could be part of a name, in order (ordinary words are left out)."""
     out: list[_Word] = []
-    title_end = -1
+    title_end, relation_title = -1, False
     in_lower_case = data.in_lower_case
     acronyms: set[str] | None = None
     shouting_lines: dict[int, bool] = {}
@@ -540,16 +563,17 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             if kind is None and not word.isascii():
                 kind = in_lower_case.get(normalise(word))
             if kind is not None and len(word) >= 3:
-                out.append(_Word(start, end, kind, lower=True))
+                out.append(_Word(start, end, kind, word, lower=True))
             continue
         if not first.isupper() or len(word) < 2:
             continue
         key = normalise(word)
         after_title = title_end >= 0 and _AFTER_TITLE.fullmatch(text, title_end, start) is not None
-        title_end = -1
-        if key in TITLES:
-            title_end = end
-            continue
+        after_relation, title_end, relation_title = after_title and relation_title, -1, False
+        if key in TITLES or key in CLERGY_TITLES or key in RELATION_TITLES:
+            title_end, relation_title = end, key in RELATION_TITLES
+            if key in TITLES or not word.isupper():
+                continue
         upper = word.isupper()
         if upper and len(word) < 3:
             continue  # GP, UK, PE
@@ -563,6 +587,8 @@ def _scan(text: str, data: Lists) -> list[_Word]:
                 kind = STOPPED
         if after_title and (key in ROLE_WORDS or kind == PLACE_WORD):
             after_title = False
+        if after_relation and kind not in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN):
+            after_title = False  # "Father Christmas", "Sister Wendy's" is still a name
         if kind in (STOPPED, WORD) and not after_title:
             continue
         shouting = False
@@ -572,7 +598,7 @@ def _scan(text: str, data: Lists) -> list[_Word]:
                 shouting_lines[line_start] = _shouting(text, line_start)
             shouting = shouting_lines[line_start]
         initial = _sentence_initial(text, start)
-        out.append(_Word(start, end, kind, upper, False, initial, after_title, shouting))
+        out.append(_Word(start, end, kind, key, upper, False, initial, after_title, shouting))
     return out
 
 
@@ -580,8 +606,92 @@ def _adjacent(text: str, left: _Word, right: _Word) -> bool:
     return _BETWEEN_NAMES.fullmatch(text, left.end, right.start) is not None
 
 
-def _judge(text: str, words: list[_Word]) -> None:
-    """Decide which words are names, and how sure that is."""
+def _runs(text: str, words: list[_Word]) -> list[list[_Word]]:
+    """Words side by side in the same case ("Summer Grant"), each run once, in order."""
+    runs: list[list[_Word]] = []
+    for w in words:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and last.lower == w.lower
+            and last.upper == w.upper
+            and _adjacent(text, last, w)
+        ):
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
+# Words whose use in a document can show that they name a person there.
+_ORDINARY = frozenset({AMBIGUOUS, NAME_WORD, NAME})
+
+
+def _said_of_a_person(text: str, run: list[_Word]) -> bool:
+    """Whether the words around a Capitalised run show that it is a person's name."""
+    start, end = run[0].start, run[-1].end
+    if _not_a_person(text, start, end):
+        return False
+    if text[end : end + 1] in _CLOSING_QUOTES and not text[end + 1 : end + 2].isalpha():
+        end += 1  # "'Smiler' was often seen"
+    before = text[max(0, start - 60) : start]
+    if DETERMINER_BEFORE.search(before):
+        return False  # "Our Vision is", "the Hope project had"
+    ordinary = any(w.kind in _ORDINARY or w.key in MONTH_NAMES for w in run)
+    if not ordinary:  # only words in no list ("Okonjo") or places ("Kenya")
+        if any(w.kind == PLACE_WORD for w in run):
+            return False
+        return PERSON_AFTER.match(text, end) is not None
+    if RELATION_BEFORE.search(before):
+        return True
+    if run[0].initial:
+        return INITIAL_AFTER.match(text, end) is not None
+    if SURE_AFTER.match(text, end):
+        return True
+    if ACTION_AFTER.match(text, end) or HOUSEHOLD_BEFORE.search(before):
+        return True
+    return (
+        OBJECT_BEFORE.search(before) is not None and OBJECT_FOLLOWED_BY.match(text, end) is not None
+    )
+
+
+def _plural_noun(key: str, data: Lists) -> bool:
+    return key.endswith("s") and key[:-1] in data.words
+
+
+def _document_names(text: str, words: list[_Word], data: Lists) -> set[str]:
+    """The ordinary words and unlisted words that this text shows to be people's names."""
+    found: set[str] = set()
+    for run in _runs(text, words):
+        if run[0].lower or run[0].upper or all(w.kind == NAME for w in run):
+            continue
+        candidates = [
+            w for w in run if w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN) or w.key in MONTH_NAMES
+        ]
+        if run[0].initial and len(run) == 1 and _plural_noun(run[0].key, data):
+            continue  # "Records described", "Letters went"
+        if candidates and _said_of_a_person(text, run):
+            found.update(w.key for w in candidates)
+    return found
+
+
+def _caps_surname(text: str, w: _Word) -> bool:
+    """A name alone in capitals is a surname as police records write it ("spoke to BEGUM
+    at the address", "the surname as SULTANI") when long, double-barrelled or said of a
+    person; short ones alone are more often acronyms ("IMARA", "ALIG")."""
+    if len(w) >= 7 or "-" in text[w.start : w.end]:
+        return True
+    before = text[max(0, w.start - 60) : w.start]
+    return bool(
+        OBJECT_BEFORE.search(before)
+        or CAPS_NAME_BEFORE.search(before)
+        or PERSON_AFTER.match(text, w.end)
+    )
+
+
+def _judge(text: str, words: list[_Word], data: Lists) -> set[str]:
+    """Decide which words are names, and how sure that is; returns the words this text shows
+    to be names (see _document_names)."""
     for w in words:
         if w.after_title:
             w.flagged, w.severity = True, None
@@ -606,9 +716,19 @@ def _judge(text: str, words: list[_Word]) -> None:
             and words[j].upper
             and _adjacent(text, *((words[j], w) if j < i else (w, words[j])))
         ]
-        if NAME in neighbours or NAME_WORD in neighbours or (w.kind == NAME and len(w) >= 4):
+        if (
+            NAME in neighbours
+            or NAME_WORD in neighbours
+            or (w.kind == NAME and (neighbours or _caps_surname(text, w)))
+        ):
             w.flagged, w.severity = True, None
-        elif AMBIGUOUS in neighbours or UNKNOWN in neighbours or w.shouting or len(w) >= 7:
+        elif (
+            AMBIGUOUS in neighbours
+            or UNKNOWN in neighbours
+            or w.shouting
+            or len(w) >= 7
+            or (w.kind == NAME and len(w) >= 4)
+        ):
             w.flagged, w.severity = True, Severity.WARNING
     # Two Capitalised names side by side are sure ("Frank Turner" at the start of a sentence).
     for left, right in itertools.pairwise(words):
@@ -619,6 +739,13 @@ def _judge(text: str, words: list[_Word]) -> None:
             and _adjacent(text, left, right)
         ):
             left.severity = right.severity = None
+    # A word this text shows to be a name ("Faith said", "Autumn's attendance", "ask Rowan
+    # about") is a name wherever it stands in it, in capitals too.
+    names = _document_names(text, words, data)
+    for w in words:
+        if w.key in names and not w.lower:
+            w.flagged, w.severity = True, None
+    _listed_with_people(text, words)
     # An ordinary-word name, a place, a month or an unknown word joins a name next to it: one
     # pass left to right, one right to left, so a run of words is settled in linear time.
     last = len(words) - 1
@@ -633,17 +760,8 @@ def _judge(text: str, words: list[_Word]) -> None:
                 and _adjacent(text, *((other, w) if step < 0 else (w, other)))
             ):
                 w.flagged, w.severity = True, other.severity
-    # A capitalised ordinary-word name in mid-sentence, doing what people do.
-    for w in words:
-        if w.lower or w.upper or w.initial or w.kind not in (AMBIGUOUS, NAME_WORD):
-            continue
-        if w.flagged and w.severity is None:
-            continue
-        before = text[max(0, w.start - 40) : w.start]
-        if ACTION_CONTEXT.match(text, w.end) or HOUSEHOLD_BEFORE.search(before):
-            w.flagged, w.severity = True, None
     # Weaker evidence, for what is left: an ordinary-word name before a word found in no list
-    # ("Gift Moyo"), or a word followed by "said", "'s mother", ", aged 4".
+    # ("Gift Moyo"), or a place followed by "'s mother" or ", aged 4" ("Kenya's mother").
     for i, w in enumerate(words):
         if w.flagged or w.lower or w.upper:
             continue
@@ -653,14 +771,41 @@ def _judge(text: str, words: list[_Word]) -> None:
                 w.flagged = right.flagged = True
                 w.severity = right.severity = Severity.WARNING
                 continue
-        if w.kind in (AMBIGUOUS, UNKNOWN, SOFT_WORD):
-            context = PERSON_CONTEXT
-        elif w.kind == PLACE_WORD:
-            context = KIN_OR_AGE_CONTEXT  # "NHS England said" is not a person
-        else:
-            continue
-        if context.match(text, w.end):
+        if w.kind in (PLACE_WORD, SOFT_WORD) and KIN_OR_AGE_AFTER.match(text, w.end):
             w.flagged, w.severity = True, Severity.WARNING
+    return names
+
+
+def _listed_with_people(text: str, words: list[_Word]) -> None:
+    """A word listed beside a name or a case letter is a name: "Willow, Mason and Child C"."""
+    listable = [
+        w
+        for w in words
+        if not (w.lower or w.upper or w.initial)
+        and (w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, NAME) or w.key in MONTH_NAMES)
+    ]
+    sure = [w.flagged and w.severity is None for w in listable]
+    for order in (range(len(listable)), range(len(listable) - 1, -1, -1)):  # both ways: linear
+        for i in order:
+            if sure[i]:
+                continue
+            w = listable[i]
+            beside = (
+                i > 0
+                and sure[i - 1]
+                and LIST_SEPARATOR.fullmatch(text, listable[i - 1].end, w.start)
+            ) or (
+                i + 1 < len(listable)
+                and sure[i + 1]
+                and LIST_SEPARATOR.fullmatch(text, w.end, listable[i + 1].start)
+            )
+            before = text[max(0, w.start - 30) : w.start]
+            if (
+                beside
+                or LISTED_PERSON_AFTER.match(text, w.end)
+                or LISTED_PERSON_BEFORE.search(before)
+            ):
+                w.flagged, w.severity, sure[i] = True, None, True
 
 
 def _not_a_person(text: str, start: int, end: int) -> bool:
@@ -675,13 +820,16 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
     previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
     if previous:
         before = normalise(previous.group(1))
-        if before in _PLACE_PREFIXES or before in _HONORIFICS:
+        if before in _PLACE_PREFIXES or before in _PUBLIC_TITLES:
             return True
     return CITATION.match(text, end) is not None
 
 
-def _spans(text: str, words: list[_Word]) -> list[tuple[int, int, Severity | None]]:
-    spans: list[tuple[int, int, Severity | None]] = []
+Spans = list[tuple[int, int, Severity | None]]
+
+
+def _spans(text: str, words: list[_Word]) -> Spans:
+    spans: Spans = []
     group: list[_Word] = []
     for w in [*words, None]:
         if w is not None and w.flagged and (not group or _adjacent(text, group[-1], w)):
@@ -696,24 +844,118 @@ def _spans(text: str, words: list[_Word]) -> list[tuple[int, int, Severity | Non
     return spans
 
 
-def _nicknames(text: str) -> list[tuple[int, int, Severity | None]]:
-    found: list[tuple[int, int, Severity | None]] = []
-    for cue in NICKNAME.finditer(text):
-        quoted = _QUOTED_NAME.match(text, cue.end())
+def _nicknames(text: str, data: Lists) -> Spans:
+    """'Smiler' after "called her", "known as 'Madz'", "known to friends as Libz"."""
+    found: Spans = []
+    for cue in NICKNAME_CUE.finditer(text):
+        quoted = QUOTED_NAME.match(text, cue.end())
         if quoted:
             found.append((quoted.start(1), quoted.end(1), None))
+            continue
+        bare = BARE_NICKNAME.match(text, cue.end())
+        if bare and cue.group().rstrip().endswith(("as", "by")):
+            kind = classify(normalise(bare.group(1)), data)
+            if kind not in (STOPPED, WORD, PLACE_WORD, SOFT_WORD):
+                found.append((bare.start(1), bare.end(1), None))
     return found
 
 
-def find_names(text: str) -> list[Finding]:
-    """One finding per name in `text` (raw Markdown); offsets index `text` itself."""
+# Plural proper nouns that are not families: "the Olympics", "the Midlands".
+_PROPER_PLURALS = frozenset(
+    word_list(
+        "olympics paralympics commons lords midlands americas philippines "
+        "netherlands maldives seychelles bahamas balkans pennines cotswolds "
+        "highlands lowlands hebrides falklands dales fens broads beatles "
+        "samaritans scouts guides brownies cubs beavers rainbows games emirates "
+        "alps andes rockies"
+    )
+)
+
+
+def _families(text: str, data: Lists) -> Spans:
+    """A family by its surname: "the Okonjo family", "the Nowaks", "the Browns moved"."""
+    found: Spans = []
+    if "he " not in text:  # no "the " or "The ": nothing to look at
+        return found
+    for m in FAMILY.finditer(text):
+        key = normalise(m.group(1))
+        if m.group(2):
+            if classify(key, data) in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN):
+                found.append((m.start(1), m.end(1), None))
+            continue
+        if not key.endswith("s") or len(key) < 4:
+            continue
+        stems = [key[:-1]] + ([key[:-2]] if key.endswith("es") else [])
+        kinds = {classify(stem, data) for stem in stems}
+        plural = classify(key, data)
+        if plural in (STOPPED, PLACE_WORD, SOFT_WORD) or key in _PROPER_PLURALS:
+            continue
+        if (
+            kinds & {NAME, NAME_WORD}
+            or (kinds & {AMBIGUOUS} and ACTION_AFTER.match(text, m.end()))
+            or (
+                plural == UNKNOWN
+                and kinds & {UNKNOWN}
+                and (
+                    ACTION_AFTER.match(text, m.end())
+                    or FAMILY_NEARBY.search(text, max(0, m.start() - 40), m.start())
+                )
+            )
+        ):
+            found.append((m.start(1), m.end(1), None))
+    return found
+
+
+def _lower_case_uses(text: str, names: set[str], taken: Spans) -> Spans:
+    """A name this text shows, written in lower case where a name would start ("'grace
+    hungry again today'") or followed by what is said of people."""
+    found: Spans = []
+    for key in names:
+        if not key.isalpha():
+            continue
+        for m in re.finditer(rf"(?<![\w-]){key}(?![\w'’-])", text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e, _ in taken):
+                continue
+            if (
+                _sentence_initial(text, start)
+                or text[start - 1 : start] in _OPENING_QUOTES
+                or PERSON_AFTER.match(text, end)
+                or text[end : end + 1] in ("?", "!")
+            ):
+                found.append((start, end, None))
+    return found
+
+
+def _lower_case_full_names(text: str, data: Lists, taken: Spans) -> Spans:
+    """A full name in lower case where a name is expected: "Mother's sister, faith marsh,
+    told the review", "known as grace hall"."""
+    found: Spans = []
+    for m in LOWER_PAIR.finditer(text):
+        start, end = m.start(), m.end(2)
+        first, last = data.kinds.get(m.group(1)), data.kinds.get(normalise(m.group(2)))
+        if first is None or last is None or m.group(1) in _STOP or m.group(2) in _STOP:
+            continue
+        if any(s < end and start < e for s, e, _ in taken):
+            continue
+        before = text[max(0, start - 60) : start]
+        if LOWER_PAIR_BEFORE.search(before) and LOWER_PAIR_AFTER.match(text, end):
+            found.append((start, end, None))
+    return found
+
+
+def find_names(text: str, area_names: tuple[str, ...] = ()) -> list[Finding]:
+    """One finding per name in `text` (raw Markdown); offsets index `text` itself.
+    `area_names`: the partnership's own places, never names."""
     data = lists()
-    scanned = _masked(text)
+    scanned = _masked(text, never_names(text, area_names))
     words = _scan(scanned, data)
-    _judge(scanned, words)
+    names = _judge(scanned, words, data)
     spans = _spans(scanned, words)
-    taken = [(s, e) for s, e, _ in spans]
-    spans += [n for n in _nicknames(scanned) if not any(s < n[1] and n[0] < e for s, e in taken)]
+    for extra in (_nicknames(scanned, data), _families(scanned, data)):
+        spans += [n for n in extra if not any(s < n[1] and n[0] < e for s, e, _ in spans)]
+    spans += _lower_case_uses(scanned, names, spans)
+    spans += _lower_case_full_names(scanned, data, spans)
     return [
         Finding(RULE, start, end, MESSAGE if severity is None else WEAK_MESSAGE, severity)
         for start, end, severity in sorted(spans)

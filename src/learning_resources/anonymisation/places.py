@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .findings import Finding
+from .names import AMBIGUOUS, NAME, NAME_WORD, UNKNOWN, classify, lists, normalise
 
 _NAME_WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?)"
 _STREET_TYPES = (
@@ -54,16 +55,35 @@ _INSTITUTION_TYPES = (
     r"(?:(?:C\.?\s?of\s?E\.?\s+|R\.?C\.?\s+|Catholic\s+|Church of England\s+|Community\s+|"
     r"Methodist\s+|"
     r"Islamic\s+|Jewish\s+|Free\s+|Junior and Infant\s+|Primary and Nursery\s+)?"
-    r"(?:Primary School|Primary Academy|Primary|Junior School|Infant School|Infants|"
-    r"Nursery School|Nursery|Pre-?school|Day Nursery|Academy|School|College|High School|"
-    r"Grammar School|Medical Practice|Medical Centre|Health Centre|Surgery|Family Practice|"
-    r"Ward|Unit|Children['’]s Home|House children['’]s home|Lodge children['’]s home|"
-    r"Family Centre|Children['’]s Centre|Youth Club))"
+    r"(?:Primary School|Primary Academy|Primary|Junior School|Infant School|Infants|Juniors|"
+    r"Nursery School|Nursery|Pre-?school|Day Nursery|Playgroup|Academy|School|College|"
+    r"High School|Sixth Form|Grammar School|Medical Practice|Medical Centre|Health Centre|"
+    r"Surgery|Family Practice|Dental Practice|Dental Surgery|Dental Centre|Dental Clinic|"
+    r"Pharmacy|Chemist|Clinic|Infirmary|(?:General |Community |Children['’]s )?Hospital|"
+    r"Hospice|Maternity Unit|Birth Centre|Walk-in Centre|Minor Injuries Unit|"
+    r"Pupil Referral Unit|PRU|"
+    r"Ward|Children['’]s Home|House children['’]s home|Lodge children['’]s home|"
+    r"Family Centre|Family Hub|Children['’]s Centre|Youth Club|Youth Centre|"
+    # Weak: named only by a word in the name lists or in no list ("Rainbow Unit",
+    # "Thornfield High"), not by an ordinary word ("Violence Reduction Unit").
+    r"(?P<weak>Unit|Practice|High(?![ \t]+(?:Street|Road|Court|Sheriff))|Church|Chapel|"
+    r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah)))"
 )
 _INSTITUTION = re.compile(
-    rf"\b({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|and|&)){{0,3}})\s+{_INSTITUTION_TYPES}\b"
+    rf"\b({_NAME_WORD}(?: {{1,2}}(?:{_NAME_WORD}|of|the|and|&)){{0,3}}?)"
+    rf" {{1,2}}{_INSTITUTION_TYPES}\b"
 )
-_WARD_NUMBER = re.compile(r"\bWard\s+\d{1,3}[A-Z]?\b")
+_WARD_NUMBER = re.compile(r"\bWard\s+[A-Z]?\d{1,3}[A-Z]?\b")
+_TITLE_CASE_SMALL_WORDS = {"In", "On", "At", "For", "With", "To", "From", "By", "Into", "Or"}
+_A_BODY_AFTER = re.compile(
+    r"[ \t]+(?:Trust|Federation|Partnership|Alliance|Network|Association|Board|Foundation|"
+    r"Group|Collaborative)\b"
+)
+_LARGE_PREMISES = re.compile(r"(?:Hospital|Infirmary|Hospice|Centre|Hub)$")
+# A school or church by its saint alone: "St Aidan's", "Our Lady's" (not "St Ann's Well Road").
+_SAINT = re.compile(
+    r"\b(?:(?:St\.?|Saint)[ \t]+[A-Z][a-z]+(?:['’]s|s['’])|Our[ \t]+Lady['’]s)(?![ \t]+[A-Z\d])"
+)
 
 # Words that name a kind of place, not a particular one ("the Secondary School").
 _GENERIC = {
@@ -204,19 +224,54 @@ _GENERIC = {
     "outpatient",
     "high-dependency",
     "unit",
+    "university",
+    "reduction",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "regional",
+    "teaching",
+    "city",
+    "district",
 }
 # Courts and national bodies that end like a street or an institution.
 _NOT_PLACES = re.compile(
+    r"\b[A-Z][\w' ]{0,60}(?:Hospitals?|Healthcare|Health|Care)(?: NHS)?(?: Foundation)? Trust\b|"
     r"\b(?:Crown|Family|Youth|County|High|Magistrates['’]?|Coroner['’]?s|Supreme|Appeal|"
     r"Family Drug and Alcohol) Court\b|\bRoyal College\b|\bOpen University\b|\bVirtual School\b"
     r"|\bCollege of Policing\b|\bDowning Street\b|\bWhitehall\b"
 )
 
 
-def _named(group: str) -> bool:
-    """Whether the words before 'Road'/'School' name a particular place."""
+def _named(group: str, areas: frozenset[str], *, weak: bool = False) -> bool:
+    """Whether the words before 'Road'/'School' name a particular place: a word that is
+    neither generic nor one of the partnership's area names (`areas`, lower case); before a
+    weak type ('Unit', 'Practice'), the word just before it, from the name lists or from no
+    list ("Rainbow Unit", not "Trauma Informed Practice")."""
     words = [w.strip(".,'’") for w in group.split()]
-    return any(w.lower() not in _GENERIC and w not in {"St", "St."} for w in words)
+    if any(w in _TITLE_CASE_SMALL_WORDS for w in words[1:]):
+        return False  # a heading in title case: "Bruising In Non-Mobile Infants"
+    naming = [
+        w
+        for w in words
+        if w.lower() not in _GENERIC and w not in {"St", "St."} and w.lower() not in areas
+    ]
+    if not weak:
+        return bool(naming)
+
+    last = words[-1] if words else ""
+    return last in naming and classify(normalise(last), lists()) in (
+        NAME,
+        NAME_WORD,
+        AMBIGUOUS,
+        UNKNOWN,
+    )
 
 
 def _skip_generic(text: str, offset: int) -> int:
@@ -247,17 +302,28 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, str, int, bool], ...] = (
     (_HOME, "anon.institution", "a named children's home; say 'a children's home'", 1, True),
     (_WARD_NUMBER, "anon.institution", "a named hospital ward; say 'the children's ward'", 0,
      False),
+    (_SAINT, "anon.institution", _INSTITUTION_MESSAGE, 0, False),
 )  # fmt: skip
 
 
-def find_places(text: str) -> list[Finding]:
+def find_places(text: str, area_names: tuple[str, ...] = ()) -> list[Finding]:
+    """Streets, addresses and named institutions; `area_names` (the partnership's own areas)
+    do not name a place on their own ("Northmere General Hospital", "St Ann's")."""
+    areas = frozenset(a.lower() for a in area_names)
     blocked = [m.span() for m in _NOT_PLACES.finditer(text)]
     found: list[Finding] = []
     for pattern, rule, message, group, must_name in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span(group)
-            if must_name and not _named(m.group(1)):
+            weak = pattern is _INSTITUTION and m.group("weak") is not None
+            # A hospital named after the area is one of a few; a street or school is not.
+            large = _LARGE_PREMISES.search(m.group()) is not None
+            if must_name and not _named(m.group(1), areas if large else frozenset(), weak=weak):
                 continue
+            if m.group().lower().replace("’", "'") in areas:
+                continue
+            if rule == "anon.institution" and _A_BODY_AFTER.match(text, end):
+                continue  # "the Nottingham School Trust", "the Oakfield Academy Partnership"
             if any(s < end and start < e for s, e in blocked):
                 continue
             if group == 0 and pattern.groups and m.start() == m.start(1):

@@ -9,8 +9,10 @@ applied and counted; a waiver that allows nothing is itself an error.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
 
 from ..documents import Document, Waiver
 from ..fields import FIELDS, FieldType
@@ -18,6 +20,7 @@ from ..kinds import Kind
 from ..problems import Problem
 from ..settings import Settings
 from .allowed import allowed_spans
+from .allowed import word_list as _words
 from .cases import find_other_cases
 from .exact_dates import find_dates
 from .findings import Finding, as_problem
@@ -37,6 +40,7 @@ class TextContext:
     own_case: str | None = None
     related_cases: tuple[str, ...] = ()
     case_labels: tuple[str, ...] = ()
+    area_names: tuple[str, ...] = ()  # the partnership's own places: never people's names
 
 
 def scan_text(text: str, context: TextContext) -> list[Finding]:
@@ -56,7 +60,7 @@ def scan_text(text: str, context: TextContext) -> list[Finding]:
                 links,
                 [
                     replace(f, message=f"{f.message} (in a link address)")
-                    for f in find_names(links.text)
+                    for f in find_names(links.text, context.area_names)
                     if not any(s < f.end and f.start < e for s, e in allowed)
                 ],
             )
@@ -77,13 +81,13 @@ def _detect(text: str, context: TextContext) -> list[Finding]:
     groups: list[list[Finding]] = [
         find_identifiers(text, context.allowed_emails),
         find_dates(text, exact_dates_are_errors=context.kind is Kind.BRIEF),
-        find_places(text),
+        find_places(text, context.area_names),
     ]
     if context.kind is Kind.BRIEF and context.own_case:
         groups.append(
             find_other_cases(text, context.own_case, context.related_cases, context.case_labels)
         )
-    groups.append(find_names(text))
+    groups.append(find_names(text, context.area_names))
     allowed = allowed_spans(text, context.allowed_terms)
     kept: list[Finding] = []
     for finding in (f for group in groups for f in group):
@@ -109,6 +113,7 @@ def context_for(document: Document, settings: Settings) -> TextContext:
         own_case=document.fields.case,
         related_cases=document.fields.related_cases,
         case_labels=settings.case_labels,
+        area_names=settings.area_names,
     )
 
 
@@ -168,6 +173,50 @@ def scan_document(
                     document.path, waiver.line, waiver.column, unused, waiver.text, draft=draft
                 )
             )
+    return problems
+
+
+_NAME_PARTS = re.compile(r"[-_+.~ ]+")
+# Words that name what a file is ("tyler-smith-review.pdf"): left out, so that the name
+# before them is not taken for the name of a review or a report.
+_DOCUMENT_WORDS = frozenset(
+    _words(
+        "review report brief briefing summary final draft learning notes minutes "
+        "overview executive cspr lcspr scr dhr sar lessons version copy"
+    )
+)
+_FILE_NAME_MESSAGE = (
+    "{finding} in the file or folder name '{part}', which is published in the page's "
+    "address, the sitemap and the feed; rename the file"
+)
+
+
+def scan_file_names(
+    document: Document, settings: Settings, assets: Iterable[str] = (), *, draft: bool = False
+) -> list[Problem]:
+    """Names and identifiers in the words of the document's address (its file or folder name;
+    for a page, each folder too) and in the names of the files published with it (`assets`,
+    paths relative to the site), each reported on line 1 of that file."""
+    context = context_for(document, settings)
+    parts = [(document.path, part) for part in document.slug.split("/")]
+    parts += [(asset, PurePosixPath(asset).stem) for asset in assets]
+    problems: list[Problem] = []
+    for path, part in parts:
+        words = " ".join(
+            w[:1].upper() + w[1:]
+            for w in _NAME_PARTS.split(part)
+            if w and w.lower() not in _DOCUMENT_WORDS
+        )
+        allowed = allowed_spans(words, context.allowed_terms)
+        findings = [
+            f
+            for f in (*find_names(words, context.area_names), *find_identifiers(part))
+            if f.severity is None and not any(s < f.end and f.start < e for s, e in allowed)
+        ]
+        for finding in findings[:1]:  # one problem a name is enough: the fix is one rename
+            message = _FILE_NAME_MESSAGE.format(finding=finding.message.split(";")[0], part=part)
+            found = replace(finding, start=0, end=len(part), message=message)
+            problems.append(as_problem(path, 1, 1, found, part, draft=draft))
     return problems
 
 

@@ -1,0 +1,104 @@
+"""Stretches of text that look like people's names and never are (used by names.py):
+authors in citations, vehicle makes and models, and the partnership's own area names.
+
+- Citations: "(Brandon, Sidebotham and Belderson, 2020)", "Brandon et al. (2020)",
+  "Munro (2011) and Laming (2009)", "(Munro, 2011; Laming, 2009)".
+- Vehicles: "a silver Ford Focus", "a Vauxhall Corsa", "her black Golf".
+- Area names: the boroughs, towns and villages a partnership serves, from its settings
+  (`area_names` in mkdocs.yml) or a document's corpus entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+_PARTICLE = r"(?:(?:van|von|de|der|den|du|le|la|di|da|al|el|ter|ten)[ \t]+)"
+_AUTHOR = rf"{_PARTICLE}*[A-Z][^\W\d_]+(?:['’-][A-Za-z][^\W\d_]*)*"
+_AUTHORS = (
+    rf"{_AUTHOR}(?:[ \t]*,[ \t]*{_AUTHOR})*(?:,?[ \t]+(?:and|&)[ \t]+{_AUTHOR})?"
+    r"(?:[ \t]+et[ \t]+al\.?)?"
+)
+_YEAR = r"(?:19|20)\d{2}[a-z]?"
+# (Brandon, Sidebotham and Belderson, 2020; Munro, 2011)
+_IN_BRACKETS = re.compile(
+    rf"\((?:(?:e\.g\.|see|cited[ \t]+in)[ \t]+)?{_AUTHORS},?[ \t]+{_YEAR}"
+    rf"(?:[ \t]*[;,][ \t]*(?:{_AUTHORS},?[ \t]+)?{_YEAR})*[^()\n]{{0,30}}\)"
+)
+# Brandon, Sidebotham and Belderson (2020)
+_BEFORE_BRACKETS = re.compile(rf"{_AUTHORS}[ \t]+\((?={_YEAR})")
+_BRACKETED_YEAR = re.compile(rf"\({_YEAR}|(?:[,;][ \t]*|[ \t]+){_YEAR}[^()\n]{{0,30}}\)")
+_AUTHORS_END = re.compile(rf"(?:{_AUTHORS})[ \t]+\($")
+
+_MAKES = (
+    "Alfa Romeo|Aston Martin|Audi|BMW|Chevrolet|Citroen|Citroën|Cupra|Dacia|Fiat|Ford|Honda|"
+    "Hyundai|Jaguar|Jeep|Kia|Land Rover|Range Rover|Lexus|Mazda|Mercedes(?:-Benz)?|MG|Mini|"
+    "Mitsubishi|Nissan|Peugeot|Porsche|Renault|Seat|SEAT|Skoda|Škoda|Smart|Subaru|Suzuki|Tesla|"
+    "Toyota|Vauxhall|Volkswagen|VW|Volvo|Yamaha|Piaggio|Vespa|Lambretta|Harley-Davidson|"
+    "Kawasaki|Triumph|Ducati|Saab|Rover|Chrysler|Dodge|Isuzu|Iveco|Daihatsu|Proton|"
+    "Ssangyong|SsangYong|BYD|Polestar"
+)
+_MODELS = (
+    "Corsa|Astra|Insignia|Zafira|Mokka|Vectra|Fiesta|Focus|Mondeo|Kuga|Puma|Transit|"
+    "Galaxy|Golf|Polo|Passat|Tiguan|Touran|Sharan|Caddy|Clio|Megane|Mégane|Captur|Kangoo|"
+    "Micra|Qashqai|Juke|Navara|Yaris|Aygo|Corolla|Auris|Prius|Rav4|RAV4|Hilux|"
+    "Civic|Octavia|Fabia|Ibiza|Leon|Punto|Panda|Sportage|Picanto|Ceed|"
+    "Tucson|Berlingo|Picasso|Sprinter|Vito|Evoque|Freelander|"
+    "Vitara|Mustang|Duster|Sandero|Outlander|Shogun|Clubman|Countryman|"
+    "Xsara|Saxo|Agila|Meriva|Vivaro|Movano|Scenic|Laguna|Almera|Primera"
+)
+_COLOURS = (
+    r"(?:a|an|silver|black|white|grey|gray|red|blue|"
+    r"green|dark|light|old|new|stolen|hired|borrowed|battered|small|large|people[ \t]+carrier|"
+    r"metallic|navy|maroon|yellow|orange|gold|brown|beige)"
+)
+_MODEL = r"(?:[A-Z][\w-]*|\d[\w-]*)"
+_VEHICLES = re.compile(
+    rf"\b((?:{_MAKES})(?:[ \t]+{_MODEL}){{1,2}}\b"
+    rf"|(?:{_MAKES})(?=[ \t]+(?:car|van|hatchback|estate|saloon|people[ \t]+carrier|"
+    r"motorbike|motorcycle|scooter|4x4|SUV|pick-?up)\b))"
+    rf"|\b{_COLOURS}[ \t]+((?:{_MAKES})(?:[ \t]+{_MODEL}){{0,2}}\b|(?:{_MODELS})\b)"
+)
+
+
+@cache
+def _areas(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    cleaned = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
+    if not cleaned:
+        return None
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(n) for n in cleaned) + r")(?:['’]s)?(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def _citations(text: str) -> list[tuple[int, int]]:
+    """Citations, found from their years: each "(2020" or ", 2020)" is looked at, and the
+    author list before it."""
+    spans: list[tuple[int, int]] = []
+    for year in _BRACKETED_YEAR.finditer(text):
+        if any(s <= year.start() < e for s, e in spans):
+            continue
+        window = max(0, year.start() - 200)
+        if year.group().startswith("("):  # Brandon et al. (2020)
+            authors = _AUTHORS_END.search(text, window, year.start() + 1)
+            if authors:
+                spans.append((authors.start(), year.end()))
+            continue
+        opening = text.rfind("(", window, year.start())  # (Brandon and Belderson, 2020)
+        bracketed = _IN_BRACKETS.match(text, opening) if opening >= 0 else None
+        if bracketed:
+            spans.append(bracketed.span())
+    return spans
+
+
+def never_names(text: str, area_names: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Where `text` has a citation, a vehicle or one of `area_names`: never a person's name."""
+    spans: list[tuple[int, int]] = []
+    spans += _citations(text)
+    spans += [m.span(1 if m.group(1) else 2) for m in _VEHICLES.finditer(text)]
+    areas = _areas(tuple(sorted(set(area_names))))
+    if areas is not None:
+        spans += [m.span() for m in areas.finditer(text)]
+    return spans

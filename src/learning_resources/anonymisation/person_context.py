@@ -1,0 +1,196 @@
+"""The words around a word that show it is a person's name (used by names.py).
+
+A name that is also an ordinary word ("Faith", "Rowan", "Autumn", "Summer Grant") is told
+apart from the word by what is said of it: a person speaks, lives somewhere, is seen, has a
+mother or a school, is aged 4, is someone's daughter, is asked or visited. Once one such use
+shows that a word names a person in a document, every use of it there is the name.
+
+Every pattern here matches at a given offset (`pattern.match(text, end)` just after the word,
+or `pattern.search(text, start - 60, start)` just before it), so the detector stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+SPEECH_VERBS = (
+    "said|says|told|tells|disclosed|discloses|reported|explained|stated|asked|asks|replied|"
+    "admitted|denied|alleged|shouted|screamed|cried|agreed|refused|wrote|texted|messaged|"
+    "confided|whispered|insisted"
+)
+# People a person has ("Faith's mother") and things only a person has ("Autumn's attendance").
+KIN = (
+    "mother|father|mum|dad|mummy|daddy|brother|sister|siblings?|grandmother|grandfather|nan|"
+    "nana|grandma|grandad|aunt|auntie|uncle|cousin|stepfather|stepmother|son|daughter|baby|"
+    "boyfriend|girlfriend|partner|husband|wife|teacher|carer|friend|friends|birthday|bedroom"
+)
+_OWNED = (
+    rf"{KIN}|school|nursery|class|attendance|behaviour|health|weight|needs|views|wishes|"
+    "feelings|voice|life|lives|care|plan|case|records?|file|injur(?:y|ies)|bruis(?:e|es|ing)|"
+    "phone|mobile|account|room|home|house|flat|bed|cot|social|key|named|pupil|development|"
+    "speech|words|diary|experience|daily|own|first|older|younger|eldest|youngest|death|body|"
+    "head|arm|arms|leg|legs|face|ear|ears|eye|eyes|back|hand|hands|skin|hair|teeth|condition|"
+    "disability|diagnosis|medication|appointments?|GP|worker|perspective|story|safety|welfare|"
+    "wellbeing|presentation|movements|whereabouts|clothes|parents|carers|family|household"
+)
+_AGE = r"[ \t]*,?[ \t]*\(?(?:aged|age)[ \t]+\d|[ \t]+\(\d{1,2}\)|,[ \t]+\d{1,2},"
+_NUMBER = (
+    r"(?:\d{1,2}(?![\d.%,]|[ \t]*(?:%|per|times|hours|minutes))|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b"
+)
+_WAS_AGE = (
+    rf"[ \t]+(?:was|is|turned|had[ \t]+just[ \t]+turned)[ \t]+{_NUMBER}(?![ \t]+(?:of|in|out))"
+)
+_WHO = r",?[ \t]+who[ \t]"
+# "Harmony and her brother", "Precious, the eldest,"
+_WITH_KIN = (
+    r"[ \t]+and[ \t]+(?:her|his|their)[ \t]+(?:mother|father|mum|dad|brothers?|sisters?|"
+    r"siblings?|twin|cousins?|friends?|boyfriend|girlfriend|partner|baby|son|daughter)\b"
+    r"|,[ \t]+(?:the|her|his|their)[ \t]+(?:eldest|oldest|youngest|middle|older|younger|twin)\b"
+)
+# "Hope was the middle of three children", "Sky is the only girl"
+_PLACE_IN_FAMILY = (
+    r"[ \t]+(?:was|is)[ \t]+(?:the|their|her|his)[ \t]+(?:(?:eldest|oldest|youngest|middle|elder|"
+    r"younger)\b|only[ \t]+(?:child|daughter|son|girl|boy)\b)"
+)
+
+# Sure wherever the word stands: "Rose said", "Faith's mother", "Rose, aged 4", "Summer, who".
+SURE_AFTER = re.compile(
+    rf"(?:['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
+    rf"|[ \t]+(?:{SPEECH_VERBS})\b|{_WHO})",
+    re.IGNORECASE,
+)
+# For a word in no list ("Okonjo"): only what is said of people.
+PERSON_AFTER = re.compile(
+    rf"(?:['’]s[ \t]+(?:{KIN})\b|{_AGE}|[ \t]+(?:{SPEECH_VERBS})\b)", re.IGNORECASE
+)
+# For a place ("Kenya's mother"), not what a body does ("NHS England said").
+KIN_OR_AGE_AFTER = re.compile(rf"['’]s[ \t]+(?:{KIN})\b|{_AGE}", re.IGNORECASE)
+
+# What people do. Mid-sentence, a capitalised ordinary word followed by one of these is a
+# person ("staff noticed that Grace was often hungry", "a bruise on Jack's ear").
+ACTION_VERBS = (
+    "was|is|has|had|lived|lives|experienced|attended|attends|missed|went|goes|came|comes|"
+    "stayed|stays|moved|ran|left|returned|became|felt|feels|seemed|appeared|wanted|wants|"
+    "needed|needs|started|stopped|began|spent|spoke|speaks|showed|shows|presented|continued|"
+    "struggled|sat|sits|slept|ate|cried|played|plays|would|could|did|does|witnessed|saw|"
+    "heard|knew|loved|loves|liked|likes|enjoyed|enjoys|arrived|arriving|got|gets|tried|"
+    "tries|hid|hides|walked|woke|joined|refused|disclosed|told|said|says|asked|ran"
+)
+ACTION_AFTER = re.compile(rf"(?:['’]s[ \t]+[a-z]|[ \t]+(?:{ACTION_VERBS}|{SPEECH_VERBS})\b)")
+# At the start of a sentence, only what a person (not hope, faith or a season) does.
+_PASSIVE = (
+    "seen|born|taken|admitted|excluded|found|referred|placed|known|reported|stopped|"
+    "arrested|interviewed|discharged|living|staying|subject|open|removed|moved|collected|"
+    "brought|examined|assessed|diagnosed|bullied|groomed|exploited|assaulted|injured|"
+    "hungry|scared|frightened|upset|absent|missing|pregnant|unwell|alone|described|"
+    "registered|looked|cared|supported|allocated|also"
+)
+_OFTEN = (
+    r"(?:often|usually|always|rarely|sometimes|frequently|regularly|also|then|later|first|"
+    r"still|never|not)"
+)
+INITIAL_AFTER = re.compile(
+    rf"['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
+    rf"|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t]"
+    r"|[ \t]+(?:lived|lives|attended|attends|disclosed|discloses|witnessed|moved|went|ran|"
+    r"stayed|stays|returned|started|joined|missed|spent|wanted|wants|cried|loved|loves|"
+    r"likes|liked|enjoyed|enjoys|played|plays|arrived|walked|woke|hid|slept|told|tells|"
+    rf"(?:was|is|had[ \t]+been|has[ \t]+been|were)[ \t]+(?:{_OFTEN}[ \t]+)?(?:{_PASSIVE})\b)\b"
+)
+
+# Who a person is to someone: "her daughter Faith", "Mother's partner, Mark", "baby Ivy".
+RELATION_BEFORE = re.compile(
+    r"\b(?:son|daughter|brother|sister|half-brother|half-sister|stepbrother|stepsister|"
+    r"stepson|stepdaughter|baby|twin|sibling|cousin|niece|nephew|grandson|granddaughter|"
+    r"boyfriend|girlfriend|partner|husband|wife|friend|mother|father|mum|dad|aunt|uncle|"
+    r"nan|grandmother|grandfather|named|called|nicknamed|christened|known[ \t]+as|"
+    r"referred[ \t]+to[ \t]+as)"
+    r"(?:[ \t]+(?:\d|[A-Z]\b))?,?[ \t]+$",
+    re.IGNORECASE,
+)
+# What is done to a person: "saw Rye near the shops", "ask Autumn about", "discharged Grace
+# after" (the word must then end the clause or be followed by a small word or a verb).
+OBJECT_BEFORE = re.compile(
+    r"\b(?:saw|see|sees|seen|seeing|met|meet|meets|visited|visit|visits|visiting|asked|ask|"
+    r"asking|told|tell|telling|phoned|rang|contacted|discharged|examined|interviewed|"
+    r"collected|described|gave|give|giving|offered|showed|"
+    r"(?:spoke|speak|speaking|talked|talk|talking)(?:[ \t]+\w+ly)?[ \t]+(?:to|with)|"
+    r"(?:addressed|sent|given|handed|belonged|belonging|shown|written|wrote|listened|"
+    r"listen|listening|explained|happened|happening)[ \t]+to|"
+    r"lived[ \t]+with|living[ \t]+with|"
+    r"stayed[ \t]+with|staying[ \t]+with|looked[ \t]+after|cared[ \t]+for|picked[ \t]+up|"
+    r"excluded|bathed|fed|hit|punched|kicked|slapped|assaulted|groomed|threatened|"
+    r"hugged|cuddled|weighed|vaccinated|admitted|believed|blamed|ignored|encouraged|"
+    r"reassured|comforted|found|searched[ \t]+for|reported|left|leaving|took|take|taking|"
+    r"(?:worried|worries|concerned|concerns|concern|cared|thinking|asked|told)[ \t]+(?:about|for))"
+    r"[ \t]+$"
+)
+OBJECT_FOLLOWED_BY = re.compile(
+    r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|"
+    r"what|how|if|whether|who|whom|as|rather|instead|a|an|"
+    r"during|for|from|home|in|into|near|on|or|outside|since|that|to|when|where|while|with|"
+    r"without|and[ \t]+(?:her|his|their|Mother|Father|Mum|Dad|Sibling|[A-Z][a-z]+[ \t]+(?:to|"
+    r"about|at|in|on|home)))\b)",
+    re.MULTILINE,
+)
+
+# A nickname: "known as 'Madz'", "called her 'Smiler'", "Everyone called Young Person K
+# 'Ducky'", "known to friends as Libz".
+NICKNAME_CUE = re.compile(
+    r"\b(?:(?:known|referred[ \t]+to|knew[ \t]+[\w' \t-]{1,40}?)[ \t]+(?:to[ \t]+[\w ]{1,25}?"
+    r"[ \t]+)?as|(?:called|nicknamed|went[ \t]+by|goes[ \t]+by|answers?[ \t]+to|answered[ \t]+to|"
+    r"calls?[ \t]+(?:him|her|them)self|nickname(?:[ \t]+(?:was|is|of))?,?)"
+    r"(?:[ \t]+(?:him|her|them|me|(?:Child|Baby|Young[ \t]+Person|Sibling|Adult)[ \t]+"
+    r"(?:[A-Z]{1,2}|\d))\b)?)[ \t]*"
+)
+QUOTED_NAME = re.compile(r"['‘\"“]([A-Z][\w’'-]{1,20})['’\"”]")
+# After "known as" without quotes, one Capitalised word that ends the clause: "as Libz)".
+BARE_NICKNAME = re.compile(r"([A-Z][a-z][\w’'-]{0,18})(?=[ \t]*(?:[.,;:)!?]|$|by\b))")
+# A family: "the Nowaks", "the Okonjo family", "the Hall household".
+FAMILY = re.compile(
+    r"\b[Tt]he[ \t]+([A-Z][^\W\d_]+(?:[-‐][A-Z][^\W\d_]+)?)"
+    r"(?:[ \t]+(family|families|household|children|twins|brothers|sisters|boys|girls)\b)?"
+)
+# ... or it stands in a list of the household: "lived with Mother and Mark".
+HOUSEHOLD_BEFORE = re.compile(
+    r"(?:\b(?:Mother|Father|Mum|Dad|Grandmother|Grandfather|Nan|Sibling \d+)|\bwith)"
+    r"[ \t]+and[ \t]+$|\b(?:Mother|Father|Mum|Dad)[ \t]+and[ \t]+$"
+)
+
+# Lists of people: "The children, Willow, Mason and Child C, were seen": a word listed beside
+# a name or a case letter is a name too.
+_SEPARATOR = r"(?:,[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
+_CASE = r"(?:Child|Baby|Young[ \t]+Person|Sibling|Adult|Infant)[ \t]+(?:[A-Z]{1,2}|\d{1,2})\b"
+LIST_SEPARATOR = re.compile(_SEPARATOR)
+LISTED_PERSON_AFTER = re.compile(_SEPARATOR + _CASE)
+LISTED_PERSON_BEFORE = re.compile(rf"\b{_CASE}{_SEPARATOR}$")
+# A surname in capitals, as police records write it: "the surname as SULTANI", "named the man
+# as CHEN", "the partner's surname, AGYEMAN".
+CAPS_NAME_BEFORE = re.compile(
+    r"\b(?:surname|name|named|called|(?<!such[ \t])as|suspect|offender|perpetrator)"
+    r"[,:]?[ \t]*$",
+    re.IGNORECASE,
+)
+# A common noun, not a name, follows these: "Our Vision is", "the Hope project".
+DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|our|your|their|its|this|these|those|every|each|any|no)[ \t]+$",
+    re.IGNORECASE,
+)
+# A full name in lower case where a name is expected: "Mother's sister, faith marsh, told",
+# "known as grace hall".
+LOWER_PAIR = re.compile(r"\b([a-z][a-z'’-]+)(?=[ \t]+([a-z][a-z'’-]+)\b)")
+# A family named by a word in no list needs the family nearby: "The family (the Okonjos)".
+FAMILY_NEARBY = re.compile(r"\b(?:family|families|household|parents|siblings)\b", re.IGNORECASE)
+LOWER_PAIR_BEFORE = re.compile(
+    r"(?:\b(?:son|daughter|brother|sister|half-brother|half-sister|stepfather|stepmother|"
+    r"boyfriend|girlfriend|partner|husband|wife|friend|mother|father|mum|dad|aunt|auntie|"
+    r"uncle|nan|grandmother|grandfather|cousin|neighbour|carer)[,:][ \t]+"
+    r"|\b(?:named|called|nicknamed|known[ \t]+as|referred[ \t]+to[ \t]+as|name[ \t]+(?:is|was))"
+    r"[ \t]+['‘\"“]?)$",
+    re.IGNORECASE,
+)
+LOWER_PAIR_AFTER = re.compile(
+    rf"['’\"”]?(?:[ \t]*[,.;:)]|[ \t]+(?:{SPEECH_VERBS}|by|who|and)\b|['’]s[ \t]+(?:{KIN})\b)",
+    re.IGNORECASE,
+)

@@ -1,0 +1,201 @@
+"""Issue 13, the gate's second round: every example the issue lists is caught as an error, or
+allowed, as the issue states.
+
+All names, numbers and places here are invented for the tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from learning_resources.anonymisation.scan import TextContext, scan_text
+from learning_resources.checking import check_site
+from learning_resources.kinds import Kind
+from learning_resources.problems import Severity
+from learning_resources.rules import RULES
+
+from .conftest import SHEET_BODY, SiteFolder, brief, sheet
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def errors(
+    text: str, kind: Kind = Kind.BRIEF, areas: tuple[str, ...] = ()
+) -> list[tuple[str, str]]:
+    """(rule, text) of every finding that blocks publication."""
+    context = TextContext(kind=kind, area_names=areas)
+    return [
+        (f.rule, f.span(text))
+        for f in scan_text(text, context)
+        if (f.severity or RULES[f.rule].severity) is Severity.ERROR
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Caught as errors
+# --------------------------------------------------------------------------------------------
+
+CAUGHT = [
+    # names that are ordinary words, alone or together, at the start of a sentence too
+    ("Faith was seen by the school nurse on her own.", "anon.name", "Faith"),
+    ("Staff did not ask Faith why she was hungry.", "anon.name", "Faith"),
+    ("Rowan told his teacher about the bruises.", "anon.name", "Rowan"),
+    ("Autumn lived with Mother in a one-bedroom flat.", "anon.name", "Autumn"),
+    ("Autumn's attendance fell to 60% in the spring term.", "anon.name", "Autumn"),
+    ("Jasmine Hall was 14 when she was first reported missing.", "anon.name", "Jasmine Hall"),
+    ("Ivy Marsh attended the nursery three days a week.", "anon.name", "Ivy Marsh"),
+    ("The children, Willow, Chase and Child C, were seen in the park.", "anon.name", "Willow"),
+    ("Summer was the middle of three children.", "anon.name", "Summer"),
+    # a full name in lower case, as a whole
+    ("The health visitor noted that leah turner was often hungry.", "anon.name", "leah turner"),
+    ("Mother's sister, faith marsh, told the review she had raised concerns.", "anon.name",
+     "faith marsh"),
+    # nicknames in quotes
+    ("Everyone at school called her 'Smiler'.", "anon.name", "Smiler"),
+    ("Thomas 'Tom-Tom' Reilly was known to the police.", "anon.name", "Tom-Tom"),
+    ("Young Person K was known to friends as Libz.", "anon.name", "Libz"),
+    # family names with an article or a plural
+    ("The Nowaks moved to the area in 2021.", "anon.name", "Nowaks"),
+    ("The Okonjo family had no recourse to public funds.", "anon.name", "Okonjo"),
+    # names after a title
+    ("Reverend Grace Adeyemi led the church youth group.", "anon.name", "Grace Adeyemi"),
+    ("Sheikh Omar taught at the mosque on Saturdays.", "anon.name", "Omar"),
+    ("Father Brennan visited the family at home.", "anon.name", "Brennan"),
+    ("Auntie Grace collected the children from school.", "anon.name", "Grace"),
+    # handles without "@"
+    ("Her instagram: kayz_x09 was public.", "anon.social", "kayz_x09"),
+    ("She posted every night as TikTok user dev.2010.", "anon.social", "dev.2010"),
+    ("He posted on Instagram as kaciemae22 most nights.", "anon.social", "kaciemae22"),
+    ("His gamertag was ShadowWolf99.", "anon.social", "ShadowWolf99"),
+    # references that mix letters and digits, with or without a keyword
+    ("Records under LS14K0922 were not shared.", "anon.reference", "LS14K0922"),
+    ("CPR-2022-01341 was closed in March.", "anon.reference", "CPR-2022-01341"),
+    # named health premises and short institution names
+    ("Child A was registered at Oakfield Dental Surgery.", "anon.institution",
+     "Oakfield Dental Surgery"),
+    ("Baby C was moved to Ward B12 overnight.", "anon.institution", "Ward B12"),
+    ("Baby C was born at the Royal Albert Infirmary.", "anon.institution", "Albert Infirmary"),
+    ("Child A attended St Bede's until Year 6.", "anon.institution", "St Bede's"),
+    ("Mother collected her prescription from Ashgrove Pharmacy.", "anon.institution",
+     "Ashgrove Pharmacy"),
+    ("Child A was a pupil at Thornfield High.", "anon.institution", "Thornfield High"),
+    # dates with a prefix or in words
+    ("LMP 03/02/2023 was recorded by the midwife.", "anon.date", "03/02/2023"),
+    ("The strategy meeting was held on the second of June.", "anon.date", "the second of June"),
+    ("Child A was born on Christmas Day 2018.", "anon.date_of_birth", "Christmas Day 2018"),
+    # exact ages with a day or week part
+    ("Child A was aged 3 years, 2 months and 5 days.", "anon.age",
+     "aged 3 years, 2 months and 5 days"),
+    ("Child A was 13 years and 3 weeks old.", "anon.age", "13 years and 3 weeks old"),
+    ("Baby C was aged 11 weeks and 2 days.", "anon.age", "aged 11 weeks and 2 days"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), CAUGHT)
+def test_caught_as_an_error(text: str, rule: str, span: str) -> None:
+    assert (rule, span) in errors(text)
+
+
+def test_a_word_shown_once_to_be_a_name_is_a_name_everywhere_in_the_document() -> None:
+    text = (
+        "Faith is ten.\n\nFaith missed school most Mondays. Later, Faith's mother moved "
+        "away, and a note read only 'faith hungry again'."
+    )
+    assert errors(text) == [("anon.name", "Faith")] * 3 + [("anon.name", "faith")]
+
+
+def test_an_age_in_years_and_months_is_still_only_a_warning() -> None:
+    text = "Child A was aged 4 years and 2 months."
+    [finding] = scan_text(text, TextContext(kind=Kind.BRIEF))
+    assert (finding.rule, finding.severity) == ("anon.age", Severity.WARNING)
+
+
+# --------------------------------------------------------------------------------------------
+# Allowed by rule, without a waiver
+# --------------------------------------------------------------------------------------------
+
+ALLOWED = [
+    # financial and academic years
+    "Referrals rose from 2021/2022 to 2022/2023, and again in 2023-24 and 2023-2024.",
+    # publication, update and report dates
+    "Updated 3 March 2025. Published: 12 March 2025. Review date: 1 March 2026.",
+    "The report was published by the National Panel on 12 May 2021.",
+    # citations
+    "Neglect featured in most reviews (Brandon, Sidebotham and Belderson, 2020).",
+    "Brandon, Sidebotham and Hargreaves (2020) found the same; see also (Hargreaves 2016).",
+    # national helplines and services, with their public numbers
+    "Call the NSPCC Helpline on 0808 800 5000, Childline on 0800 1111, the Samaritans on "
+    "116 123, NHS 111, or the National Domestic Abuse Helpline on 0808 2000 247.",
+    # vehicles
+    "Father drove a silver Ford Focus; the aunt had a Vauxhall Corsa.",
+    # gestation
+    "Baby C was born at 29 weeks, when Mother was 28 weeks' gestation at the scan.",
+    # acronyms in capitals
+    "The work was led by IMARA, and the DHR ALIG monitors the actions.",
+    # headings that look like institutions, ordinary words that are names
+    "## Bruising in Pre-Mobile Babies\n\n## Trauma Informed Practice\n\nOur Vision is clear.",
+    "Hope was lacking. Will the plan work? Faith groups and the Grace period helped.",
+    '"Father" said he would attend; Father Christmas visited the nursery.',
+    # bodies that end like premises
+    "The Violence Reduction Unit and the Nottingham University Hospitals NHS Trust met.",
+]
+
+
+@pytest.mark.parametrize("text", ALLOWED)
+def test_allowed_by_rule(text: str) -> None:
+    assert errors(text) == []
+
+
+def test_the_partnerships_own_area_names_are_not_people() -> None:
+    text = "Buxton's children's services saw a sharp rise; the family lived on Buxton Road."
+    assert ("anon.name", "Buxton") in errors(text)
+    assert errors(text, areas=("Buxton",)) == [("anon.address", "Buxton Road")]
+
+
+def test_an_area_name_alone_is_no_institution() -> None:
+    assert errors("They were seen at St Ann's.") == [("anon.institution", "St Ann's")]
+    assert errors("They were seen at St Ann's.", areas=("St Ann's",)) == []
+    assert errors("Baby C was taken to Buxton General Hospital.", areas=("Buxton",)) == []
+    school = "Child A moved to Buxton Primary School."
+    assert errors(school, areas=("Buxton",)) == [("anon.institution", "Buxton Primary School")]
+
+
+# --------------------------------------------------------------------------------------------
+# Settings and front matter
+# --------------------------------------------------------------------------------------------
+
+
+def test_pseudonyms_and_named_professionals_are_allowed_in_every_kind(site: SiteFolder) -> None:
+    declared = "pseudonyms: [Jasmine]\nnamed_professionals: [Dr Imran Hussain]\n"
+    text = "Jasmine said she felt safe. Dr Imran Hussain led the review.\n"
+    site.write("briefs/child-a.md", brief(extra=declared, body=text))
+    site.write("bitesize/neglect.md", sheet(extra=declared, body=SHEET_BODY + text))
+    site.write("content/stories.md", f"---\ntitle: Stories\n{declared}---\n{text}")
+    assert check_site(site.root, TODAY).problems == []
+    site.write("content/stories.md", f"---\ntitle: Stories\n---\n{text}")
+    assert {p.text for p in check_site(site.root, TODAY).problems} == {
+        "Jasmine",
+        "Imran Hussain",
+    }
+
+
+def test_area_names_come_from_the_settings(site: SiteFolder) -> None:
+    site.write("briefs/child-a.md", brief(body="Buxton's children's services saw a rise.\n"))
+    assert [p.text for p in check_site(site.root, TODAY).problems] == ["Buxton"]
+    yml = (site.root / "mkdocs.yml").read_text()
+    site.write(
+        "mkdocs.yml", yml.replace("      topics:", "      area_names: [Buxton]\n      topics:")
+    )
+    assert check_site(site.root, TODAY).problems == []
+
+
+def test_a_mistyped_area_names_setting_is_reported(site: SiteFolder) -> None:
+    yml = (site.root / "mkdocs.yml").read_text()
+    site.write(
+        "mkdocs.yml", yml.replace("      topics:", "      area_names: Buxton\n      topics:")
+    )
+    [problem] = check_site(site.root, TODAY).problems
+    assert problem.path == "mkdocs.yml"
+    assert "'area_names' must be a list of text" in problem.message
