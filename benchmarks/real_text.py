@@ -119,7 +119,7 @@ def example_documents() -> list[tuple[Document, TextContext]]:
     import datetime as dt
 
     from learning_resources.anonymisation.scan import context_for
-    from learning_resources.checking import check_site
+    from learning_resources.pipeline import check_site
 
     report = check_site(PROJECT, dt.datetime.now(dt.UTC).date())
     assert report.site is not None

@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 
 from learning_resources.anonymisation.scan import TextContext, scan_text
-from learning_resources.checking import check_site
 from learning_resources.kinds import Kind
+from learning_resources.pipeline import check_site
 from learning_resources.problems import Severity
 from learning_resources.rules import RULES
 
