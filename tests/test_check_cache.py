@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
-from learning_resources import check_cache, checking, loading
+from learning_resources import check_cache, checking, loading, parallel
 from learning_resources.check_cache import CACHE_FILE, CACHE_FOLDER, CheckCache
 from learning_resources.checking import check_site, published_checks
 from learning_resources.plan import plan_site
@@ -337,14 +337,14 @@ def test_a_large_site_is_checked_on_every_core_with_the_same_result(
     varied_site(site)
     monkeypatch.setattr(checking, "PARALLEL_FROM", 2)
     started: list[int] = []
-    real = checking.ProcessPoolExecutor
+    real = parallel.ProcessPoolExecutor
 
     def counting(*args: object, **kwargs: object) -> object:
         started.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(checking, "ProcessPoolExecutor", counting)
-    monkeypatch.setattr(checking, "_workers", lambda: 2)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", counting)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
     assert (
         check_site(site.root, TODAY).problems == check_site(site.root, TODAY, cache=True).problems
     )

@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
-import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +17,7 @@ from .html_policy import check_body
 from .kinds import Kind
 from .lifecycle import State
 from .loading import Site, load_site, reading_key, relative
+from .parallel import run_all
 from .plan import Entry, SitePlan, lifecycle_problems, plan_site
 from .problems import Problem, in_draft, in_file_order
 from .settings import Settings, SettingsError, load_settings
@@ -100,38 +96,16 @@ def _check_published(work: _Published) -> tuple[list[Problem], list[Problem]]:
     return policy, found
 
 
-# Documents to check before other processes pay for starting: measured, each takes about
-# 10 ms and starting a process (forked, the detectors' word lists already loaded) about 50 ms.
+# Documents to check before other processes pay for starting: each takes about 10 ms, and
+# starting a worker (forked, the detectors' word lists already loaded) about 50 ms.
 PARALLEL_FROM = 48
 
 
-def _workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def _check_all(works: list[_Published], *, parallel: bool | None = None) -> list[_Checked]:
-    """Each document's checks, in order; on every core when there are enough of them (or
-    when `parallel` says so). The results are the same either way."""
-    workers = min(_workers(), len(works))
-    if parallel is None:
-        parallel = len(works) >= PARALLEL_FROM and workers > 1
-    if not parallel or not works:
-        return [_check_published(w) for w in works]
-    scan_text("", TextContext(Kind.BRIEF))  # load the word lists once, before forking
-    methods = multiprocessing.get_all_start_methods()
-    # Forking a process that runs threads (as `serve` does) is unsafe: start afresh then.
-    method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
-    try:
-        with ProcessPoolExecutor(
-            max(workers, 2), mp_context=multiprocessing.get_context(method)
-        ) as pool:
-            chunk = max(1, len(works) // (max(workers, 2) * 8))
-            return list(pool.map(_check_published, works, chunksize=chunk))
-    except (OSError, BrokenProcessPool):  # no processes may be started here: do it here
-        return [_check_published(w) for w in works]
+    """Each document's checks, in order, on every core when there are enough of them."""
+    if parallel or (parallel is None and len(works) >= PARALLEL_FROM):
+        scan_text("", TextContext(Kind.BRIEF))  # load the word lists once, before forking
+    return run_all(_check_published, works, enough=PARALLEL_FROM, parallel=parallel)
 
 
 _Checked = tuple[list[Problem], list[Problem]]

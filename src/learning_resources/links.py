@@ -30,6 +30,8 @@ class Link:
 
 def local_links(text: str, first_line: int = 1) -> list[Link]:
     """Relative links to files in `text`, outside code blocks."""
+    if "[" not in text:
+        return []  # every link starts with '[': most bodies are done at once
     matches = [
         match
         for pattern in (_INLINE, _DEFINITION)
@@ -37,7 +39,7 @@ def local_links(text: str, first_line: int = 1) -> list[Link]:
         if not (_SCHEME.match(match.group(1)) or match.group(1).startswith(("#", "/")))
     ]
     if not matches:
-        return []  # most bodies: no need to find their lines and code blocks
+        return []  # no need to find the lines and code blocks
     skip = code_lines(text)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     found: list[Link] = []
