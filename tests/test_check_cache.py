@@ -382,3 +382,30 @@ def test_cache_entries_of_files_gone_are_dropped(site: SiteFolder) -> None:
     check_site(site.root, TODAY, cache=True)
     cache = CheckCache(site.root, load_settings(site.root))
     assert "briefs/child-b.md" not in cache.entries and "briefs/child-d.md" in cache.entries
+
+
+# --- The preview -----------------------------------------------------------------------------
+
+
+def test_the_preview_checks_again_only_what_was_edited(
+    site: SiteFolder, calls: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`serve` rebuilds on every edit: unchanged documents come from the cache."""
+    import mkdocs_learning.engine
+
+    rebuilds: list[object] = []
+    monkeypatch.setattr(
+        mkdocs_learning.engine, "serve_site", lambda root, check, address: rebuilds.append(check)
+    )
+    for letter in "ABCDE":
+        site.write(f"briefs/child-{letter.lower()}.md", brief(case=letter))
+    site.write("bitesize/neglect.md", sheet())
+    assert site.run("serve", "--today", "2026-11-25").returncode == 0
+    [check] = rebuilds
+    plan, problems = check()  # type: ignore[operator]
+    assert plan is not None and problems == []
+    calls["read"].clear(), calls["checked"].clear()
+    site.write("briefs/child-c.md", brief(case="C", body="Tyler Smith.\n"))
+    plan, problems = check()  # type: ignore[operator]
+    assert calls == {"read": ["briefs/child-c.md"], "checked": ["briefs/child-c.md"]}
+    assert plan is None and [p.text for p in problems] == ["Tyler Smith"]
