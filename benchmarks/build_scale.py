@@ -6,10 +6,11 @@
     .venv/bin/python benchmarks/build_scale.py --sizes 300 --repeat 1
 
 For each N it writes a site of N valid documents (60% briefs, 40% sheets, about 750 words
-each, in the project's own schema, with the example site's mkdocs.yml; deterministic with
---seed) and the same Markdown as a bare MkDocs site (Material, search, the same Markdown
-extensions, a navigation of sections with a listing page each, no plugin). Then, in one run
-and alternating, each command as its own process (median of --repeat runs):
+each, one brief in 50 a draft, in the project's own schema, with the example site's
+mkdocs.yml; deterministic with --seed) and the same published Markdown as a bare MkDocs
+site (Material, search, the same Markdown extensions, a navigation of sections with a
+listing page each, no plugin). Then, in one run and alternating, each command as its own
+process (median of --repeat runs):
 
 - `bare`: `mkdocs build` of the bare site;
 - `build cold` / `build warm`: `build.py build` with the check cache deleted first / kept
@@ -18,10 +19,11 @@ and alternating, each command as its own process (median of --repeat runs):
 - `check one`: `build.py check briefs/<one>.md`, cache warm.
 
 Measured: wall time and CPU time (the process and every process it started), peak memory
-(the largest process's maximum resident set, from wait4; and, sampled twenty times a second, the
-peak proportional set size summed over the whole process tree, which counts worker processes
-fairly) and the size of the output. It prints a table with ratios to the bare build and the
-targets of issue 14, and writes benchmarks/results/build-scale.md and build-scale.json.
+(the largest process's maximum resident set, from wait4; and, sampled twenty times a
+second, the peak proportional set size summed over the whole process tree, which counts
+worker processes fairly) and the size of the output. It prints a table with ratios to the
+bare build and the targets of issue 14, and writes benchmarks/results/build-scale.md and
+build-scale.json.
 
 The machine may be shared: medians, and CPU time beside wall time, say how much of a
 difference is load.
@@ -125,6 +127,7 @@ def sentence_pool(settings_root: Path = PROJECT) -> Pool:
 class Corpus:
     root: Path
     briefs: list[str] = field(default_factory=list)  # relpaths
+    drafts: set[str] = field(default_factory=set)  # never published: not in the bare site
     sheets: list[str] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)  # relpath -> title
     words: int = 0
@@ -188,9 +191,10 @@ def _inline(values: Sequence[str]) -> str:
 
 def generate(root: Path, documents: int, seed: int, today: dt.date = TODAY) -> Corpus:
     """`documents` valid briefs and sheets in a new site at `root`, with the example site's
-    settings and pages. Every brief is live on `today` (briefs older than a year, needed only
-    beyond about 1,400 briefs for unique case letters, carry an extension), so that the site
-    renders every document in full, as the bare build does."""
+    settings and pages. One brief in 50 is a draft; every other brief is live on `today`
+    (those older than a year, needed only beyond about 1,400 briefs for unique case letters,
+    carry an extension), so that the site renders every published document in full, as the
+    bare build does."""
     root.mkdir(parents=True)
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(PROJECT / "content", root / "content")
@@ -219,10 +223,10 @@ def generate(root: Path, documents: int, seed: int, today: dt.date = TODAY) -> C
             used[published.year] = used.get(published.year, 0) + 1
             label = rng.choice(settings.case_labels)
             title = f"{label} {case}: {topic_words}"
-            extra = ""
+            extra = "draft: true\n" if n % 50 == 10 else ""  # a few drafts, as every site has
             if published.replace(year=published.year + 1) <= today:
                 until = today + dt.timedelta(days=rng.randint(60, 400))
-                extra = f"extension: {{until: {until}, reason: kept for the regional programme}}\n"
+                extra += f"extension: {{until: {until}, reason: kept for the regional programme}}\n"
             relpath = f"briefs/{label.lower().replace(' ', '-')}-{case.lower()}-{n}.md"
             body = _brief_body(rng, pool, target)
             text = (
@@ -233,6 +237,8 @@ def generate(root: Path, documents: int, seed: int, today: dt.date = TODAY) -> C
                 f"audiences: {for_whom}\n{extra}---\n\n{body}"
             )
             corpus.briefs.append(relpath)
+            if "draft" in extra:
+                corpus.drafts.add(relpath)
         else:
             reviewed = today - dt.timedelta(days=rng.randint(0, 3 * 365 - 30))
             title = f"{settings.topics[chosen[0]]}: sheet {n}"
@@ -252,9 +258,10 @@ def generate(root: Path, documents: int, seed: int, today: dt.date = TODAY) -> C
 
 
 def bare_site(corpus: Corpus, bare: Path) -> None:
-    """The same Markdown as a plain MkDocs + Material site: the example's theme, Markdown
-    extensions and search; a navigation of sections (each a listing page of links, as the
-    documents are not listed one by one in the navigation of the real site either)."""
+    """The same published Markdown (drafts left out) as a plain MkDocs + Material site: the
+    example's theme, Markdown extensions and search; a navigation of sections, each a
+    listing page of links (the real site does not list every document in its navigation
+    either)."""
     docs = bare / "docs"
     shutil.copytree(corpus.root / "content", docs)
     for folder, relpaths, title in (
@@ -263,7 +270,7 @@ def bare_site(corpus: Corpus, bare: Path) -> None:
     ):
         (docs / folder).mkdir()
         lines = [f"# {title}", ""]
-        for relpath in relpaths:
+        for relpath in (r for r in relpaths if r not in corpus.drafts):
             shutil.copy(corpus.root / relpath, docs / relpath)
             lines.append(f"- [{corpus.titles[relpath]}]({Path(relpath).name})")
         (docs / folder / "index.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -543,9 +543,9 @@ def _absent(plan: SitePlan, reader: _Reader) -> _Absent:
         e for e in plan.entries if e.state is not State.LIVE and e.document.kind is not Kind.PAGE
     ]
     fragments = [f for e in hidden for f in _fragments_of(e, attachments[e.document.path], reader)]
-    allowed = Words()
-    allowed.add(Chunk(text, 1, True) for text in _allowed_text(plan, attachments, reader))
-    shared = {f.words for _, f in FragmentIndex(fragments).find(allowed.words)}
+    index = FragmentIndex(fragments)  # each allowed text on its own: no match spans two
+    allowed = _allowed_text(plan, attachments, reader) if fragments else ()
+    shared = {f.words for text in allowed for _, f in index.find(words_of(text))}
     live_bytes = {
         hashlib.sha256(a.data).digest()
         for e in plan.entries
