@@ -22,7 +22,7 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,8 +148,8 @@ def site_root(args: argparse.Namespace) -> Path:
     return root
 
 
-def only_paths(report: Report, root: Path, paths: Sequence[Path]) -> Report:
-    """The report narrowed to problems in the given files or folders."""
+def chooser(root: Path, paths: Sequence[Path]) -> Callable[[str], bool]:
+    """Whether a path (relative to the root) is one of the given files or in their folders."""
     wanted: list[str] = []
     for path in paths:
         full = (path if path.is_absolute() else Path.cwd() / path).resolve()
@@ -163,15 +163,18 @@ def only_paths(report: Report, root: Path, paths: Sequence[Path]) -> Report:
     def chosen(p: str) -> bool:
         return any(w in ("", ".") or p == w or p.startswith(w.rstrip("/") + "/") for w in wanted)
 
-    problems = [p for p in report.problems if chosen(p.path)]
-    return Report(problems=problems, files=report.files, site=report.site)
+    return chosen
 
 
 def run_check(args: argparse.Namespace) -> int:
     root = site_root(args)
-    report = check_site(root, args.today or today_in_london())
-    if args.paths:
-        report = only_paths(report, root, args.paths)
+    chosen = chooser(root, args.paths) if args.paths else None
+    # Given paths, only their documents' text is checked; the rest of the site is still read
+    # (from the cache, when unchanged), for the addresses, case letters and links it holds.
+    report = check_site(root, args.today or today_in_london(), cache=True, only=chosen)
+    if chosen is not None:
+        problems = [p for p in report.problems if chosen(p.path)]
+        report = Report(problems=problems, files=report.files, site=report.site)
     if args.list_waivers:
         print(format_waivers(report))
         return EXIT_OK
@@ -216,7 +219,7 @@ def _mkdocs_logging() -> None:
 def run_build(args: argparse.Namespace) -> int:
     root = site_root(args)
     today = args.today or today_in_london()
-    report = check_site(root, today)
+    report = check_site(root, today, cache=True)
     if report.plan is None or has_errors(report.problems, strict=args.strict):
         print_problems(report, args)
         print("The site was not built: fix the errors above first.", file=sys.stderr)
@@ -299,7 +302,7 @@ def run_serve(args: argparse.Namespace) -> int:
     today = args.today or today_in_london()
 
     def check() -> tuple[SitePlan | None, list[Problem]]:
-        report = check_site(root, today)
+        report = check_site(root, today, cache=True)
         if report.problems:
             print_problems(report, args)
         if report.plan is None or report.site is None or has_errors(report.problems):
@@ -320,7 +323,7 @@ def run_status(args: argparse.Namespace) -> int:
     root = site_root(args)
     if args.within < 0:
         raise UsageError("--within must be 0 or more days")
-    report = check_site(root, args.today or today_in_london())
+    report = check_site(root, args.today or today_in_london(), cache=True)
     if report.plan is None:
         print_problems(report, args)
         return EXIT_PROBLEMS
@@ -339,7 +342,7 @@ def run_new(args: argparse.Namespace) -> int:
 
     root = site_root(args)
     today = args.today or today_in_london()
-    report = check_site(root, today)
+    report = check_site(root, today, cache=True)
     if report.site is None:
         print_problems(report, args)
         return EXIT_PROBLEMS
@@ -358,7 +361,7 @@ def run_new(args: argparse.Namespace) -> int:
         raise UsageError(f"{created.relpath} already exists: give another --title")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(created.text, encoding="utf-8")
-    problems = check_site(root, today).problems
+    problems = check_site(root, today, cache=True).problems
     mine = [p for p in problems if p.path == created.relpath]
     print(f"Created {created.relpath}" + (f" (case {created.case})" if created.case else ""))
     if mine:
@@ -378,7 +381,7 @@ def run_audit(args: argparse.Namespace) -> int:
     site_dir = (args.site_dir or root / "site").resolve()
     if not site_dir.is_dir():
         raise UsageError(f"{site_dir} is not a folder: build the site first, or name its folder")
-    report = check_site(root, args.today or today_in_london())
+    report = check_site(root, args.today or today_in_london(), cache=True)
     if report.plan is None or has_errors(report.problems):
         print_problems(report, args)
         print("Fix these errors first: the audit needs every document.", file=sys.stderr)

@@ -334,19 +334,18 @@ def _generated_pages(plan: SitePlan, *, pdfs: bool) -> list[tuple[str, str, dict
             pages.append((document.src_uri, text, meta, False))
     live = plan.live_documents()
     archived = [e.document for e in plan.in_state(State.ARCHIVED)]
+    # Listings only repeat the documents' titles and summaries, so search finds the documents
+    # themselves; indexing a listing, where every document has its own heading, also grows
+    # with the square of their number (Material looks each heading up).
+    unsearched = {"search": {"exclude": True}}
     for kind, title in ((Kind.BRIEF, "Learning briefs"), (Kind.SHEET, "Bite-size sheets")):
         listing = render.listing_page(kind, [d for d in live if d.kind is kind], site)
-        pages.append((f"{kind.folder}/index.md", listing, {"title": title}, True))
-    pages.append(("topics/index.md", render.topics_page(site, live), {"title": "Topics"}, True))
+        pages.append((f"{kind.folder}/index.md", listing, {"title": title, **unsearched}, True))
+    topics = render.topics_page(site, live)
+    pages.append(("topics/index.md", topics, {"title": "Topics", **unsearched}, True))
     for topic, label in site.settings.topics.items():
-        pages.append(
-            (
-                f"topics/{topic}.md",
-                render.topic_page(topic, site, live, pdfs=pdfs, archived=archived),
-                {"title": label},
-                False,
-            )
-        )
+        text = render.topic_page(topic, site, live, pdfs=pdfs, archived=archived)
+        pages.append((f"topics/{topic}.md", text, {"title": label}, False))
     # Search finds each archive notice itself; this list of them would only repeat them.
     archive_meta = {"title": "Archive", "search": {"exclude": True}}
     pages.append(("archive/index.md", render.archive_page(plan), archive_meta, True))

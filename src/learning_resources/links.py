@@ -30,29 +30,35 @@ class Link:
 
 def local_links(text: str, first_line: int = 1) -> list[Link]:
     """Relative links to files in `text`, outside code blocks."""
+    if "[" not in text:
+        return []  # every link starts with '[': most bodies are done at once
+    matches = [
+        match
+        for pattern in (_INLINE, _DEFINITION)
+        for match in pattern.finditer(text)
+        if not (_SCHEME.match(match.group(1)) or match.group(1).startswith(("#", "/")))
+    ]
+    if not matches:
+        return []  # no need to find the lines and code blocks
     skip = code_lines(text)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     found: list[Link] = []
-    for pattern in (_INLINE, _DEFINITION):
-        for match in pattern.finditer(text):
-            start = match.start(1)
-            raw = match.group(1)
-            if _SCHEME.match(raw) or raw.startswith(("#", "/")):
-                continue
-            index = _line_index(line_starts, start)
-            if index in skip:
-                continue
-            target, _, fragment = raw.partition("#")
-            found.append(
-                Link(
-                    target,
-                    f"#{fragment}" if fragment else "",
-                    start,
-                    start + len(target),
-                    index + first_line,
-                    start - line_starts[index] + 1,
-                )
+    for match in matches:
+        start = match.start(1)
+        index = _line_index(line_starts, start)
+        if index in skip:
+            continue
+        target, _, fragment = match.group(1).partition("#")
+        found.append(
+            Link(
+                target,
+                f"#{fragment}" if fragment else "",
+                start,
+                start + len(target),
+                index + first_line,
+                start - line_starts[index] + 1,
             )
+        )
     return sorted(found, key=lambda link: link.start)
 
 

@@ -6,7 +6,10 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from . import check_cache
+from .check_cache import CheckCache
 from .documents import Document, Fields
 from .kinds import BRIEFING_SECTIONS, SEVEN_MINUTE, Kind
 from .located import YamlSyntaxError, load_located
@@ -14,8 +17,14 @@ from .problems import Problem, in_file_order
 from .published import is_ordinary, limit_to_allowed, ordinary_files
 from .rules import problem
 from .settings import Settings
-from .source import SourceError, read_source
-from .validation import check_front_matter, check_placeholders, check_sections, check_sheet_sections
+from .source import SourceError, SourceFile, read_source
+from .validation import (
+    Checked,
+    check_front_matter,
+    check_placeholders,
+    check_sections,
+    check_sheet_sections,
+)
 from .words import is_slug, suggest_slug
 
 # Addresses the site generates; ordinary pages in content/ may not use them.
@@ -46,12 +55,13 @@ class Site:
         return [d for d in self.documents if d.kind is kind]
 
 
-def load_site(root: Path, settings: Settings) -> Site:
-    """Read every document under `root`; the returned Site lists every problem found."""
+def load_site(root: Path, settings: Settings, cache: CheckCache | None = None) -> Site:
+    """Read every document under `root`; the returned Site lists every problem found.
+    With a `cache`, a document whose text has not changed is not read and checked again."""
     site = Site(root=root, settings=settings)
     for candidate in discover(root, site.problems):
         site.files += 1
-        document = load_document(candidate, settings, site.problems)
+        document = load_document(candidate, settings, site.problems, cache)
         if document is not None:
             site.documents.append(document)
             if candidate.assets:
@@ -161,7 +171,10 @@ def _stray(root: Path, path: Path, why: str) -> Problem:
 
 
 def load_document(
-    candidate: Candidate, settings: Settings, problems: list[Problem]
+    candidate: Candidate,
+    settings: Settings,
+    problems: list[Problem],
+    cache: CheckCache | None = None,
 ) -> Document | None:
     """Read and check one document; None when it cannot be used at all."""
     try:
@@ -169,6 +182,38 @@ def load_document(
     except SourceError as exc:
         problems.extend(exc.problems)
         return None
+    key = reading_key(candidate.kind, candidate.slug, source.text)
+    read = _cached(cache.reading(candidate.relpath, key), source) if cache else None
+    if read is None:
+        read = _read(candidate, source, settings)
+        if cache:
+            cache.keep_reading(candidate.relpath, key, _encoded(read))
+    checked, found, _ = read
+    problems.extend(found)
+    if checked is None:
+        return None
+    return Document(
+        candidate.kind,
+        source,
+        candidate.slug,
+        Fields.of(checked.values),
+        checked.positions,
+        checked.spans,
+    )
+
+
+# What reading a document gives: its checked front matter (None when unusable), the problems
+# found, and the files whose existence the checks looked at (name -> whether it existed).
+_Read = tuple[Checked | None, list[Problem], dict[str, bool]]
+
+
+def reading_key(kind: Kind, slug: str, text: str) -> str:
+    """What a document's reading (and so its cache entry) depends on, besides the settings."""
+    return check_cache.content_key(kind, slug, text)
+
+
+def _read(candidate: Candidate, source: SourceFile, settings: Settings) -> _Read:
+    problems: list[Problem] = []
     front_matter = None
     if source.front_matter is not None:
         try:
@@ -178,8 +223,7 @@ def load_document(
                 first_index=source.front_matter_offset,
             )
         except YamlSyntaxError as exc:
-            problems.append(exc.as_problem(source.relpath))
-            return None
+            return None, [exc.as_problem(source.relpath)], {}
     checked = check_front_matter(candidate.kind, source, front_matter, settings)
     problems.extend(checked.problems)
     if candidate.kind is Kind.SHEET:
@@ -187,14 +231,47 @@ def load_document(
     problems.extend(check_placeholders(source, draft=checked.values.get("draft") is True))
     if checked.values.get("layout") == SEVEN_MINUTE:
         problems.extend(check_sections(source, BRIEFING_SECTIONS, "briefing", "7-minute briefing"))
-    return Document(
-        candidate.kind,
-        source,
-        candidate.slug,
-        Fields.of(checked.values),
-        checked.positions,
-        checked.spans,
+    looked_at: dict[str, bool] = {}
+    report = (
+        front_matter.value.get("report") if front_matter and front_matter.kind == "map" else None
     )
+    if report is not None and report.value.is_text:  # checks look for the file it names
+        name = str(report.value.value).strip()
+        looked_at[name] = (source.path.parent / name).is_file()
+    return checked, problems, looked_at
+
+
+def _encoded(read: _Read) -> dict[str, object]:
+    checked, problems, looked_at = read
+    encode = check_cache.encode
+    return {
+        "checked": None
+        if checked is None
+        else [encode(checked.values), checked.positions, checked.spans],
+        "problems": check_cache.encode_problems(problems),
+        "looked_at": looked_at,
+    }
+
+
+def _cached(data: dict[str, Any] | None, source: SourceFile) -> _Read | None:
+    """A cached reading, if the files it looked at are still as they were."""
+    if data is None:
+        return None
+    try:
+        looked_at = data["looked_at"]
+        if any((source.path.parent / n).is_file() != e for n, e in looked_at.items()):
+            return None
+        checked = None
+        if data["checked"] is not None:
+            values, positions, spans = data["checked"]
+            checked = Checked(
+                values=check_cache.decode(values),
+                positions={str(k): (int(a), int(b)) for k, (a, b) in positions.items()},
+                spans={str(k): (int(a), int(b)) for k, (a, b) in spans.items()},
+            )
+        return checked, check_cache.decode_problems(data["problems"]), looked_at
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # not what this version writes: read the document again
 
 
 def cross_document_problems(documents: list[Document]) -> list[Problem]:

@@ -11,6 +11,7 @@ plain English with the fix.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,11 +79,13 @@ class _Refused(Exception):
         self.message, self.mark, self.rule = message, mark, rule
 
 
-class _BoundedLoader(yaml.SafeLoader):
+class _BoundedComposer(yaml.composer.Composer):
     """Composes any tag (e.g. mkdocs.yml's `!!python/name:` and `!ENV`) without running it.
 
     Refuses nesting deeper than MAX_DEPTH and, unless `aliases`, every anchor and alias;
     allowed aliases may not refer to themselves, nor expand past MAX_DEPTH or MAX_NODES.
+    The events come from PyYAML's own parser or from libyaml's (see `_CLoader`); the
+    composing, and so every one of these checks, is always this Python code.
     """
 
     aliases = False
@@ -92,7 +95,7 @@ class _BoundedLoader(yaml.SafeLoader):
     sizes: dict[int, tuple[int, int]]
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        event: Any = self.peek_event()  # type: ignore[attr-defined]
         alias = isinstance(event, yaml.AliasEvent)
         if not self.aliases and (alias or getattr(event, "anchor", None) is not None):
             raise _Refused(
@@ -141,6 +144,49 @@ class _BoundedLoader(yaml.SafeLoader):
         return node
 
 
+class _PureLoader(_BoundedComposer, yaml.SafeLoader):
+    """PyYAML's pure-Python reader, scanner and parser."""
+
+
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # PyYAML built without libyaml: the pure loader does everything
+    _CLoader: type | None = None
+else:
+
+    class _CLoaderClass(_BoundedComposer, _CParser, yaml.resolver.Resolver):
+        """libyaml's scanner and parser (C, several times faster) under the same composer.
+
+        Only text that PyYAML reads without complaint is given to it, and it must give the same
+        tree; anything it refuses is read again by `_PureLoader`, so that every error and its
+        plain-English explanation is PyYAML's own."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+    _CLoader = _CLoaderClass
+
+# Text the C parser is not given, because PyYAML reads it differently (found by comparing the
+# two on random text, tests/test_located_loaders.py): what PyYAML's reader refuses; characters
+# whose positions the two could count differently (a byte-order mark, tabs, carriage returns,
+# the Unicode line breaks); a comment straight after a block scalar's indicator; tags; and '?'
+# where a list or mapping in brackets may hold it. Documents rarely hold any of these.
+_PURE_ONLY = re.compile(
+    f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|[\t\ufeff\r\x85\u2028\u2029]"
+    r"|[|>][0-9+-]*#|(?:^|[\s\[\]{},])!"
+)
+
+
+def _pure_only(text: str) -> bool:
+    return bool(_PURE_ONLY.search(text)) or ("?" in text and ("[" in text or "{" in text))
+
+
+class _NotTheSame(Exception):
+    """libyaml's tree would differ from PyYAML's here: read the text with PyYAML instead."""
+
+
 _SCALAR_KINDS = {
     "tag:yaml.org,2002:str": "str",
     "tag:yaml.org,2002:bool": "bool",
@@ -156,15 +202,34 @@ def load_located(
 ) -> Located | None:
     """Parse YAML `text` that starts on line `first_line` (character `first_index`) of its
     file. None if it is empty. Anchors and aliases are refused unless `aliases` (and then
-    their expansion is bounded)."""
-    loader = _BoundedLoader(text)
-    loader.aliases = aliases
-    loader.sizes = {}
+    their expansion is bounded).
+
+    libyaml's parser is used where installed; whatever it cannot read is read again by the
+    pure-Python one, whose errors are the ones reported (the two give the same trees: see
+    tests/test_located_loaders.py)."""
+    if _CLoader is not None and not _pure_only(text):
+        try:
+            return _load(_CLoader, text, first_line, first_index, aliases)
+        except (YamlSyntaxError, _NotTheSame):
+            pass
+    return _load(_PureLoader, text, first_line, first_index, aliases)
+
+
+def _load(
+    loader_class: type, text: str, first_line: int, first_index: int, aliases: bool
+) -> Located | None:
+    loader: Any = None
     try:
+        loader = loader_class(text)  # PyYAML's reader refuses some characters at once
+        loader.aliases = aliases
+        loader.sizes = {}
         node = loader.get_single_node()
         if node is None:
             return None
-        return _Converter(first_line - 1, first_index).convert(node)
+        # libyaml's lines and columns can differ from PyYAML's at the very end of the text;
+        # its character offsets do not, so its positions are counted from them.
+        lines = None if loader_class is _PureLoader else _LineStarts(text)
+        return _Converter(first_line - 1, first_index, lines).convert(node)
     except _Refused as exc:
         raise YamlSyntaxError(
             exc.message, exc.mark.line + first_line, exc.mark.column + 1, exc.rule
@@ -181,20 +246,35 @@ def load_located(
             column + 1,
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+class _LineStarts:
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def position(self, index: int) -> tuple[int, int]:
+        """0-based line and column of a character offset."""
+        line = bisect.bisect_right(self.starts, index) - 1
+        return line, index - self.starts[line]
 
 
 class _Converter:
     """Composed nodes into Located values (aliases, when allowed, were bounded already)."""
 
-    def __init__(self, offset: int, index: int) -> None:
-        self.offset, self.index = offset, index
+    def __init__(self, offset: int, index: int, lines: _LineStarts | None = None) -> None:
+        self.offset, self.index, self.lines = offset, index, lines
 
     def convert(self, node: yaml.Node) -> Located:
         mark = node.start_mark
-        line, column = mark.line + 1 + self.offset, mark.column + 1
+        at = self.lines.position(mark.index) if self.lines else (mark.line, mark.column)
+        line, column = at[0] + 1 + self.offset, at[1] + 1
         start, end = mark.index + self.index, node.end_mark.index + self.index
         if isinstance(node, yaml.ScalarNode):
+            if self.lines and not node.value and not node.style:
+                # an empty value: libyaml places some (in {...}) where the next token starts
+                raise _NotTheSame
             return _scalar(node, line, column, start, end)
         if isinstance(node, yaml.SequenceNode):
             items = [self.convert(item) for item in node.value]
@@ -212,11 +292,14 @@ class _Converter:
         return Located(entries, line, column, "map", duplicates=duplicates, start=start, end=end)
 
 
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()  # stateless for scalars: one will do
+
+
 def _scalar(node: yaml.ScalarNode, line: int, column: int, start: int, end: int) -> Located:
     kind = _SCALAR_KINDS.get(node.tag, node.tag)
     raw = node.value
     value: Any = raw
-    loader = yaml.SafeLoader("")
+    loader = _CONSTRUCTOR
     try:
         if kind == "bool":
             value = loader.construct_yaml_bool(node)
