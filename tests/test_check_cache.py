@@ -11,12 +11,12 @@ import json
 from pathlib import Path
 
 import pytest
-from learning_resources.pipeline import check_site, published_checks
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
 from learning_resources import check_cache, checking, loading, parallel
 from learning_resources.check_cache import CACHE_FILE, CACHE_FOLDER, CheckCache
+from learning_resources.pipeline import check_site, published_checks
 from learning_resources.plan import plan_site
 from learning_resources.settings import load_settings
 
