@@ -139,3 +139,15 @@ def test_builds_in_one_process_never_share_a_plan(tmp_path: Path) -> None:
     mkdocs_build(load_config(str(second.root / "mkdocs.yml"), site_dir=str(out)))
     html = (out / "briefs/child/index.html").read_text()
     assert "Learning from Child B" in html and "Child A" not in html
+
+
+def test_every_page_links_the_editors_guide_and_the_partnerships_pages(
+    example_site: Path,
+) -> None:
+    pages = [p for p in example_site.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) > 20
+    for page in pages:
+        footer = page.read_text().split('<nav class="lr-footer-links"', 1)[1].split("</nav>")[0]
+        assert "For editors: writing and publishing" in footer, page
+        for wanted in ("Contact us", "Request an archived document", "Accessibility statement"):
+            assert wanted in footer, (page, wanted)

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
-from learning_resources import check_cache, checking, loading, parallel
+from learning_resources import check_cache, loading, parallel, pipeline
 from learning_resources.check_cache import CACHE_FILE, CACHE_FOLDER, CheckCache
 from learning_resources.pipeline import check_site, published_checks
 from learning_resources.plan import plan_site
@@ -37,18 +37,18 @@ def own_key_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     """The documents read and checked afresh (not taken from the cache), by path."""
     seen: dict[str, list[str]] = {"read": [], "checked": []}
-    read, checked = loading._read, checking._check_published
+    read, checked = loading._read, pipeline._check_published
 
     def counting_read(candidate: loading.Candidate, *args: object) -> object:
         seen["read"].append(candidate.relpath)
         return read(candidate, *args)  # type: ignore[arg-type]
 
-    def counting_check(work: checking._Published) -> object:
+    def counting_check(work: pipeline._Published) -> object:
         seen["checked"].append(work.document.path)
         return checked(work)
 
     monkeypatch.setattr(loading, "_read", counting_read)
-    monkeypatch.setattr(checking, "_check_published", counting_check)
+    monkeypatch.setattr(pipeline, "_check_published", counting_check)
     return seen
 
 
@@ -180,7 +180,7 @@ def test_the_version_covers_the_code_and_the_word_lists() -> None:
         package = Path(check_cache.__file__).parent
         covered = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()}
         assert {
-            "checking.py",
+            "pipeline.py",
             "anonymisation/names.py",
             "anonymisation/data/names.txt.gz",
         } <= covered
@@ -335,7 +335,7 @@ def test_a_large_site_is_checked_on_every_core_with_the_same_result(
     site: SiteFolder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     varied_site(site)
-    monkeypatch.setattr(checking, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
     started: list[int] = []
     real = parallel.ProcessPoolExecutor
 
