@@ -37,21 +37,6 @@ class Report:
     plan: SitePlan | None = None
 
 
-def anonymity(plan: SitePlan) -> list[Problem]:
-    """The anonymisation gate over everything that is or will be published.
-
-    Drafts are checked too, with errors shown as warnings (they will block once the draft is
-    finished). Archived briefs are published only as a notice, so only their title is checked.
-    """
-    return published_checks(plan)[1]
-
-
-def content_policy(plan: SitePlan) -> list[Problem]:
-    """The HTML content policy over every body that is or will be published: an archived
-    brief's body never is; a draft's breaches are warnings until it is finished."""
-    return published_checks(plan)[0]
-
-
 @dataclass(frozen=True)
 class _Published:
     """What checking one document's published text needs (and nothing else: it may be sent
@@ -82,7 +67,10 @@ def _published(entry: Planned, site: Site) -> _Published:
     return _Published(document, entry.state, tuple(files), site.root, site.settings)
 
 
-def _check_published(work: _Published) -> tuple[list[Problem], list[Problem]]:
+_Checked = tuple[list[Problem], list[Problem]]  # the content policy's, the gate's
+
+
+def _check_published(work: _Published) -> _Checked:
     """The content policy's and the anonymisation gate's problems for one document."""
     document, settings = work.document, work.settings
     draft = work.state is State.DRAFT
@@ -116,9 +104,6 @@ def _check_all(works: list[_Published], *, parallel: bool | None = None) -> list
     return run_all(_check_published, works, enough=PARALLEL_FROM, parallel=parallel)
 
 
-_Checked = tuple[list[Problem], list[Problem]]
-
-
 def published_checks(
     plan: SitePlan,
     cache: CheckCache | None = None,
@@ -127,8 +112,12 @@ def published_checks(
     parallel: bool | None = None,
 ) -> _Checked:
     """The content policy's and the anonymisation gate's problems for every document that is
-    or will be published (or, with `only`, for those whose path it chooses). With a `cache`,
-    a document checked before, unchanged and published the same way, is not checked again."""
+    or will be published (or, with `only`, for those whose path it chooses).
+
+    The gate checks drafts too, with errors shown as warnings (they will block once the draft
+    is finished); archived briefs are published only as a notice, so only their title is
+    checked, and the content policy not at all. With a `cache`, a document checked before,
+    unchanged and published the same way, is not checked again."""
     results: list[_Checked | None] = []
     todo: list[tuple[int, _Published, tuple[str, str]]] = []
     for entry in plan.entries:
