@@ -148,3 +148,10 @@ def test_a_body_that_looks_like_metadata_stays_text(site: SiteFolder) -> None:
     assert site.run("build", "--today", "2026-07-01").returncode == 0
     html = (site.root / "site/contact/index.html").read_text()
     assert "Note: we are closed on Fridays." in html
+
+
+def test_a_page_left_out_of_the_navigation_is_still_checked(site: SiteFolder) -> None:
+    """`not_in_nav` only quietens MkDocs' warnings: the page is still built, so still checked."""
+    site.write("mkdocs.yml", MKDOCS_YML + "not_in_nav: |\n  /hidden.md\n")
+    site.write("content/hidden.md", "# Hidden\n\nCall 07700 900123 for help.\n")
+    assert_refused(site, check_says="content/hidden.md:3:6: error:")
