@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import re
 import string
 from dataclasses import dataclass
 
 from .kinds import REVIEW_TYPES, Kind
 from .loading import Site
-from .validation import PROMPT
+from .validation import PROMPT, case_mentions
 from .words import suggest_slug
 
 BRIEF_SECTIONS: tuple[tuple[str, str], ...] = (
@@ -54,13 +53,6 @@ def next_free_case(site: Site, year: int) -> str:
     return next(c for c in itertools.chain(letters, pairs) if c not in used)
 
 
-def _case_in(title: str, labels: tuple[str, ...]) -> str | None:
-    """'K' from a title such as 'Child K: a hidden injury'."""
-    words = "|".join(re.escape(label) for label in labels)
-    match = re.search(rf"\b(?:{words})\s+([A-Z]{{1,2}})\b", title)
-    return match.group(1) if match else None
-
-
 def _yaml_text(value: str) -> str:
     """A YAML double-quoted string: always valid, whatever the title holds (':' or quotes)."""
     return json.dumps(value, ensure_ascii=False)
@@ -83,7 +75,8 @@ def new_document(
     summary = f"{PROMPT} one or two sentences for listings and search results.]"
     if kind is Kind.BRIEF:
         day = published or today
-        case = case or _case_in(title or "", settings.case_labels) or next_free_case(site, day.year)
+        mentioned = case_mentions(title or "", settings.case_labels)
+        case = case or (mentioned[0].group(1) if mentioned else next_free_case(site, day.year))
         title = title or f"Learning from Child {case}"
         lines = [
             f"title: {_yaml_text(title)}",

@@ -120,15 +120,21 @@ def check_front_matter(
     return out
 
 
+def case_mentions(text: str, labels: tuple[str, ...]) -> list[re.Match[str]]:
+    """Each 'Child K' (any of the case labels, then one or two capitals) in `text`; the
+    letter is the match's first group."""
+    words = "|".join(re.escape(label) for label in labels)
+    return list(re.finditer(rf"\b(?:{words})\s+([A-Z]{{1,2}})\b", text))
+
+
 def _case_in_title(source: SourceFile, out: Checked, settings: Settings) -> list[Problem]:
     """'Child K' in the title of case C's brief: one of the two is wrong."""
     case, title = out.values.get("case"), out.values.get("title")
     if not case or not title:
         return []
-    labels = "|".join(re.escape(label) for label in settings.case_labels)
     allowed = {case, *out.values.get("related_cases", ())}
     found = []
-    for match in re.finditer(rf"\b(?:{labels})\s+([A-Z]{{1,2}})\b", title):
+    for match in case_mentions(title, settings.case_labels):
         if match.group(1) not in allowed:
             line, column = out.positions["title"]
             found.append(
