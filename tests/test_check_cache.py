@@ -409,3 +409,9 @@ def test_the_preview_checks_again_only_what_was_edited(
     plan, problems = check()  # type: ignore[operator]
     assert calls == {"read": ["briefs/child-c.md"], "checked": ["briefs/child-c.md"]}
     assert plan is None and [p.text for p in problems] == ["Tyler Smith"]
+
+
+def test_the_gate_reads_the_images_the_attachments_module_knows() -> None:
+    from learning_resources.anonymisation.attachments import IMAGE_SUFFIXES
+
+    assert checking.IMAGE_SUFFIXES == IMAGE_SUFFIXES

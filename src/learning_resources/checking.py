@@ -9,12 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from . import check_cache
-from .anonymisation.attachments import IMAGE_SUFFIXES, check_image, scan_pdf
-from .anonymisation.scan import TextContext, context_for, scan_document, scan_text
 from .check_cache import CheckCache
 from .documents import Document
-from .html_policy import check_body
-from .kinds import Kind
 from .lifecycle import State
 from .loading import Site, load_site, reading_key, relative
 from .parallel import run_all
@@ -48,6 +44,11 @@ class _Published:
         return {State.ARCHIVED: "title", State.DRAFT: "draft"}.get(self.state, "full")
 
 
+# Files the gate reads as images (the report is read as a PDF). The same list as
+# anonymisation.attachments.IMAGE_SUFFIXES, which is imported only when something is checked.
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".webp", ".heic"})
+
+
 def _published(entry: Entry, site: Site) -> _Published:
     document = entry.document
     files: list[Path] = []
@@ -66,6 +67,11 @@ _Checked = tuple[list[Problem], list[Problem]]  # the content policy's, the gate
 
 def _check_published(work: _Published) -> _Checked:
     """The content policy's and the anonymisation gate's problems for one document."""
+    # Imported here: a check whose every document is in the cache never needs them.
+    from .anonymisation.attachments import check_image, scan_pdf
+    from .anonymisation.scan import context_for, scan_document
+    from .html_policy import check_body
+
     document, settings = work.document, work.settings
     draft = work.state is State.DRAFT
     archived = work.state is State.ARCHIVED
@@ -92,6 +98,9 @@ PARALLEL_FROM = 48
 def _check_all(works: list[_Published], *, parallel: bool | None = None) -> list[_Checked]:
     """Each document's checks, in order, on every core when there are enough of them."""
     if parallel or (parallel is None and len(works) >= PARALLEL_FROM):
+        from .anonymisation.scan import TextContext, scan_text
+        from .kinds import Kind
+
         scan_text("", TextContext(Kind.BRIEF))  # load the word lists once, before forking
     return run_all(_check_published, works, enough=PARALLEL_FROM, parallel=parallel)
 
