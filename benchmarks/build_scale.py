@@ -630,8 +630,8 @@ def write_results(
 
 
 def profile(what: str, root: Path, today: dt.date, *, warm: bool, top: int = 25) -> str:
-    """cProfile of one in-process `check` or `build` of the site at `root`; the top functions
-    by own time and by cumulative time."""
+    """cProfile of one in-process `check` or `build` of the site at `root`, on one core; the
+    top functions by own time and by cumulative time."""
     import contextlib
     import cProfile
     import io
@@ -639,6 +639,13 @@ def profile(what: str, root: Path, today: dt.date, *, warm: bool, top: int = 25)
 
     sys.path.insert(0, str(PROJECT))
     import build
+
+    try:  # one core, so that the profile sees the work done in worker processes too
+        from learning_resources import parallel
+
+        parallel.workers = lambda: 1  # type: ignore[attr-defined]
+    except ImportError:  # before parallel checking
+        pass
 
     site_dir = root.parent / "profile-out"
     argv = ["--root", str(root), "--today", today.isoformat()]
