@@ -608,7 +608,7 @@ def write_results(
         ]
     )
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "build-scale.md").write_text(text, encoding="utf-8")
+    (RESULTS / f"{args.name}.md").write_text(text, encoding="utf-8")
     data = {
         "seed": args.seed,
         "repeat": args.repeat,
@@ -625,7 +625,7 @@ def write_results(
         ],
         "targets": [asdict(t) | {"met": t.met} for t in found],
     }
-    (RESULTS / "build-scale.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / f"{args.name}.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return text
 
 
@@ -682,6 +682,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--today", default=TODAY.isoformat())
     parser.add_argument("--keep", type=Path, help="generate the sites here and keep them")
+    parser.add_argument(
+        "--name", default="build-scale", help="results file name (default: build-scale)"
+    )
     parser.add_argument(
         "--generate-only", type=Path, metavar="DIR", help="write one site (first --sizes) and stop"
     )
