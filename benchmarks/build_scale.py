@@ -57,6 +57,7 @@ sys.path.insert(0, str(PROJECT / "src"))
 
 from learning_resources.anonymisation.scan import TextContext, scan_text  # noqa: E402
 from learning_resources.kinds import REVIEW_TYPES, Kind  # noqa: E402
+from learning_resources.lifecycle import usual_archive_on  # noqa: E402
 from learning_resources.settings import load_settings  # noqa: E402
 from learning_resources.source import read_source  # noqa: E402
 
@@ -224,13 +225,14 @@ def generate(root: Path, documents: int, seed: int, today: dt.date = TODAY) -> C
             label = rng.choice(settings.case_labels)
             title = f"{label} {case}: {topic_words}"
             extra = "draft: true\n" if n % 50 == 10 else ""  # a few drafts, as every site has
-            if published.replace(year=published.year + 1) <= today:
+            if usual_archive_on(published, settings) <= today:
                 until = today + dt.timedelta(days=rng.randint(60, 400))
                 extra += f"extension: {{until: {until}, reason: kept for the regional programme}}\n"
             relpath = f"briefs/{label.lower().replace(' ', '-')}-{case.lower()}-{n}.md"
+            quoted = f'"{case}"' if case in ("NO", "ON") else case  # YAML would read true/false
             body = _brief_body(rng, pool, target)
             text = (
-                f'---\ntitle: "{title}"\ncase: {case}\n'
+                f'---\ntitle: "{title}"\ncase: {quoted}\n'
                 + (f"case_label: {label}\n" if label != "Child" else "")
                 + f"review_type: {rng.choice(list(REVIEW_TYPES))}\npublished: {published}\n"
                 f"topics: {_inline(chosen)}\nsummary: >-\n  {summary}\n"
