@@ -57,6 +57,7 @@ sys.path.insert(0, str(PROJECT / "src"))
 
 from learning_resources.anonymisation.scan import TextContext, scan_text  # noqa: E402
 from learning_resources.kinds import REVIEW_TYPES, Kind  # noqa: E402
+from learning_resources.lifecycle import usual_archive_on  # noqa: E402
 from learning_resources.settings import load_settings  # noqa: E402
 from learning_resources.source import read_source  # noqa: E402
 
@@ -224,13 +225,14 @@ def generate(root: Path, documents: int, seed: int, today: dt.date = TODAY) -> C
             label = rng.choice(settings.case_labels)
             title = f"{label} {case}: {topic_words}"
             extra = "draft: true\n" if n % 50 == 10 else ""  # a few drafts, as every site has
-            if published.replace(year=published.year + 1) <= today:
+            if usual_archive_on(published, settings) <= today:
                 until = today + dt.timedelta(days=rng.randint(60, 400))
                 extra += f"extension: {{until: {until}, reason: kept for the regional programme}}\n"
             relpath = f"briefs/{label.lower().replace(' ', '-')}-{case.lower()}-{n}.md"
+            quoted = f'"{case}"' if case in ("NO", "ON") else case  # YAML would read true/false
             body = _brief_body(rng, pool, target)
             text = (
-                f'---\ntitle: "{title}"\ncase: {case}\n'
+                f'---\ntitle: "{title}"\ncase: {quoted}\n'
                 + (f"case_label: {label}\n" if label != "Child" else "")
                 + f"review_type: {rng.choice(list(REVIEW_TYPES))}\npublished: {published}\n"
                 f"topics: {_inline(chosen)}\nsummary: >-\n  {summary}\n"
@@ -608,7 +610,7 @@ def write_results(
         ]
     )
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "build-scale.md").write_text(text, encoding="utf-8")
+    (RESULTS / f"{args.name}.md").write_text(text, encoding="utf-8")
     data = {
         "seed": args.seed,
         "repeat": args.repeat,
@@ -625,13 +627,13 @@ def write_results(
         ],
         "targets": [asdict(t) | {"met": t.met} for t in found],
     }
-    (RESULTS / "build-scale.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / f"{args.name}.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return text
 
 
 def profile(what: str, root: Path, today: dt.date, *, warm: bool, top: int = 25) -> str:
-    """cProfile of one in-process `check` or `build` of the site at `root`; the top functions
-    by own time and by cumulative time."""
+    """cProfile of one in-process `check` or `build` of the site at `root`, on one core; the
+    top functions by own time and by cumulative time."""
     import contextlib
     import cProfile
     import io
@@ -639,6 +641,13 @@ def profile(what: str, root: Path, today: dt.date, *, warm: bool, top: int = 25)
 
     sys.path.insert(0, str(PROJECT))
     import build
+
+    try:  # one core, so that the profile sees the work done in worker processes too
+        from learning_resources import parallel
+
+        parallel.workers = lambda: 1  # type: ignore[attr-defined]
+    except ImportError:  # before parallel checking
+        pass
 
     site_dir = root.parent / "profile-out"
     argv = ["--root", str(root), "--today", today.isoformat()]
@@ -675,6 +684,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--today", default=TODAY.isoformat())
     parser.add_argument("--keep", type=Path, help="generate the sites here and keep them")
+    parser.add_argument(
+        "--name", default="build-scale", help="results file name (default: build-scale)"
+    )
     parser.add_argument(
         "--generate-only", type=Path, metavar="DIR", help="write one site (first --sizes) and stop"
     )

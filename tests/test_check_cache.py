@@ -102,10 +102,8 @@ def test_a_warm_cache_gives_the_same_report_without_checking_again(
     assert calls == {"read": [], "checked": []}
     assert uncached.problems == cold.problems == warm.problems
     assert uncached.site and warm.site
-    assert [d.fields for d in warm.site.documents] == [d.fields for d in uncached.site.documents]
-    assert [d.positions for d in warm.site.documents] == [
-        d.positions for d in uncached.site.documents
-    ]
+    for warm_document, document in zip(warm.site.documents, uncached.site.documents, strict=True):
+        assert warm_document == document  # fields, positions, spans, the source
 
 
 def test_a_changed_document_is_checked_again_and_only_it(
@@ -409,3 +407,10 @@ def test_the_preview_checks_again_only_what_was_edited(
     plan, problems = check()  # type: ignore[operator]
     assert calls == {"read": ["briefs/child-c.md"], "checked": ["briefs/child-c.md"]}
     assert plan is None and [p.text for p in problems] == ["Tyler Smith"]
+
+
+def test_the_gate_reads_every_kind_of_image_that_can_be_published() -> None:
+    from learning_resources.anonymisation.attachments import IMAGE_SUFFIXES
+    from learning_resources.published import IMAGES
+
+    assert set(IMAGES) <= IMAGE_SUFFIXES

@@ -147,3 +147,11 @@ def test_positions_are_counted_from_offsets_at_the_very_end() -> None:
     """libyaml's line and column at the end of the text can differ from PyYAML's."""
     for text in ("a: b", "a: [b]", "a: {b: c}", "a:\n  - b", "title: x\n"):
         assert libyaml(text) == pure(text), text
+
+
+def test_a_control_character_in_settings_is_an_error_not_a_traceback() -> None:
+    """PyYAML's reader refuses it as the loader is made; that is inside the error handling."""
+    with pytest.raises(YamlSyntaxError) as caught:
+        load_located("a: b\nc: d\x00e\n", aliases=True)
+    assert (caught.value.line, caught.value.column) == (2, 5)
+    assert "control character (U+0000)" in caught.value.message

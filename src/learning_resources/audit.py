@@ -440,13 +440,15 @@ def _allowed_text(
     yield from (text for _, text in rendered_blocks(rules_reference()))
     yield from (*settings.topics.values(), *settings.audiences.values(), *REVIEW_TYPES.values())
     yield from (*settings.sheet_sections, *settings.case_labels)
+    live = [e.document.source.body for e in plan.entries if e.state is State.LIVE]
+    rendered = iter(run_all(rendered_blocks, live, enough=PARALLEL_FROM))
     for entry in plan.entries:
         document = entry.document
         if entry.state is State.ARCHIVED:
             yield from (document.title, document.case_name, document.reference, document.url)
         elif entry.state is State.LIVE:
             yield from (value for _, value in _prose_fields(document))
-            yield from (text for _, text in rendered_blocks(document.source.body))
+            yield from (text for _, text in next(rendered))
             for attachment in attachments[document.path]:
                 yield from (attachment.name, attachment.address)
                 yield from _attachment_text(attachment, reader)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -52,8 +53,11 @@ def run_all(
     if not parallel or not items:
         return [function(item) for item in items]
     count = max(count, 2)
+    gc.freeze()  # forked workers then leave this process's objects alone (and unshared)
     try:
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context(method)) as pool:
             return list(pool.map(function, items, chunksize=max(1, len(items) // (count * 8))))
     except (OSError, BrokenProcessPool):
         return [function(item) for item in items]
+    finally:
+        gc.unfreeze()

@@ -9,23 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from . import check_cache
-from .anonymisation.attachments import IMAGE_SUFFIXES, check_image, scan_pdf
-from .anonymisation.scan import (
-    TextContext,
-    context_for,
-    scan_document,
-    scan_file_names,
-    scan_text,
-)
 from .check_cache import CheckCache
 from .documents import Document
-from .html_policy import check_body
-from .kinds import Kind
 from .lifecycle import State
 from .loading import Site, load_site, reading_key, relative
 from .parallel import run_all
 from .plan import Planned, SitePlan, lifecycle_problems, plan_site
 from .problems import Problem, in_draft, in_file_order
+from .published import IMAGES
 from .settings import Settings, SettingsError, load_settings
 
 
@@ -61,9 +52,7 @@ def _published(entry: Planned, site: Site) -> _Published:
         report = document.fields.report
         if report:
             files.append(document.source.path.parent / report)
-        files += [
-            a for a in site.assets.get(document.path, ()) if a.suffix.lower() in IMAGE_SUFFIXES
-        ]
+        files += [a for a in site.assets.get(document.path, ()) if a.suffix.lower() in IMAGES]
     return _Published(document, entry.state, tuple(files), site.root, site.settings)
 
 
@@ -72,6 +61,11 @@ _Checked = tuple[list[Problem], list[Problem]]  # the content policy's, the gate
 
 def _check_published(work: _Published) -> _Checked:
     """The content policy's and the anonymisation gate's problems for one document."""
+    # Imported here: a check whose every document is in the cache never needs them.
+    from .anonymisation.attachments import check_image, scan_pdf
+    from .anonymisation.scan import context_for, scan_document, scan_file_names
+    from .html_policy import check_body
+
     document, settings = work.document, work.settings
     draft = work.state is State.DRAFT
     archived = work.state is State.ARCHIVED
@@ -85,7 +79,7 @@ def _check_published(work: _Published) -> _Checked:
     found += scan_file_names(document, settings, published, draft=draft)
     for path in work.files:
         relpath = relative(work.root, path)
-        if path.suffix.lower() in IMAGE_SUFFIXES:
+        if path.suffix.lower() in IMAGES:
             found += check_image(path, relpath, draft=draft)
         else:
             found += scan_pdf(path, relpath, context_for(document, settings), draft=draft)
@@ -100,6 +94,9 @@ PARALLEL_FROM = 48
 def _check_all(works: list[_Published], *, parallel: bool | None = None) -> list[_Checked]:
     """Each document's checks, in order, on every core when there are enough of them."""
     if parallel or (parallel is None and len(works) >= PARALLEL_FROM):
+        from .anonymisation.scan import TextContext, scan_text
+        from .kinds import Kind
+
         scan_text("", TextContext(Kind.BRIEF))  # load the word lists once, before forking
     return run_all(_check_published, works, enough=PARALLEL_FROM, parallel=parallel)
 
