@@ -64,6 +64,7 @@ class LearningConfig(Config):  # type: ignore[no-untyped-call]
     review_every_years = c.Type(int, default=_DEFAULTS["review_every_years"])
     warn_days_before_archive = c.Type(int, default=_DEFAULTS["warn_days_before_archive"])
     case_review_repository = c.Type(str, default=_DEFAULTS["case_review_repository"])
+    show_archived_summary = c.Type(bool, default=_DEFAULTS["show_archived_summary"])
 
 
 THEME_DIR = Path(__file__).parent / "theme"

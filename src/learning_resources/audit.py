@@ -9,7 +9,8 @@ reports two kinds of problem:
 - `audit.leak`: anything of a document that is not live. Of a draft or an embargoed brief:
   its title, summary, headings, sentences, address and attachments. Of an archived brief:
   its summary, headings, sentences and attachments (its title, case, reference and dates stay
-  on its archive notice and the archive page).
+  on its archive notice and the archive page, and its summary too when the partnership sets
+  `show_archived_summary`).
 - `audit.identifier`: a structured identifier (postcode, phone number, e-mail address, NHS or
   National Insurance number, ...) in the visible text of a page's main content or of a PDF.
 
@@ -446,6 +447,8 @@ def _allowed_text(
         document = entry.document
         if entry.state is State.ARCHIVED:
             yield from (document.title, document.case_name, document.reference, document.url)
+            if settings.show_archived_summary:
+                yield document.summary
         elif entry.state is State.LIVE:
             yield from (value for _, value in _prose_fields(document))
             yield from (text for _, text in next(rendered))

@@ -98,6 +98,12 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "Where full review reports can be found for longer (shown on archive stubs).",
         "https://learning.nspcc.org.uk/case-reviews/national-case-review-repository",
     ),
+    SettingSpec(
+        "show_archived_summary",
+        "true shows an archived brief's summary on its notice and in site search (never any "
+        "of its body text). Off unless the partnership agrees to keep summaries public.",
+        False,
+    ),
 )
 SETTING_NAMES = tuple(s.name for s in SETTINGS)
 
@@ -116,6 +122,7 @@ class Settings:
     review_every_years: int
     warn_days_before_archive: int
     case_review_repository: str
+    show_archived_summary: bool = False
     site_url: str = ""  # mkdocs.yml's own site_url, for links to the rules' explanations
     area_names: tuple[str, ...] = ()
 
@@ -192,6 +199,7 @@ def load_settings(root: Path) -> Settings:
         review_every_years=values["review_every_years"],
         warn_days_before_archive=values["warn_days_before_archive"],
         case_review_repository=values["case_review_repository"],
+        show_archived_summary=values["show_archived_summary"],
         site_url=_site_url(doc),
         area_names=tuple(values["area_names"]),
     )
@@ -294,6 +302,11 @@ def _setting_value(spec: SettingSpec, node: Located, problems: list[Problem]) ->
             problems.append(_bad(node.line, node.column, f"'{spec.name}' must be a list of text"))
             return default
         return [str(i.value) for i in node.value]
+    if isinstance(default, bool):
+        if node.kind != "bool":
+            problems.append(_bad(node.line, node.column, f"'{spec.name}' must be true or false"))
+            return default
+        return bool(node.value)
     if isinstance(default, int):
         if node.kind != "int" or node.value <= 0:
             problems.append(_bad(node.line, node.column, f"'{spec.name}' must be a whole number"))
