@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from learning_resources import printing, reference
+from learning_resources.blocks import CONTACT_EMAIL
 from learning_resources.dates import today_in_london
 from learning_resources.documents import Document
 from learning_resources.formats import format_text
@@ -147,6 +148,7 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         self.home = {
             HOME_BLOCKS[0]: render.home_topics(plan.site, live),
             HOME_BLOCKS[1]: render.home_newest(live),
+            CONTACT_EMAIL: render.contact_email_link(plan.site.settings),
         }
         return files
 
@@ -169,6 +171,8 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
             page.meta.update(self.generated[uri][1])
         elif uri in self.sources:
             page.meta.update(_page_meta(self.sources[uri]))
+        if page.is_homepage:  # its heading says what the site is for (the tab says "Home")
+            page.meta["heading"] = render.site_purpose(self._plan().site.settings)
         render.escape_meta(page.meta)
         for marker, block in self.home.items():
             markdown = markdown.replace(marker, block)
@@ -206,6 +210,16 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
             head.append(f'<meta name="robots" content="{robots}">')  # escaped in page.meta
         output = printout.print_ready(output, page.canonical_url or "", self._plan().site.settings)
         return self._secured(output.replace("<head>", "<head>\n" + "\n".join(head), 1))
+
+    def on_template_context(
+        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        """The settings the 404 page speaks of (theme/404.html)."""
+        if template_name == "404.html":
+            settings = self._plan().site.settings
+            context["learning"] = settings
+            context["learning_email"] = render.contact_email_link(settings)
+        return context
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig

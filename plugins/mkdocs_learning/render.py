@@ -22,6 +22,7 @@ from learning_resources.kinds import REVIEW_TYPES, Kind
 from learning_resources.lifecycle import State, last_day_online
 from learning_resources.loading import Site
 from learning_resources.plan import Planned, SitePlan
+from learning_resources.settings import Settings
 from learning_resources.words import reading_minutes
 
 from . import printout
@@ -175,6 +176,20 @@ def document_page(entry: Planned, site: Site, today: dt.date, *, pdfs: bool = Tr
         sections=sections(body),
         body=body,
     )
+
+
+def site_purpose(settings: Settings) -> str:
+    """The home page's heading: what the site is for, and whose it is."""
+    if settings.area_names:
+        return f"Learning from safeguarding reviews in {settings.area_names[0]}"
+    return f"Learning from safeguarding reviews: {settings.partnership}"
+
+
+def contact_email_link(settings: Settings) -> str:
+    """The partnership's contact address as an e-mail link, escaped for the address and the
+    text alike (empty without one: the check refuses a page that asks for it then)."""
+    email = settings.contact_email
+    return f'<a href="{url("mailto:" + email)}">{plain_text(email)}</a>' if email else ""
 
 
 def request_link(document: Document, site: Site) -> str:

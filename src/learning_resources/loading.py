@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import check_cache
+from .blocks import block_problems
 from .check_cache import CheckCache
 from .documents import Document, Fields
 from .kinds import BRIEFING_SECTIONS, SEVEN_MINUTE, Kind
@@ -68,6 +69,7 @@ def load_site(root: Path, settings: Settings, cache: CheckCache | None = None) -
                 site.assets[document.path] = candidate.assets
     limit_to_allowed(site)
     site.problems.extend(cross_document_problems(site.documents))
+    site.problems.extend(block_problems(site.documents, settings))
     site.problems = in_file_order(site.problems)
     return site
 

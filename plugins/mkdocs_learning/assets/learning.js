@@ -63,6 +63,43 @@
     update();
   }
 
+  /* A table wider than the screen scrolls sideways in its own box (Material wraps each one):
+     such a box takes keyboard focus, so that the arrow keys scroll it, and is a region named
+     after its table (its caption, or the heading above it). Checked again when the width
+     changes; a box that fits takes no focus. */
+  var tableName = function (box) {
+    var caption = box.querySelector("caption");
+    if (caption) { return caption.textContent.trim(); }
+    for (var e = box; e && !e.classList.contains("md-typeset"); e = e.parentElement) {
+      for (var h = e.previousElementSibling; h; h = h.previousElementSibling) {
+        if (/^H[1-6]$/.test(h.tagName)) {
+          var heading = h.cloneNode(true);
+          heading.querySelectorAll(".headerlink").forEach(function (l) { l.remove(); });
+          return "Table: " + heading.textContent.trim();
+        }
+      }
+    }
+    return "Table";
+  };
+  var scrollingTables = function () {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth) {
+        if (!box.hasAttribute("tabindex")) {
+          box.setAttribute("tabindex", "0");
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", tableName(box));
+        }
+      } else {
+        ["tabindex", "role", "aria-label"].forEach(function (a) { box.removeAttribute(a); });
+      }
+    });
+  };
+  if (window.document$) {
+    window.document$.subscribe(function () { window.setTimeout(scrollingTables, 0); });
+  }
+  window.addEventListener("load", scrollingTables);
+  window.addEventListener("resize", scrollingTables);
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-lr-action]");
     if (!button) { return; }
