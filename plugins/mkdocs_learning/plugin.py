@@ -40,7 +40,7 @@ from learning_resources.problems import has_errors
 from learning_resources.published import content_allowlist
 from learning_resources.settings import PAGES_FOLDER, SETTINGS, Settings
 
-from . import allowlist, headers, pdfs, printout, render
+from . import allowlist, headers, pdfs, printout, render, statement
 
 log = logging.getLogger("mkdocs.plugins.learning")
 
@@ -91,7 +91,7 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         self.serving = False
         self.sources: dict[str, Document] = {}  # src_uri -> the checked document it shows
         self.generated: dict[str, tuple[str, dict[str, Any]]] = {}  # src_uri -> text, meta
-        self.home: dict[str, str] = {}  # generated blocks editors place in pages
+        self.blocks: dict[str, str] = {}  # generated blocks editors place in pages
         self.script_hashes: set[str] = set()  # of every inline script on the built pages
         self.print_report = pdfs.Report()
         self.pdfs: bool | None = None  # None: as LEARNING_SITE_PDFS says (mkdocs run directly)
@@ -145,10 +145,11 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         live = plan.live_documents()
         feed = render.atom_feed(plan.site, live, config.site_name)
         files.append(File.generated(config, "feed.xml", content=feed))
-        self.home = {
+        self.blocks = {
             HOME_BLOCKS[0]: render.home_topics(plan.site, live),
             HOME_BLOCKS[1]: render.home_newest(live),
             CONTACT_EMAIL: render.contact_email_link(plan.site.settings),
+            **statement.blocks(plan, pdfs=self._pdfs()),
         }
         return files
 
@@ -174,7 +175,7 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         if page.is_homepage:  # its heading says what the site is for (the tab says "Home")
             page.meta["heading"] = render.site_purpose(self._plan().site.settings)
         render.escape_meta(page.meta)
-        for marker, block in self.home.items():
+        for marker, block in self.blocks.items():
             markdown = markdown.replace(marker, block)
         return self._link_documents(markdown, page)
 
