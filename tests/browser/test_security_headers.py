@@ -112,7 +112,7 @@ def test_a_missing_page_gets_the_404_page_without_violations(
     page, problems = strict_page
     response = page.goto(headed_url + "/no/such/page/")
     assert response is not None and response.status == 404
-    assert page.locator("h1").inner_text() == "404 - Not found"
+    assert page.locator("h1").inner_text() == "Page not found"
     assert violations(page) == []
     assert problems == [
         "Failed to load resource: the server responded with a status of 404 (Not Found)"
