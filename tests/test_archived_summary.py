@@ -93,7 +93,9 @@ def test_the_audit_allows_the_summary_only_when_the_setting_does(tmp_path: Path)
 def test_the_setting_must_be_true_or_false(site: SiteFolder, value: str) -> None:
     site.write(
         "mkdocs.yml",
-        MKDOCS_YML.replace("      topics:\n", f"      show_archived_summary: {value}\n      topics:\n"),
+        MKDOCS_YML.replace(
+            "      topics:\n", f"      show_archived_summary: {value}\n      topics:\n"
+        ),
     )
     data = site.check_json("--today", TODAY)
     messages = [p["message"] for p in data["problems"]]  # type: ignore[union-attr, index]

@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from learning_resources import printing, reference
 from learning_resources.blocks import CONTACT_EMAIL
@@ -213,13 +214,14 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         return self._secured(output.replace("<head>", "<head>\n" + "\n".join(head), 1))
 
     def on_template_context(
-        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
         """The settings the 404 page speaks of (theme/404.html)."""
         if template_name == "404.html":
             settings = self._plan().site.settings
-            context["learning"] = settings
-            context["learning_email"] = render.contact_email_link(settings)
+            extra: dict[str, Any] = context  # type: ignore[assignment]  # a TypedDict
+            extra["learning"] = settings
+            extra["learning_email"] = render.contact_email_link(settings)
         return context
 
     def on_post_template(

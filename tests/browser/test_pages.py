@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -17,7 +16,7 @@ from learning_resources.settings import load_settings
 
 from ..conftest import MKDOCS_YML, PROJECT, SiteFolder, brief, sheet
 from .conftest import axe_violations, serving
-from .test_accessibility import SIZES, TEMPLATES, open_search
+from .test_accessibility import SIZES, TEMPLATES
 
 NOT_FOUND_LINKS = [
     "Learning briefs",
@@ -77,13 +76,17 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A site whose site_url has a path (a GitHub Pages project site), served under that path
     by a host that answers every missing address with the site's 404.html."""
     source = SiteFolder(tmp_path_factory.mktemp("subpath") / "src")
-    source.write("mkdocs.yml", MKDOCS_YML.replace("https://example.test/", "https://x.test/learning/"))
+    source.write(
+        "mkdocs.yml", MKDOCS_YML.replace("https://example.test/", "https://x.test/learning/")
+    )
     source.write("content/index.md", "Welcome.\n")
     source.write("content/request-archived.md", "# Asking for an archived brief\n")
     source.write("briefs/child-a.md", brief())
     source.write("bitesize/neglect.md", sheet())
     host = source.root.parent / "host"
-    result = source.run("build", "--today", "2026-11-25", "--no-pdfs", "--site-dir", str(host / "learning"))
+    result = source.run(
+        "build", "--today", "2026-11-25", "--no-pdfs", "--site-dir", str(host / "learning")
+    )
     assert result.returncode == 0, result.stderr
     shutil.copy(host / "learning" / "404.html", host / "404.html")
     with serving(host) as url:
@@ -145,7 +148,9 @@ def test_every_page_fits_320_pixels(page: Page, base_url: str, path: str) -> Non
     page.goto(base_url + path)
     assert page.evaluate("() => document.scrollingElement.scrollWidth") <= 320
     outside = ".md-content *:not(.md-typeset__scrollwrap *):not(pre *):not(pre)"
-    assert page.evaluate(OVERFLOW.replace("e.scrollWidth > e.clientWidth + 1", "false"), outside) == []
+    assert (
+        page.evaluate(OVERFLOW.replace("e.scrollWidth > e.clientWidth + 1", "false"), outside) == []
+    )
 
 
 SCROLLERS = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].map(e => ({
@@ -199,7 +204,9 @@ def test_the_accessibility_statement_follows_the_model(page: Page, base_url: str
     text = " ".join(page.locator(".md-content").inner_text().split())
     for claim in CLAIMS:
         assert claim.text in text
-    assert "partially compliant with the Web Content Accessibility Guidelines version 2.2 AA" in text
+    assert (
+        "partially compliant with the Web Content Accessibility Guidelines version 2.2 AA" in text
+    )
     assert "Equality Advisory and Support Service" in text
     assert "This statement was prepared on 25 November 2026" in text  # the build's date
     assert "at 360 and 1280 pixels wide" in text
