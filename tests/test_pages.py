@@ -101,6 +101,17 @@ def test_the_contact_address_is_a_mailto_link_from_the_setting(site: SiteFolder)
     assert ("mailto:learning@partnership.example", "learning@partnership.example") in links
 
 
+def test_blocks_are_filled_in_editors_pages_only(site: SiteFolder) -> None:
+    """The editors' list of checks names the marker; it shows as written, not as the link."""
+    site.write("briefs/child-a.md", brief(body=f"## What we learned\n\nSee {MARKER} here.\n"))
+    out = build(site)
+    rules = (out / "editors" / "rules" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;!-- learning:contact-email --&gt;" in rules
+    assert "mailto:" not in rules
+    brief_page = (out / "briefs" / "child-a" / "index.html").read_text(encoding="utf-8")
+    assert "learning@partnership.example</a>" not in brief_page
+
+
 def test_the_link_is_escaped_for_its_attribute_and_its_text() -> None:
     email = 'team@x.example" onclick="alert(1)"><script>'
     settings = load_settings(PROJECT)

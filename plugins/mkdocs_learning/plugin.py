@@ -176,8 +176,10 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         if page.is_homepage:  # its heading says what the site is for (the tab says "Home")
             page.meta["heading"] = render.site_purpose(self._plan().site.settings)
         render.escape_meta(page.meta)
-        for marker, block in self.blocks.items():
-            markdown = markdown.replace(marker, block)
+        document = self.sources.get(uri)
+        if document is not None and document.kind is Kind.PAGE:  # editors' own pages only
+            for marker, block in self.blocks.items():
+                markdown = markdown.replace(marker, block)
         return self._link_documents(markdown, page)
 
     def _link_documents(self, markdown: str, page: Page) -> str:

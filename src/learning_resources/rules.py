@@ -300,7 +300,7 @@ RULES: dict[str, Rule] = {
             "page.contact_email",
             _E,
             "A page shows the contact e-mail address, but none is set",
-            "<!-- learning:contact-email --> becomes a link to the address in mkdocs.yml's "
+            "`<!-- learning:contact-email -->` becomes a link to the address in mkdocs.yml's "
             "'contact_email'; with no address, the page would tell readers to write to nobody.",
             "Add a 'contact_email:' line with the team's address under the learning plugin in "
             "mkdocs.yml, or take the marker out of the page.",
