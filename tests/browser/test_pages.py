@@ -65,6 +65,7 @@ def test_the_404_search_box_opens_the_sites_search(page: Page, base_url: str) ->
     page.get_by_role("searchbox", name="Search this site").fill("neglect")
     page.get_by_role("button", name="Search", exact=True).click()
     page.locator(".md-search-result__item").first.wait_for()
+    assert page.evaluate("() => location.pathname") == "/bitesize/a/b/c/"  # still not found
     links = page.locator(".md-search-result__item a").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))"
     )
