@@ -53,10 +53,11 @@ CLAIMS = (
         ("tests/browser/test_pages.py::test_every_page_fits_320_pixels",),
     ),
     Claim(
-        "use the whole website with a keyboard: the first link on each page skips to its "
-        "title, the closed menu on a phone takes no keyboard focus, and you can always see "
-        "where the focus is",
+        "use the website with a keyboard: the first link on every page skips to its title, "
+        "the closed menu on a phone takes no keyboard focus, and the focus is marked with a "
+        "thick outline",
         (
+            "tests/browser/test_pages.py::test_every_page_skips_to_its_title",
             "tests/browser/test_keyboard.py::test_the_skip_link_lands_on_the_title",
             "tests/browser/test_keyboard.py::test_tab_reaches_the_content_at_once_on_a_phone",
         ),

@@ -154,6 +154,16 @@ def test_every_page_fits_320_pixels(page: Page, base_url: str, path: str) -> Non
     )
 
 
+@pytest.mark.parametrize("path", TEMPLATES.values(), ids=TEMPLATES.keys())
+def test_every_page_skips_to_its_title(page: Page, base_url: str, path: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(base_url + path)
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('md-skip')")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.matches('.md-content h1')")
+
+
 SCROLLERS = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].map(e => ({
   scrolls: e.scrollWidth > e.clientWidth, tabindex: e.getAttribute('tabindex'),
   role: e.getAttribute('role'), label: e.getAttribute('aria-label')}))"""
