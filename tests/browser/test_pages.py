@@ -113,6 +113,17 @@ def test_the_home_page_heading_says_what_the_site_is_for(page: Page, base_url: s
     expect(page.locator(".md-tabs").get_by_role("link", name="Home")).to_be_attached()
 
 
+def test_a_phone_sees_what_to_do_if_worried_about_a_child_on_the_first_screen(
+    page: Page, base_url: str
+) -> None:
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(base_url + "/")
+    advice = page.locator(".admonition", has_text="If you are worried about a child")
+    expect(advice).to_have_count(1)
+    expect(advice.get_by_role("link", name="contact page")).to_be_visible()
+    assert advice.evaluate("e => e.getBoundingClientRect().bottom") <= 800
+
+
 @pytest.mark.parametrize("path", ["/contact/", "/request-archived/", "/accessibility/"])
 def test_the_contact_address_is_a_link(page: Page, base_url: str, path: str) -> None:
     email = load_settings(PROJECT).contact_email
