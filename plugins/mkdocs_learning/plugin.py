@@ -212,11 +212,13 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         return self._secured(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """`_headers` (the policy and the other headers, for hosts that read the file), and
-        PDFs of every live brief and sheet (pdfs.py), unless turned off for a preview."""
+        """`_headers` (the policy, the other headers, and a long cache for the assets named by
+        their content, for hosts that read the file), and PDFs of every live brief and sheet
+        (pdfs.py), unless turned off for a preview."""
         if not self.serving:
-            path = Path(config.site_dir) / "_headers"
-            path.write_text(headers.headers_file(self.script_hashes), encoding="utf-8")
+            site_dir = Path(config.site_dir)
+            text = headers.headers_file(self.script_hashes, headers.fingerprinted(site_dir))
+            (site_dir / "_headers").write_text(text, encoding="utf-8")
         if self._pdfs():
             try:
                 report = pdfs.build_pdfs(self._plan(), Path(config.site_dir))

@@ -20,9 +20,14 @@
     root.setProperty("--lr-qr", "url(\"data:image/svg+xml," + encodeURIComponent(svg) + "\")");
   }
 
+  // "25 November 2026", as toLocaleDateString("en-GB") says it, without the first use of
+  // Intl, which costs a phone a long task on every page load.
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
   function printedToday() {
-    var day = new Date().toLocaleDateString("en-GB",
-      { day: "numeric", month: "long", year: "numeric" });
+    var now = new Date();
+    var day = now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear();
     root.setProperty("--lr-footer-printed", quoted("Printed on " + day + ". "));
     document.querySelectorAll("[data-lr-printed]").forEach(function (element) {
       element.textContent = day;
