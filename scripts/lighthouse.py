@@ -53,6 +53,7 @@ CATEGORIES = ("accessibility", "performance", "best-practices")
 TARGETS = {"accessibility": 100, "performance": 95, "best-practices": 95}
 ASSERTED = ("accessibility", "best-practices")  # performance is timed: reported only
 PRESETS = ("mobile", "desktop")
+ATTEMPTS = 3
 PAGES = ("/", "/briefs/child-d-domestic-abuse/")
 TODAY = "2026-11-25"  # the browser tests' date: Child D's brief is live
 _COMPRESSIBLE = {"application/javascript", "application/json", "application/xml"}
@@ -153,11 +154,14 @@ def lighthouse(
     if preset == "desktop":
         command.append("--preset=desktop")
     env = os.environ | {"CHROME_PATH": browser}
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"lighthouse failed on {url} ({preset}):\n{done.stderr[-2000:]}")
-    report: dict[str, object] = json.loads(done.stdout)
-    return report
+    error = ""
+    for _ in range(ATTEMPTS):  # a loaded machine sometimes loses the trace: "run again"
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+        report: dict[str, object] = json.loads(done.stdout) if done.returncode == 0 else {}
+        if report and "runtimeError" not in report:
+            return report
+        error = str(report.get("runtimeError") or done.stderr[-2000:])
+    raise RuntimeError(f"lighthouse failed on {url} ({preset}), {ATTEMPTS} times:\n{error}")
 
 
 def summarise(report: dict[str, object], page: str, preset: str) -> Run:
