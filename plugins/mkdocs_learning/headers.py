@@ -11,17 +11,17 @@ in every page for hosts that cannot set headers (GitHub Pages). A meta policy ca
 framing (`frame-ancestors`), so that, like the other headers, needs a host that sets them:
 the README shows nginx and Apache.
 
-Files whose name carries a hash of their content (Material's `bundle.a5f9d56c.min.js`,
-`main.57a0d79d.min.css`...) never change at that address, so `_headers` lets browsers keep
-them for a year without asking again; everything else is left to the host's default, which
-makes browsers check for a newer copy.
+Files whose name carries a hash of their content (Material's `bundle.a5f9d56c.min.js`, the
+plugin's `learning.1a2b3c4d.css`...) never change at that address, so `_headers` lets
+browsers keep them for a year without asking again; everything else is left to the host's
+default, which makes browsers check for a newer copy.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import fnmatch
+import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -60,6 +60,12 @@ OTHER_HEADERS = {
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 _FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.")  # a content hash in the name
+
+
+def named_by_content(path: Path) -> str:
+    """`learning.css` as `learning.1a2b3c4d.css`: a new name whenever the file changes."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+    return f"{path.stem}.{digest}{path.suffix}"
 
 
 def fingerprinted(site_dir: Path) -> list[str]:

@@ -67,11 +67,12 @@ class LearningConfig(Config):  # type: ignore[no-untyped-call]
 
 
 THEME_DIR = Path(__file__).parent / "theme"
+ASSET_DIR = Path(__file__).parent / "assets"
+# Named by their content, so that browsers may keep each for a year (headers.py). print.css:
+# printing and the PDFs (printout.py, pdfs.py).
 ASSETS = {
-    "assets/learning.css": "learning.css",
-    "assets/learning.js": "learning.js",
-    "assets/print.css": "print.css",  # printing and the PDFs (printout.py, pdfs.py)
-    "assets/print.js": "print.js",
+    f"assets/{headers.named_by_content(ASSET_DIR / name)}": name
+    for name in ("learning.css", "learning.js", "print.css", "print.js")
 }
 HOME_BLOCKS = ("<!-- learning:topics -->", "<!-- learning:newest -->")
 DRAFT_NOTICE = (
@@ -119,8 +120,8 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         # Our templates (a sitemap without archive stubs) go after the site's own overrides.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(THEME_DIR))
-        config.extra_css += ["assets/learning.css", "assets/print.css"]
-        config.extra_javascript += ["assets/learning.js", "assets/print.js"]
+        config.extra_css += [uri for uri in ASSETS if uri.endswith(".css")]
+        config.extra_javascript += [uri for uri in ASSETS if uri.endswith(".js")]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -137,9 +138,8 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
             self.generated[src_uri] = (content, meta)
         for src_uri, path in _attachments(plan):
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-        here = Path(__file__).parent / "assets"
         for uri, name in ASSETS.items():
-            files.append(File.generated(config, uri, abs_src_path=str(here / name)))
+            files.append(File.generated(config, uri, abs_src_path=str(ASSET_DIR / name)))
         live = plan.live_documents()
         feed = render.atom_feed(plan.site, live, config.site_name)
         files.append(File.generated(config, "feed.xml", content=feed))
