@@ -145,7 +145,7 @@ def test_no_page_of_a_site_served_from_another_host_and_folder_asks_elsewhere(
     browser: Browser, small_site: Path
 ) -> None:
     pages = ["/", "/briefs/", "/briefs/child-a/", "/bitesize/neglect/", "/topics/"]
-    pages += ["/topics/neglect/", "/briefs/child-b/", "/editors/", "/404.html"]
+    pages += ["/topics/neglect/", "/archive/", "/briefs/child-b/", "/editors/", "/404.html"]
     with serving(small_site) as origin, recording(browser, origin) as (page, recorder):
         visit_every_page_type(page, origin + "/preview", pages)
     assert recorder.outside == []
