@@ -85,7 +85,12 @@ def test_only_assets_named_by_their_content_are_kept_for_a_year(built_site: Path
     kept = parse_headers_file(text, "/" + bundle.relative_to(built_site).as_posix())
     assert kept["Cache-Control"] == IMMUTABLE
     assert kept["Content-Security-Policy"] == parse_headers_file(text)["Content-Security-Policy"]
-    for path in ("/", "/briefs/child-d-domestic-abuse/", "/assets/images/favicon.png", "/sitemap.xml"):
+    for path in (
+        "/",
+        "/briefs/child-d-domestic-abuse/",
+        "/assets/images/favicon.png",
+        "/sitemap.xml",
+    ):
         assert "Cache-Control" not in parse_headers_file(text, path), path
 
 
