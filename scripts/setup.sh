@@ -90,7 +90,7 @@ fi
 
 if [ "$mode" = full ]; then
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "setup: installing browser-test tools (npm ci)"
+    echo "setup: installing browser-test tools: axe-core and Lighthouse (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
 fi

@@ -10,14 +10,21 @@ The policy is shipped twice: in `_headers` (Netlify, Cloudflare Pages), and in a
 in every page for hosts that cannot set headers (GitHub Pages). A meta policy cannot forbid
 framing (`frame-ancestors`), so that, like the other headers, needs a host that sets them:
 the README shows nginx and Apache.
+
+Files whose name carries a hash of their content (Material's `bundle.a5f9d56c.min.js`, the
+plugin's `learning.1a2b3c4d.css`...) never change at that address, so `_headers` lets
+browsers keep them for a year without asking again; everything else is left to the host's
+default, which makes browsers check for a newer copy.
 """
 
 from __future__ import annotations
 
 import base64
+import fnmatch
 import hashlib
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 _SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>", re.I | re.S)
 _SRC = re.compile(r"\ssrc\s*=", re.I)
@@ -51,6 +58,26 @@ OTHER_HEADERS = {
 }
 
 
+IMMUTABLE = "public, max-age=31536000, immutable"
+_FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.")  # a content hash in the name
+
+
+def named_by_content(path: Path) -> str:
+    """`learning.css` as `learning.1a2b3c4d.css`: a new name whenever the file changes."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+    return f"{path.stem}.{digest}{path.suffix}"
+
+
+def fingerprinted(site_dir: Path) -> list[str]:
+    """The addresses of the site's assets whose name carries a hash of their content."""
+    assets = site_dir / "assets"
+    return sorted(
+        "/" + path.relative_to(site_dir).as_posix()
+        for path in assets.rglob("*")
+        if path.is_file() and _FINGERPRINTED.search(path.name)
+    )
+
+
 def script_hashes(page: str) -> set[str]:
     """CSP sources ('sha256-…') for every inline script in a page that a browser would run."""
     found = set()
@@ -77,18 +104,27 @@ def with_meta_policy(page: str) -> str:
     return page.replace("<head>", f"<head>\n{tag}", 1)
 
 
-def headers_file(hashes: Iterable[str]) -> str:
-    """`_headers` for Netlify and Cloudflare Pages: every path gets every header."""
+def headers_file(hashes: Iterable[str], immutable: Iterable[str] = ()) -> str:
+    """`_headers` for Netlify and Cloudflare Pages: every path gets every header, and the
+    `immutable` addresses (exact paths, so that no two rules set the same header) a long
+    cache."""
     lines = ["/*", f"  Content-Security-Policy: {content_security_policy(hashes)}"]
     lines += [f"  {name}: {value}" for name, value in OTHER_HEADERS.items()]
+    for path in immutable:
+        lines += [path, f"  Cache-Control: {IMMUTABLE}"]
     return "\n".join(lines) + "\n"
 
 
-def parse_headers_file(text: str) -> dict[str, str]:
-    """The headers `_headers` gives every path (what a test server sends, as a host would)."""
-    headers = {}
+def parse_headers_file(text: str, path: str = "/") -> dict[str, str]:
+    """The headers `_headers` gives `path`, from every rule that matches it, as Netlify and
+    Cloudflare Pages read the file (`*` matches anything); what a test server sends."""
+    headers: dict[str, str] = {}
+    applies = False
     for line in text.splitlines():
-        if line.startswith((" ", "\t")) and ":" in line:
-            name, _, value = line.strip().partition(":")
-            headers[name.strip()] = value.strip()
+        if line.startswith((" ", "\t")):
+            name, colon, value = line.strip().partition(":")
+            if applies and colon:
+                headers[name.strip()] = value.strip()
+        elif line.strip() and not line.startswith("#"):
+            applies = fnmatch.fnmatchcase(path, line.strip())
     return headers

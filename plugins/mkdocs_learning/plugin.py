@@ -70,11 +70,12 @@ class LearningConfig(Config):  # type: ignore[no-untyped-call]
 
 
 THEME_DIR = Path(__file__).parent / "theme"
+ASSET_DIR = Path(__file__).parent / "assets"
+# Named by their content, so that browsers may keep each for a year (headers.py). print.css:
+# printing and the PDFs (printout.py, pdfs.py).
 ASSETS = {
-    "assets/learning.css": "learning.css",
-    "assets/learning.js": "learning.js",
-    "assets/print.css": "print.css",  # printing and the PDFs (printout.py, pdfs.py)
-    "assets/print.js": "print.js",
+    f"assets/{headers.named_by_content(ASSET_DIR / name)}": name
+    for name in ("learning.css", "learning.js", "print.css", "print.js")
 }
 HOME_BLOCKS = ("<!-- learning:topics -->", "<!-- learning:newest -->")
 DRAFT_NOTICE = (
@@ -122,8 +123,8 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         # Our templates (a sitemap without archive stubs) go after the site's own overrides.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(THEME_DIR))
-        config.extra_css += ["assets/learning.css", "assets/print.css"]
-        config.extra_javascript += ["assets/learning.js", "assets/print.js"]
+        config.extra_css += [uri for uri in ASSETS if uri.endswith(".css")]
+        config.extra_javascript += [uri for uri in ASSETS if uri.endswith(".js")]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -140,9 +141,8 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
             self.generated[src_uri] = (content, meta)
         for src_uri, path in _attachments(plan):
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-        here = Path(__file__).parent / "assets"
         for uri, name in ASSETS.items():
-            files.append(File.generated(config, uri, abs_src_path=str(here / name)))
+            files.append(File.generated(config, uri, abs_src_path=str(ASSET_DIR / name)))
         live = plan.live_documents()
         feed = render.atom_feed(plan.site, live, config.site_name)
         files.append(File.generated(config, "feed.xml", content=feed))
@@ -232,11 +232,13 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         return self._secured(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """`_headers` (the policy and the other headers, for hosts that read the file), and
-        PDFs of every live brief and sheet (pdfs.py), unless turned off for a preview."""
+        """`_headers` (the policy, the other headers, and a long cache for the assets named by
+        their content, for hosts that read the file), and PDFs of every live brief and sheet
+        (pdfs.py), unless turned off for a preview."""
         if not self.serving:
-            path = Path(config.site_dir) / "_headers"
-            path.write_text(headers.headers_file(self.script_hashes), encoding="utf-8")
+            site_dir = Path(config.site_dir)
+            text = headers.headers_file(self.script_hashes, headers.fingerprinted(site_dir))
+            (site_dir / "_headers").write_text(text, encoding="utf-8")
         if self._pdfs():
             try:
                 report = pdfs.build_pdfs(self._plan(), Path(config.site_dir))

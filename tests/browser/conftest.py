@@ -111,13 +111,11 @@ def outside_requests() -> list[str]:
     return []
 
 
-SITE_URL = "https://learning.northmere-scp.example/"  # the example's site_url: its own origin
+SITE_URL = "https://learning.northmere-scp.example/"  # the example's site_url: never asked
 
 
 @pytest.fixture
-def page(
-    browser: Browser, base_url: str, built_site: Path, outside_requests: list[str]
-) -> Iterator[Page]:
+def page(browser: Browser, base_url: str, outside_requests: list[str]) -> Iterator[Page]:
     # axe-core is injected as an inline script, which the pages' own policy would refuse; the
     # policy itself is tested in test_security_headers.py.
     context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
@@ -127,9 +125,6 @@ def page(
         url = route.request.url
         if url.startswith((base_url, "data:", "blob:")):
             route.continue_()
-        elif url.startswith(SITE_URL):  # the site's own address (Material fetches its sitemap)
-            local = built_site / url.removeprefix(SITE_URL).split("?")[0]
-            route.fulfill(path=str(local)) if local.is_file() else route.abort()
         else:
             outside_requests.append(url)
             route.abort()

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from mkdocs_learning.headers import parse_headers_file, script_hashes
+from mkdocs_learning.headers import IMMUTABLE, parse_headers_file, script_hashes
 from playwright.sync_api import Browser, Page
 
 from .conftest import serving
@@ -77,6 +77,21 @@ def test_the_headers_file_sets_every_header(site_headers: dict[str, str]) -> Non
     assert site_headers["X-Content-Type-Options"] == "nosniff"
     assert site_headers["X-Frame-Options"] == "DENY"
     assert site_headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_only_assets_named_by_their_content_are_kept_for_a_year(built_site: Path) -> None:
+    text = (built_site / "_headers").read_text(encoding="utf-8")
+    bundle = next(built_site.glob("assets/javascripts/bundle.*.min.js"))
+    kept = parse_headers_file(text, "/" + bundle.relative_to(built_site).as_posix())
+    assert kept["Cache-Control"] == IMMUTABLE
+    assert kept["Content-Security-Policy"] == parse_headers_file(text)["Content-Security-Policy"]
+    for path in (
+        "/",
+        "/briefs/child-d-domestic-abuse/",
+        "/assets/images/favicon.png",
+        "/sitemap.xml",
+    ):
+        assert "Cache-Control" not in parse_headers_file(text, path), path
 
 
 def test_every_page_carries_a_policy_for_its_own_scripts(built_site: Path) -> None:
