@@ -102,7 +102,7 @@ def test_the_404_page_works_below_a_site_path(page: Page, subpath_site: str) -> 
     links = content_links(page)
     assert set(NOT_FOUND_LINKS) <= set(links)
     assert_links_work(page, links, subpath_site + "/learning/")
-    stylesheet = page.locator("link[rel=stylesheet][href*='learning.css']").get_attribute("href")
+    stylesheet = page.locator("link[rel=stylesheet][href*='/learning.']").get_attribute("href")
     assert stylesheet is not None
     assert page.request.get(urljoin(page.url, stylesheet)).status == 200
 
