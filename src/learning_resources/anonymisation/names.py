@@ -62,7 +62,6 @@ from .person_context import (
     LISTED_PERSON_BEFORE,
     LOWER_PAIR,
     LOWER_PAIR_AFTER,
-    LOWER_PAIR_BEFORE,
     NICKNAME_CUE,
     OBJECT_BEFORE,
     OBJECT_FOLLOWED_BY,
@@ -181,13 +180,22 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mstr"})
 # is a priest ("Father Brennan") or a relative ("Auntie Grace", "Uncle Mo"); but "Father" or
 # "Auntie" alone is a relation: after those only a word that could be a name is one.
 CLERGY_TITLES = frozenset(
-    {"rev", "revd", "reverend", "pastor", "imam", "sheikh", "shaykh", "rabbi", "fr", "canon"}
+    word_list(
+        "rev revd reverend pastor imam sheikh shaykh sheikha rabbi fr canon maulana maulvi "
+        "mufti hafiz ustadh ustaz ustad pandit mullah haji hajji"
+    )
 )
+# ... and after these, which are also relations or words ("Father Christmas", "Elder abuse",
+# "Mama said"), only a word that could be a name: "Auntie Grace", "Bhai Folake", "Elder
+# Mensah". The second list are surnames too ("Joy Bishop"): titles only before a name.
 RELATION_TITLES = frozenset(
     word_list(
         "father sister brother uncle auntie aunty aunt nan nana nanna grandma "
         "grandad granny grandpa cousin"
     )
+)
+SURNAME_TITLES = frozenset(
+    word_list("mama papa baba bhai bibi deacon bishop elder evangelist apostle sant swami giani")
 )
 
 # Public figures, not families, are named after these ("Sir Robert Francis", "Professor
@@ -195,7 +203,7 @@ RELATION_TITLES = frozenset(
 PUBLIC_TITLES = """
 sir lord lady dame professor prof baroness baron queen king prince princess
 """
-HONORIFICS = PUBLIC_TITLES + " ".join(CLERGY_TITLES) + " vicar priest elder"
+HONORIFICS = PUBLIC_TITLES + " ".join(CLERGY_TITLES) + " vicar priest"
 # Months that are also given names: names when what is said of them is said of people.
 MONTH_NAMES = frozenset({"april", "may", "june", "july", "august", "christian"})
 
@@ -281,6 +289,7 @@ def _set(words: str) -> frozenset[str]:
 
 
 _CITED, _PUBLIC_TITLES = _set(CITED), _set(PUBLIC_TITLES)
+_FUNCTION_WORDS = _set(FUNCTION_WORDS)
 _FACILITIES, _PLACE_PREFIXES = _set(FACILITIES), _set(PLACE_PREFIXES)
 HARD, PLACE, SOFT = 1, 2, 3
 _STOP: dict[str, int] = {}
@@ -562,6 +571,9 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             kind = in_lower_case.get(word)
             if kind is None and not word.isascii():
                 kind = in_lower_case.get(normalise(word))
+            if kind is None and "-" in word:  # "mensah-boateng": each part a name
+                parts = [in_lower_case.get(normalise(p)) for p in _HYPHEN.split(word)]
+                kind = NAME if NAME in parts and None not in parts else None
             if kind is not None and len(word) >= 3:
                 out.append(_Word(start, end, kind, word, lower=True))
             continue
@@ -574,12 +586,17 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             title_end, relation_title = end, key in RELATION_TITLES
             if key in TITLES or not word.isupper():
                 continue
+        elif key in SURNAME_TITLES and _NEXT_WORD.match(text, end) and not word.isupper():
+            title_end, relation_title = end, True
+            continue
         upper = word.isupper()
         if upper and len(word) < 3:
             continue  # GP, UK, PE
         if "-" in word and any(p[:1].islower() for p in _HYPHEN.split(word)):
             continue  # Sutton-in-Ashfield, Out-of-hours
         kind = classify(key, data)
+        if key in _PUBLIC_TITLES and not upper and _NEXT_WORD.match(text, end) is None:
+            kind = AMBIGUOUS  # no title here: "Was King a victim?", "saw Prince as"
         if upper:
             if acronyms is None:
                 acronyms = {a or b for a, b in _ACRONYM.findall(text)}
@@ -809,9 +826,11 @@ def _listed_with_people(text: str, words: list[_Word]) -> None:
 
 
 def _not_a_person(text: str, start: int, end: int) -> bool:
-    """A place, a body or a cited author: "Victoria Centre", "St Ann's", "Firmin (2020)"."""
+    """A place, a body or a cited author: "Victoria Centre", "St Ann's", "Firmin (2020)";
+    but after a relation a surname that is also a place is a name ("Sibling 2, Miles Forest,
+    was seventeen")."""
     following = _NEXT_WORD.match(text, end)
-    if following:
+    if following and not RELATION_BEFORE.search(text, max(0, start - 60), start):
         after = normalise(following.group(1))
         if after in _FACILITIES or after in _CITED:
             return True
@@ -845,18 +864,31 @@ def _spans(text: str, words: list[_Word]) -> Spans:
 
 
 def _nicknames(text: str, data: Lists) -> Spans:
-    """'Smiler' after "called her", "known as 'Madz'", "known to friends as Libz"."""
+    """'Smiler' after "called her", "known as 'Madz'", "known to friends as Libz", "called the
+    older man 'Big Mo'", "known locally as Tank"; and every other use of each of them in the
+    text, quoted or not ("Police could not identify 'Big Mo'")."""
     found: Spans = []
     for cue in NICKNAME_CUE.finditer(text):
         quoted = QUOTED_NAME.match(text, cue.end())
-        if quoted:
-            found.append((quoted.start(1), quoted.end(1), None))
+        named = quoted or BARE_NICKNAME.match(text, cue.end())
+        if named is None:
             continue
-        bare = BARE_NICKNAME.match(text, cue.end())
-        if bare and cue.group().rstrip().endswith(("as", "by")):
-            kind = classify(normalise(bare.group(1)), data)
-            if kind not in (STOPPED, WORD, PLACE_WORD, SOFT_WORD):
-                found.append((bare.start(1), bare.end(1), None))
+        kinds = [classify(normalise(w), data) for w in named.group(1).split()]
+        if kinds[0] == STOPPED:
+            continue  # "referred to as 'Child A'", "known as Early Help"
+        person = bool(cue.group("person") or cue.group("nickname") or cue.group("known"))
+        if not quoted:
+            if not (person or cue.group().rstrip().endswith(("as", "by"))):
+                continue  # "a group called Reach."
+            if any(k in (STOPPED, PLACE_WORD, SOFT_WORD) for k in kinds):
+                continue
+            if not person and all(k == WORD for k in kinds):
+                continue  # "known as Reach"
+        found.append((named.start(1), named.end(1), None))
+    for nickname in {text[start:end] for start, end, _ in found}:
+        for m in re.finditer(rf"(?<![\w-])(?<!\w['’]){re.escape(nickname)}(?![\w-])", text):
+            if not any(s <= m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), None))
     return found
 
 
@@ -929,17 +961,32 @@ def _lower_case_uses(text: str, names: set[str], taken: Spans) -> Spans:
 
 def _lower_case_full_names(text: str, data: Lists, taken: Spans) -> Spans:
     """A full name in lower case where a name is expected: "Mother's sister, faith marsh,
-    told the review", "known as grace hall"."""
+    told the review", "known as grace hall", "the partner's name as junior mensah-boateng,".
+    After a relation both words must be in the name lists, or one a name and the other in no
+    list; after a word that gives a name ("recorded as"), one of them must be more often a
+    name than a word ("recorded as low level" is no name)."""
     found: Spans = []
+    if not any(c.islower() for c in text):
+        return found
     for m in LOWER_PAIR.finditer(text):
-        start, end = m.start(), m.end(2)
-        first, last = data.kinds.get(m.group(1)), data.kinds.get(normalise(m.group(2)))
-        if first is None or last is None or m.group(1) in _STOP or m.group(2) in _STOP:
+        first, last = m.group(2), m.group(3)
+        start, end = m.start(2), m.end(3)
+        kinds = (data.kinds.get(first), classify(normalise(last), data))
+        if first in _FUNCTION_WORDS or kinds[1] not in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN):
             continue
-        if any(s < end and start < e for s, e, _ in taken):
+        if kinds[0] is None and classify(first, data) != UNKNOWN:
             continue
-        before = text[max(0, start - 60) : start]
-        if LOWER_PAIR_BEFORE.search(before) and LOWER_PAIR_AFTER.match(text, end):
+        named = NAME in kinds or NAME_WORD in kinds
+        if m.group("relation"):
+            if first in _STOP or last in _STOP:
+                continue
+            if kinds[0] is None and not named:
+                continue
+        elif not named:
+            continue
+        if any(s < end and start < e and not start <= s < e <= end for s, e, _ in taken):
+            continue  # part of a longer name found already (a name inside it is replaced)
+        if LOWER_PAIR_AFTER.match(text, end):
             found.append((start, end, None))
     return found
 
@@ -955,7 +1002,8 @@ def find_names(text: str, area_names: tuple[str, ...] = ()) -> list[Finding]:
     for extra in (_nicknames(scanned, data), _families(scanned, data)):
         spans += [n for n in extra if not any(s < n[1] and n[0] < e for s, e, _ in spans)]
     spans += _lower_case_uses(scanned, names, spans)
-    spans += _lower_case_full_names(scanned, data, spans)
+    full = _lower_case_full_names(scanned, data, spans)
+    spans = [s for s in spans if not any(f[0] <= s[0] < s[1] <= f[1] for f in full)] + full
     return [
         Finding(RULE, start, end, MESSAGE if severity is None else WEAK_MESSAGE, severity)
         for start, end, severity in sorted(spans)

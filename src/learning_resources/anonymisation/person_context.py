@@ -62,7 +62,7 @@ SURE_AFTER = re.compile(
 )
 # For a word in no list ("Okonjo"): only what is said of people.
 PERSON_AFTER = re.compile(
-    rf"(?:['’]s[ \t]+(?:{KIN})\b|{_AGE}|[ \t]+(?:{SPEECH_VERBS})\b)", re.IGNORECASE
+    rf"(?:['’]s[ \t]+(?:{KIN})\b|{_AGE}|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t])", re.IGNORECASE
 )
 # For a place ("Kenya's mother"), not what a body does ("NHS England said").
 KIN_OR_AGE_AFTER = re.compile(rf"['’]s[ \t]+(?:{KIN})\b|{_AGE}", re.IGNORECASE)
@@ -136,17 +136,44 @@ OBJECT_FOLLOWED_BY = re.compile(
 )
 
 # A nickname: "known as 'Madz'", "called her 'Smiler'", "Everyone called Young Person K
-# 'Ducky'", "known to friends as Libz".
-NICKNAME_CUE = re.compile(
-    r"\b(?:(?:known|referred[ \t]+to|knew[ \t]+[\w' \t-]{1,40}?)[ \t]+(?:to[ \t]+[\w ]{1,25}?"
-    r"[ \t]+)?as|(?:called|nicknamed|went[ \t]+by|goes[ \t]+by|answers?[ \t]+to|answered[ \t]+to|"
-    r"calls?[ \t]+(?:him|her|them)self|nickname(?:[ \t]+(?:was|is|of))?,?)"
-    r"(?:[ \t]+(?:him|her|them|me|(?:Child|Baby|Young[ \t]+Person|Sibling|Adult)[ \t]+"
-    r"(?:[A-Z]{1,2}|\d))\b)?)[ \t]*"
+# 'Ducky'", "known to friends as Libz", "called the older man 'Big Mo'", "known locally as
+# Tank", "saved in her phone as Big Sol", "used the name Jojo", "rapped under the name Lil Zee".
+# Group `person`: the cue says the name is a person's (a person is its object, or the cue is
+# only ever said of a nickname), so that a bare ordinary word after it is a name too.
+_PERSON_NOUN = (
+    r"(?:man|men|woman|women|boy|boys|girl|girls|lad|lads|person|adult|male|female|youth|"
+    r"teenager|guy|bloke|partner|friend|uncle|cousin|neighbour|suspect|perpetrator|abuser)"
 )
-QUOTED_NAME = re.compile(r"['‘\"“]([A-Z][\w’'-]{1,20})['’\"”]")
-# After "known as" without quotes, one Capitalised word that ends the clause: "as Libz)".
-BARE_NICKNAME = re.compile(r"([A-Z][a-z][\w’'-]{0,18})(?=[ \t]*(?:[.,;:)!?]|$|by\b))")
+_CUE_OBJECT = (
+    r"(?:him|her|them|me|us|(?:Child|Baby|Young[ \t]+Person|Sibling|Adult)[ \t]+(?:[A-Z]{1,2}|\d)"
+    rf"|(?:the|a|an|this|that|his|her|their|one)(?:[ \t]+[a-z]+(?:-[a-z]+)*){{0,2}}?[ \t]+"
+    rf"{_PERSON_NOUN})\b"
+)
+NICKNAME_CUE = re.compile(
+    r"\b(?:"
+    r"(?:known|referred[ \t]+to|knew[ \t]+[\w' \t-]{1,40}?)"
+    r"(?P<known>[ \t]+(?:locally|only|widely|mostly|simply|always|(?:to|on|in|at|around|by|"
+    r"among|amongst)[ \t]+[\w' \t]{1,25}?))?[ \t]+as"
+    r"|(?P<nickname>nicknamed|went[ \t]+by|goes[ \t]+by|answers?[ \t]+to|answered[ \t]+to|"
+    r"calls?[ \t]+(?:him|her|them)sel(?:f|ves)|called[ \t]+(?:him|her|them)sel(?:f|ves)|"
+    r"nickname(?:[ \t]+(?:was|is|of))?,?|saved(?:[ \t]+in[ \t]+(?:her|his|their|the)[ \t]+"
+    r"(?:phone|contacts))?[ \t]+as|(?:used|uses|using|gave|gives|giving|gone|went|goes|going|"
+    r"known|by|under)[ \t]+(?:the[ \t]+)?(?:nick)?names?(?:[ \t]+of)?|(?:street|stage|rap|"
+    r"online|user|code|false|fake|alias)[ \t]+name(?:[ \t]+(?:was|is|of))?,?|alias(?:es)?,?)"
+    r"|called"
+    rf")(?:[ \t]+(?P<person>{_CUE_OBJECT}))?[ \t]*"
+)
+# One to three Capitalised words in quotes: "'Smiler'", "'Big Mo'", "'Little T'".
+QUOTED_NAME = re.compile(
+    r"['‘\"“]([A-Z][\w’'-]{0,20}(?:[ \t]+[A-Z][\w’'-]{0,20}){0,2})['’\"”]"
+)
+# After "known as" without quotes, one to three Capitalised words that end the clause:
+# "as Libz)", "as Big Sol,".
+BARE_NICKNAME = re.compile(
+    r"([A-Z][\w’'-]{0,18}(?:[ \t]+[A-Z][\w’'-]{0,18}){0,2})"
+    r"(?=[ \t]*(?:[.,;:)!?]|$|(?:by|and|but|who|when|because|to|at|in|on|for|from)\b))",
+    re.MULTILINE,
+)
 # A family: "the Nowaks", "the Okonjo family", "the Hall household".
 FAMILY = re.compile(
     r"\b[Tt]he[ \t]+([A-Z][^\W\d_]+(?:[-‐][A-Z][^\W\d_]+)?)"
@@ -179,16 +206,18 @@ DETERMINER_BEFORE = re.compile(
 )
 # A full name in lower case where a name is expected: "Mother's sister, faith marsh, told",
 # "known as grace hall".
-LOWER_PAIR = re.compile(r"\b([a-z][a-z'’-]+)(?=[ \t]+([a-z][a-z'’-]+)\b)")
 # A family named by a word in no list needs the family nearby: "The family (the Okonjos)".
 FAMILY_NEARBY = re.compile(r"\b(?:family|families|household|parents|siblings)\b", re.IGNORECASE)
-LOWER_PAIR_BEFORE = re.compile(
-    r"(?:\b(?:son|daughter|brother|sister|half-brother|half-sister|stepfather|stepmother|"
-    r"boyfriend|girlfriend|partner|husband|wife|friend|mother|father|mum|dad|aunt|auntie|"
-    r"uncle|nan|grandmother|grandfather|cousin|neighbour|carer)[,:][ \t]+"
-    r"|\b(?:named|called|nicknamed|known[ \t]+as|referred[ \t]+to[ \t]+as|name[ \t]+(?:is|was))"
-    r"[ \t]+['‘\"“]?)$",
-    re.IGNORECASE,
+# ... found forward, from the words before it: a relation ("sister, faith marsh") or a word that
+# gives a name ("named as", "recorded as junior mensah-boateng", "known as grace hall").
+LOWER_PAIR = re.compile(
+    r"(?i:\b(?:(?P<relation>son|daughter|brother|sister|half-brother|half-sister|stepfather|"
+    r"stepmother|boyfriend|girlfriend|partner|husband|wife|friend|mother|father|mum|dad|aunt|"
+    r"auntie|uncle|nan|grandmother|grandfather|cousin|neighbour|carer)[,:][ \t]+"
+    r"|(?:named|called|nicknamed|known[ \t]+as|referred[ \t]+to[ \t]+as|name[ \t]+(?:is|was)"
+    r"|(?:name|named|recorded|written|wrote|listed|logged|registered|spelt|spelled|gave|"
+    r"given|identified)(?:[ \t]+(?:him|her|them))?[ \t]+as)[ \t]+['‘\"“]?))"
+    r"([a-z][a-z'’-]+)[ \t]+([a-z][a-z'’-]+)\b"
 )
 LOWER_PAIR_AFTER = re.compile(
     rf"['’\"”]?(?:[ \t]*[,.;:)]|[ \t]+(?:{SPEECH_VERBS}|by|who|and)\b|['’]s[ \t]+(?:{KIN})\b)",
