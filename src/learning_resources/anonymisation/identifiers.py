@@ -11,7 +11,7 @@ import phonenumbers
 from .allowed import national_numbers, trie_regex
 from .allowed import word_list as _words
 from .findings import Finding
-from .names import NAME, UNKNOWN, classify, lists
+from .names import AMBIGUOUS, NAME, STOPPED, UNKNOWN, WORD, classify, lists
 
 _POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]"
@@ -41,9 +41,11 @@ _HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9
 _APPS = _words(
     "snapchat snap instagram insta tiktok facebook twitter youtube discord "
     "kik telegram xbox playstation psn steam roblox whatsapp twitch reddit "
-    "threads x"
+    "threads"
 )
-_APP = "(?:" + trie_regex(_APPS) + ")"
+# X (formerly Twitter) in capitals only, and not as a case letter ("Young Person X: ...").
+_NOT_A_CASE = "".join(f"(?<!{label} )" for label in ("Child", "Person", "Sibling", "Baby", "Adult"))
+_APP = "(?:" + trie_regex(_APPS) + rf"|{_NOT_A_CASE}(?-i:X))"
 _APP_HINT = re.compile(rf"\b{_APP}\b", re.IGNORECASE)
 _NAMED_ACCOUNT = re.compile(
     rf"\b{_APP}(?:\s+|(?=:))"
@@ -59,10 +61,13 @@ _REFERENCE = re.compile(
     r"((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{1,}[A-Z0-9])",
     re.IGNORECASE,
 )
-# Reference shapes that need no keyword: 2022/54677, CS/264/18, NM-44172-19.
+# Reference shapes that need no keyword: 2022/54677, CS/264/18, NM-44172-19, MARAC-19-0421,
+# PAED/3391/23, CL-0034981, SMS-9921-B; and family court case numbers: NG19C00123. After an
+# agency's capitals, numbers in two parts need five digits in all (not "Y10/11", "KS2/3").
 _REFERENCE_SHAPE = re.compile(
-    r"(?<![\w/.-])(?:(?:19|20)\d{2}/\d{4,7}|[A-Z]{1,4}/\d{2,6}/\d{2,4}|[A-Z]{2,4}-\d{4,7}-\d{2}"
-    r"|[A-Z]{2}\d{2}[A-Z]\d{5}|[A-Z]{2,4}-\d{5,8})"  # ... and family court case numbers: NG19C00123
+    r"(?<![\w/.-])(?!(?:ISO|BS|EN|IEC|ICD|DSM|PAS|SI|NHS|COVID|SARS|ISBN|ISSN|KS|Y|GCSE)[-/ ]?\d)"
+    r"(?:(?:19|20)\d{2}/\d{4,7}|[A-Z]{1,6}[-/ ]?(?=(?:[-/]?\d){5})\d{1,6}[-/]\d{2,7}[A-Z]?"
+    r"|[A-Z]{2}\d{2}[A-Z]\d{5}|[A-Z]{2,6}-\d{5,8}[A-Z]?|[A-Z]{2,6}-\d{3,7}-[A-Z]{1,3})"
     r"(?![\w/-])"
 )
 # Letters and digits mixed in one code, written without a keyword: LS14K0922, CPR-2022-01341.
@@ -72,7 +77,9 @@ _MIXED_CODE = re.compile(
 )
 # Years, a year range or a code that is only a year ("2021/2022", "2023-24", "WT2023"):
 # never a reference.
-_YEARS = re.compile(r"(?:[A-Z]{1,6}[ -]?)?(?:19|20)(\d{2})(?:[/-](?:(?:19|20)(\d{2})|(\d{2})))?")
+_YEARS = re.compile(
+    r"(?:[A-Z]{1,6}\d?[ -]?)?(?:19|20)(\d{2})(?:[/-](?:(?:19|20)(\d{2})|(\d{2})))?"
+)
 # An account named after the app: "posted on Instagram as kaciemae22", "used TikTok under
 # the name nm.drillz".
 _APP_ACCOUNT = re.compile(
@@ -82,14 +89,84 @@ _APP_ACCOUNT = re.compile(
     r"['\"‘“]?@?([A-Za-z0-9][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
-# An account named by what it is: "his gamertag was ShadowWolf99", "username: bigmike".
+# An account named by what it is: "his gamertag was ShadowWolf99", "username: bigmike",
+# "posted by user saltbyqueen_", "an account called sadgirl.exe", "his profile was n1ghtowl.uk".
 _ACCOUNT_CUE = re.compile(
     r"\b(?:gamer[ \t]?tag|user[ \t]?name|screen[ \t]?name|account[ \t]+name|profile[ \t]+name|"
-    r"handle)[ \t]*(?:was|is|of|:|,)?[ \t]*['\"‘“]?@?([A-Za-z0-9][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
+    r"handle|(?:account|page|channel|profile|server|group)[ \t]+(?:called|named)|"
+    r"(?:profile|account)(?=[ \t]+(?:was|is)\b|[ \t]*:)|user)"
+    r"[ \t]*(?:was|is|of|:|,)?[ \t]*['\"‘“]?@?([A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
-# user_name_12 style handles (an underscore and a digit), outside links and addresses.
-_HANDLE_SHAPE = re.compile(r"(?<![\w@./-])[a-z][a-z0-9.]*_[a-z0-9_.]*\d[a-z0-9_]*(?![\w@/-])")
+# A user name by its shape alone, outside links and addresses: an underscore ("saltbyqueen_",
+# "xx_kaylz_xx"), a digit inside the letters ("n1ghtowl", "drillboy.k3lz"), a dot with a digit
+# or a short tail ("gg.lovesyou2", "its.kayla.j", "mimi.xo"), or CamelCase with digits
+# ("ShadowWolf99"). Not a file name, a web address, an abbreviation or a decimal.
+_HANDLE_SHAPE = re.compile(
+    r"(?<![\w@./\\`-])(?=[\w.]*(?:_|\d|\.\w))[A-Za-z0-9_](?:[A-Za-z0-9_]|\.(?=\w)){2,29}"
+    r"(?![\w@/\\`-]|\.\w)"
+)
+_FILE_OR_SITE = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|csv|txt|jpe?g|png|gif|svg|webp|zip|odt|ods|odp|rtf|md|html?|"
+    r"mp[34]|mov|wav|py|js|json|ya?ml|xml|com|org|net|uk|gov|nhs|io|info|eu|co|ac|sch|police)$",
+    re.IGNORECASE,
+)
+_ABBREVIATIONS = frozenset(
+    _words("fig figs vol no nos pp para paras ch sec art reg ref tel ext approx est max min v vs")
+)
+_ROMAN = frozenset(_words("i ii iii iv v vi vii viii ix xi xii"))
+_LEET = re.compile(r"[a-z]\d+[a-z]")
+_CAMEL_DIGITS = re.compile(r"[A-Z]?[a-z]+[A-Z][a-z]+\d{2,}")
+_EMPHASIS_OPENS = re.compile(r"(?:^|[\s(*])_(?=\S)")
+
+
+_CODE_WORDS = frozenset(_words("mkdocs yml yaml json html css url uri api config md"))
+_PARTS = re.compile(r"[_.]")
+
+
+def _code_words(token: str) -> bool:
+    """A setting or an identifier in code, made of English words: "named_professionals",
+    "anon.ni_number", "mkdocs_learning" (not "xx_kaylz_xx", "mr.vip_ldn")."""
+    data = lists()
+
+    def word(part: str) -> bool:
+        return part in _CODE_WORDS or classify(part, data) in (STOPPED, WORD, AMBIGUOUS)
+
+    def compound(part: str) -> bool:  # "frontmatter", "filename"
+        return any(word(part[:i]) and word(part[i:]) for i in range(3, len(part) - 2))
+
+    return not any(c.isdigit() for c in token) and all(
+        len(part) < 3 or word(part) or compound(part) for part in _PARTS.split(token)
+    )
+
+
+def _handle_shaped(token: str, text: str, start: int) -> bool:
+    """Whether a token found by _HANDLE_SHAPE is a user name (see there)."""
+    if _CAMEL_DIGITS.fullmatch(token):
+        return True
+    if not token.islower() or sum(c.isalpha() for c in token) < 3 or _FILE_OR_SITE.search(token):
+        return False
+    if token.split(".")[0].strip("_") in _ABBREVIATIONS:
+        return False
+    if "_" in token:
+        inner = token.strip("_")
+        if inner != token and "_" not in inner:
+            # Markdown emphasis: "_word_", or the end of "_posted by user name_".
+            line = text.rfind("\n", 0, start) + 1
+            if token[0] == token[-1] == "_" or _EMPHASIS_OPENS.search(text, line, start):
+                return False
+        return inner != token or "__" in token or not _code_words(token)
+    if _LEET.search(token):
+        return True
+    parts = token.split(".")
+    if len(parts) == 1:
+        return False
+    if any(c.isdigit() for c in token):
+        return True
+    # "mimi.xo", "its.kayla.j"; not "d.o.b", "e.g" or a footnote's "outcomes.ii"
+    return len(parts[-1]) <= 2 and parts[-1] not in _ROMAN and max(map(len, parts)) >= 3
+
+
 # Discord-style tags: name#1234
 _TAG = re.compile(r"(?<![\w@/#])[A-Za-z0-9_.]{2,32}#\d{4}(?!\w)")
 _ORDINARY_ACCOUNT_WORDS = {"app", "group", "chat", "messages", "account", "accounts", "and", "or"}
@@ -194,6 +271,9 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
                 message = "a case or reference number; remove it"
                 found.append(Finding("anon.reference", m.start(group), m.end(group), message))
     add("anon.social", _TAG, "a gaming or chat user name; name the app only")
-    add("anon.social", _HANDLE_SHAPE, "what looks like a social-media user name; name the app only")
+    for m in _HANDLE_SHAPE.finditer(text):
+        if _handle_shaped(m.group(), text, m.start()):
+            message = "what looks like a social-media user name; name the app only"
+            found.append(Finding("anon.social", m.start(), m.end(), message))
     found.extend(_phones(text))
     return found

@@ -205,7 +205,7 @@ def scan_file_names(
         words = " ".join(
             w[:1].upper() + w[1:]
             for w in _NAME_PARTS.split(part)
-            if w and w.lower() not in _DOCUMENT_WORDS
+            if len(w) > 2 and w.lower() not in _DOCUMENT_WORDS  # not a case code: "child-lc-890"
         )
         allowed = allowed_spans(words, context.allowed_terms)
         findings = [
