@@ -84,8 +84,17 @@ _DATE_PATTERNS = [
     re.compile(rf"(?<=\bon )(?:{_DAY})/(?:1[0-2]|0?[1-9])(?![\w/-]|\.\d)", re.IGNORECASE),
     # 2015-03-03
     re.compile(r"(?<![\w-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])"),
-    # Tuesday 9th, Tuesday the 9th
-    re.compile(rf"\b{_WEEKDAY}\s+(?:the\s+)?{_DAY}{_ORD}?(?![\w:])", re.IGNORECASE),
+    # Tuesday 9th, Tuesday the 9th, on Monday the third
+    re.compile(
+        rf"\b{_WEEKDAY}\s+(?:the\s+)?(?:{_DAY}{_ORD}?(?![\w:])|{_ORDINAL_WORD}\b)", re.IGNORECASE
+    ),
+    # on the 3rd of last month, on the fourteenth of this month, on the 14th.
+    re.compile(
+        rf"\b(?:on|from|until|till|by|since)\s+the\s+(?:{_DAY}{_ORD}|{_ORDINAL_WORD})"
+        r"(?:\s+of\s+(?:last|this|next|that|the\s+(?:same|following|previous))\s+month\b"
+        rf"|(?<=\d{_ORD})(?=\s*[,.;:)]|\s+(?:when|and|but|at|she|he|they)\b))",
+        re.IGNORECASE,
+    ),
     # the ninth of November, the twenty-first of May 2019, March the fourteenth
     re.compile(
         rf"\b(?:the\s+)?{_ORDINAL_WORD}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w])"

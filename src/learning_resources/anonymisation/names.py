@@ -991,11 +991,14 @@ def _lower_case_full_names(text: str, data: Lists, taken: Spans) -> Spans:
     return found
 
 
-def find_names(text: str, area_names: tuple[str, ...] = ()) -> list[Finding]:
+def find_names(
+    text: str, area_names: tuple[str, ...] = (), cited: list[tuple[int, int]] | None = None
+) -> list[Finding]:
     """One finding per name in `text` (raw Markdown); offsets index `text` itself.
-    `area_names`: the partnership's own places, never names."""
+    `area_names`: the partnership's own places, never names; `cited`: the citations in
+    `text`, if found already."""
     data = lists()
-    scanned = _masked(text, never_names(text, area_names))
+    scanned = _masked(text, never_names(text, area_names, cited))
     words = _scan(scanned, data)
     names = _judge(scanned, words, data)
     spans = _spans(scanned, words)

@@ -15,7 +15,11 @@ from collections.abc import Iterable
 from functools import cache
 
 _PARTICLE = r"(?:(?:van|von|de|der|den|du|le|la|di|da|al|el|ter|ten)[ \t]+)"
-_AUTHOR = rf"{_PARTICLE}*[A-Z][^\W\d_]+(?:['’-][A-Za-z][^\W\d_]*)*"
+# A surname, and in a reference list its initials: "Brandon", "Brandon, M.", "Ward, H. R."
+_AUTHOR = (
+    rf"{_PARTICLE}*[A-Z][^\W\d_]+(?:['’-][A-Za-z][^\W\d_]*)*"
+    r"(?:,[ \t]*[A-Z]\.(?:[ \t]?[A-Z]\.)*)?"
+)
 _AUTHORS = (
     rf"{_AUTHOR}(?:[ \t]*,[ \t]*{_AUTHOR})*(?:,?[ \t]+(?:and|&)[ \t]+{_AUTHOR})?"
     r"(?:[ \t]+et[ \t]+al\.?)?"
@@ -73,7 +77,7 @@ def _areas(names: tuple[str, ...]) -> re.Pattern[str] | None:
     )
 
 
-def _citations(text: str) -> list[tuple[int, int]]:
+def citations(text: str) -> list[tuple[int, int]]:
     """Citations, found from their years: each "(2020" or ", 2020)" is looked at, and the
     author list before it."""
     spans: list[tuple[int, int]] = []
@@ -93,10 +97,13 @@ def _citations(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def never_names(text: str, area_names: Iterable[str] = ()) -> list[tuple[int, int]]:
-    """Where `text` has a citation, a vehicle or one of `area_names`: never a person's name."""
+def never_names(
+    text: str, area_names: Iterable[str] = (), cited: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """Where `text` has a citation (`cited`, if found already), a vehicle or one of
+    `area_names`: never a person's name."""
     spans: list[tuple[int, int]] = []
-    spans += _citations(text)
+    spans += citations(text) if cited is None else cited
     spans += [m.span(1 if m.group(1) else 2) for m in _VEHICLES.finditer(text)]
     areas = _areas(tuple(sorted(set(area_names))))
     if areas is not None:

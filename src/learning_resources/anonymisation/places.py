@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 
 from .findings import Finding
+from .allowed import word_list
 from .names import AMBIGUOUS, NAME, NAME_WORD, UNKNOWN, classify, lists, normalise
 
 _NAME_WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?)"
 _STREET_TYPES = (
     r"(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Crescent|Way|Grove|Terrace|Place|Gardens|"
-    r"Court|Walk|Rise|Mews|Square|Row|Parade|Boulevard|Croft|Fold|Wynd|Chase)"
+    r"Court|Walk|Rise|Mews|Square|Row|Parade|Boulevard|Croft|Fold|Wynd|Chase|"
+    # a caravan or park-home site ("the Longmeadow Park site"), not a retail or car park
+    r"(?P<park>Park(?![ \t]+[A-Z])))"
 )
 _BUILDING_TYPES = (
     r"(?:Heights|House|Tower|Towers|Apartments|Court|Lodge|Mansions|Point|Plaza|Wharf|Buildings)"
@@ -24,10 +27,13 @@ _BUILDING = re.compile(
     rf"\b(?:(?:[Ff]lat|[Aa]partment|[Uu]nit|[Nn]umber)\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
     rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+{_BUILDING_TYPES}\b"
 )
-# Brook House, a children's home
+# Brook House, a children's home / Meadowview, a residential home / Kestrel House, a
+# short-break unit: a place named by what it is, just after it.
 _HOME = re.compile(
-    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_BUILDING_TYPES})(?=,?\s+(?:an?\s+|the\s+)?"
-    r"(?:small\s+|local\s+|private\s+)?(?:children['’]s|residential|care|foster)\s+(?:home|unit))"
+    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?=,?\s+(?:an?\s+|the\s+)?"
+    r"(?:small\s+|local\s+|private\s+|specialist\s+|secure\s+)?(?:children['’]s|residential|"
+    r"care|foster|short[- ]break|respite|supported|semi-independent|mother[- ]and[- ]baby)\s+"
+    r"(?:home|unit|centre|placement|accommodation|provision|hostel|house)\b)"
 )
 # flat 4, The Old Maltings / apt 33 Mercer House: a numbered flat and the building's name
 _FLAT = re.compile(
@@ -54,20 +60,27 @@ _ADDRESS = re.compile(
 _INSTITUTION_TYPES = (
     r"(?:(?:C\.?\s?of\s?E\.?\s+|R\.?C\.?\s+|Catholic\s+|Church of England\s+|Community\s+|"
     r"Methodist\s+|"
-    r"Islamic\s+|Jewish\s+|Free\s+|Junior and Infant\s+|Primary and Nursery\s+)?"
+    r"Islamic\s+|Jewish\s+|Free\s+|Junior and Infant\s+|Primary and Nursery\s+|"
+    r"Infant and (?:Nursery|Junior)\s+|Nursery and (?:Infant|Primary)\s+)?"
     r"(?:Primary School|Primary Academy|Primary|Junior School|Infant School|Infants|Juniors|"
     r"Nursery School|Nursery|Pre-?school|Day Nursery|Playgroup|Academy|School|College|"
     r"High School|Sixth Form|Grammar School|Medical Practice|Medical Centre|Health Centre|"
     r"Surgery|Family Practice|Dental Practice|Dental Surgery|Dental Centre|Dental Clinic|"
     r"Pharmacy|Chemist|Clinic|Infirmary|(?:General |Community |Children['’]s )?Hospital|"
     r"Hospice|Maternity Unit|Birth Centre|Walk-in Centre|Minor Injuries Unit|"
-    r"Pupil Referral Unit|PRU|"
+    r"Pupil Referral Unit|PRU|Dental Group|Medical Group|Health Group|"
     r"Ward|Children['’]s Home|House children['’]s home|Lodge children['’]s home|"
     r"Family Centre|Family Hub|Children['’]s Centre|Youth Club|Youth Centre|"
     # Weak: named only by a word in the name lists or in no list ("Rainbow Unit",
     # "Thornfield High"), not by an ordinary word ("Violence Reduction Unit").
     r"(?P<weak>Unit|Practice|High(?![ \t]+(?:Street|Road|Court|Sheriff))|Church|Chapel|"
-    r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah)))"
+    r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah|Dental Care|Centre|Center|Hub|"
+    r"Infants|Juniors)|"
+    # Businesses and clubs: "Sparkle Hand Car Wash", "Ashfield Rovers Juniors"
+    r"(?P<business>(?:Hand )?Car Wash|Nail Bar|Nails|Beauty|Salon|Barbers?|Barbershop|"
+    r"Takeaway|Caf[eé]|Restaurant|Hotel|Guest House|Motors|Garage|Gym|Boxing Club|"
+    r"Football Club|Sports Club|Social Club|F\.?C\.?|A\.?F\.?C\.?|Rovers|Wanderers|"
+    r"Off Licence|Mini ?Market|Supermarket|Newsagents?)))"
 )
 _INSTITUTION = re.compile(
     rf"\b({_NAME_WORD}(?: {{1,2}}(?:{_NAME_WORD}|of|the|and|&)){{0,3}}?)"
@@ -83,6 +96,25 @@ _LARGE_PREMISES = re.compile(r"(?:Hospital|Infirmary|Hospice|Centre|Hub)$")
 # A school or church by its saint alone: "St Aidan's", "Our Lady's" (not "St Ann's Well Road").
 _SAINT = re.compile(
     r"\b(?:(?:St\.?|Saint)[ \t]+[A-Z][a-z]+(?:['’]s|s['’])|Our[ \t]+Lady['’]s)(?![ \t]+[A-Z\d])"
+)
+# ... by its dedication or its founder, where a place is named: "moved to Holy Trinity", "on
+# roll at Sacred Heart", "attended Christ the King", "started at King Alfred's".
+_DEDICATION = re.compile(
+    r"\b(?:at|to|from|into|in|attended|attends|attending|joined|left|leaving|started|"
+    r"starting|visited|called|rang|contacted|and|or)[ \t]+"
+    r"((?:Holy[ \t]+(?:Trinity|Family|Cross|Spirit|Rosary|Name|Redeemer|Innocents|Angels|"
+    r"Saviour|Souls|Ghost|Apostles|Child)|Sacred[ \t]+Heart|Christ[ \t]+(?:the[ \t]+King|Church)|"
+    r"Corpus[ \t]+Christi|Blessed[ \t]+[A-Z][a-z]+|All[ \t]+(?:Saints|Souls|Hallows)|"
+    r"Our[ \t]+Lady(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?|"
+    r"(?:King|Queen|Prince|Princess|Bishop|Archbishop|Cardinal|Sir|Lady|Dame|Duke|Earl)[ \t]+"
+    r"[A-Z][a-z]+(?:['’]s|s['’])))"
+    r"(?!['’]?s?[ \t]+(?:Day|Eve|Sunday|Week|Tide)\b)"
+)
+# A hotel of a chain, with its place: "the Travelodge Kelderby North".
+_CHAIN_HOTEL = re.compile(
+    r"\b(?:Travelodge|Premier[ \t]+Inn|Holiday[ \t]+Inn(?:[ \t]+Express)?|Ibis(?:[ \t]+Budget)?|"
+    r"Days[ \t]+Inn|Best[ \t]+Western|Britannia(?:[ \t]+Hotel)?|Jurys[ \t]+Inn|Novotel|Mercure|"
+    r"Hilton|Marriott|Campanile|Hampton[ \t]+by[ \t]+Hilton)(?:[ \t]+[A-Z][\w'’-]+){1,3}"
 )
 
 # Words that name a kind of place, not a particular one ("the Secondary School").
@@ -239,6 +271,22 @@ _GENERIC = {
     "teaching",
     "city",
     "district",
+    "town",
+    "car",
+    "retail",
+    "business",
+    "industrial",
+    "science",
+    "holiday",
+    "theme",
+    "country",
+    "water",
+    "skate",
+    "leisure",
+    "caravan",
+    "trailer",
+    "shopping",
+    "civic",
 }
 # Courts and national bodies that end like a street or an institution.
 _NOT_PLACES = re.compile(
@@ -249,29 +297,71 @@ _NOT_PLACES = re.compile(
 )
 
 
-def _named(group: str, areas: frozenset[str], *, weak: bool = False) -> bool:
+# Words that say what a service is, not which one: left out before a weak type ("Cedars
+# Adolescent Unit", "Harbour House Recovery Centre", "Bridgeway Youth Hub").
+_SERVICE_WORDS = frozenset(
+    word_list(
+        "adolescent adolescents recovery referral assessment resource resources contact treatment "
+        "rehabilitation wellbeing well-being therapy therapeutic support learning education "
+        "training dental sexual assault mental youth young people's peoples women's women "
+        "men's men short break short-break respite day house lodge court hall grange manor "
+        "mill farm cottage"
+    )
+)
+# Words that name premises, though they are ordinary words: "Meadows Unit", "Kingfisher Ward",
+# "Riverside Centre", "The Haven", "Acorns Nursery".
+_PLACELIKE = frozenset(
+    word_list(
+        "meadow meadows brook brooks river riverside lakeside parkside hillside woodside "
+        "brookside waterside bankside oak oaks willow willows cedar cedars beech beeches birch "
+        "elm elms ash ashes rowan hawthorn hawthorns holly ivy maple maples pine pines larch "
+        "poplar poplars yew yews orchard orchards field fields vale valley hill hills ridge lea "
+        "glen dale moor heath wood woods forest grove spring springs harbour haven beacon "
+        "horizon horizons lighthouse compass anchor acorn acorns rainbow rainbows sunflower "
+        "sunflowers bluebell bluebells daisy daisies poppy poppies primrose snowdrop lavender "
+        "rose roses lily iris robin robins wren kingfisher swan swans heron herons owl owls "
+        "falcon kestrel lark skylark starling swallow swallows dolphin dolphins phoenix sunrise "
+        "sunshine butterfly butterflies ladybird treetops seedlings harvest oasis cornerstone"
+    )
+)
+_WORD_PREFIXES = frozenset(
+    word_list("non pre post anti multi inter under over self co re semi sub trans")
+)
+
+
+def _named(
+    group: str, areas: frozenset[str], *, weak: bool = False, heading: bool = False
+) -> bool:
     """Whether the words before 'Road'/'School' name a particular place: a word that is
-    neither generic nor one of the partnership's area names (`areas`, lower case); before a
-    weak type ('Unit', 'Practice'), the word just before it, from the name lists or from no
-    list ("Rainbow Unit", not "Trauma Informed Practice")."""
+    neither generic nor one of the partnership's area names (`areas`, lower case). Before a
+    weak type ('Unit', 'Practice', 'Centre'), and on a heading line before any type, the last
+    word that is not a service's ("Cedars Adolescent Unit") must be a proper noun (from the
+    name lists or from no list) or a word that names premises ("Meadows Unit"): not "Trauma
+    Informed Practice", "Violence Reduction Unit", "## Head Injury in Non-Mobile Infants"."""
     words = [w.strip(".,'’") for w in group.split()]
     if any(w in _TITLE_CASE_SMALL_WORDS for w in words[1:]):
         return False  # a heading in title case: "Bruising In Non-Mobile Infants"
+    if not words or words[-1].lower() in {"and", "&", "of", "the"}:
+        return False  # "Davies and Ward (2012)"
     naming = [
         w
         for w in words
         if w.lower() not in _GENERIC and w not in {"St", "St."} and w.lower() not in areas
     ]
-    if not weak:
+    if not (weak or heading):
         return bool(naming)
-
-    last = words[-1] if words else ""
-    return last in naming and classify(normalise(last), lists()) in (
-        NAME,
-        NAME_WORD,
-        AMBIGUOUS,
-        UNKNOWN,
-    )
+    content = list(words)
+    while content and (content[-1].lower() in _GENERIC or content[-1].lower() in _SERVICE_WORDS):
+        content.pop()
+    if not content or content[-1] not in naming:
+        return False
+    last = content[-1].lower()
+    if last in _PLACELIKE:
+        return True
+    if "-" in last and last.split("-")[0] in _WORD_PREFIXES:
+        return False  # "Non-Mobile Infants"
+    kind = classify(normalise(last), lists())
+    return kind in (NAME, NAME_WORD, UNKNOWN) or (kind == AMBIGUOUS and not heading)
 
 
 def _skip_generic(text: str, offset: int) -> int:
@@ -303,23 +393,34 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, str, int, bool], ...] = (
     (_WARD_NUMBER, "anon.institution", "a named hospital ward; say 'the children's ward'", 0,
      False),
     (_SAINT, "anon.institution", _INSTITUTION_MESSAGE, 0, False),
+    (_DEDICATION, "anon.institution", _INSTITUTION_MESSAGE, 1, False),
+    (_CHAIN_HOTEL, "anon.institution", "a named hotel; say 'a hotel'", 0, False),
 )  # fmt: skip
 
 
-def find_places(text: str, area_names: tuple[str, ...] = ()) -> list[Finding]:
+def find_places(
+    text: str, area_names: tuple[str, ...] = (), never: list[tuple[int, int]] | None = None
+) -> list[Finding]:
     """Streets, addresses and named institutions; `area_names` (the partnership's own areas)
-    do not name a place on their own ("Northmere General Hospital", "St Ann's")."""
+    do not name a place on their own ("Northmere General Hospital", "St Ann's"). `never`:
+    spans that are no place (citations: "Davies and Ward (2012)")."""
     areas = frozenset(a.lower() for a in area_names)
-    blocked = [m.span() for m in _NOT_PLACES.finditer(text)]
+    blocked = [m.span() for m in _NOT_PLACES.finditer(text)] + (never or [])
     found: list[Finding] = []
     for pattern, rule, message, group, must_name in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span(group)
-            weak = pattern is _INSTITUTION and m.group("weak") is not None
-            # A hospital named after the area is one of a few; a street or school is not.
-            large = _LARGE_PREMISES.search(m.group()) is not None
-            if must_name and not _named(m.group(1), areas if large else frozenset(), weak=weak):
-                continue
+            if must_name:
+                groups = m.groupdict()
+                weak = bool(groups.get("weak") or groups.get("park"))
+                heading = text[text.rfind("\n", 0, start) + 1 : start + 1].startswith("#")
+                if groups.get("business"):
+                    weak = heading
+                # A hospital named after the area is one of a few; a street or school is not.
+                large = _LARGE_PREMISES.search(m.group()) is not None
+                local = areas if large else frozenset()
+                if not _named(m.group(1), local, weak=weak, heading=heading):
+                    continue
             if m.group().lower().replace("’", "'") in areas:
                 continue
             if rule == "anon.institution" and _A_BODY_AFTER.match(text, end):

@@ -26,6 +26,7 @@ from .exact_dates import find_dates
 from .findings import Finding, as_problem
 from .identifiers import find_identifiers
 from .names import find_names
+from .not_names import citations
 from .places import find_places
 from .reader import Mapped, link_words, reader_text
 
@@ -78,25 +79,38 @@ def scan_text(text: str, context: TextContext) -> list[Finding]:
 
 def _detect(text: str, context: TextContext) -> list[Finding]:
     """Every detector over `text`, allowed terms removed, overlaps resolved (first wins)."""
+    cited = citations(text)
     groups: list[list[Finding]] = [
         find_identifiers(text, context.allowed_emails),
         find_dates(text, exact_dates_are_errors=context.kind is Kind.BRIEF),
-        find_places(text, context.area_names),
+        find_places(text, context.area_names, cited),
     ]
     if context.kind is Kind.BRIEF and context.own_case:
         groups.append(
             find_other_cases(text, context.own_case, context.related_cases, context.case_labels)
         )
-    groups.append(find_names(text, context.area_names))
+    groups.append(find_names(text, context.area_names, cited))
     allowed = allowed_spans(text, context.allowed_terms)
     kept: list[Finding] = []
     for finding in (f for group in groups for f in group):
-        if any(s < finding.end and finding.start < e for s, e in allowed):
+        if any(_allows(s, e, finding) for s, e in allowed):
             continue
         if any(k.start < finding.end and finding.start < k.end for k in kept):
             continue
         kept.append(finding)
     return kept
+
+
+# Words around which an allowed term is allowed too ("Lucy Faithfull Foundation"'s "Lucy
+# Faithfull"); a number or a user name is not ("MARAC-19-0421", "kai_2010" beside "Kai").
+_WORDS_RULES = frozenset({"anon.name", "anon.institution", "anon.address"})
+
+
+def _allows(start: int, end: int, finding: Finding) -> bool:
+    """Whether an allowed term at start:end allows the finding."""
+    if finding.rule in _WORDS_RULES:
+        return start < finding.end and finding.start < end
+    return start <= finding.start and finding.end <= end
 
 
 def context_for(document: Document, settings: Settings) -> TextContext:
