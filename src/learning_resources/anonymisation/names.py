@@ -49,6 +49,7 @@ from .findings import Finding
 from .not_names import never_names
 from .person_context import (
     ACTION_AFTER,
+    BARE_NAME,
     BARE_NICKNAME,
     CAPS_NAME_BEFORE,
     DETERMINER_BEFORE,
@@ -66,6 +67,7 @@ from .person_context import (
     OBJECT_BEFORE,
     OBJECT_FOLLOWED_BY,
     PERSON_AFTER,
+    PERSON_BEFORE_CUE,
     QUOTED_NAME,
     RELATION_BEFORE,
     SURE_AFTER,
@@ -290,6 +292,8 @@ def _set(words: str) -> frozenset[str]:
 
 _CITED, _PUBLIC_TITLES = _set(CITED), _set(PUBLIC_TITLES)
 _FUNCTION_WORDS = _set(FUNCTION_WORDS)
+# A nickname is never one of these: "referred to as 'Child A'", "known as Mother".
+_ROLE_WORDS = _set(ROLES) | _set("young person adult infant family")
 _FACILITIES, _PLACE_PREFIXES = _set(FACILITIES), _set(PLACE_PREFIXES)
 HARD, PLACE, SOFT = 1, 2, 3
 _STOP: dict[str, int] = {}
@@ -865,23 +869,29 @@ def _spans(text: str, words: list[_Word]) -> Spans:
 
 def _nicknames(text: str, data: Lists) -> Spans:
     """'Smiler' after "called her", "known as 'Madz'", "known to friends as Libz", "called the
-    older man 'Big Mo'", "known locally as Tank"; and every other use of each of them in the
-    text, quoted or not ("Police could not identify 'Big Mo'")."""
+    older man 'Big Mo'", "known locally as Tank", "a man called Gaz"; and every other use of
+    each of them in the text, quoted or not ("Police could not identify 'Big Mo'")."""
     found: Spans = []
     for cue in NICKNAME_CUE.finditer(text):
+        person = bool(
+            cue.group("person")
+            or cue.group("nickname")
+            or cue.group("known")
+            or PERSON_BEFORE_CUE.search(text, max(0, cue.start() - 30), cue.start())
+        )
         quoted = QUOTED_NAME.match(text, cue.end())
-        named = quoted or BARE_NICKNAME.match(text, cue.end())
+        named = quoted or (BARE_NAME if person else BARE_NICKNAME).match(text, cue.end())
         if named is None:
             continue
-        kinds = [classify(normalise(w), data) for w in named.group(1).split()]
-        if kinds[0] == STOPPED:
-            continue  # "referred to as 'Child A'", "known as Early Help"
-        person = bool(cue.group("person") or cue.group("nickname") or cue.group("known"))
+        keys = [normalise(w) for w in named.group(1).split()]
+        if keys[0] in _ROLE_WORDS:
+            continue  # "referred to as 'Child A'", "known as Mother"
+        kinds = [AMBIGUOUS if k in _PUBLIC_TITLES else classify(k, data) for k in keys]
         if not quoted:
             if not (person or cue.group().rstrip().endswith(("as", "by"))):
                 continue  # "a group called Reach."
             if any(k in (STOPPED, PLACE_WORD, SOFT_WORD) for k in kinds):
-                continue
+                continue  # "known as Early Help"
             if not person and all(k == WORD for k in kinds):
                 continue  # "known as Reach"
         found.append((named.start(1), named.end(1), None))

@@ -84,7 +84,11 @@ _PASSIVE = (
     "arrested|interviewed|discharged|living|staying|subject|open|removed|moved|collected|"
     "brought|examined|assessed|diagnosed|bullied|groomed|exploited|assaulted|injured|"
     "hungry|scared|frightened|upset|absent|missing|pregnant|unwell|alone|described|"
-    "registered|looked|cared|supported|allocated|also"
+    "registered|looked|cared|supported|allocated|also|left|kept|locked|sent|hit|hurt|harmed|"
+    "abused|punished|smacked|beaten|shaken|bitten|burned|burnt|bruised|neglected|isolated|"
+    "exposed|withdrawn|quiet|tired|sad|angry|aggressive|violent|dirty|unkempt|late|anxious|"
+    "worried|distressed|crying|asleep|awake|frightened|shy|small|thin|underweight|overweight|"
+    "tearful|subdued|clingy|naughty"
 )
 _OFTEN = (
     r"(?:often|usually|always|rarely|sometimes|frequently|regularly|also|then|later|first|"
@@ -96,7 +100,15 @@ INITIAL_AFTER = re.compile(
     r"|[ \t]+(?:lived|lives|attended|attends|disclosed|discloses|witnessed|moved|went|ran|"
     r"stayed|stays|returned|started|joined|missed|spent|wanted|wants|cried|loved|loves|"
     r"likes|liked|enjoyed|enjoys|played|plays|arrived|walked|woke|hid|slept|told|tells|"
-    rf"(?:was|is|had[ \t]+been|has[ \t]+been|were)[ \t]+(?:{_OFTEN}[ \t]+)?(?:{_PASSIVE})\b)\b"
+    rf"(?:was|is|had[ \t]+been|has[ \t]+been|were)[ \t]+(?:{_OFTEN}[ \t]+)?(?:{_PASSIVE})\b"
+    r"|(?:had|has|would|could|did|does)(?:[ \t]+(?:not|never|often|always|also|already))?"
+    r"[ \t]+(?:missed|attended|lived|disclosed|told|said|gone|went|stayed|moved|started|"
+    r"stopped|returned|run|left|lost|gained|cried|slept|eaten|refused|asked|wanted|tried|"
+    r"seemed|appeared|felt|witnessed|seen|heard|been[ \t]+(?:seen|missing|excluded|"
+    r"absent|admitted|referred|taken|known|placed|living|staying)))\b"
+    # two names at the start of a sentence: "Jade and Amber were twins"
+    r"|[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+[ \t]+(?:were|are)[ \t]+(?:twins|sisters|brothers|"
+    r"siblings|half-siblings|cousins|best[ \t]+friends|both|aged|\d)"
 )
 
 # Who a person is to someone: "her daughter Faith", "Mother's partner, Mark", "baby Ivy".
@@ -120,14 +132,16 @@ OBJECT_BEFORE = re.compile(
     r"listen|listening|explained|happened|happening)[ \t]+to|"
     r"lived[ \t]+with|living[ \t]+with|"
     r"stayed[ \t]+with|staying[ \t]+with|looked[ \t]+after|cared[ \t]+for|picked[ \t]+up|"
-    r"excluded|bathed|fed|hit|punched|kicked|slapped|assaulted|groomed|threatened|"
+    r"excluded|bathed|fed|hit|punched|kicked|slapped|assaulted|groomed|threatened|heard|"
+    r"hear|hears|noticed|notice|watched|followed|approached|grabbed|pushed|dragged|carried|"
+    r"held|photographed|filmed|messaged|texted|"
     r"hugged|cuddled|weighed|vaccinated|admitted|believed|blamed|ignored|encouraged|"
     r"reassured|comforted|found|searched[ \t]+for|reported|left|leaving|took|take|taking|"
     r"(?:worried|worries|concerned|concerns|concern|cared|thinking|asked|told)[ \t]+(?:about|for))"
     r"[ \t]+$"
 )
 OBJECT_FOLLOWED_BY = re.compile(
-    r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|"
+    r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+[a-z]+ing\b|[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|"
     r"what|how|if|whether|who|whom|as|rather|instead|a|an|"
     r"during|for|from|home|in|into|near|on|or|outside|since|that|to|when|where|while|with|"
     r"without|and[ \t]+(?:her|his|their|Mother|Father|Mum|Dad|Sibling|[A-Z][a-z]+[ \t]+(?:to|"
@@ -160,15 +174,18 @@ NICKNAME_CUE = re.compile(
     r"(?:phone|contacts))?[ \t]+as|(?:used|uses|using|gave|gives|giving|gone|went|goes|going|"
     r"known|by|under)[ \t]+(?:the[ \t]+)?(?:nick)?names?(?:[ \t]+of)?|(?:street|stage|rap|"
     r"online|user|code|false|fake|alias)[ \t]+name(?:[ \t]+(?:was|is|of))?,?|alias(?:es)?,?)"
-    r"|called"
+    r"|called|named"
     rf")(?:[ \t]+(?P<person>{_CUE_OBJECT}))?[ \t]*"
 )
+# A person before the cue: "a man called Gaz", "an older boy named Deano".
+PERSON_BEFORE_CUE = re.compile(rf"\b{_PERSON_NOUN}[ \t]+$")
 # One to three Capitalised words in quotes: "'Smiler'", "'Big Mo'", "'Little T'".
 QUOTED_NAME = re.compile(
     r"['‘\"“]([A-Z][\w’'-]{0,20}(?:[ \t]+[A-Z][\w’'-]{0,20}){0,2})['’\"”]"
 )
 # After "known as" without quotes, one to three Capitalised words that end the clause:
-# "as Libz)", "as Big Sol,".
+# "as Libz)", "as Big Sol,"; after a cue said of a person, any ("a man called Gaz at").
+BARE_NAME = re.compile(r"([A-Z][\w’'-]{0,18}(?:[ \t]+[A-Z][\w’'-]{0,18}){0,2})")
 BARE_NICKNAME = re.compile(
     r"([A-Z][\w’'-]{0,18}(?:[ \t]+[A-Z][\w’'-]{0,18}){0,2})"
     r"(?=[ \t]*(?:[.,;:)!?]|$|(?:by|and|but|who|when|because|to|at|in|on|for|from)\b))",
