@@ -1,5 +1,6 @@
 """Stretches of text that look like people's names and never are (used by names.py):
-authors in citations, vehicle makes and models, and the partnership's own area names.
+authors in citations, vehicle makes and models, the children national reviews are named
+after, and the partnership's own area names.
 
 - Citations: "(Brandon, Sidebotham and Belderson, 2020)", "Brandon et al. (2020)",
   "Munro (2011) and Laming (2009)", "(Munro, 2011; Laming, 2009)".
@@ -66,6 +67,17 @@ _VEHICLES = re.compile(
 )
 
 
+# The children a national review is named after, whom every partnership may cite: "the
+# National Panel's national reviews for Star and Arthur", "the national review into the
+# murders of Arthur Labinjo-Hughes and Star Hobson".
+_NATIONAL_REVIEW = re.compile(
+    r"\b(?i:national[ \t]+reviews?)[ \t]+(?:for|of|into|about|on)[ \t]+"
+    r"(?:the[ \t]+(?:deaths?|murders?|cases?)[ \t]+of[ \t]+)?"
+    r"((?:[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?:(?:,|[ \t]+and|[ \t]*&)[ \t]+"
+    r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)*)"
+)
+
+
 @cache
 def _areas(names: tuple[str, ...]) -> re.Pattern[str] | None:
     cleaned = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
@@ -105,6 +117,8 @@ def never_names(
     spans: list[tuple[int, int]] = []
     spans += citations(text) if cited is None else cited
     spans += [m.span(1 if m.group(1) else 2) for m in _VEHICLES.finditer(text)]
+    if "eview" in text:
+        spans += [m.span(1) for m in _NATIONAL_REVIEW.finditer(text)]
     areas = _areas(tuple(sorted(set(area_names))))
     if areas is not None:
         spans += [m.span() for m in areas.finditer(text)]

@@ -27,13 +27,31 @@ _BUILDING = re.compile(
     rf"\b(?:(?:[Ff]lat|[Aa]partment|[Uu]nit|[Nn]umber)\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
     rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+{_BUILDING_TYPES}\b"
 )
-# Brook House, a children's home / Meadowview, a residential home / Kestrel House, a
-# short-break unit: a place named by what it is, just after it.
+# Premises, by what they are: words said just after the name ("Brook House, a children's
+# home", "the Hollies, a residential children's home", "Fernbank, an independent special
+# school") or just before it ("a barber's called Fade Kings", "a nursery named Little Owls").
+_PREMISES = (
+    r"(?:home|unit|centre|placement|accommodation|provision|hostel|refuge|house|school|"
+    r"academy|college|nursery|pre-school|preschool|playgroup|setting|practice|surgery|clinic|"
+    r"hospital|ward|hospice|church|chapel|mosque|temple|gurdwara|synagogue|madrassa|madrasah|"
+    r"club|gym|hotel|b&b|caf[eé]|takeaway|restaurant|shop|barber['’]?s?|salon|garage|pub|bar)"
+)
 _HOME = re.compile(
-    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?=,?\s+(?:an?\s+|the\s+)?"
-    r"(?:small\s+|local\s+|private\s+|specialist\s+|secure\s+)?(?:children['’]s|residential|"
-    r"care|foster|short[- ]break|respite|supported|semi-independent|mother[- ]and[- ]baby)\s+"
+    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?:,\s+(?:an?|the)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?"
+    rf"{_PREMISES}\b|,?\s+(?:(?:an?|the)\s+)?(?:(?:small|local|private|specialist|secure|"
+    r"residential|registered|independent)\s+)*(?:children['’]s|residential|care|foster|"
+    r"short[- ]break|respite|supported|semi-independent|mother[- ]and[- ]baby)\s+"
     r"(?:home|unit|centre|placement|accommodation|provision|hostel|house)\b)"
+)
+_CALLED = re.compile(
+    rf"\b{_PREMISES}\s+(?:called|named|known\s+as)\s+['\"‘“]?"
+    rf"((?:The\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|&)){{0,3}})"
+)
+# ... or by a word that only premises follow: "placed at Greenacres", "on roll at Kingsmead".
+_AT_PREMISES = re.compile(
+    r"\b(?:placed|admitted|transferred|discharged|on[ \t]+roll|enrolled|registered|lived|"
+    r"living|stayed|staying|resident)[ \t]+(?:at|to|from|in[ \t]+to|into)[ \t]+"
+    rf"((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})(?![ \t]+[A-Z\d])"
 )
 # flat 4, The Old Maltings / apt 33 Mercer House: a numbered flat and the building's name
 _FLAT = re.compile(
@@ -63,19 +81,20 @@ _INSTITUTION_TYPES = (
     r"Islamic\s+|Jewish\s+|Free\s+|Junior and Infant\s+|Primary and Nursery\s+|"
     r"Infant and (?:Nursery|Junior)\s+|Nursery and (?:Infant|Primary)\s+)?"
     r"(?:Primary School|Primary Academy|Primary|Junior School|Infant School|Infants|Juniors|"
-    r"Nursery School|Nursery|Pre-?school|Day Nursery|Playgroup|Academy|School|College|"
+    r"Nursery School|Nursery|Pre-?[Ss]chool|Day Nursery|Playgroup|Academy|School|College|"
     r"High School|Sixth Form|Grammar School|Medical Practice|Medical Centre|Health Centre|"
     r"Surgery|Family Practice|Dental Practice|Dental Surgery|Dental Centre|Dental Clinic|"
     r"Pharmacy|Chemist|Clinic|Infirmary|(?:General |Community |Children['’]s )?Hospital|"
     r"Hospice|Maternity Unit|Birth Centre|Walk-in Centre|Minor Injuries Unit|"
     r"Pupil Referral Unit|PRU|Dental Group|Medical Group|Health Group|"
-    r"Ward|Children['’]s Home|House children['’]s home|Lodge children['’]s home|"
+    r"Ward|(?:Children['’]s|Care|Nursing|Residential) Home|House children['’]s home|"
+    r"Lodge children['’]s home|"
     r"Family Centre|Family Hub|Children['’]s Centre|Youth Club|Youth Centre|"
     # Weak: named only by a word in the name lists or in no list ("Rainbow Unit",
     # "Thornfield High"), not by an ordinary word ("Violence Reduction Unit").
     r"(?P<weak>Unit|Practice|High(?![ \t]+(?:Street|Road|Court|Sheriff))|Church|Chapel|"
     r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah|Dental Care|Centre|Center|Hub|"
-    r"Infants|Juniors)|"
+    r"Infants|Juniors|(?:House|Lodge|Grange|Manor|Cottage)(?![ \t]+[A-Z]))|"
     # Businesses and clubs: "Sparkle Hand Car Wash", "Ashfield Rovers Juniors"
     r"(?P<business>(?:Hand )?Car Wash|Nail Bar|Nails|Beauty|Salon|Barbers?|Barbershop|"
     r"Takeaway|Caf[eé]|Restaurant|Hotel|Guest House|Motors|Garage|Gym|Boxing Club|"
@@ -103,7 +122,7 @@ _DEDICATION = re.compile(
     r"\b(?:at|to|from|into|in|attended|attends|attending|joined|left|leaving|started|"
     r"starting|visited|called|rang|contacted|and|or)[ \t]+"
     r"((?:Holy[ \t]+(?:Trinity|Family|Cross|Spirit|Rosary|Name|Redeemer|Innocents|Angels|"
-    r"Saviour|Souls|Ghost|Apostles|Child)|Sacred[ \t]+Heart|Christ[ \t]+(?:the[ \t]+King|Church)|"
+    r"Saviour|Souls|Ghost|Apostles|Child)|All[ \t]+Angels|Sacred[ \t]+Heart|Christ[ \t]+(?:the[ \t]+King|Church)|"
     r"Corpus[ \t]+Christi|Blessed[ \t]+[A-Z][a-z]+|All[ \t]+(?:Saints|Souls|Hallows)|"
     r"Our[ \t]+Lady(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?|"
     r"(?:King|Queen|Prince|Princess|Bishop|Archbishop|Cardinal|Sir|Lady|Dame|Duke|Earl)[ \t]+"
@@ -321,7 +340,11 @@ _PLACELIKE = frozenset(
         "sunflowers bluebell bluebells daisy daisies poppy poppies primrose snowdrop lavender "
         "rose roses lily iris robin robins wren kingfisher swan swans heron herons owl owls "
         "falcon kestrel lark skylark starling swallow swallows dolphin dolphins phoenix sunrise "
-        "sunshine butterfly butterflies ladybird treetops seedlings harvest oasis cornerstone"
+        "sunshine butterfly butterflies ladybird treetops seedlings harvest oasis cornerstone "
+        "tree trees puffin penguin otter badger fox squirrel hedgehog rabbit deer panda koala "
+        "giraffe elephant lion tiger bear bee dragonfly seahorse starfish star stars moon sun "
+        "comet planet rocket ocean coral pearl ruby sapphire emerald diamond amber jade crystal "
+        "opal cloud clouds sky island lagoon woodland bay coast shore"
     )
 )
 _WORD_PREFIXES = frozenset(
@@ -382,19 +405,21 @@ _INSTITUTION_MESSAGE = (
 # pattern, rule, message, the group reported, whether group 1 must name a particular place
 _PATTERNS: tuple[tuple[re.Pattern[str], str, str, int, bool], ...] = (
     (_ADDRESS, "anon.address", _ADDRESS_MESSAGE, 0, True),
-    (_INSTITUTION, "anon.institution", _INSTITUTION_MESSAGE, 0, True),
     (_FLAT, "anon.address", "a street or address; say 'the family home'", 0, False),
     (_BEFORE_POSTCODE, "anon.address", "a street or address; say 'the family home'", 0, False),
+    (_BUILDING, "anon.address", _ADDRESS_MESSAGE, 0, True),
+    (_INSTITUTION, "anon.institution", _INSTITUTION_MESSAGE, 0, True),
     (_APPOSITION, "anon.institution",
      "a named school, nursery, practice, ward or home; say 'the nursery', 'the GP practice'",
      1, True),
-    (_BUILDING, "anon.address", _ADDRESS_MESSAGE, 0, True),
-    (_HOME, "anon.institution", "a named children's home; say 'a children's home'", 1, True),
+    (_HOME, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_CALLED, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_WARD_NUMBER, "anon.institution", "a named hospital ward; say 'the children's ward'", 0,
      False),
     (_SAINT, "anon.institution", _INSTITUTION_MESSAGE, 0, False),
     (_DEDICATION, "anon.institution", _INSTITUTION_MESSAGE, 1, False),
     (_CHAIN_HOTEL, "anon.institution", "a named hotel; say 'a hotel'", 0, False),
+    (_AT_PREMISES, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
 )  # fmt: skip
 
 
