@@ -80,8 +80,8 @@ _DATE_PATTERNS = [
     ),
     # 03/03/2015, 3.3.15, 3-3-2015
     re.compile(rf"(?<![\w./-]){_DAY}([./-])(?:1[0-2]|0?[1-9])\1(?:\d{{4}}|\d{{2}})(?![\w/-]|\.\d)"),
-    # 03/03 (day/month without year) after 'on'
-    re.compile(rf"(?<=\bon )(?:{_DAY})/(?:1[0-2]|0?[1-9])(?![\w/-]|\.\d)", re.IGNORECASE),
+    # 03/03, 21.03 (day and month without a year) after 'on'
+    re.compile(rf"(?<=\bon )(?:{_DAY})([/.])(?:1[0-2]|0?[1-9])(?![\w/-]|[.:]\d)", re.IGNORECASE),
     # 2015-03-03
     re.compile(r"(?<![\w-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])"),
     # Tuesday 9th, Tuesday the 9th, on Monday the third
@@ -90,7 +90,7 @@ _DATE_PATTERNS = [
     ),
     # on the 3rd of last month, on the fourteenth of this month, on the 14th.
     re.compile(
-        rf"\b(?:on|from|until|till|by|since)\s+the\s+(?:{_DAY}{_ORD}|{_ORDINAL_WORD})"
+        rf"\b(?:on|from|until|till|by|since)\s+(?:the\s+(?:{_DAY}{_ORD}|{_ORDINAL_WORD})|{_DAY}{_ORD})"
         r"(?:\s+of\s+(?:last|this|next|that|the\s+(?:same|following|previous))\s+month\b"
         rf"|(?<=\d{_ORD})(?=\s*[,.;:)]|\s+(?:when|and|but|at|she|he|they)\b))",
         re.IGNORECASE,
@@ -125,7 +125,8 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b|\b{_YEAR}\b|\b{_MONTH}\b", re
 _BIRTH = re.compile(
     r"\b(?:DOB|D\.O\.B\.?|date of birth|birth ?date|born(?:\s+(?:on|in|at))?"
     r"|birthday(?:\s+(?:is|was|on))?)"
-    r"\s*[:\-]?\s*(?:(?:was|is|of)\s+)?(?:the\s+)?(?:(?:early|late)\s+(?:on\s+)?)?",
+    r"\s*[:\-]?\s*(?:(?:was|is|of|given|recorded|listed|noted|shown|written|entered|as)\s+){0,3}"
+    r"(?:the\s+)?(?:(?:early|late)\s+(?:on\s+)?)?",
     re.IGNORECASE,
 )
 _N = (

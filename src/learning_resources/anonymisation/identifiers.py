@@ -3,11 +3,15 @@ registrations, social-media handles, case and reference numbers."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 import phonenumbers
 
+from ..fields import FIELDS
+from ..rules import RULES
+from ..settings import SETTING_NAMES
 from .allowed import national_numbers, trie_regex
 from .allowed import word_list as _words
 from .findings import Finding
@@ -56,7 +60,7 @@ _NAMED_ACCOUNT = re.compile(
 )
 _REFERENCE = re.compile(
     r"\b(?:case|crime|incident|log|logged as|ref|reference|file|record|records held under|"
-    r"CRN|URN|LA ref|NHS ref|(?-i:ID)|Mosaic(?-i: ID)?|LCS|EHM|(?-i:PNC)|plan|court)\.?"
+    r"CRN|URN|LA ref|NHS ref|NHS no|NHS number|(?-i:ID)|Mosaic(?-i: ID)?|LCS|EHM|(?-i:PNC)|plan|court)\.?"
     r"(?:\s+(?:no\.?|number|num\.?|ref\.?|reference))?\s*[:#]?\s*(?:(?:is|was)\s+)?"
     r"((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{1,}[A-Z0-9])",
     re.IGNORECASE,
@@ -124,19 +128,31 @@ _CODE_WORDS = frozenset(_words("mkdocs yml yaml json html css url uri api config
 _PARTS = re.compile(r"[_.]")
 
 
+@functools.cache
+def _project_words() -> frozenset[str]:
+    """The project's own identifiers, which its pages name: rule ids ("anon.ni_number"),
+    front-matter fields ("named_professionals"), settings ("area_names"), the plugin."""
+    fields = {spec.name for specs in FIELDS.values() for spec in specs}
+    return frozenset({*RULES, *fields, *SETTING_NAMES, "mkdocs_learning"})
+
+
 def _code_words(token: str) -> bool:
-    """A setting or an identifier in code, made of English words: "named_professionals",
-    "anon.ni_number", "mkdocs_learning" (not "xx_kaylz_xx", "mr.vip_ldn")."""
+    """A setting or an identifier in code, made of English words and numbers:
+    "safeguarding_policy", "table_3" (not "xx_kaylz_xx", "bigman_ty", "sad_girl_99")."""
+    if token in _project_words():
+        return True
     data = lists()
 
     def word(part: str) -> bool:
-        return part in _CODE_WORDS or classify(part, data) in (STOPPED, WORD, AMBIGUOUS)
+        return part in _CODE_WORDS or classify(part, data) in (STOPPED, WORD)
 
     def compound(part: str) -> bool:  # "frontmatter", "filename"
         return any(word(part[:i]) and word(part[i:]) for i in range(3, len(part) - 2))
 
-    return not any(c.isdigit() for c in token) and all(
-        len(part) < 3 or word(part) or compound(part) for part in _PARTS.split(token)
+    return all(
+        part.isdigit() or (len(part) >= 3 and (word(part) or compound(part)))
+        for part in _PARTS.split(token)
+        if part
     )
 
 
@@ -146,7 +162,7 @@ def _handle_shaped(token: str, text: str, start: int) -> bool:
         return True
     if not token.islower() or sum(c.isalpha() for c in token) < 3 or _FILE_OR_SITE.search(token):
         return False
-    if token.split(".")[0].strip("_") in _ABBREVIATIONS:
+    if token.split(".")[0].strip("_") in _ABBREVIATIONS or token in _project_words():
         return False
     if "_" in token:
         inner = token.strip("_")
@@ -163,8 +179,9 @@ def _handle_shaped(token: str, text: str, start: int) -> bool:
         return False
     if any(c.isdigit() for c in token):
         return True
-    # "mimi.xo", "its.kayla.j"; not "d.o.b", "e.g" or a footnote's "outcomes.ii"
-    return len(parts[-1]) <= 2 and parts[-1] not in _ROMAN and max(map(len, parts)) >= 3
+    # "mimi.xo", "its.kayla.j", "dj.trey"; not "d.o.b", "e.g" or a footnote's "outcomes.ii"
+    short = min(map(len, parts)) <= 2 and parts[-1] not in _ROMAN
+    return short and max(map(len, parts)) >= 3
 
 
 # Discord-style tags: name#1234
@@ -183,6 +200,10 @@ def nhs_number_is_valid(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+# "NHS no. 485 777 3456": an NHS number, even one whose check digit is wrong.
+_NHS_CUE = re.compile(r"\bNHS[ \t]*(?:no\.?|number|num\.?|#)[ \t]*[:.]?[ \t]*$", re.IGNORECASE)
+# A police operation's name: "Operation Teak", "Op Kestrel" (not a national one, allowed).
+_OPERATION = re.compile(r"\b(?:Operation|Op\.?|OP)[ \t]+([A-Z][A-Za-z]{2,}|[A-Z]{3,})\b")
 _NUMBERED = re.compile(r"number|\bno\b|\bref|#|:|\blog\b", re.IGNORECASE)
 
 
@@ -238,7 +259,8 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
         if m.group().lower() not in allowed_emails:
             found.append(Finding("anon.email", m.start(), m.end(), "an e-mail address; remove it"))
     for m in _NHS.finditer(text):
-        if nhs_number_is_valid("".join(m.groups())):
+        cued = _NHS_CUE.search(text, max(0, m.start() - 20), m.start())
+        if cued or nhs_number_is_valid("".join(m.groups())):
             found.append(Finding("anon.nhs_number", m.start(), m.end(), "an NHS number; remove it"))
     add("anon.ni_number", _NINO, "a National Insurance number; remove it")
     add("anon.vehicle", _VEHICLE_CURRENT, "a vehicle registration; remove it")
@@ -271,6 +293,9 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
                 message = "a case or reference number; remove it"
                 found.append(Finding("anon.reference", m.start(group), m.end(group), message))
     add("anon.social", _TAG, "a gaming or chat user name; name the app only")
+    for m in _OPERATION.finditer(text):
+        message = "a police operation's name identifies the case; say 'a police operation'"
+        found.append(Finding("anon.reference", m.start(1), m.end(1), message))
     for m in _HANDLE_SHAPE.finditer(text):
         if _handle_shaped(m.group(), text, m.start()):
             message = "what looks like a social-media user name; name the app only"
