@@ -110,11 +110,12 @@ _HANDLE_SHAPE = re.compile(
     r"(?<![\w@./\\`-])(?=[\w.]*(?:_|\d|\.\w))[A-Za-z0-9_](?:[A-Za-z0-9_]|\.(?=\w)){2,29}"
     r"(?![\w@/\\`-]|\.\w)"
 )
-_FILE_OR_SITE = re.compile(
+_FILE = re.compile(
     r"\.(?:pdf|docx?|xlsx?|pptx?|csv|txt|jpe?g|png|gif|svg|webp|zip|odt|ods|odp|rtf|md|html?|"
-    r"mp[34]|mov|wav|py|js|json|ya?ml|xml|com|org|net|uk|gov|nhs|io|info|eu|co|ac|sch|police)$",
+    r"mp[34]|mov|wav|py|js|json|ya?ml|xml)$",
     re.IGNORECASE,
 )
+_SITE = re.compile(r"\.(?:com|org|net|uk|gov|nhs|io|info|eu|co|ac|sch|police)$", re.IGNORECASE)
 _ABBREVIATIONS = frozenset(
     _words("fig figs vol no nos pp para paras ch sec art reg ref tel ext approx est max min v vs")
 )
@@ -160,8 +161,10 @@ def _handle_shaped(token: str, text: str, start: int) -> bool:
     """Whether a token found by _HANDLE_SHAPE is a user name (see there)."""
     if _CAMEL_DIGITS.fullmatch(token):
         return True
-    if not token.islower() or sum(c.isalpha() for c in token) < 3 or _FILE_OR_SITE.search(token):
+    if not token.islower() or sum(c.isalpha() for c in token) < 3 or _FILE.search(token):
         return False
+    if _SITE.search(token):
+        return _LEET.search(token) is not None  # "n0sc0pe.uk", not "nspcc.org.uk"
     if token.split(".")[0].strip("_") in _ABBREVIATIONS or token in _project_words():
         return False
     if "_" in token:
