@@ -13,6 +13,7 @@ from ..fields import FIELDS
 from ..rules import RULES
 from ..settings import SETTING_NAMES
 from .allowed import national_numbers, trie_regex
+from .blocks import Anchor, Blocks, Lower
 from .allowed import word_list as _words
 from .findings import Finding
 from .names import AMBIGUOUS, NAME, STOPPED, UNKNOWN, WORD, classify, lists
@@ -50,7 +51,6 @@ _APPS = _words(
 # X (formerly Twitter) in capitals only, and not as a case letter ("Young Person X: ...").
 _NOT_A_CASE = "".join(f"(?<!{label} )" for label in ("Child", "Person", "Sibling", "Baby", "Adult"))
 _APP = "(?:" + trie_regex(_APPS) + rf"|{_NOT_A_CASE}(?-i:X))"
-_APP_HINT = re.compile(rf"\b{_APP}\b", re.IGNORECASE)
 _NAMED_ACCOUNT = re.compile(
     rf"\b{_APP}(?:\s+|(?=:))"
     r"(?:user ?name|user|account|handle|name|"
@@ -235,7 +235,8 @@ def _looks_like_a_handle(name: str) -> bool:
     return classify(name, lists()) in (NAME, UNKNOWN)
 
 
-def _phones(text: str) -> Iterator[Finding]:
+def _phones(text: str, offset: int = 0) -> Iterator[Finding]:
+    """Phone numbers in `text`, which starts at `offset` of the text they are reported in."""
     matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
     for match in matcher:
         raw = match.raw_string
@@ -243,25 +244,42 @@ def _phones(text: str) -> Iterator[Finding]:
         if raw[0] in "0+(" and len(digits) >= 10 and digits not in national_numbers():
             yield Finding(
                 "anon.phone",
-                match.start,
-                match.end,
+                offset + match.start,
+                offset + match.end,
                 "a phone number; remove it (the partnership's own numbers can be "
                 "allowed in mkdocs.yml)",
             )
 
 
-def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) -> list[Finding]:
+# What each pattern needs (see blocks.py).
+_DIGIT = re.compile(r"\d")
+_APP_WORD = Lower(re.compile(r"\b(?:" + trie_regex([*_APPS, "x"]) + r")\b"))
+_CUE_WORD = Lower(
+    re.compile(trie_regex(_words("gamer user screen account profile handle page channel server group")))
+)
+_HANDLE_HINT = re.compile(r"[_\d]|[^\W_]\.[^\W_]")
+_OPERATION_WORD = re.compile(r"O[Pp]")
+_SLASH, _AT = re.compile("/"), re.compile("@")
+
+
+def find_identifiers(
+    text: str, allowed_emails: frozenset[str] = frozenset(), blocks: Blocks | None = None
+) -> list[Finding]:
+    """Every structured identifier in `text`; `blocks`: its paragraphs, if found already."""
+    blocks = blocks or Blocks(text)
     found: list[Finding] = []
 
-    def add(rule: str, pattern: re.Pattern[str], message: str, group: int = 0) -> None:
-        for m in pattern.finditer(text):
-            found.append(Finding(rule, m.start(group), m.end(group), message))
+    def add(rule: str, pattern: re.Pattern[str], message: str, anchor: Anchor = _DIGIT) -> None:
+        for m in blocks.finditer(pattern, anchor):
+            found.append(Finding(rule, m.start(), m.end(), message))
 
     add("anon.postcode", _POSTCODE, "a postcode; say 'in Northmere' or leave the place out")
-    for m in _EMAIL.finditer(text):
-        if m.group().lower() not in allowed_emails:
-            found.append(Finding("anon.email", m.start(), m.end(), "an e-mail address; remove it"))
-    for m in _NHS.finditer(text):
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            if m.group().lower() not in allowed_emails:
+                message = "an e-mail address; remove it"
+                found.append(Finding("anon.email", m.start(), m.end(), message))
+    for m in blocks.finditer(_NHS, _DIGIT):
         cued = _NHS_CUE.search(text, max(0, m.start() - 20), m.start())
         if cued or nhs_number_is_valid("".join(m.groups())):
             found.append(Finding("anon.nhs_number", m.start(), m.end(), "an NHS number; remove it"))
@@ -270,24 +288,27 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
     add("anon.vehicle", _VEHICLE_OLDER, "a vehicle registration; remove it")
     lowered = text.lower()
     if ".com/" in lowered or ".net/" in lowered:
-        add("anon.social", _SOCIAL_URL, "a social-media profile; name the app only")
-    add("anon.social", _HANDLE, "a social-media handle; name the app only")
-    apps = _APP_HINT.search(text) is not None
+        add("anon.social", _SOCIAL_URL, "a social-media profile; name the app only", _SLASH)
+    if "@" in text:
+        add("anon.social", _HANDLE, "a social-media handle; name the app only", _AT)
     accounts = [
         m
-        for m in (_NAMED_ACCOUNT.finditer(text) if apps else ())
+        for m in blocks.finditer(_NAMED_ACCOUNT, _APP_WORD)
         if m.group(1).lower() not in _ORDINARY_ACCOUNT_WORDS
     ]
     accounts += [
         m
-        for m in (*(_APP_ACCOUNT.finditer(text) if apps else ()), *_ACCOUNT_CUE.finditer(text))
+        for m in (
+            *blocks.finditer(_APP_ACCOUNT, _APP_WORD),
+            *blocks.finditer(_ACCOUNT_CUE, _CUE_WORD),
+        )
         if _looks_like_a_handle(m.group(1))
     ]
     for m in accounts:
         message = "a social-media account name; name the app only"
         found.append(Finding("anon.social", m.start(1), m.end(1), message))
     for pattern, group in ((_REFERENCE, 1), (_REFERENCE_SHAPE, 0), (_MIXED_CODE, 0)):
-        for m in pattern.finditer(text):
+        for m in blocks.finditer(pattern, _DIGIT):
             value = m.group(group)
             numbered = _NUMBERED.search(m.group()[: m.start(group) - m.start()])
             if _years(value) and not (value.isdigit() and numbered):
@@ -296,12 +317,13 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
                 message = "a case or reference number; remove it"
                 found.append(Finding("anon.reference", m.start(group), m.end(group), message))
     add("anon.social", _TAG, "a gaming or chat user name; name the app only")
-    for m in _OPERATION.finditer(text):
+    for m in blocks.finditer(_OPERATION, _OPERATION_WORD):
         message = "a police operation's name identifies the case; say 'a police operation'"
         found.append(Finding("anon.reference", m.start(1), m.end(1), message))
-    for m in _HANDLE_SHAPE.finditer(text):
+    for m in blocks.finditer(_HANDLE_SHAPE, _HANDLE_HINT):
         if _handle_shaped(m.group(), text, m.start()):
             message = "what looks like a social-media user name; name the app only"
             found.append(Finding("anon.social", m.start(), m.end(), message))
-    found.extend(_phones(text))
+    for start, end in blocks.where(_DIGIT):
+        found.extend(_phones(text[start:end], start))
     return found

@@ -558,29 +558,55 @@ def _shouting(text: str, line_start: int) -> bool:
     return len(words) >= 2 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
 
 
+# A word that starts with a capital (or any letter but a-z), as TOKEN finds it: not inside a
+# word ("McDonald"'s "Donald") nor after an apostrophe or hyphen inside one ("non-Mobile").
+_CAPITALISED = re.compile(
+    r"(?<![^\W\d_])(?<![^\W\d_]['’\-‐])[^\W\d_a-z][^\W\d_]*(?:['’\-‐][^\W\d_]+)*"
+)
+
+
+def _lower_case_words(text: str, data: Lists) -> list[_Word]:
+    """The words in lower case that the lists hold as names ("priya", "mensah-boateng"): the
+    distinct words are looked up first, and only those found are then looked for."""
+    in_lower_case = data.in_lower_case
+    kinds: dict[str, tuple[str, int]] = {}
+    for token in set(TOKEN.findall(text)):
+        if not token[0].islower():
+            continue
+        word = token[:-2] if len(token) > 2 and token[-2] in "'’" and token[-1] in "sS" else token
+        kind = in_lower_case.get(word)
+        if kind is None and not word.isascii():
+            kind = in_lower_case.get(normalise(word))
+        if kind is None and "-" in word:  # "mensah-boateng": each part a name
+            parts = [in_lower_case.get(normalise(p)) for p in _HYPHEN.split(word)]
+            kind = NAME if NAME in parts and None not in parts else None
+        if kind is not None and len(word) >= 3:
+            kinds[token] = (word, kind)
+    out: list[_Word] = []
+    if kinds:
+        pattern = (
+            r"(?<![^\W\d_])(?<![^\W\d_]['’\-‐])(?:"
+            + "|".join(re.escape(t) for t in sorted(kinds, key=len, reverse=True))
+            + r")(?![^\W\d_]|['’\-‐][^\W\d_])"
+        )
+        for m in re.finditer(pattern, text):
+            word, kind = kinds[m.group()]
+            out.append(_Word(m.start(), m.start() + len(word), kind, word, lower=True))
+    return out
+
+
 def _scan(text: str, data: Lists) -> list[_Word]:
     """Every word that could be part of a name, in order (ordinary words are left out)."""
     out: list[_Word] = []
     title_end, relation_title = -1, False
-    in_lower_case = data.in_lower_case
     acronyms: set[str] | None = None
     shouting_lines: dict[int, bool] = {}
-    for match in TOKEN.finditer(text):
+    for match in _CAPITALISED.finditer(text):
         word = match.group()
         start, end = match.span()
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             word, end = word[:-2], end - 2
         first = word[0]
-        if first.islower():
-            kind = in_lower_case.get(word)
-            if kind is None and not word.isascii():
-                kind = in_lower_case.get(normalise(word))
-            if kind is None and "-" in word:  # "mensah-boateng": each part a name
-                parts = [in_lower_case.get(normalise(p)) for p in _HYPHEN.split(word)]
-                kind = NAME if NAME in parts and None not in parts else None
-            if kind is not None and len(word) >= 3:
-                out.append(_Word(start, end, kind, word, lower=True))
-            continue
         if not first.isupper() or len(word) < 2:
             continue
         key = normalise(word)
@@ -620,7 +646,8 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             shouting = shouting_lines[line_start]
         initial = _sentence_initial(text, start)
         out.append(_Word(start, end, kind, key, upper, False, initial, after_title, shouting))
-    return out
+    lower = _lower_case_words(text, data)
+    return sorted(out + lower, key=lambda w: w.start) if lower else out
 
 
 def _adjacent(text: str, left: _Word, right: _Word) -> bool:

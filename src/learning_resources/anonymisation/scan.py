@@ -146,9 +146,12 @@ def _segments(document: Document, *, title_only: bool) -> list[tuple[int, int]]:
     return segments
 
 
+_NEWLINE = re.compile("\n")
+
+
 class _Lines:
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
     def position(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, offset) - 1
