@@ -45,6 +45,7 @@ from importlib import resources
 
 from ..problems import Severity
 from .allowed import word_list
+from .blocks import Blocks
 from .findings import Finding
 from .not_names import never_names
 from .person_context import (
@@ -64,6 +65,7 @@ from .person_context import (
     LOWER_PAIR,
     LOWER_PAIR_AFTER,
     NICKNAME_CUE,
+    NICKNAME_HINT,
     OBJECT_BEFORE,
     OBJECT_FOLLOWED_BY,
     PERSON_AFTER,
@@ -899,7 +901,7 @@ def _nicknames(text: str, data: Lists) -> Spans:
     older man 'Big Mo'", "known locally as Tank", "a man called Gaz"; and every other use of
     each of them in the text, quoted or not ("Police could not identify 'Big Mo'")."""
     found: Spans = []
-    for cue in NICKNAME_CUE.finditer(text):
+    for cue in Blocks(text).finditer(NICKNAME_CUE, NICKNAME_HINT):
         person = bool(
             cue.group("person")
             or cue.group("nickname")
@@ -1029,13 +1031,16 @@ def _lower_case_full_names(text: str, data: Lists, taken: Spans) -> Spans:
 
 
 def find_names(
-    text: str, area_names: tuple[str, ...] = (), cited: list[tuple[int, int]] | None = None
+    text: str,
+    area_names: tuple[str, ...] = (),
+    cited: list[tuple[int, int]] | None = None,
+    blocks: Blocks | None = None,
 ) -> list[Finding]:
     """One finding per name in `text` (raw Markdown); offsets index `text` itself.
     `area_names`: the partnership's own places, never names; `cited`: the citations in
-    `text`, if found already."""
+    `text`, and `blocks` its paragraphs, if found already."""
     data = lists()
-    scanned = _masked(text, never_names(text, area_names, cited))
+    scanned = _masked(text, never_names(text, area_names, cited, blocks))
     words = _scan(scanned, data)
     names = _judge(scanned, words, data)
     spans = _spans(scanned, words)

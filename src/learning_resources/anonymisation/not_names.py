@@ -15,6 +15,9 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from .allowed import trie_regex
+from .blocks import Blocks
+
 _PARTICLE = r"(?:(?:van|von|de|der|den|du|le|la|di|da|al|el|ter|ten)[ \t]+)"
 # A surname, and in a reference list its initials: "Brandon", "Brandon, M.", "Ward, H. R."
 _AUTHOR = (
@@ -78,6 +81,16 @@ _NATIONAL_REVIEW = re.compile(
 )
 
 
+# What a citation and a vehicle need (see blocks.py).
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_MAKE_OR_MODEL = re.compile(
+    trie_regex(
+        re.sub(r"\(\?:[^)]*\)\?", "", word)
+        for word in (*_MAKES.split("|"), *_MODELS.split("|"))
+    )
+)
+
+
 @cache
 def _areas(names: tuple[str, ...]) -> re.Pattern[str] | None:
     cleaned = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
@@ -89,11 +102,11 @@ def _areas(names: tuple[str, ...]) -> re.Pattern[str] | None:
     )
 
 
-def citations(text: str) -> list[tuple[int, int]]:
+def citations(text: str, blocks: Blocks | None = None) -> list[tuple[int, int]]:
     """Citations, found from their years: each "(2020" or ", 2020)" is looked at, and the
-    author list before it."""
+    author list before it. `blocks`: the text's paragraphs, if found already."""
     spans: list[tuple[int, int]] = []
-    for year in _BRACKETED_YEAR.finditer(text):
+    for year in (blocks or Blocks(text)).finditer(_BRACKETED_YEAR, _A_YEAR):
         if any(s <= year.start() < e for s, e in spans):
             continue
         window = max(0, year.start() - 200)
@@ -110,13 +123,17 @@ def citations(text: str) -> list[tuple[int, int]]:
 
 
 def never_names(
-    text: str, area_names: Iterable[str] = (), cited: list[tuple[int, int]] | None = None
+    text: str,
+    area_names: Iterable[str] = (),
+    cited: list[tuple[int, int]] | None = None,
+    blocks: Blocks | None = None,
 ) -> list[tuple[int, int]]:
     """Where `text` has a citation (`cited`, if found already), a vehicle or one of
-    `area_names`: never a person's name."""
+    `area_names`: never a person's name. `blocks`: the text's paragraphs, if found already."""
+    blocks = blocks or Blocks(text)
     spans: list[tuple[int, int]] = []
-    spans += citations(text) if cited is None else cited
-    spans += [m.span(1 if m.group(1) else 2) for m in _VEHICLES.finditer(text)]
+    spans += citations(text, blocks) if cited is None else cited
+    spans += [m.span(1 if m.group(1) else 2) for m in blocks.finditer(_VEHICLES, _MAKE_OR_MODEL)]
     if "eview" in text:
         spans += [m.span(1) for m in _NATIONAL_REVIEW.finditer(text)]
     areas = _areas(tuple(sorted(set(area_names))))

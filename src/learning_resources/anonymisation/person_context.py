@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from .allowed import word_list
+from .blocks import cased
+
 SPEECH_VERBS = (
     "said|says|told|tells|disclosed|discloses|reported|explained|stated|asked|asks|replied|"
     "admitted|denied|alleged|shouted|screamed|cried|agreed|refused|wrote|texted|messaged|"
@@ -228,13 +231,29 @@ FAMILY_NEARBY = re.compile(r"\b(?:family|families|household|parents|siblings)\b"
 # ... found forward, from the words before it: a relation ("sister, faith marsh") or a word that
 # gives a name ("named as", "recorded as junior mensah-boateng", "known as grace hall").
 LOWER_PAIR = re.compile(
-    r"(?i:\b(?:(?P<relation>son|daughter|brother|sister|half-brother|half-sister|stepfather|"
-    r"stepmother|boyfriend|girlfriend|partner|husband|wife|friend|mother|father|mum|dad|aunt|"
-    r"auntie|uncle|nan|grandmother|grandfather|cousin|neighbour|carer)[,:][ \t]+"
-    r"|(?:named|called|nicknamed|known[ \t]+as|referred[ \t]+to[ \t]+as|name[ \t]+(?:is|was)"
-    r"|(?:name|named|recorded|written|wrote|listed|logged|registered|spelt|spelled|gave|"
-    r"given|identified)(?:[ \t]+(?:him|her|them))?[ \t]+as)[ \t]+['‘\"“]?))"
+    r"\b(?:(?P<relation>"
+    + cased(
+        word_list(
+            "son daughter brother sister half-brother half-sister stepfather stepmother "
+            "boyfriend girlfriend partner husband wife friend mother father mum dad aunt auntie "
+            "uncle nan grandmother grandfather cousin neighbour carer"
+        )
+    )
+    + r")[,:][ \t]+|(?:"
+    + cased(word_list("named called nicknamed"))
+    + r"|(?:Known|known)[ \t]+as|(?:Referred|referred)[ \t]+to[ \t]+as|(?:Name|name)[ \t]+(?:is|was)|"
+    + cased(
+        word_list(
+            "name named recorded written wrote listed logged registered spelt spelled gave "
+            "given identified"
+        )
+    )
+    + r"(?:[ \t]+(?:him|her|them))?[ \t]+as)[ \t]+['‘\"“]?)"
     r"([a-z][a-z'’-]+)[ \t]+([a-z][a-z'’-]+)\b"
+)
+# What NICKNAME_CUE needs (see blocks.py).
+NICKNAME_HINT = re.compile(
+    r"known|knew|referred|name|(?:went|goes)[ \t]+by|answer|call|saved|alias"
 )
 LOWER_PAIR_AFTER = re.compile(
     rf"['’\"”]?(?:[ \t]*[,.;:)]|[ \t]+(?:{SPEECH_VERBS}|by|who|and)\b|['’]s[ \t]+(?:{KIN})\b)",

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from .findings import Finding
-from .allowed import word_list
+from .allowed import trie_regex, word_list
+from .blocks import Anchor, Blocks, Lower
 from .names import AMBIGUOUS, NAME, NAME_WORD, UNKNOWN, classify, lists, normalise
 
 _NAME_WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?)"
@@ -403,37 +404,86 @@ _INSTITUTION_MESSAGE = (
     "practice', 'the children's ward'"
 )
 # pattern, rule, message, the group reported, whether group 1 must name a particular place
-_PATTERNS: tuple[tuple[re.Pattern[str], str, str, int, bool], ...] = (
-    (_ADDRESS, "anon.address", _ADDRESS_MESSAGE, 0, True),
-    (_FLAT, "anon.address", "a street or address; say 'the family home'", 0, False),
-    (_BEFORE_POSTCODE, "anon.address", "a street or address; say 'the family home'", 0, False),
-    (_BUILDING, "anon.address", _ADDRESS_MESSAGE, 0, True),
-    (_INSTITUTION, "anon.institution", _INSTITUTION_MESSAGE, 0, True),
-    (_APPOSITION, "anon.institution",
+# What each pattern needs (see blocks.py).
+_DIGIT = re.compile(r"\d")
+_STREET_WORD = re.compile(
+    trie_regex(
+        word_list(
+            "Road Rd Street Avenue Ave Lane Close Drive Crescent Way Grove Terrace Place Gardens "
+            "Court Walk Rise Mews Square Row Parade Boulevard Croft Fold Wynd Chase Park"
+        )
+    )
+)
+# The last word of every institution type.
+_TYPE_WORD = re.compile(
+    trie_regex(
+        word_list(
+            "School Academy Primary Nursery Pre-school Pre-School Preschool Playgroup College "
+            "Form Practice Centre Surgery Clinic Pharmacy Chemist Infirmary Hospital Hospice "
+            "Unit PRU Ward Home home Hub Club Infants Juniors Group High Church Chapel Mosque "
+            "Gurdwara Temple Synagogue Madrassa Madrasah Care Center House Lodge Grange Manor "
+            "Cottage Wash Bar Nails Beauty Salon Barber Barbershop Takeaway Cafe Café "
+            "Restaurant Hotel Motors Garage Gym FC F.C AFC A.F.C Rovers Wanderers Licence "
+            "Market Minimarket Supermarket Newsagent"
+        )
+    )
+)
+_APPOSITION_WORD = re.compile(r"(?:nursery|school|academy|college|practice|surgery|home|ward|unit)\s*,")
+_PREMISES_WORD = Lower(re.compile(rf"\b{_PREMISES}\b"))
+_CALLED_WORD = Lower(re.compile(r"called|named|known"))
+_WARD = re.compile("Ward")
+_SAINT_WORD = re.compile(r"S(?:t|aint)\b|Our")
+_DEDICATION_WORD = re.compile(
+    r"Holy|Sacred|Christ|Corpus|Blessed|All|Our|King|Queen|Prince|Bishop|Archbishop|Cardinal|"
+    r"Sir|Lady|Dame|Duke|Earl"
+)
+_CHAIN_WORD = re.compile(
+    r"Travelodge|Premier|Holiday|Ibis|Days|Best|Britannia|Jurys|Novotel|Mercure|Hilton|Marriott|"
+    r"Campanile|Hampton"
+)
+_PLACED_WORD = re.compile(
+    r"(?:placed|admitted|transferred|discharged|roll|enrolled|registered|lived|living|stayed|"
+    r"staying|resident)[ \t]+(?:at|to|from|in)"
+)
+_Pattern = tuple[re.Pattern[str], Anchor, str, str, int, bool]
+# pattern, its anchor, rule, message, the group reported, whether group 1 must name a place
+_PATTERNS: tuple[_Pattern, ...] = (
+    (_ADDRESS, _STREET_WORD, "anon.address", _ADDRESS_MESSAGE, 0, True),
+    (_FLAT, _DIGIT, "anon.address", "a street or address; say 'the family home'", 0, False),
+    (_BEFORE_POSTCODE, _DIGIT, "anon.address", "a street or address; say 'the family home'", 0,
+     False),
+    (_BUILDING, _DIGIT, "anon.address", _ADDRESS_MESSAGE, 0, True),
+    (_INSTITUTION, _TYPE_WORD, "anon.institution", _INSTITUTION_MESSAGE, 0, True),
+    (_APPOSITION, _APPOSITION_WORD, "anon.institution",
      "a named school, nursery, practice, ward or home; say 'the nursery', 'the GP practice'",
      1, True),
-    (_HOME, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
-    (_CALLED, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
-    (_WARD_NUMBER, "anon.institution", "a named hospital ward; say 'the children's ward'", 0,
-     False),
-    (_SAINT, "anon.institution", _INSTITUTION_MESSAGE, 0, False),
-    (_DEDICATION, "anon.institution", _INSTITUTION_MESSAGE, 1, False),
-    (_CHAIN_HOTEL, "anon.institution", "a named hotel; say 'a hotel'", 0, False),
-    (_AT_PREMISES, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_HOME, _PREMISES_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_CALLED, _CALLED_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_WARD_NUMBER, _WARD, "anon.institution", "a named hospital ward; say 'the children's ward'",
+     0, False),
+    (_SAINT, _SAINT_WORD, "anon.institution", _INSTITUTION_MESSAGE, 0, False),
+    (_DEDICATION, _DEDICATION_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, False),
+    (_CHAIN_HOTEL, _CHAIN_WORD, "anon.institution", "a named hotel; say 'a hotel'", 0, False),
+    (_AT_PREMISES, _PLACED_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
 )  # fmt: skip
 
 
 def find_places(
-    text: str, area_names: tuple[str, ...] = (), never: list[tuple[int, int]] | None = None
+    text: str,
+    area_names: tuple[str, ...] = (),
+    never: list[tuple[int, int]] | None = None,
+    blocks: Blocks | None = None,
 ) -> list[Finding]:
     """Streets, addresses and named institutions; `area_names` (the partnership's own areas)
     do not name a place on their own ("Northmere General Hospital", "St Ann's"). `never`:
-    spans that are no place (citations: "Davies and Ward (2012)")."""
+    spans that are no place (citations: "Davies and Ward (2012)"); `blocks`: the text's
+    paragraphs, if found already."""
+    blocks = blocks or Blocks(text)
     areas = frozenset(a.lower() for a in area_names)
-    blocked = [m.span() for m in _NOT_PLACES.finditer(text)] + (never or [])
+    blocked: list[tuple[int, int]] | None = None  # found when first needed
     found: list[Finding] = []
-    for pattern, rule, message, group, must_name in _PATTERNS:
-        for m in pattern.finditer(text):
+    for pattern, anchor, rule, message, group, must_name in _PATTERNS:
+        for m in blocks.finditer(pattern, anchor):
             start, end = m.span(group)
             if must_name:
                 groups = m.groupdict()
@@ -450,6 +500,8 @@ def find_places(
                 continue
             if rule == "anon.institution" and _A_BODY_AFTER.match(text, end):
                 continue  # "the Nottingham School Trust", "the Oakfield Academy Partnership"
+            if blocked is None:
+                blocked = [m.span() for m in _NOT_PLACES.finditer(text)] + (never or [])
             if any(s < end and start < e for s, e in blocked):
                 continue
             if group == 0 and pattern.groups and m.start() == m.start(1):

@@ -21,6 +21,7 @@ from ..problems import Problem
 from ..settings import Settings
 from .allowed import allowed_spans
 from .allowed import word_list as _words
+from .blocks import Blocks
 from .cases import find_other_cases
 from .exact_dates import find_dates
 from .findings import Finding, as_problem
@@ -79,17 +80,18 @@ def scan_text(text: str, context: TextContext) -> list[Finding]:
 
 def _detect(text: str, context: TextContext) -> list[Finding]:
     """Every detector over `text`, allowed terms removed, overlaps resolved (first wins)."""
-    cited = citations(text)
+    blocks = Blocks(text)
+    cited = citations(text, blocks)
     groups: list[list[Finding]] = [
-        find_identifiers(text, context.allowed_emails),
-        find_dates(text, exact_dates_are_errors=context.kind is Kind.BRIEF),
-        find_places(text, context.area_names, cited),
+        find_identifiers(text, context.allowed_emails, blocks),
+        find_dates(text, exact_dates_are_errors=context.kind is Kind.BRIEF, blocks=blocks),
+        find_places(text, context.area_names, cited, blocks),
     ]
     if context.kind is Kind.BRIEF and context.own_case:
         groups.append(
             find_other_cases(text, context.own_case, context.related_cases, context.case_labels)
         )
-    groups.append(find_names(text, context.area_names, cited))
+    groups.append(find_names(text, context.area_names, cited, blocks))
     allowed = allowed_spans(text, context.allowed_terms)
     kept: list[Finding] = []
     for finding in (f for group in groups for f in group):
