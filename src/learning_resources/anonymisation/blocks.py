@@ -37,7 +37,14 @@ class Lower(NamedTuple):
     pattern: re.Pattern[str]
 
 
-Anchor = re.Pattern[str] | Lower
+class Words(NamedTuple):
+    """An anchor of words (or any strings) in lower case, looked for in the text in lower case
+    with str.find, the fastest search there is: the text holds one of them somewhere."""
+
+    words: tuple[str, ...]
+
+
+Anchor = re.Pattern[str] | Lower | Words
 
 
 @cache
@@ -70,28 +77,54 @@ class Blocks:
         found = self._found.get(anchor)
         if found is not None:
             return found
-        found = []
+        if isinstance(anchor, Words):
+            found = _merged([w for word in anchor.words for w in self._holding(word)])
+        else:
+            found = self._matching(anchor)
+        self._found[anchor] = found
+        return found
+
+    def _lower(self) -> str | None:
+        """The text in lower case, if that keeps every offset."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered if len(self._lowered) == len(self.text) else None
+
+    def _matching(self, anchor: re.Pattern[str] | Lower) -> list[tuple[int, int]]:
         text = self.text
         if isinstance(anchor, Lower):
-            if self._lowered is None:
-                self._lowered = text.lower()
-            if len(self._lowered) == len(text):  # the same offsets
-                text, anchor_pattern = self._lowered, anchor.pattern
+            lowered = self._lower()
+            if lowered is not None:
+                text, pattern = lowered, anchor.pattern
             else:
-                anchor_pattern = _ignoring_case(anchor.pattern)
+                pattern = _ignoring_case(anchor.pattern)
         else:
-            anchor_pattern = anchor
-        hit = anchor_pattern.search(text)
+            pattern = anchor
+        found: list[tuple[int, int]] = []
+        hit = pattern.search(text)
         if hit is not None:
             starts, ends = self._paragraphs(), self._ends
             while hit is not None:
                 index = bisect.bisect_right(starts, hit.start()) - 1
-                if found and found[-1][1] == ends[index - 1] and index > 0:
+                if found and index > 0 and found[-1][1] == ends[index - 1]:
                     found[-1] = (found[-1][0], ends[index])  # the paragraph after the last
                 else:
                     found.append((starts[index], ends[index]))
-                hit = anchor_pattern.search(text, ends[index]) if ends[index] < len(text) else None
-        self._found[anchor] = found
+                hit = pattern.search(text, ends[index]) if ends[index] < len(text) else None
+        return found
+
+    def _holding(self, word: str) -> list[tuple[int, int]]:
+        lowered = self._lower()
+        if lowered is None:
+            return self._matching(Lower(re.compile(re.escape(word))))
+        found: list[tuple[int, int]] = []
+        at = lowered.find(word)
+        if at >= 0:
+            starts, ends = self._paragraphs(), self._ends
+            while at >= 0:
+                index = bisect.bisect_right(starts, at) - 1
+                found.append((starts[index], ends[index]))
+                at = lowered.find(word, ends[index])
         return found
 
     def finditer(self, pattern: re.Pattern[str], *anchors: Anchor) -> Iterator[re.Match[str]]:

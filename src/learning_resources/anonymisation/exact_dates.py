@@ -15,7 +15,7 @@ import re
 from ..problems import Severity
 from .allowed import trie_regex
 from .allowed import word_list as _words
-from .blocks import Blocks, cased
+from .blocks import Blocks, Words, cased
 from .findings import Finding
 
 # Written as trees of characters (trie_regex): tried at every offset, an alternation of
@@ -83,12 +83,8 @@ _ORDINAL = re.compile(
     )
 )
 _NAMED = re.compile(r"Christmas|Boxing|New|Valentine|Bonfire|Halloween|Easter|Mother|Father")
-_BIRTH_WORD = re.compile(r"[Dd]\.?[Oo]\.?[Bb]|[Bb][Ii][Rr][Tt][Hh]|[Bb][Oo][Rr][Nn]")
-_WEEK_OR_DAY = re.compile(
-    r"(?:\d|\b"
-    + cased(_words("one two three four five six seven eight nine ten eleven twelve a"))
-    + r")\s?(?:[Ww](?:eeks?|ks?)?|[Dd](?:ays?)?|WEEKS?|WKS?|DAYS?)\b"
-)
+_BIRTH_WORD = Words(("dob", "d.o.b", "birth", "born"))
+_WEEK_OR_DAY = re.compile(r"[WwDd](?<![^\W\d_].)(?:EEKS?|eeks?|KS?|ks?|AYS?|ays?)?\b")
 
 _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] = [
     # 3 March, 3rd March 2015, 3rd of March, the 21st of May

@@ -13,7 +13,7 @@ from ..fields import FIELDS
 from ..rules import RULES
 from ..settings import SETTING_NAMES
 from .allowed import national_numbers, trie_regex
-from .blocks import Anchor, Blocks, Lower
+from .blocks import Anchor, Blocks, Words
 from .allowed import word_list as _words
 from .findings import Finding
 from .names import AMBIGUOUS, NAME, STOPPED, UNKNOWN, WORD, classify, lists
@@ -253,11 +253,11 @@ def _phones(text: str, offset: int = 0) -> Iterator[Finding]:
 
 # What each pattern needs (see blocks.py).
 _DIGIT = re.compile(r"\d")
-_APP_WORD = Lower(re.compile(r"\b(?:" + trie_regex([*_APPS, "x"]) + r")\b"))
-_CUE_WORD = Lower(
-    re.compile(trie_regex(_words("gamer user screen account profile handle page channel server group")))
+_APP_WORD = Words((*_APPS, " x ", " x:", " x,", " x.", "(x", "\nx"))  # X: see _NOT_A_CASE
+_CUE_WORD = Words(
+    tuple(_words("gamer user screen account profile handle page channel server group"))
 )
-_HANDLE_HINT = re.compile(r"[_\d]|[^\W_]\.[^\W_]")
+_HANDLE_HINT = re.compile(r"[_\d]|\.(?<=[^\W_]\.)(?=[^\W_])")
 _OPERATION_WORD = re.compile(r"O[Pp]")
 _SLASH, _AT = re.compile("/"), re.compile("@")
 

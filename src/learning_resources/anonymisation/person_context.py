@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .allowed import word_list
-from .blocks import cased
+from .blocks import Words, cased
 
 SPEECH_VERBS = (
     "said|says|told|tells|disclosed|discloses|reported|explained|stated|asked|asks|replied|"
@@ -252,8 +252,8 @@ LOWER_PAIR = re.compile(
     r"([a-z][a-z'’-]+)[ \t]+([a-z][a-z'’-]+)\b"
 )
 # What NICKNAME_CUE needs (see blocks.py).
-NICKNAME_HINT = re.compile(
-    r"known|knew|referred|name|(?:went|goes)[ \t]+by|answer|call|saved|alias"
+NICKNAME_HINT = Words(
+    ("known", "knew", "referred", "name", "went by", "goes by", "answer", "call", "saved", "alias")
 )
 LOWER_PAIR_AFTER = re.compile(
     rf"['’\"”]?(?:[ \t]*[,.;:)]|[ \t]+(?:{SPEECH_VERBS}|by|who|and)\b|['’]s[ \t]+(?:{KIN})\b)",

@@ -10,7 +10,7 @@ import re
 
 from .findings import Finding
 from .allowed import trie_regex, word_list
-from .blocks import Anchor, Blocks, Lower
+from .blocks import Anchor, Blocks, Words
 from .names import AMBIGUOUS, NAME, NAME_WORD, UNKNOWN, classify, lists, normalise
 
 _NAME_WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?)"
@@ -420,7 +420,7 @@ _TYPE_WORD = re.compile(
         word_list(
             "School Academy Primary Nursery Pre-school Pre-School Preschool Playgroup College "
             "Form Practice Centre Surgery Clinic Pharmacy Chemist Infirmary Hospital Hospice "
-            "Unit PRU Ward Home home Hub Club Infants Juniors Group High Church Chapel Mosque "
+            "Unit PRU Ward Home Hub Club Infants Juniors Group High Church Chapel Mosque "
             "Gurdwara Temple Synagogue Madrassa Madrasah Care Center House Lodge Grange Manor "
             "Cottage Wash Bar Nails Beauty Salon Barber Barbershop Takeaway Cafe Café "
             "Restaurant Hotel Motors Garage Gym FC F.C AFC A.F.C Rovers Wanderers Licence "
@@ -429,8 +429,18 @@ _TYPE_WORD = re.compile(
     )
 )
 _APPOSITION_WORD = re.compile(r"(?:nursery|school|academy|college|practice|surgery|home|ward|unit)\s*,")
-_PREMISES_WORD = Lower(re.compile(rf"\b{_PREMISES}\b"))
-_CALLED_WORD = Lower(re.compile(r"called|named|known"))
+_PREMISES_WORD = Words(
+    tuple(
+        word_list(
+            "home unit centre placement accommodation provision hostel refuge house school "
+            "academy college nursery pre-school preschool playgroup setting practice surgery "
+            "clinic hospital ward hospice church chapel mosque temple gurdwara synagogue madrassa "
+            "madrasah club gym hotel b&b cafe café takeaway restaurant shop barber salon garage "
+            "pub bar"
+        )
+    )
+)
+_CALLED_WORD = Words(("called", "named", "known"))
 _WARD = re.compile("Ward")
 _SAINT_WORD = re.compile(r"S(?:t|aint)\b|Our")
 _DEDICATION_WORD = re.compile(
