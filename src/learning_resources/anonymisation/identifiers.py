@@ -120,7 +120,7 @@ _ABBREVIATIONS = frozenset(
     _words("fig figs vol no nos pp para paras ch sec art reg ref tel ext approx est max min v vs")
 )
 _ROMAN = frozenset(_words("i ii iii iv v vi vii viii ix xi xii"))
-_LEET = re.compile(r"[a-z]\d+[a-z]")
+_LEET = re.compile(r"[a-z][0134578][a-z]")  # a letter written as a digit: "n1ghtowl", "k3lz"
 _CAMEL_DIGITS = re.compile(r"[A-Z]?[a-z]+[A-Z][a-z]+\d{2,}")
 _EMPHASIS_OPENS = re.compile(r"(?:^|[\s(*])_(?=\S)")
 
