@@ -263,7 +263,7 @@ lenton basford bilborough aspley bestwood sherwood mapperley wollaton bramcote s
 eastwood kimberley bingham southwell ollerton ravenshead calverton cotgrave keyworth
 ruddington netherfield colwick hyson trent bridgford ilkeston chesterfield loughborough
 grantham skegness corby kettering wellingborough syria russia libya laos palestine kosovo asia
-europe america usa
+europe america usa auckland
 """
 
 # Names that Faker lists as places but that are far more often people in English briefs.
@@ -381,6 +381,7 @@ _BETWEEN_NAMES = re.compile(r" {1,2}|\u00a0")
 _AFTER_TITLE = re.compile(r"\.?[ \t]+")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][^\W\d_]*)(?:[ \t]+([A-Z][^\W\d_]*))?")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\.?[ \t]+$")
+_PREVIOUS_CAPITALISED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
 _HYPHEN = re.compile(r"[\-‐]")
 
 # --------------------------------------------------------------------------------------------
@@ -687,6 +688,9 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
     before = text[max(0, start - 60) : start]
     if DETERMINER_BEFORE.search(before):
         return False  # "Our Vision is", "the Hope project had"
+    previous = _PREVIOUS_CAPITALISED.search(before)
+    if previous and classify(normalise(previous.group(1)), lists()) == WORD:
+        return False  # a name in title case: "the Awareness Day was", "Memorial Garden is"
     ordinary = any(w.kind in _ORDINARY or w.key in MONTH_NAMES for w in run)
     if not ordinary:  # only words in no list ("Okonjo") or places ("Kenya")
         if any(w.kind == PLACE_WORD for w in run):

@@ -11,7 +11,17 @@ import re
 from .findings import Finding
 from .allowed import trie_regex, word_list
 from .blocks import Anchor, Blocks, Words
-from .names import AMBIGUOUS, NAME, NAME_WORD, UNKNOWN, classify, lists, normalise
+from .names import (
+    AMBIGUOUS,
+    JOBS,
+    NAME,
+    NAME_WORD,
+    ROLES,
+    UNKNOWN,
+    classify,
+    lists,
+    normalise,
+)
 
 _NAME_WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?)"
 _STREET_TYPES = (
@@ -348,6 +358,8 @@ _PLACELIKE = frozenset(
         "opal cloud clouds sky island lagoon woodland bay coast shore"
     )
 )
+_ROLES = frozenset(word_list(ROLES + JOBS))
+_POSSESSIVE = re.compile(r"['’]s$")
 _WORD_PREFIXES = frozenset(
     word_list("non pre post anti multi inter under over self co re semi sub trans")
 )
@@ -362,7 +374,9 @@ def _named(
     word that is not a service's ("Cedars Adolescent Unit") must be a proper noun (from the
     name lists or from no list) or a word that names premises ("Meadows Unit"): not "Trauma
     Informed Practice", "Violence Reduction Unit", "## Head Injury in Non-Mobile Infants"."""
-    words = [w.strip(".,'’") for w in group.split()]
+    words = [_POSSESSIVE.sub("", w.strip(".,'’")) for w in group.split()]
+    if words and words[0].lower() in _ROLES:
+        return False  # "lived at Grandmother's", "Father, the school caretaker,"
     if any(w in _TITLE_CASE_SMALL_WORDS for w in words[1:]):
         return False  # a heading in title case: "Bruising In Non-Mobile Infants"
     if not words or words[-1].lower() in {"and", "&", "of", "the"}:
