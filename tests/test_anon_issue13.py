@@ -163,6 +163,17 @@ CAUGHT_BY_KIND = [
      "on the 5th of last month"),
     ("The visit was on 21.03 at the flat.", "anon.date", "21.03"),
     ("Her date of birth is given as 12th Feb 2012.", "anon.date_of_birth", "12th Feb 2012"),
+    # relations in the plural or by birth order, police ranks, a relation in a nickname
+    ("Their eldest, Destiny, was often absent.", "anon.name", "Destiny"),
+    ("The twins, Amber and Jade, were in the same class.", "anon.name", "Jade"),
+    ("PC Wood attended the address.", "anon.name", "Wood"),
+    ("A man the children called 'Daddy Dee' visited often.", "anon.name", "Daddy Dee"),
+    # an account named after the app and what it is, a pupil number
+    ("He posted on his YouTube channel TrapGodTV every week.", "anon.social", "TrapGodTV"),
+    ("The child's UPN A123456789012 was on the form.", "anon.reference", "A123456789012"),
+    # premises with a lower-case article or kind
+    ("She was placed at the Willows.", "anon.institution", "Willows"),
+    ("She attended Kidz Kingdom nursery in the mornings.", "anon.institution", "Kidz Kingdom"),
 ]  # fmt: skip
 
 
@@ -251,6 +262,11 @@ ALLOWED_BY_KIND = [
     # holy days and a public title with a name
     "Holy Communion, Holy Week and All Saints' Day matter to some families.",
     "The King's Fund and Sir Alan Wood wrote about partnerships.",
+    # ranks before a role, awareness days, relations' homes, schools of a faith
+    "DI Public Protection and DS Public Protection were invited.",
+    "Elder Abuse Awareness Day is in June; the Awareness Day was held.",
+    "Child A stayed at Grandmother's most weekends and lived at Mum's partner's flat.",
+    "Some children attend an Islamic school or a Polish school at weekends.",
 ]
 
 

@@ -53,14 +53,15 @@ _NOT_A_CASE = "".join(f"(?<!{label} )" for label in ("Child", "Person", "Sibling
 _APP = "(?:" + trie_regex(_APPS) + rf"|{_NOT_A_CASE}(?-i:X))"
 _NAMED_ACCOUNT = re.compile(
     rf"\b{_APP}(?:\s+|(?=:))"
-    r"(?:user ?name|user|account|handle|name|"
+    r"(?:user ?name|user|account|handle|name|channel|page|server|"
     r"profile|id|gamertag|tag|(?=:))\s*[,:]?\s*(?:was|is|called|named)?\s*[,:]?\s*@?"
     r"([A-Za-z0-9_.]{2,29}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
     r"\b(?:case|crime|incident|log|logged as|ref|reference|file|record|records held under|"
-    r"CRN|URN|LA ref|NHS ref|NHS no|NHS number|(?-i:ID)|Mosaic(?-i: ID)?|LCS|EHM|(?-i:PNC)|plan|court)\.?"
+    r"CRN|URN|(?-i:UPN|ULN|MRN)|unique pupil number|hospital (?:no|number)|"
+    r"LA ref|NHS ref|NHS no|NHS number|(?-i:ID)|Mosaic(?-i: ID)?|LCS|EHM|(?-i:PNC)|plan|court)\.?"
     r"(?:\s+(?:no\.?|number|num\.?|ref\.?|reference))?\s*[:#]?\s*(?:(?:is|was)\s+)?"
     r"((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{1,}[A-Z0-9])",
     re.IGNORECASE,

@@ -180,6 +180,9 @@ gonna wanna okay ok lol omg aww ugh
 """
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mstr"})
+# Police ranks: before a word that could be a name ("PC Sharma", "DC Young"; not "DI Public
+# Protection").
+RANKS = frozenset(word_list("pc pcso dc ds di dci dsi sgt insp"))
 # Faith leaders are named like anyone else ("Reverend Grace Adeyemi", "Sheikh Omar"), and so
 # is a priest ("Father Brennan") or a relative ("Auntie Grace", "Uncle Mo"); but "Father" or
 # "Auntie" alone is a relation: after those only a word that could be a name is one.
@@ -601,7 +604,7 @@ def _lower_case_words(text: str, data: Lists) -> list[_Word]:
 def _scan(text: str, data: Lists) -> list[_Word]:
     """Every word that could be part of a name, in order (ordinary words are left out)."""
     out: list[_Word] = []
-    title_end, relation_title = -1, False
+    title_end, relation_title, rank = -1, False, False
     acronyms: set[str] | None = None
     shouting_lines: dict[int, bool] = {}
     for match in _CAPITALISED.finditer(text):
@@ -615,9 +618,11 @@ def _scan(text: str, data: Lists) -> list[_Word]:
         key = normalise(word)
         after_title = title_end >= 0 and _AFTER_TITLE.fullmatch(text, title_end, start) is not None
         after_relation, title_end, relation_title = after_title and relation_title, -1, False
-        if key in TITLES or key in CLERGY_TITLES or key in RELATION_TITLES:
-            title_end, relation_title = end, key in RELATION_TITLES
-            if key in TITLES or not word.isupper():
+        after_rank, rank = after_title and rank, False
+        if key in TITLES or key in CLERGY_TITLES or key in RELATION_TITLES or key in RANKS:
+            title_end, relation_title = end, key in RELATION_TITLES or key in RANKS
+            rank = key in RANKS
+            if key in TITLES or key in RANKS or not word.isupper():
                 continue
         elif key in SURNAME_TITLES and _NEXT_WORD.match(text, end) and not word.isupper():
             title_end, relation_title = end, True
@@ -639,6 +644,8 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             after_title = False
         if after_relation and kind not in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN):
             after_title = False  # "Father Christmas", "Sister Wendy's" is still a name
+        if after_rank and kind == AMBIGUOUS and _NEXT_WORD.match(text, end):
+            after_title = False  # "DS Public Protection", but "PC Wood"
         if kind in (STOPPED, WORD) and not after_title:
             continue
         shouting = False
@@ -917,8 +924,8 @@ def _nicknames(text: str, data: Lists) -> Spans:
         if named is None:
             continue
         keys = [normalise(w) for w in named.group(1).split()]
-        if keys[0] in _ROLE_WORDS:
-            continue  # "referred to as 'Child A'", "known as Mother"
+        if keys[0] in _ROLE_WORDS and (len(keys) == 1 or len(keys[1]) == 1 or keys[1].isdigit()):
+            continue  # "referred to as 'Child A'", "known as Mother" (not "'Daddy Dee'")
         kinds = [AMBIGUOUS if k in _PUBLIC_TITLES else classify(k, data) for k in keys]
         if not quoted:
             if not (person or cue.group().rstrip().endswith(("as", "by"))):

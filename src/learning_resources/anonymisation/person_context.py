@@ -119,7 +119,9 @@ RELATION_BEFORE = re.compile(
     r"\b(?:son|daughter|brother|sister|half-brother|half-sister|stepbrother|stepsister|"
     r"stepson|stepdaughter|baby|twin|sibling|cousin|niece|nephew|grandson|granddaughter|"
     r"boyfriend|girlfriend|partner|husband|wife|friend|mother|father|mum|dad|aunt|uncle|"
-    r"nan|grandmother|grandfather|named|called|nicknamed|christened|known[ \t]+as|"
+    r"nan|grandmother|grandfather|twins|eldest|youngest|oldest|middle[ \t]+child|siblings|"
+    r"brothers|sisters|sons|daughters|cousins|grandchildren|"
+    r"named|called|nicknamed|christened|known[ \t]+as|"
     r"referred[ \t]+to[ \t]+as)"
     r"(?:[ \t]+(?:\d|[A-Z]\b))?,?[ \t]+$",
     re.IGNORECASE,

@@ -62,7 +62,13 @@ _CALLED = re.compile(
 _AT_PREMISES = re.compile(
     r"\b(?:placed|admitted|transferred|discharged|on[ \t]+roll|enrolled|registered|lived|"
     r"living|stayed|staying|resident)[ \t]+(?:at|to|from|in[ \t]+to|into)[ \t]+"
-    rf"((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})(?![ \t]+[A-Z\d])"
+    rf"(?:the[ \t]+)?((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})(?![ \t]+[A-Z\d])"
+)
+# ... or a school or nursery whose kind is written in lower case: "Kidz Kingdom nursery",
+# "Oakfield school" (its name must hold a proper noun: not "Islamic school").
+_LOWER_TYPE = re.compile(
+    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+(?:nursery|pre-school|preschool|"
+    r"school|academy|primary|surgery|practice|playgroup|children['’]s[ \t]+home)\b"
 )
 # flat 4, The Old Maltings / apt 33 Mercer House: a numbered flat and the building's name
 _FLAT = re.compile(
@@ -402,6 +408,16 @@ def _named(
     return kind in (NAME, NAME_WORD, UNKNOWN) or (kind == AMBIGUOUS and not heading)
 
 
+def _proper(group: str) -> bool:
+    """Whether a word of `group` is a proper noun or names premises ("Kidz Kingdom")."""
+    data = lists()
+    return any(
+        w.lower() not in _GENERIC
+        and (w.lower() in _PLACELIKE or classify(normalise(w), data) in (NAME, NAME_WORD, UNKNOWN))
+        for w in group.split()
+    )
+
+
 def _skip_generic(text: str, offset: int) -> int:
     """Past leading generic words ('The Oakfield School' -> 'Oakfield School')."""
     for word in text[offset:].split():
@@ -469,6 +485,9 @@ _PLACED_WORD = re.compile(
     r"(?:placed|admitted|transferred|discharged|roll|enrolled|registered|lived|living|stayed|"
     r"staying|resident)[ \t]+(?:at|to|from|in)"
 )
+_LOWER_TYPE_WORD = re.compile(
+    r"nursery|pre-?school|school|academy|primary|surgery|practice|playgroup|children['’]s home"
+)
 _Pattern = tuple[re.Pattern[str], Anchor, str, str, int, bool]
 # pattern, its anchor, rule, message, the group reported, whether group 1 must name a place
 _PATTERNS: tuple[_Pattern, ...] = (
@@ -489,6 +508,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (_DEDICATION, _DEDICATION_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, False),
     (_CHAIN_HOTEL, _CHAIN_WORD, "anon.institution", "a named hotel; say 'a hotel'", 0, False),
     (_AT_PREMISES, _PLACED_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_LOWER_TYPE, _LOWER_TYPE_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
 )  # fmt: skip
 
 
@@ -515,6 +535,8 @@ def find_places(
                 heading = text[text.rfind("\n", 0, start) + 1 : start + 1].startswith("#")
                 if groups.get("business"):
                     weak = heading
+                if pattern is _LOWER_TYPE and not _proper(m.group(1)):
+                    continue
                 # A hospital named after the area is one of a few; a street or school is not.
                 large = _LARGE_PREMISES.search(m.group()) is not None
                 local = areas if large else frozenset()
