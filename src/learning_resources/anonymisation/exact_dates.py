@@ -89,7 +89,9 @@ _WEEK_OR_DAY = re.compile(r"[WwDd](?<![^\W\d_].)(?:EEKS?|eeks?|KS?|ks?|AYS?|ays?
 _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] = [
     # 3 March, 3rd March 2015, 3rd of March, the 21st of May
     (
-        re.compile(rf"\b{_DAY}{_ORD}?(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.IGNORECASE),
+        re.compile(
+            rf"\b{_DAY}{_ORD}?(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.IGNORECASE
+        ),
         (_DIGIT,),
     ),
     # March 3, March 3rd 2015 (not 'March 2015')
@@ -102,12 +104,16 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] = [
     ),
     # 03/03/2015, 3.3.15, 3-3-2015
     (
-        re.compile(rf"(?<![\w./-]){_DAY}([./-])(?:1[0-2]|0?[1-9])\1(?:\d{{4}}|\d{{2}})(?![\w/-]|\.\d)"),
+        re.compile(
+            rf"(?<![\w./-]){_DAY}([./-])(?:1[0-2]|0?[1-9])\1(?:\d{{4}}|\d{{2}})(?![\w/-]|\.\d)"
+        ),
         (_DIGIT,),
     ),
     # 03/03, 21.03 (day and month without a year) after 'on'
     (
-        re.compile(rf"(?<=\bon )(?:{_DAY})([/.])(?:1[0-2]|0?[1-9])(?![\w/-]|[.:]\d)", re.IGNORECASE),
+        re.compile(
+            rf"(?<=\bon )(?:{_DAY})([/.])(?:1[0-2]|0?[1-9])(?![\w/-]|[.:]\d)", re.IGNORECASE
+        ),
         (_DIGIT,),
     ),
     # 2015-03-03
@@ -118,7 +124,8 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] = [
     # Tuesday 9th, Tuesday the 9th, on Monday the third
     (
         re.compile(
-            rf"\b{_WEEKDAY}\s+(?:the\s+)?(?:{_DAY}{_ORD}?(?![\w:])|{_ORDINAL_WORD}\b)", re.IGNORECASE
+            rf"\b{_WEEKDAY}\s+(?:the\s+)?(?:{_DAY}{_ORD}?(?![\w:])|{_ORDINAL_WORD}\b)",
+            re.IGNORECASE,
         ),
         (_DIGIT, _ORDINAL),
     ),

@@ -13,10 +13,10 @@ from ..fields import FIELDS
 from ..rules import RULES
 from ..settings import SETTING_NAMES
 from .allowed import national_numbers, trie_regex
-from .blocks import Anchor, Blocks, Words
 from .allowed import word_list as _words
+from .blocks import Anchor, Blocks, Words
 from .findings import Finding
-from .names import AMBIGUOUS, NAME, STOPPED, UNKNOWN, WORD, classify, lists
+from .names import NAME, STOPPED, UNKNOWN, WORD, classify, lists
 
 _POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]"
@@ -82,9 +82,7 @@ _MIXED_CODE = re.compile(
 )
 # Years, a year range or a code that is only a year ("2021/2022", "2023-24", "WT2023"):
 # never a reference.
-_YEARS = re.compile(
-    r"(?:[A-Z]{1,6}\d?[ -]?)?(?:19|20)(\d{2})(?:[/-](?:(?:19|20)(\d{2})|(\d{2})))?"
-)
+_YEARS = re.compile(r"(?:[A-Z]{1,6}\d?[ -]?)?(?:19|20)(\d{2})(?:[/-](?:(?:19|20)(\d{2})|(\d{2})))?")
 # An account named after the app: "posted on Instagram as kaciemae22", "used TikTok under
 # the name nm.drillz".
 _APP_ACCOUNT = re.compile(

@@ -85,8 +85,7 @@ _NATIONAL_REVIEW = re.compile(
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 _MAKE_OR_MODEL = re.compile(
     trie_regex(
-        re.sub(r"\(\?:[^)]*\)\?", "", word)
-        for word in (*_MAKES.split("|"), *_MODELS.split("|"))
+        re.sub(r"\(\?:[^)]*\)\?", "", word) for word in (*_MAKES.split("|"), *_MODELS.split("|"))
     )
 )
 

@@ -146,7 +146,8 @@ OBJECT_BEFORE = re.compile(
     r"[ \t]+$"
 )
 OBJECT_FOLLOWED_BY = re.compile(
-    r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+[a-z]+ing\b|[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|"
+    r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+[a-z]+ing\b|"
+    r"[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|"
     r"what|how|if|whether|who|whom|as|rather|instead|a|an|"
     r"during|for|from|home|in|into|near|on|or|outside|since|that|to|when|where|while|with|"
     r"without|and[ \t]+(?:her|his|their|Mother|Father|Mum|Dad|Sibling|[A-Z][a-z]+[ \t]+(?:to|"
@@ -185,9 +186,7 @@ NICKNAME_CUE = re.compile(
 # A person before the cue: "a man called Gaz", "an older boy named Deano".
 PERSON_BEFORE_CUE = re.compile(rf"\b{_PERSON_NOUN}[ \t]+$")
 # One to three Capitalised words in quotes: "'Smiler'", "'Big Mo'", "'Little T'".
-QUOTED_NAME = re.compile(
-    r"['‘\"“]([A-Z][\w’'-]{0,20}(?:[ \t]+[A-Z][\w’'-]{0,20}){0,2})['’\"”]"
-)
+QUOTED_NAME = re.compile(r"['‘\"“]([A-Z][\w’'-]{0,20}(?:[ \t]+[A-Z][\w’'-]{0,20}){0,2})['’\"”]")
 # After "known as" without quotes, one to three Capitalised words that end the clause:
 # "as Libz)", "as Big Sol,"; after a cue said of a person, any ("a man called Gaz at").
 BARE_NAME = re.compile(r"([A-Z][\w’'-]{0,18}(?:[ \t]+[A-Z][\w’'-]{0,18}){0,2})")
@@ -243,7 +242,8 @@ LOWER_PAIR = re.compile(
     )
     + r")[,:][ \t]+|(?:"
     + cased(word_list("named called nicknamed"))
-    + r"|(?:Known|known)[ \t]+as|(?:Referred|referred)[ \t]+to[ \t]+as|(?:Name|name)[ \t]+(?:is|was)|"
+    + r"|(?:Known|known)[ \t]+as|(?:Referred|referred)[ \t]+to[ \t]+as|"
+    r"(?:Name|name)[ \t]+(?:is|was)|"
     + cased(
         word_list(
             "name named recorded written wrote listed logged registered spelt spelled gave "

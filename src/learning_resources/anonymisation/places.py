@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .findings import Finding
 from .allowed import trie_regex, word_list
 from .blocks import Anchor, Blocks, Words
+from .findings import Finding
 from .names import (
     AMBIGUOUS,
     JOBS,
@@ -139,7 +139,8 @@ _DEDICATION = re.compile(
     r"\b(?:at|to|from|into|in|attended|attends|attending|joined|left|leaving|started|"
     r"starting|visited|called|rang|contacted|and|or)[ \t]+"
     r"((?:Holy[ \t]+(?:Trinity|Family|Cross|Spirit|Rosary|Name|Redeemer|Innocents|Angels|"
-    r"Saviour|Souls|Ghost|Apostles|Child)|All[ \t]+Angels|Sacred[ \t]+Heart|Christ[ \t]+(?:the[ \t]+King|Church)|"
+    r"Saviour|Souls|Ghost|Apostles|Child)|All[ \t]+Angels|Sacred[ \t]+Heart|"
+    r"Christ[ \t]+(?:the[ \t]+King|Church)|"
     r"Corpus[ \t]+Christi|Blessed[ \t]+[A-Z][a-z]+|All[ \t]+(?:Saints|Souls|Hallows)|"
     r"Our[ \t]+Lady(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?|"
     r"(?:King|Queen|Prince|Princess|Bishop|Archbishop|Cardinal|Sir|Lady|Dame|Duke|Earl)[ \t]+"
@@ -371,9 +372,7 @@ _WORD_PREFIXES = frozenset(
 )
 
 
-def _named(
-    group: str, areas: frozenset[str], *, weak: bool = False, heading: bool = False
-) -> bool:
+def _named(group: str, areas: frozenset[str], *, weak: bool = False, heading: bool = False) -> bool:
     """Whether the words before 'Road'/'School' name a particular place: a word that is
     neither generic nor one of the partnership's area names (`areas`, lower case). Before a
     weak type ('Unit', 'Practice', 'Centre'), and on a heading line before any type, the last
@@ -458,7 +457,9 @@ _TYPE_WORD = re.compile(
         )
     )
 )
-_APPOSITION_WORD = re.compile(r"(?:nursery|school|academy|college|practice|surgery|home|ward|unit)\s*,")
+_APPOSITION_WORD = re.compile(
+    r"(?:nursery|school|academy|college|practice|surgery|home|ward|unit)\s*,"
+)
 _PREMISES_WORD = Words(
     tuple(
         word_list(
