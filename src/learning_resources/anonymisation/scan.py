@@ -103,8 +103,9 @@ def _detect(text: str, context: TextContext) -> list[Finding]:
     return kept
 
 
-# Words around which an allowed term is allowed too ("Lucy Faithfull Foundation"'s "Lucy
-# Faithfull"); a number or a user name is not ("MARAC-19-0421", "kai_2010" beside "Kai").
+# An allowed term allows a name, an institution or an address it touches ("Lucy Faithfull"
+# in "Lucy Faithfull Foundation"), and an identifier only when it holds the whole of it: not
+# "MARAC-19-0421" beside "MARAC", nor "kai_2010" beside the pseudonym "Kai".
 _WORDS_RULES = frozenset({"anon.name", "anon.institution", "anon.address"})
 
 
