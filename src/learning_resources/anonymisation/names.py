@@ -702,7 +702,7 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
     if not ordinary:  # only words in no list ("Okonjo") or places ("Kenya")
         if any(w.kind == PLACE_WORD for w in run):
             return False
-        return PERSON_AFTER.match(text, end) is not None
+        return bool(PERSON_AFTER.match(text, end) or INITIAL_AFTER.match(text, end))
     if RELATION_BEFORE.search(before):
         return True
     if run[0].initial:

@@ -87,7 +87,7 @@ _PASSIVE = (
     "arrested|interviewed|discharged|living|staying|subject|open|removed|moved|collected|"
     "brought|examined|assessed|diagnosed|bullied|groomed|exploited|assaulted|injured|"
     "hungry|scared|frightened|upset|absent|missing|pregnant|unwell|alone|described|"
-    "registered|looked|cared|supported|allocated|also|left|kept|locked|sent|hit|hurt|harmed|"
+    "registered|looked|cared|supported|allocated|also|left|kept|locked|sent|hurt|harmed|"
     "abused|punished|smacked|beaten|shaken|bitten|burned|burnt|bruised|neglected|isolated|"
     "exposed|withdrawn|quiet|tired|sad|angry|aggressive|violent|dirty|unkempt|late|anxious|"
     "worried|distressed|crying|asleep|awake|frightened|shy|small|thin|underweight|overweight|"
