@@ -57,19 +57,18 @@ class Blocks:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts: list[int] | None = None
+        self._starts: list[int] = []  # each paragraph's start and end, found when first needed
         self._ends: list[int] = []
         self._found: dict[Anchor, list[tuple[int, int]]] = {}
         self._lowered: str | None = None
 
     def _paragraphs(self) -> list[int]:
-        if self._starts is None:
-            starts, ends = [0], []
+        if not self._starts:
+            self._starts.append(0)
             for m in _BLANK_LINE.finditer(self.text):
-                ends.append(m.start())
-                starts.append(m.end())
-            ends.append(len(self.text))
-            self._starts, self._ends = starts, ends
+                self._ends.append(m.start())
+                self._starts.append(m.end())
+            self._ends.append(len(self.text))
         return self._starts
 
     def where(self, anchor: Anchor) -> list[tuple[int, int]]:
@@ -102,16 +101,22 @@ class Blocks:
             pattern = anchor
         found: list[tuple[int, int]] = []
         hit = pattern.search(text)
-        if hit is not None:
-            starts, ends = self._paragraphs(), self._ends
-            while hit is not None:
-                index = bisect.bisect_right(starts, hit.start()) - 1
-                if found and index > 0 and found[-1][1] == ends[index - 1]:
-                    found[-1] = (found[-1][0], ends[index])  # the paragraph after the last
-                else:
-                    found.append((starts[index], ends[index]))
-                hit = pattern.search(text, ends[index]) if ends[index] < len(text) else None
+        while hit is not None:
+            index = self._paragraph(hit.start())
+            if found and index > 0 and found[-1][1] == self._ends[index - 1]:
+                found[-1] = (found[-1][0], self._ends[index])  # the paragraph after the last
+            elif not found or found[-1][1] < self._ends[index]:
+                found.append((self._starts[index], self._ends[index]))
+            hit = pattern.search(text, max(self._ends[index], hit.start() + 1))
         return found
+
+    def _paragraph(self, offset: int) -> int:
+        """The paragraph that holds `offset` (the next one, if it is in a blank line)."""
+        starts = self._paragraphs()
+        index = bisect.bisect_right(starts, offset) - 1
+        if offset >= self._ends[index] and index + 1 < len(starts):
+            index += 1
+        return index
 
     def _holding(self, word: str) -> list[tuple[int, int]]:
         lowered = self._lower()
@@ -119,12 +124,11 @@ class Blocks:
             return self._matching(Lower(re.compile(re.escape(word))))
         found: list[tuple[int, int]] = []
         at = lowered.find(word)
-        if at >= 0:
-            starts, ends = self._paragraphs(), self._ends
-            while at >= 0:
-                index = bisect.bisect_right(starts, at) - 1
-                found.append((starts[index], ends[index]))
-                at = lowered.find(word, ends[index])
+        while at >= 0:
+            index = self._paragraph(at)
+            if not found or found[-1][1] < self._ends[index]:
+                found.append((self._starts[index], self._ends[index]))
+            at = lowered.find(word, max(self._ends[index], at + 1))
         return found
 
     def finditer(self, pattern: re.Pattern[str], *anchors: Anchor) -> Iterator[re.Match[str]]:

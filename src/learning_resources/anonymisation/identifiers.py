@@ -14,7 +14,7 @@ from ..rules import RULES
 from ..settings import SETTING_NAMES
 from .allowed import national_numbers, trie_regex
 from .allowed import word_list as _words
-from .blocks import Anchor, Blocks, Words
+from .blocks import Anchor, Blocks, Lower, Words
 from .findings import Finding
 from .names import NAME, STOPPED, UNKNOWN, WORD, classify, lists
 
@@ -162,6 +162,8 @@ def _handle_shaped(token: str, text: str, start: int) -> bool:
         return True
     if not token.islower() or sum(c.isalpha() for c in token) < 3 or _FILE.search(token):
         return False
+    if text[start + len(token) : start + len(token) + 1] in ("=", "("):
+        return False  # code: 'window.__pwned=1', 'console.log('
     if _SITE.search(token):
         return _LEET.search(token) is not None  # "n0sc0pe.uk", not "nspcc.org.uk"
     if token.split(".")[0].strip("_") in _ABBREVIATIONS or token in _project_words():
@@ -252,7 +254,7 @@ def _phones(text: str, offset: int = 0) -> Iterator[Finding]:
 
 # What each pattern needs (see blocks.py).
 _DIGIT = re.compile(r"\d")
-_APP_WORD = Words((*_APPS, " x ", " x:", " x,", " x.", "(x", "\nx"))  # X: see _NOT_A_CASE
+_APP_WORD = Lower(re.compile(r"\b(?:" + trie_regex([*_APPS, "x"]) + r")\b"))
 _CUE_WORD = Words(
     tuple(_words("gamer user screen account profile handle page channel server group"))
 )
