@@ -174,6 +174,12 @@ CAUGHT_BY_KIND = [
     # premises with a lower-case article or kind
     ("She was placed at the Willows.", "anon.institution", "Willows"),
     ("She attended Kidz Kingdom nursery in the mornings.", "anon.institution", "Kidz Kingdom"),
+    ("Child A attended Oakwood until Year 6.", "anon.institution", "Oakwood"),
+    ("She started at Brambleside in Year 7.", "anon.institution", "Brambleside"),
+    # 'aka', a day of the month after 'of', a weekday with a comma
+    ("Marcus Reid aka 'Ghost' ran the line.", "anon.name", "Ghost"),
+    ("The strategy meeting was on the morning of the 12th.", "anon.date", "of the 12th"),
+    ("On Friday, 13th, the baby was seen.", "anon.date", "Friday, 13th"),
 ]  # fmt: skip
 
 
@@ -262,6 +268,7 @@ ALLOWED_BY_KIND = [
     "Elder Abuse Awareness Day is in June; the Awareness Day was held.",
     "Child A stayed at Grandmother's most weekends and lived at Mum's partner's flat.",
     "Some children attend an Islamic school or a Polish school at weekends.",
+    "Child A attended the meeting with Mother. He attended CAMHS and joined Early Help.",
 ]
 
 

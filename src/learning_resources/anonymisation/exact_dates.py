@@ -124,7 +124,7 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] = [
     # Tuesday 9th, Tuesday the 9th, on Monday the third
     (
         re.compile(
-            rf"\b{_WEEKDAY}\s+(?:the\s+)?(?:{_DAY}{_ORD}?(?![\w:])|{_ORDINAL_WORD}\b)",
+            rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?:{_DAY}{_ORD}?(?![\w:])|{_ORDINAL_WORD}\b)",
             re.IGNORECASE,
         ),
         (_DIGIT, _ORDINAL),
@@ -132,7 +132,8 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] = [
     # on the 3rd of last month, on the fourteenth of this month, on the 14th.
     (
         re.compile(
-            rf"\b(?:on|from|until|till|by|since)\s+(?:the\s+(?:{_DAY}{_ORD}|{_ORDINAL_WORD})|{_DAY}{_ORD})"
+            rf"\b(?:on|from|until|till|by|since|of|before|after)\s+"
+            rf"(?:the\s+(?:{_DAY}{_ORD}|{_ORDINAL_WORD})|{_DAY}{_ORD})"
             r"(?:\s+of\s+(?:last|this|next|that|the\s+(?:same|following|previous))\s+month\b"
             rf"|(?<=\d{_ORD})(?=\s*[,.;:)]|\s+(?:when|and|but|at|she|he|they)\b))",
             re.IGNORECASE,

@@ -174,7 +174,8 @@ NICKNAME_CUE = re.compile(
     r"(?:known|referred[ \t]+to|knew[ \t]+[\w' \t-]{1,40}?)"
     r"(?P<known>[ \t]+(?:locally|only|widely|mostly|simply|always|(?:to|on|in|at|around|by|"
     r"among|amongst)[ \t]+[\w' \t]{1,25}?))?[ \t]+as"
-    r"|(?P<nickname>nicknamed|went[ \t]+by|goes[ \t]+by|answers?[ \t]+to|answered[ \t]+to|"
+    r"|(?P<nickname>nicknamed|aka|a\.k\.a\.?|AKA|went[ \t]+by|goes[ \t]+by|answers?[ \t]+to|"
+    r"answered[ \t]+to|"
     r"calls?[ \t]+(?:him|her|them)sel(?:f|ves)|called[ \t]+(?:him|her|them)sel(?:f|ves)|"
     r"nickname(?:[ \t]+(?:was|is|of))?,?|saved(?:[ \t]+in[ \t]+(?:her|his|their|the)[ \t]+"
     r"(?:phone|contacts))?[ \t]+as|(?:used|uses|using|gave|gives|giving|gone|went|goes|going|"
@@ -255,8 +256,11 @@ LOWER_PAIR = re.compile(
 )
 # What NICKNAME_CUE needs (see blocks.py).
 NICKNAME_HINT = Words(
-    ("known", "knew", "referred", "name", "went by", "goes by", "answer", "call", "saved", "alias")
-)
+    (
+        "known", "knew", "referred", "name", "went by", "goes by", "answer", "call", "saved",
+        "alias", "aka", "a.k.a",
+    )
+)  # fmt: skip
 LOWER_PAIR_AFTER = re.compile(
     rf"['’\"”]?(?:[ \t]*[,.;:)]|[ \t]+(?:{SPEECH_VERBS}|by|who|and)\b|['’]s[ \t]+(?:{KIN})\b)",
     re.IGNORECASE,

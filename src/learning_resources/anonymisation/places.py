@@ -60,8 +60,9 @@ _CALLED = re.compile(
 )
 # ... or by a word that only premises follow: "placed at Greenacres", "on roll at Kingsmead".
 _AT_PREMISES = re.compile(
-    r"\b(?:placed|admitted|transferred|discharged|on[ \t]+roll|enrolled|registered|lived|"
-    r"living|stayed|staying|resident)[ \t]+(?:at|to|from|in[ \t]+to|into)[ \t]+"
+    r"\b(?:(?:placed|admitted|transferred|discharged|on[ \t]+roll|enrolled|registered|lived|"
+    r"living|stayed|staying|resident|started|starting)[ \t]+(?:at|to|from|in[ \t]+to|into)|"
+    r"attended|attends|attending|joined)[ \t]+"
     rf"(?:the[ \t]+)?((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})(?![ \t]+[A-Z\d])"
 )
 # ... or a school or nursery whose kind is written in lower case: "Kidz Kingdom nursery",
@@ -367,6 +368,26 @@ _PLACELIKE = frozenset(
 )
 _ROLES = frozenset(word_list(ROLES + JOBS))
 _POSSESSIVE = re.compile(r"['’]s$")
+# ... and the words place names are made of: "Oakwood", "Hillside", "Greenfield", "Millbank".
+_PLACE_HEADS = _PLACELIKE | frozenset(
+    word_list("green high long broad fair white black red golden silver king queen mill church")
+)
+_PLACE_TAILS = frozenset(
+    word_list(
+        "side wood woods field fields bank brook dale vale view way gate ford bridge hill hills "
+        "mead lea ley leigh croft moor green well wick worth hurst holme stone lands acre acres "
+        "park mount grove rise mere"
+    )
+)
+
+
+def _placelike(word: str) -> bool:
+    """A word that names premises, or is made like a place name ("Oakwood", "Hillside")."""
+    return word in _PLACELIKE or any(
+        word[:i] in _PLACE_HEADS and word[i:] in _PLACE_TAILS for i in range(2, len(word) - 1)
+    )
+
+
 _WORD_PREFIXES = frozenset(
     word_list("non pre post anti multi inter under over self co re semi sub trans")
 )
@@ -399,7 +420,7 @@ def _named(group: str, areas: frozenset[str], *, weak: bool = False, heading: bo
     if not content or content[-1] not in naming:
         return False
     last = content[-1].lower()
-    if last in _PLACELIKE:
+    if _placelike(last):
         return True
     if "-" in last and last.split("-")[0] in _WORD_PREFIXES:
         return False  # "Non-Mobile Infants"
@@ -407,12 +428,14 @@ def _named(group: str, areas: frozenset[str], *, weak: bool = False, heading: bo
     return kind in (NAME, NAME_WORD, UNKNOWN) or (kind == AMBIGUOUS and not heading)
 
 
-def _proper(group: str) -> bool:
-    """Whether a word of `group` is a proper noun or names premises ("Kidz Kingdom")."""
+def _proper(group: str, areas: frozenset[str]) -> bool:
+    """Whether a word of `group` is a proper noun or names premises ("Kidz Kingdom"), and not
+    one of the partnership's area names (`areas`)."""
     data = lists()
     return any(
         w.lower() not in _GENERIC
-        and (w.lower() in _PLACELIKE or classify(normalise(w), data) in (NAME, NAME_WORD, UNKNOWN))
+        and w.lower() not in areas
+        and (_placelike(w.lower()) or classify(normalise(w), data) in (NAME, NAME_WORD, UNKNOWN))
         for w in group.split()
     )
 
@@ -484,7 +507,7 @@ _CHAIN_WORD = re.compile(
 )
 _PLACED_WORD = re.compile(
     r"(?:placed|admitted|transferred|discharged|roll|enrolled|registered|lived|living|stayed|"
-    r"staying|resident)[ \t]+(?:at|to|from|in)"
+    r"staying|resident|started|starting)[ \t]+(?:at|to|from|in)|attend|joined"
 )
 _LOWER_TYPE_WORD = re.compile(
     r"nursery|pre-?school|school|academy|primary|surgery|practice|playgroup|children['’]s home"
@@ -536,7 +559,7 @@ def find_places(
                 heading = text[text.rfind("\n", 0, start) + 1 : start + 1].startswith("#")
                 if groups.get("business"):
                     weak = heading
-                if pattern is _LOWER_TYPE and not _proper(m.group(1)):
+                if pattern in (_LOWER_TYPE, _AT_PREMISES) and not _proper(m.group(1), areas):
                     continue
                 # A hospital named after the area is one of a few; a street or school is not.
                 large = _LARGE_PREMISES.search(m.group()) is not None
