@@ -9,7 +9,9 @@ Errors (severity None):
 - a Capitalised word in the name lists that is not an ordinary English word ("Priya",
   "Okafor", "Kowalski"); a "name word" ("Frank", "Holly") unless it starts a sentence;
 - any word after Mr / Mrs / Ms / Miss / Mx / Dr, a faith leader's title or a relative's
-  ("Mrs Young", "Reverend Grace Adeyemi", "Father Brennan", "Auntie Grace");
+  ("Mrs Young", "Reverend Grace Adeyemi", "Father Brennan", "Auntie Grace"), and a word that
+  could be a name after a police rank or a title that is also a word ("PC Wood", "Bhai
+  Folake", "Gran Nora"); a public title used alone as a name ("Was King a victim?");
 - an ordinary-word name, month or place next to a name ("Will Hughes", "May Chen"), and a
   listed name in capitals beside another or said of a person ("spoke to BEGUM");
 - an ordinary word or an unlisted word that the document shows to be a name, wherever it
@@ -17,8 +19,10 @@ Errors (severity None):
   Rowan about", "Jasmine Hall was 14", "Hope was the middle of three children", listed beside
   a name or a case letter ("Willow, Mason and Child C"); also in lower case where a name
   would start ("'grace hungry again'");
-- a full name in lower case ("leah turner", "sister, faith marsh,"), a nickname ("called her
-  'Smiler'", "known to friends as Libz"), a family ("the Nowaks", "the Okonjo family").
+- a full name in lower case ("leah turner", "sister, faith marsh,", "recorded as junior
+  mensah-boateng"), a nickname ("called her 'Smiler'", "known to friends as Libz", "called
+  the older man 'Big Mo'", "known locally as Tank", "a man called Gaz", "aka 'Ghost'") and
+  every other use of it, a family ("the Nowaks", "the Okonjo family").
 Warnings (`Severity.WARNING`):
 - a short name alone in capitals (often an acronym: "IMARA"), a "name word" starting a
   sentence ("Holly berries"), an ordinary-word name before a word found in no list ("Gift
@@ -27,10 +31,11 @@ Never: an ordinary-word name with nothing said of it ("in May", "we hope", "Grac
 "Our Vision is"), a word in the stop lists below (roles, the case-letter convention,
 agencies, statutes, job titles, months, nationalities, faiths, places, brands, cited
 authors), a name that is part of a place or body ("Victoria Centre", "St Ann's", "Lucy
-Faithfull Foundation"), a citation, a vehicle or one of the partnership's area names
-(not_names.py), or anything inside a URL, an e-mail address or a link target (other rules
-report those). One finding covers a whole name ("Tyler Smith"); a possessive 's is left out.
-The message never repeats the name.
+Faithfull Foundation"), a word after an ordinary word in title case ("the Awareness Day
+was"), a citation, a vehicle, a child a national review is named after or one of the
+partnership's area names (not_names.py), or anything inside a URL, an e-mail address or a
+link target (other rules report those). One finding covers a whole name ("Tyler Smith"); a
+possessive 's is left out. The message never repeats the name.
 """
 
 from __future__ import annotations

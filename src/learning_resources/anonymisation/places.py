@@ -1,7 +1,13 @@
 """Street addresses and named institutions (schools, nurseries, GP practices, wards, homes).
 
 City- and county-level places and agencies are fine; a street or a named school narrows a
-family down to a few households.
+family down to a few households. Premises are found by their head noun ("Oakfield Primary
+School", "Millbrook Dental Care"; after a weak one, 'Unit', 'Centre', 'Hub', a proper noun or
+a word that names premises: "Meadows Unit", not "Violence Reduction Unit"), by what is said
+of them ("Fernbank, an independent special school", "a barber's called Fade Kings", "placed
+at Greenacres", "attended Oakwood"), by a saint, a dedication or a founder where a place is
+named ("St Bede's", "moved to Holy Trinity", "started at King Alfred's"), or as a chain's
+hotel ("the Travelodge Ashby West"). Citations and title-case headings are no premises.
 """
 
 from __future__ import annotations
