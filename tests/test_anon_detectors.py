@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import itertools
+import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from learning_resources.anonymisation.blocks import Blocks, Lower, Words
 from learning_resources.anonymisation.cases import find_other_cases
 from learning_resources.anonymisation.exact_dates import find_dates
 from learning_resources.anonymisation.identifiers import find_identifiers, nhs_number_is_valid
@@ -211,3 +217,30 @@ def test_national_units_and_ordinary_numbers_are_fine(text: str) -> None:
     from learning_resources.kinds import Kind
 
     assert scan_text(text, TextContext(kind=Kind.BRIEF)) == []
+
+
+# --------------------------------------------------------------------------------------------
+# blocks.py: a costly pattern run only in the paragraphs that hold its anchor finds what a
+# whole-text pass finds (when no match crosses a blank line), and always ends.
+# --------------------------------------------------------------------------------------------
+
+_BLOCK_TEXT = st.text(alphabet="ab1x_. \n\t", max_size=300)
+
+
+@given(_BLOCK_TEXT)
+def test_blocks_find_what_a_whole_text_pass_finds(text: str) -> None:
+    pattern = re.compile(r"(?<![a-z])x[a-z]*1")  # what it finds holds an x and a digit
+    whole = [m.span() for m in pattern.finditer(text)]
+    for anchor in (re.compile(r"\d"), Lower(re.compile("x")), Words(("x",)), Words(("1", "b"))):
+        assert [m.span() for m in Blocks(text).finditer(pattern, anchor)] == whole
+    both = Blocks(text).finditer(pattern, re.compile("a"), re.compile("x"))
+    assert [m.span() for m in both] == whole
+
+
+@given(_BLOCK_TEXT)
+def test_blocks_of_any_anchor_are_ordered_paragraphs(text: str) -> None:
+    for anchor in (re.compile(r"\n"), re.compile(r"\s+"), Words(("\n", " \n")), Words(("",))):
+        windows = Blocks(text).where(anchor)
+        assert windows == sorted(set(windows))
+        assert all(0 <= s <= e <= len(text) for s, e in windows)
+        assert all(e1 < s2 for (_, e1), (s2, _) in itertools.pairwise(windows))

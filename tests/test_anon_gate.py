@@ -248,6 +248,7 @@ def test_a_name_in_an_attachment_file_name_is_an_error(site: SiteFolder) -> None
     site.write("briefs/child-a/kayleigh_2.png", image.getvalue())
     problems = [p for p in check_site(site.root, TODAY).problems if p.rule == "anon.name"]
     assert sorted((p.path, p.line, p.text) for p in problems) == [
+        ("briefs/child-a/index.md", 10, "kayleigh"),  # in the image's address
         ("briefs/child-a/kayleigh_2.png", 1, "kayleigh_2"),
         ("briefs/child-a/tyler-whitworth-review.pdf", 1, "tyler-whitworth-review"),
     ]

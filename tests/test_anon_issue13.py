@@ -93,7 +93,97 @@ CAUGHT = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "rule", "span"), CAUGHT)
+# The gate's third round: the same kinds, in shapes the first two rounds missed.
+CAUGHT_BY_KIND = [
+    # nicknames after a person, a nickname cue or a person before the cue; every other use
+    ("Child A called the older man 'Pickle' in every message.", "anon.name", "Pickle"),
+    ("Police could not trace 'Pickle' for a month.\n\nChild A called the older man 'Pickle'.",
+     "anon.name", "Pickle"),
+    ("Mother's partner was known locally as Moose, and police knew Moose well.", "anon.name",
+     "Moose"),
+    ("Her phone had a contact saved as Big Dev.", "anon.name", "Big Dev"),
+    ("One of the men used the name Teddy.", "anon.name", "Teddy"),
+    ("She met a man called Gaz at the bus station.", "anon.name", "Gaz"),
+    ("Mother called her 'Princess' in front of staff.", "anon.name", "Princess"),
+    # public titles used as names, faith and family titles
+    ("Staff saw Duke as a risk to others.\n\nWas Duke a victim too?", "anon.name", "Duke"),
+    ("Bhai Tarsem noticed Child A taking food home.", "anon.name", "Tarsem"),
+    ("Gran Nora looked after the children at weekends.", "anon.name", "Nora"),
+    # what is said of a person at the start of a sentence
+    ("Candy was often left alone in the flat.", "anon.name", "Candy"),
+    ("Precious had missed her medication for a week.", "anon.name", "Precious"),
+    ("Neighbours often heard Sunny crying at night.", "anon.name", "Sunny"),
+    ("Jade and Amber were twins.", "anon.name", "Jade"),
+    # a surname that is also a place, after a relation
+    ("Sibling 3, Leo Forest, was fifteen.", "anon.name", "Leo"),
+    # lower-case full names after a word that gives a name, hyphenated surnames
+    ("The police check recorded the partner's name as kofi asante-mensah, with no date.",
+     "anon.name", "kofi asante-mensah"),
+    ("Mother's cousin, tendai moyo, gave evidence.", "anon.name", "tendai moyo"),
+    # user names by their shape, or after 'user' / 'an account called'
+    ("The clips were posted by user trapqueen_ on the estate's page.", "anon.social",
+     "trapqueen_"),
+    ("Messages came from bigman_ty most evenings.", "anon.social", "bigman_ty"),
+    ("He followed dj.trey and n0sc0pe.uk online.", "anon.social", "dj.trey"),
+    ("He followed dj.trey and n0sc0pe.uk online.", "anon.social", "n0sc0pe.uk"),
+    ("She ran an account called sadboi.exe.", "anon.social", "sadboi.exe"),
+    # references after an agency's capitals, NHS numbers after a cue, police operations
+    ("Only one call, log MARAC-21-0733, reached children's services.", "anon.reference",
+     "MARAC-21-0733"),
+    ("The plan was logged as PAED/4471/22.", "anon.reference", "PAED/4471/22"),
+    ("Records were held under SMS-7713-C.", "anon.reference", "SMS-7713-C"),
+    ("NHS no. 485 777 3456 was on the form.", "anon.nhs_number", "485 777 3456"),
+    ("Police ran Operation Bramble for a year.", "anon.reference", "Bramble"),
+    # named premises by their head noun, their name or what is said of them
+    ("The referral came from Brookfield Dental Care.", "anon.institution",
+     "Brookfield Dental Care"),
+    ("The baby was moved to Heron Unit.", "anon.institution", "Heron Unit"),
+    ("She was admitted to Juniper Adolescent Unit.", "anon.institution",
+     "Juniper Adolescent Unit"),
+    ("He went to the Lakeside Centre twice a week.", "anon.institution", "Lakeside Centre"),
+    ("A youth worker at Northgate Youth Hub knew him.", "anon.institution",
+     "Northgate Youth Hub"),
+    ("He attended Hartwell, an independent special school.", "anon.institution", "Hartwell"),
+    ("Police found him at a barber's called Fade Kings.", "anon.institution", "Fade Kings"),
+    ("He was placed at Greenacres for six months.", "anon.institution", "Greenacres"),
+    ("Grandmother lived at Beeches Care Home.", "anon.institution", "Beeches Care Home"),
+    ("Mother worked at Glow Nails and Beauty.", "anon.institution", "Glow Nails"),
+    ("The family stayed at the Travelodge Ashby West.", "anon.institution",
+     "Travelodge Ashby West"),
+    # saints, dedications and founders' names where a place is named
+    ("When he moved to Holy Cross nobody passed this on.", "anon.institution", "Holy Cross"),
+    ("Child A was on roll at Sacred Heart.", "anon.institution", "Sacred Heart"),
+    ("She started at King Edmund's in September.", "anon.institution", "King Edmund's"),
+    ("The nurse at All Saints kept a diary.", "anon.institution", "All Saints"),
+    # a caravan or park-home site
+    ("The family lived on the Willowbrook Park site.", "anon.address", "Willowbrook Park"),
+    # dates with a weekday and an ordinal, or a day of a month named by its relation
+    ("The visit was on Thursday the ninth.", "anon.date", "Thursday the ninth"),
+    ("The dog was recorded as friendly on the 5th of last month.", "anon.date",
+     "on the 5th of last month"),
+    ("The visit was on 21.03 at the flat.", "anon.date", "21.03"),
+    ("Her date of birth is given as 12th Feb 2012.", "anon.date_of_birth", "12th Feb 2012"),
+    # relations in the plural or by birth order, police ranks, a relation in a nickname
+    ("Their eldest, Destiny, was often absent.", "anon.name", "Destiny"),
+    ("The twins, Amber and Jade, were in the same class.", "anon.name", "Jade"),
+    ("PC Wood attended the address.", "anon.name", "Wood"),
+    ("A man the children called 'Daddy Dee' visited often.", "anon.name", "Daddy Dee"),
+    # an account named after the app and what it is, a pupil number
+    ("He posted on his YouTube channel TrapGodTV every week.", "anon.social", "TrapGodTV"),
+    ("The child's UPN A123456789012 was on the form.", "anon.reference", "A123456789012"),
+    # premises with a lower-case article or kind
+    ("She was placed at the Willows.", "anon.institution", "Willows"),
+    ("She attended Kidz Kingdom nursery in the mornings.", "anon.institution", "Kidz Kingdom"),
+    ("Child A attended Oakwood until Year 6.", "anon.institution", "Oakwood"),
+    ("She started at Brambleside in Year 7.", "anon.institution", "Brambleside"),
+    # 'aka', a day of the month after 'of', a weekday with a comma
+    ("Marcus Reid aka 'Ghost' ran the line.", "anon.name", "Ghost"),
+    ("The strategy meeting was on the morning of the 12th.", "anon.date", "of the 12th"),
+    ("On Friday, 13th, the baby was seen.", "anon.date", "Friday, 13th"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), CAUGHT + CAUGHT_BY_KIND)
 def test_caught_as_an_error(text: str, rule: str, span: str) -> None:
     assert (rule, span) in errors(text)
 
@@ -143,7 +233,51 @@ ALLOWED = [
 ]
 
 
-@pytest.mark.parametrize("text", ALLOWED)
+# ... and what the third round must still allow.
+ALLOWED_BY_KIND = [
+    # citations in a reference list, and an author list read as a ward
+    "Davies and Ward (2012) set out why timely decisions matter.",
+    "- Brandon, M., Sidebotham, P., Belderson, P. et al. (2020) Complexity and challenge.\n"
+    "- Davies, C. and Ward, H. (2012) Safeguarding Children Across Services.",
+    # headings in title case
+    "## Head Injury in Non-Mobile Infants\n\n### What Good Practice Looks Like",
+    # services named by what they do
+    "The Violence Reduction Unit, the Special Care Baby Unit and the Civic Centre met.",
+    "The Sexual Assault Referral Centre and the Mother and Baby Unit took referrals.",
+    # nicknames that are not: roles, case letters and programmes
+    "She was referred to as 'Child A' throughout. The model is known as Think Family.",
+    "The group, known as the Neglect Strategy Group, meets monthly.",
+    # code words, file names and abbreviations are no user names
+    "See safeguarding_policy_v3.pdf, table_3 and the area_names setting (e.g. para.3, d.o.b.).",
+    "Rule anon.ni_number is explained on the rules page; set named_professionals there.",
+    # years, codes and versions are no references
+    "In Q3 2023-24 referrals rose; in FY2024/25 they fell. Y10/11, KS2/3 and COVID-19.",
+    "Version 1.2 of the policy (ISO 27001, BS 8300) is online; see section 4.2.",
+    # ordinals that are no dates, national operations
+    "The meeting was on the second floor, on the first occasion.",
+    "Operation Encompass and Operation Makesafe are national schemes.",
+    # a case letter X is no app
+    "Young Person X: escalation and professional disagreement",
+    # the children national reviews are named after
+    "The National Panel's national reviews for Star and Arthur found the same.",
+    # holy days and a public title with a name
+    "Holy Communion, Holy Week and All Saints' Day matter to some families.",
+    "The King's Fund and Sir Alan Wood wrote about partnerships.",
+    # ranks before a role, awareness days, relations' homes, schools of a faith
+    "DI Public Protection and DS Public Protection were invited.",
+    "Elder Abuse Awareness Day is in June; the Awareness Day was held.",
+    "Child A stayed at Grandmother's most weekends and lived at Mum's partner's flat.",
+    "Some children attend an Islamic school or a Polish school at weekends.",
+    "Child A attended the meeting with Mother. He attended CAMHS and joined Early Help.",
+]
+
+
+def test_a_case_code_in_a_file_name_is_no_name(site: SiteFolder) -> None:
+    site.write("briefs/family-cy-450.md", brief())
+    assert [p for p in check_site(site.root, TODAY).problems if p.rule == "anon.name"] == []
+
+
+@pytest.mark.parametrize("text", ALLOWED + ALLOWED_BY_KIND)
 def test_allowed_by_rule(text: str) -> None:
     assert errors(text) == []
 

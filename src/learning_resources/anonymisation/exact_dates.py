@@ -15,6 +15,7 @@ import re
 from ..problems import Severity
 from .allowed import trie_regex
 from .allowed import word_list as _words
+from .blocks import Blocks, Words, cased
 from .findings import Finding
 
 # Written as trees of characters (trie_regex): tried at every offset, an alternation of
@@ -70,30 +71,89 @@ _NAMED_DAY = (
     r"Mother['’]s[ \t]+Day|Father['’]s[ \t]+Day)"
 )
 
-_DATE_PATTERNS = [
+# What each pattern needs (see blocks.py): a digit, an ordinal word or a day with a name.
+_DIGIT = re.compile(r"\d")
+_ORDINAL = re.compile(
+    cased(
+        _words(
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+            "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+            "twentieth thirtieth"
+        )
+    )
+)
+_NAMED = re.compile(r"Christmas|Boxing|New|Valentine|Bonfire|Halloween|Easter|Mother|Father")
+_BIRTH_WORD = Words(("dob", "d.o.b", "birth", "born"))
+_WEEK_OR_DAY = re.compile(r"[WwDd](?<![^\W\d_].)(?:EEKS?|eeks?|KS?|ks?|AYS?|ays?)?\b")
+
+_DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] = [
     # 3 March, 3rd March 2015, 3rd of March, the 21st of May
-    re.compile(rf"\b{_DAY}{_ORD}?(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.IGNORECASE),
+    (
+        re.compile(
+            rf"\b{_DAY}{_ORD}?(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?(?![\w])", re.IGNORECASE
+        ),
+        (_DIGIT,),
+    ),
     # March 3, March 3rd 2015 (not 'March 2015')
-    re.compile(
-        rf"\b{_MONTH}\s+(?:the\s+)?{_DAY}{_ORD}?(?!\d)(?!\s*(?:years?|months?|weeks?|days?|hours?|%|per))(?:,?\s+{_YEAR})?\b",
-        re.IGNORECASE,
+    (
+        re.compile(
+            rf"\b{_MONTH}\s+(?:the\s+)?{_DAY}{_ORD}?(?!\d)(?!\s*(?:years?|months?|weeks?|days?|hours?|%|per))(?:,?\s+{_YEAR})?\b",
+            re.IGNORECASE,
+        ),
+        (_DIGIT,),
     ),
     # 03/03/2015, 3.3.15, 3-3-2015
-    re.compile(rf"(?<![\w./-]){_DAY}([./-])(?:1[0-2]|0?[1-9])\1(?:\d{{4}}|\d{{2}})(?![\w/-]|\.\d)"),
-    # 03/03 (day/month without year) after 'on'
-    re.compile(rf"(?<=\bon )(?:{_DAY})/(?:1[0-2]|0?[1-9])(?![\w/-]|\.\d)", re.IGNORECASE),
+    (
+        re.compile(
+            rf"(?<![\w./-]){_DAY}([./-])(?:1[0-2]|0?[1-9])\1(?:\d{{4}}|\d{{2}})(?![\w/-]|\.\d)"
+        ),
+        (_DIGIT,),
+    ),
+    # 03/03, 21.03 (day and month without a year) after 'on'
+    (
+        re.compile(
+            rf"(?<=\bon )(?:{_DAY})([/.])(?:1[0-2]|0?[1-9])(?![\w/-]|[.:]\d)", re.IGNORECASE
+        ),
+        (_DIGIT,),
+    ),
     # 2015-03-03
-    re.compile(r"(?<![\w-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])"),
-    # Tuesday 9th, Tuesday the 9th
-    re.compile(rf"\b{_WEEKDAY}\s+(?:the\s+)?{_DAY}{_ORD}?(?![\w:])", re.IGNORECASE),
+    (
+        re.compile(r"(?<![\w-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])"),
+        (_DIGIT,),
+    ),
+    # Tuesday 9th, Tuesday the 9th, on Monday the third
+    (
+        re.compile(
+            rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?:{_DAY}{_ORD}?(?![\w:])|{_ORDINAL_WORD}\b)",
+            re.IGNORECASE,
+        ),
+        (_DIGIT, _ORDINAL),
+    ),
+    # on the 3rd of last month, on the fourteenth of this month, on the 14th.
+    (
+        re.compile(
+            rf"\b(?:on|from|until|till|by|since|of|before|after)\s+"
+            rf"(?:the\s+(?:{_DAY}{_ORD}|{_ORDINAL_WORD})|{_DAY}{_ORD})"
+            r"(?:\s+of\s+(?:last|this|next|that|the\s+(?:same|following|previous))\s+month\b"
+            rf"|(?<=\d{_ORD})(?=\s*[,.;:)]|\s+(?:when|and|but|at|she|he|they)\b))",
+            re.IGNORECASE,
+        ),
+        (_DIGIT, _ORDINAL),
+    ),
     # the ninth of November, the twenty-first of May 2019, March the fourteenth
-    re.compile(
-        rf"\b(?:the\s+)?{_ORDINAL_WORD}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w])"
-        rf"|\b{_MONTH}\s+the\s+{_ORDINAL_WORD}\b(?:,?\s+{_YEAR})?",
-        re.IGNORECASE,
+    (
+        re.compile(
+            rf"\b(?:the\s+)?{_ORDINAL_WORD}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w])"
+            rf"|\b{_MONTH}\s+the\s+{_ORDINAL_WORD}\b(?:,?\s+{_YEAR})?",
+            re.IGNORECASE,
+        ),
+        (_ORDINAL,),
     ),
     # Christmas Day 2018, on Boxing Day
-    re.compile(rf"\b{_NAMED_DAY},?\s+(?:{_YEAR}|\d{{4}})\b|(?<=\b[Oo]n\s){_NAMED_DAY}\b"),
+    (
+        re.compile(rf"\b{_NAMED_DAY},?\s+(?:{_YEAR}|\d{{4}})\b|(?<=\b[Oo]n\s){_NAMED_DAY}\b"),
+        (_NAMED,),
+    ),
 ]
 # A date the document gives about itself, not about a family: "Updated 4 November 2024",
 # "Published: 12 March 2025", "Date of next review 1 April 2026".
@@ -116,7 +176,8 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b|\b{_YEAR}\b|\b{_MONTH}\b", re
 _BIRTH = re.compile(
     r"\b(?:DOB|D\.O\.B\.?|date of birth|birth ?date|born(?:\s+(?:on|in|at))?"
     r"|birthday(?:\s+(?:is|was|on))?)"
-    r"\s*[:\-]?\s*(?:(?:was|is|of)\s+)?(?:the\s+)?(?:(?:early|late)\s+(?:on\s+)?)?",
+    r"\s*[:\-]?\s*(?:(?:was|is|of|given|recorded|listed|noted|shown|written|entered|as)\s+){0,3}"
+    r"(?:the\s+)?(?:(?:early|late)\s+(?:on\s+)?)?",
     re.IGNORECASE,
 )
 _N = (
@@ -161,21 +222,25 @@ _GESTATION_AFTER = re.compile(
 )
 
 
-def _exact_dates(text: str) -> list[tuple[int, int]]:
+def _exact_dates(blocks: Blocks) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
+    for pattern, anchors in _DATE_PATTERNS:
+        for m in blocks.finditer(pattern, *anchors):
             if not any(s <= m.start() < e for s, e in spans):
                 spans.append(m.span())
     return spans
 
 
-def find_dates(text: str, *, exact_dates_are_errors: bool) -> list[Finding]:
-    """Dates of birth and exact ages anywhere; exact dates when `exact_dates_are_errors`."""
+def find_dates(
+    text: str, *, exact_dates_are_errors: bool, blocks: Blocks | None = None
+) -> list[Finding]:
+    """Dates of birth and exact ages anywhere; exact dates when `exact_dates_are_errors`.
+    `blocks`: the text's paragraphs, if another detector has them already."""
+    blocks = blocks or Blocks(text)
     found: list[Finding] = []
-    exact = _exact_dates(text)
+    exact = _exact_dates(blocks)
     births: list[tuple[int, int]] = []
-    for m in _BIRTH.finditer(text):
+    for m in blocks.finditer(_BIRTH, _BIRTH_WORD):
         after = m.end()
         following = [s for s in exact if s[0] == after]
         if following:
@@ -208,7 +273,7 @@ def find_dates(text: str, *, exact_dates_are_errors: bool) -> list[Finding]:
                 )
     exact_ages = [
         m.span()
-        for m in _EXACT_AGE.finditer(text)
+        for m in blocks.finditer(_EXACT_AGE, _WEEK_OR_DAY)
         if not _gestation(text, *m.span())
         and (
             m.group().lower().startswith("aged")
@@ -227,7 +292,7 @@ def find_dates(text: str, *, exact_dates_are_errors: bool) -> list[Finding]:
                 Severity.ERROR,
             )
         )
-    for m in _AGE.finditer(text):
+    for m in blocks.finditer(_AGE, _DIGIT):
         start, end = m.span()
         if _gestation(text, start, end) or any(s < end and start < e for s, e in exact_ages):
             continue

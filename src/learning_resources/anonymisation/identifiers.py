@@ -3,15 +3,20 @@ registrations, social-media handles, case and reference numbers."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 import phonenumbers
 
+from ..fields import FIELDS
+from ..rules import RULES
+from ..settings import SETTING_NAMES
 from .allowed import national_numbers, trie_regex
 from .allowed import word_list as _words
+from .blocks import Anchor, Blocks, Lower, Words
 from .findings import Finding
-from .names import NAME, UNKNOWN, classify, lists
+from .names import NAME, STOPPED, UNKNOWN, WORD, classify, lists
 
 _POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]"
@@ -41,28 +46,33 @@ _HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9
 _APPS = _words(
     "snapchat snap instagram insta tiktok facebook twitter youtube discord "
     "kik telegram xbox playstation psn steam roblox whatsapp twitch reddit "
-    "threads x"
+    "threads"
 )
-_APP = "(?:" + trie_regex(_APPS) + ")"
-_APP_HINT = re.compile(rf"\b{_APP}\b", re.IGNORECASE)
+# X (formerly Twitter) in capitals only, and not as a case letter ("Young Person X: ...").
+_NOT_A_CASE = "".join(f"(?<!{label} )" for label in ("Child", "Person", "Sibling", "Baby", "Adult"))
+_APP = "(?:" + trie_regex(_APPS) + rf"|{_NOT_A_CASE}(?-i:X))"
 _NAMED_ACCOUNT = re.compile(
     rf"\b{_APP}(?:\s+|(?=:))"
-    r"(?:user ?name|user|account|handle|name|"
+    r"(?:user ?name|user|account|handle|name|channel|page|server|"
     r"profile|id|gamertag|tag|(?=:))\s*[,:]?\s*(?:was|is|called|named)?\s*[,:]?\s*@?"
     r"([A-Za-z0-9_.]{2,29}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
     r"\b(?:case|crime|incident|log|logged as|ref|reference|file|record|records held under|"
-    r"CRN|URN|LA ref|NHS ref|(?-i:ID)|Mosaic(?-i: ID)?|LCS|EHM|(?-i:PNC)|plan|court)\.?"
+    r"CRN|URN|(?-i:UPN|ULN|MRN)|unique pupil number|hospital (?:no|number)|"
+    r"LA ref|NHS ref|NHS no|NHS number|(?-i:ID)|Mosaic(?-i: ID)?|LCS|EHM|(?-i:PNC)|plan|court)\.?"
     r"(?:\s+(?:no\.?|number|num\.?|ref\.?|reference))?\s*[:#]?\s*(?:(?:is|was)\s+)?"
     r"((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{1,}[A-Z0-9])",
     re.IGNORECASE,
 )
-# Reference shapes that need no keyword: 2022/54677, CS/264/18, NM-44172-19.
+# Reference shapes that need no keyword: 2022/54677, CS/264/18, NM-44172-19, MARAC-19-0421,
+# PAED/3391/23, CL-0034981, SMS-9921-B; and family court case numbers: NG19C00123. After an
+# agency's capitals, numbers in two parts need five digits in all (not "Y10/11", "KS2/3").
 _REFERENCE_SHAPE = re.compile(
-    r"(?<![\w/.-])(?:(?:19|20)\d{2}/\d{4,7}|[A-Z]{1,4}/\d{2,6}/\d{2,4}|[A-Z]{2,4}-\d{4,7}-\d{2}"
-    r"|[A-Z]{2}\d{2}[A-Z]\d{5}|[A-Z]{2,4}-\d{5,8})"  # ... and family court case numbers: NG19C00123
+    r"(?<![\w/.-])(?!(?:ISO|BS|EN|IEC|ICD|DSM|PAS|SI|NHS|COVID|SARS|ISBN|ISSN|KS|Y|GCSE)[-/ ]?\d)"
+    r"(?:(?:19|20)\d{2}/\d{4,7}|[A-Z]{1,6}[-/ ]?(?=(?:[-/]?\d){5})\d{1,6}[-/]\d{2,7}[A-Z]?"
+    r"|[A-Z]{2}\d{2}[A-Z]\d{5}|[A-Z]{2,6}-\d{5,8}[A-Z]?|[A-Z]{2,6}-\d{3,7}-[A-Z]{1,3})"
     r"(?![\w/-])"
 )
 # Letters and digits mixed in one code, written without a keyword: LS14K0922, CPR-2022-01341.
@@ -72,7 +82,7 @@ _MIXED_CODE = re.compile(
 )
 # Years, a year range or a code that is only a year ("2021/2022", "2023-24", "WT2023"):
 # never a reference.
-_YEARS = re.compile(r"(?:[A-Z]{1,6}[ -]?)?(?:19|20)(\d{2})(?:[/-](?:(?:19|20)(\d{2})|(\d{2})))?")
+_YEARS = re.compile(r"(?:[A-Z]{1,6}\d?[ -]?)?(?:19|20)(\d{2})(?:[/-](?:(?:19|20)(\d{2})|(\d{2})))?")
 # An account named after the app: "posted on Instagram as kaciemae22", "used TikTok under
 # the name nm.drillz".
 _APP_ACCOUNT = re.compile(
@@ -82,14 +92,102 @@ _APP_ACCOUNT = re.compile(
     r"['\"‘“]?@?([A-Za-z0-9][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
-# An account named by what it is: "his gamertag was ShadowWolf99", "username: bigmike".
+# An account named by what it is: "his gamertag was ShadowWolf99", "username: bigmike",
+# "posted by user saltbyqueen_", "an account called sadgirl.exe", "his profile was n1ghtowl.uk".
 _ACCOUNT_CUE = re.compile(
     r"\b(?:gamer[ \t]?tag|user[ \t]?name|screen[ \t]?name|account[ \t]+name|profile[ \t]+name|"
-    r"handle)[ \t]*(?:was|is|of|:|,)?[ \t]*['\"‘“]?@?([A-Za-z0-9][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
+    r"handle|(?:account|page|channel|profile|server|group)[ \t]+(?:called|named)|"
+    r"(?:profile|account)(?=[ \t]+(?:was|is)\b|[ \t]*:)|user)"
+    r"[ \t]*(?:was|is|of|:|,)?[ \t]*['\"‘“]?@?([A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
-# user_name_12 style handles (an underscore and a digit), outside links and addresses.
-_HANDLE_SHAPE = re.compile(r"(?<![\w@./-])[a-z][a-z0-9.]*_[a-z0-9_.]*\d[a-z0-9_]*(?![\w@/-])")
+# A user name by its shape alone, outside links and addresses: an underscore ("saltbyqueen_",
+# "xx_kaylz_xx"), a digit inside the letters ("n1ghtowl", "drillboy.k3lz"), a dot with a digit
+# or a short tail ("gg.lovesyou2", "its.kayla.j", "mimi.xo"), or CamelCase with digits
+# ("ShadowWolf99"). Not a file name, a web address, an abbreviation or a decimal.
+_HANDLE_SHAPE = re.compile(
+    r"(?<![\w@./\\`-])(?=[\w.]*(?:_|\d|\.\w))[A-Za-z0-9_](?:[A-Za-z0-9_]|\.(?=\w)){2,29}"
+    r"(?![\w@/\\`-]|\.\w)"
+)
+_FILE = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|csv|txt|jpe?g|png|gif|svg|webp|zip|odt|ods|odp|rtf|md|html?|"
+    r"mp[34]|mov|wav|py|js|json|ya?ml|xml)$",
+    re.IGNORECASE,
+)
+_SITE = re.compile(r"\.(?:com|org|net|uk|gov|nhs|io|info|eu|co|ac|sch|police)$", re.IGNORECASE)
+_ABBREVIATIONS = frozenset(
+    _words("fig figs vol no nos pp para paras ch sec art reg ref tel ext approx est max min v vs")
+)
+_ROMAN = frozenset(_words("i ii iii iv v vi vii viii ix xi xii"))
+_LEET = re.compile(r"[a-z][0134578][a-z]")  # a letter written as a digit: "n1ghtowl", "k3lz"
+_CAMEL_DIGITS = re.compile(r"[A-Z]?[a-z]+[A-Z][a-z]+\d{2,}")
+_EMPHASIS_OPENS = re.compile(r"(?:^|[\s(*])_(?=\S)")
+
+
+_CODE_WORDS = frozenset(_words("mkdocs yml yaml json html css url uri api config md"))
+_PARTS = re.compile(r"[_.]")
+
+
+@functools.cache
+def _project_words() -> frozenset[str]:
+    """The project's own identifiers, which its pages name: rule ids ("anon.ni_number"),
+    front-matter fields ("named_professionals"), settings ("area_names"), the plugin."""
+    fields = {spec.name for specs in FIELDS.values() for spec in specs}
+    return frozenset({*RULES, *fields, *SETTING_NAMES, "mkdocs_learning"})
+
+
+def _code_words(token: str) -> bool:
+    """A setting or an identifier in code, made of English words and numbers:
+    "safeguarding_policy", "table_3" (not "xx_kaylz_xx", "bigman_ty", "sad_girl_99")."""
+    if token in _project_words():
+        return True
+    data = lists()
+
+    def word(part: str) -> bool:
+        return part in _CODE_WORDS or classify(part, data) in (STOPPED, WORD)
+
+    def compound(part: str) -> bool:  # "frontmatter", "filename"
+        return any(word(part[:i]) and word(part[i:]) for i in range(3, len(part) - 2))
+
+    return all(
+        part.isdigit() or (len(part) >= 3 and (word(part) or compound(part)))
+        for part in _PARTS.split(token)
+        if part
+    )
+
+
+def _handle_shaped(token: str, text: str, start: int) -> bool:
+    """Whether a token found by _HANDLE_SHAPE is a user name (see there)."""
+    if _CAMEL_DIGITS.fullmatch(token):
+        return True
+    if not token.islower() or sum(c.isalpha() for c in token) < 3 or _FILE.search(token):
+        return False
+    if text[start + len(token) : start + len(token) + 1] in ("=", "("):
+        return False  # code: 'window.__pwned=1', 'console.log('
+    if _SITE.search(token):
+        return _LEET.search(token) is not None  # "n0sc0pe.uk", not "nspcc.org.uk"
+    if token.split(".")[0].strip("_") in _ABBREVIATIONS or token in _project_words():
+        return False
+    if "_" in token:
+        inner = token.strip("_")
+        if inner != token and "_" not in inner:
+            # Markdown emphasis: "_word_", or the end of "_posted by user name_".
+            line = text.rfind("\n", 0, start) + 1
+            if token[0] == token[-1] == "_" or _EMPHASIS_OPENS.search(text, line, start):
+                return False
+        return inner != token or "__" in token or not _code_words(token)
+    if _LEET.search(token):
+        return True
+    parts = token.split(".")
+    if len(parts) == 1:
+        return False
+    if any(c.isdigit() for c in token):
+        return True
+    # "mimi.xo", "its.kayla.j", "dj.trey"; not "d.o.b", "e.g" or a footnote's "outcomes.ii"
+    short = min(map(len, parts)) <= 2 and parts[-1] not in _ROMAN
+    return short and max(map(len, parts)) >= 3
+
+
 # Discord-style tags: name#1234
 _TAG = re.compile(r"(?<![\w@/#])[A-Za-z0-9_.]{2,32}#\d{4}(?!\w)")
 _ORDINARY_ACCOUNT_WORDS = {"app", "group", "chat", "messages", "account", "accounts", "and", "or"}
@@ -106,6 +204,10 @@ def nhs_number_is_valid(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+# "NHS no. 485 777 3456": an NHS number, even one whose check digit is wrong.
+_NHS_CUE = re.compile(r"\bNHS[ \t]*(?:no\.?|number|num\.?|#)[ \t]*[:.]?[ \t]*$", re.IGNORECASE)
+# A police operation's name: "Operation Teak", "Op Kestrel" (not a national one, allowed).
+_OPERATION = re.compile(r"\b(?:Operation|Op\.?|OP)[ \t]+([A-Z][A-Za-z]{2,}|[A-Z]{3,})\b")
 _NUMBERED = re.compile(r"number|\bno\b|\bref|#|:|\blog\b", re.IGNORECASE)
 
 
@@ -134,7 +236,8 @@ def _looks_like_a_handle(name: str) -> bool:
     return classify(name, lists()) in (NAME, UNKNOWN)
 
 
-def _phones(text: str) -> Iterator[Finding]:
+def _phones(text: str, offset: int = 0) -> Iterator[Finding]:
+    """Phone numbers in `text`, which starts at `offset` of the text they are reported in."""
     matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
     for match in matcher:
         raw = match.raw_string
@@ -142,50 +245,71 @@ def _phones(text: str) -> Iterator[Finding]:
         if raw[0] in "0+(" and len(digits) >= 10 and digits not in national_numbers():
             yield Finding(
                 "anon.phone",
-                match.start,
-                match.end,
+                offset + match.start,
+                offset + match.end,
                 "a phone number; remove it (the partnership's own numbers can be "
                 "allowed in mkdocs.yml)",
             )
 
 
-def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) -> list[Finding]:
+# What each pattern needs (see blocks.py).
+_DIGIT = re.compile(r"\d")
+_APP_WORD = Lower(re.compile(r"\b(?:" + trie_regex([*_APPS, "x"]) + r")\b"))
+_CUE_WORD = Words(
+    tuple(_words("gamer user screen account profile handle page channel server group"))
+)
+_HANDLE_HINT = re.compile(r"[_\d]|\.(?<=[^\W_]\.)(?=[^\W_])")
+_OPERATION_WORD = re.compile(r"O[Pp]")
+_SLASH, _AT = re.compile("/"), re.compile("@")
+
+
+def find_identifiers(
+    text: str, allowed_emails: frozenset[str] = frozenset(), blocks: Blocks | None = None
+) -> list[Finding]:
+    """Every structured identifier in `text`; `blocks`: its paragraphs, if found already."""
+    blocks = blocks or Blocks(text)
     found: list[Finding] = []
 
-    def add(rule: str, pattern: re.Pattern[str], message: str, group: int = 0) -> None:
-        for m in pattern.finditer(text):
-            found.append(Finding(rule, m.start(group), m.end(group), message))
+    def add(rule: str, pattern: re.Pattern[str], message: str, anchor: Anchor = _DIGIT) -> None:
+        for m in blocks.finditer(pattern, anchor):
+            found.append(Finding(rule, m.start(), m.end(), message))
 
     add("anon.postcode", _POSTCODE, "a postcode; say 'in Northmere' or leave the place out")
-    for m in _EMAIL.finditer(text):
-        if m.group().lower() not in allowed_emails:
-            found.append(Finding("anon.email", m.start(), m.end(), "an e-mail address; remove it"))
-    for m in _NHS.finditer(text):
-        if nhs_number_is_valid("".join(m.groups())):
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            if m.group().lower() not in allowed_emails:
+                message = "an e-mail address; remove it"
+                found.append(Finding("anon.email", m.start(), m.end(), message))
+    for m in blocks.finditer(_NHS, _DIGIT):
+        cued = _NHS_CUE.search(text, max(0, m.start() - 20), m.start())
+        if cued or nhs_number_is_valid("".join(m.groups())):
             found.append(Finding("anon.nhs_number", m.start(), m.end(), "an NHS number; remove it"))
     add("anon.ni_number", _NINO, "a National Insurance number; remove it")
     add("anon.vehicle", _VEHICLE_CURRENT, "a vehicle registration; remove it")
     add("anon.vehicle", _VEHICLE_OLDER, "a vehicle registration; remove it")
     lowered = text.lower()
     if ".com/" in lowered or ".net/" in lowered:
-        add("anon.social", _SOCIAL_URL, "a social-media profile; name the app only")
-    add("anon.social", _HANDLE, "a social-media handle; name the app only")
-    apps = _APP_HINT.search(text) is not None
+        add("anon.social", _SOCIAL_URL, "a social-media profile; name the app only", _SLASH)
+    if "@" in text:
+        add("anon.social", _HANDLE, "a social-media handle; name the app only", _AT)
     accounts = [
         m
-        for m in (_NAMED_ACCOUNT.finditer(text) if apps else ())
+        for m in blocks.finditer(_NAMED_ACCOUNT, _APP_WORD)
         if m.group(1).lower() not in _ORDINARY_ACCOUNT_WORDS
     ]
     accounts += [
         m
-        for m in (*(_APP_ACCOUNT.finditer(text) if apps else ()), *_ACCOUNT_CUE.finditer(text))
+        for m in (
+            *blocks.finditer(_APP_ACCOUNT, _APP_WORD),
+            *blocks.finditer(_ACCOUNT_CUE, _CUE_WORD),
+        )
         if _looks_like_a_handle(m.group(1))
     ]
     for m in accounts:
         message = "a social-media account name; name the app only"
         found.append(Finding("anon.social", m.start(1), m.end(1), message))
     for pattern, group in ((_REFERENCE, 1), (_REFERENCE_SHAPE, 0), (_MIXED_CODE, 0)):
-        for m in pattern.finditer(text):
+        for m in blocks.finditer(pattern, _DIGIT):
             value = m.group(group)
             numbered = _NUMBERED.search(m.group()[: m.start(group) - m.start()])
             if _years(value) and not (value.isdigit() and numbered):
@@ -194,6 +318,13 @@ def find_identifiers(text: str, allowed_emails: frozenset[str] = frozenset()) ->
                 message = "a case or reference number; remove it"
                 found.append(Finding("anon.reference", m.start(group), m.end(group), message))
     add("anon.social", _TAG, "a gaming or chat user name; name the app only")
-    add("anon.social", _HANDLE_SHAPE, "what looks like a social-media user name; name the app only")
-    found.extend(_phones(text))
+    for m in blocks.finditer(_OPERATION, _OPERATION_WORD):
+        message = "a police operation's name identifies the case; say 'a police operation'"
+        found.append(Finding("anon.reference", m.start(1), m.end(1), message))
+    for m in blocks.finditer(_HANDLE_SHAPE, _HANDLE_HINT):
+        if _handle_shaped(m.group(), text, m.start()):
+            message = "what looks like a social-media user name; name the app only"
+            found.append(Finding("anon.social", m.start(), m.end(), message))
+    for start, end in blocks.where(_DIGIT):
+        found.extend(_phones(text[start:end], start))
     return found

@@ -9,7 +9,9 @@ Errors (severity None):
 - a Capitalised word in the name lists that is not an ordinary English word ("Priya",
   "Okafor", "Kowalski"); a "name word" ("Frank", "Holly") unless it starts a sentence;
 - any word after Mr / Mrs / Ms / Miss / Mx / Dr, a faith leader's title or a relative's
-  ("Mrs Young", "Reverend Grace Adeyemi", "Father Brennan", "Auntie Grace");
+  ("Mrs Young", "Reverend Grace Adeyemi", "Father Brennan", "Auntie Grace"), and a word that
+  could be a name after a police rank or a title that is also a word ("PC Wood", "Bhai
+  Folake", "Gran Nora"); a public title used alone as a name ("Was King a victim?");
 - an ordinary-word name, month or place next to a name ("Will Hughes", "May Chen"), and a
   listed name in capitals beside another or said of a person ("spoke to BEGUM");
 - an ordinary word or an unlisted word that the document shows to be a name, wherever it
@@ -17,8 +19,10 @@ Errors (severity None):
   Rowan about", "Jasmine Hall was 14", "Hope was the middle of three children", listed beside
   a name or a case letter ("Willow, Mason and Child C"); also in lower case where a name
   would start ("'grace hungry again'");
-- a full name in lower case ("leah turner", "sister, faith marsh,"), a nickname ("called her
-  'Smiler'", "known to friends as Libz"), a family ("the Nowaks", "the Okonjo family").
+- a full name in lower case ("leah turner", "sister, faith marsh,", "recorded as junior
+  mensah-boateng"), a nickname ("called her 'Smiler'", "known to friends as Libz", "called
+  the older man 'Big Mo'", "known locally as Tank", "a man called Gaz", "aka 'Ghost'") and
+  every other use of it, a family ("the Nowaks", "the Okonjo family").
 Warnings (`Severity.WARNING`):
 - a short name alone in capitals (often an acronym: "IMARA"), a "name word" starting a
   sentence ("Holly berries"), an ordinary-word name before a word found in no list ("Gift
@@ -27,10 +31,11 @@ Never: an ordinary-word name with nothing said of it ("in May", "we hope", "Grac
 "Our Vision is"), a word in the stop lists below (roles, the case-letter convention,
 agencies, statutes, job titles, months, nationalities, faiths, places, brands, cited
 authors), a name that is part of a place or body ("Victoria Centre", "St Ann's", "Lucy
-Faithfull Foundation"), a citation, a vehicle or one of the partnership's area names
-(not_names.py), or anything inside a URL, an e-mail address or a link target (other rules
-report those). One finding covers a whole name ("Tyler Smith"); a possessive 's is left out.
-The message never repeats the name.
+Faithfull Foundation"), a word after an ordinary word in title case ("the Awareness Day
+was"), a citation, a vehicle, a child a national review is named after or one of the
+partnership's area names (not_names.py), or anything inside a URL, an e-mail address or a
+link target (other rules report those). One finding covers a whole name ("Tyler Smith"); a
+possessive 's is left out. The message never repeats the name.
 """
 
 from __future__ import annotations
@@ -45,10 +50,12 @@ from importlib import resources
 
 from ..problems import Severity
 from .allowed import word_list
+from .blocks import Blocks
 from .findings import Finding
 from .not_names import never_names
 from .person_context import (
     ACTION_AFTER,
+    BARE_NAME,
     BARE_NICKNAME,
     CAPS_NAME_BEFORE,
     DETERMINER_BEFORE,
@@ -62,11 +69,12 @@ from .person_context import (
     LISTED_PERSON_BEFORE,
     LOWER_PAIR,
     LOWER_PAIR_AFTER,
-    LOWER_PAIR_BEFORE,
     NICKNAME_CUE,
+    NICKNAME_HINT,
     OBJECT_BEFORE,
     OBJECT_FOLLOWED_BY,
     PERSON_AFTER,
+    PERSON_BEFORE_CUE,
     QUOTED_NAME,
     RELATION_BEFORE,
     SURE_AFTER,
@@ -177,17 +185,29 @@ gonna wanna okay ok lol omg aww ugh
 """
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mstr"})
+# Police ranks: before a word that could be a name ("PC Sharma", "DC Young"; not "DI Public
+# Protection").
+RANKS = frozenset(word_list("pc pcso dc ds di dci dsi sgt insp"))
 # Faith leaders are named like anyone else ("Reverend Grace Adeyemi", "Sheikh Omar"), and so
 # is a priest ("Father Brennan") or a relative ("Auntie Grace", "Uncle Mo"); but "Father" or
 # "Auntie" alone is a relation: after those only a word that could be a name is one.
 CLERGY_TITLES = frozenset(
-    {"rev", "revd", "reverend", "pastor", "imam", "sheikh", "shaykh", "rabbi", "fr", "canon"}
+    word_list(
+        "rev revd reverend pastor imam sheikh shaykh sheikha rabbi fr canon maulana maulvi "
+        "mufti hafiz ustadh ustaz ustad pandit mullah haji hajji"
+    )
 )
+# ... and after these, which are also relations or words ("Father Christmas", "Elder abuse",
+# "Mama said"), only a word that could be a name: "Auntie Grace", "Bhai Folake", "Elder
+# Mensah". The second list are surnames too ("Joy Bishop"): titles only before a name.
 RELATION_TITLES = frozenset(
     word_list(
         "father sister brother uncle auntie aunty aunt nan nana nanna grandma "
         "grandad granny grandpa cousin"
     )
+)
+SURNAME_TITLES = frozenset(
+    word_list("mama papa baba bhai bibi deacon bishop elder evangelist apostle sant swami giani")
 )
 
 # Public figures, not families, are named after these ("Sir Robert Francis", "Professor
@@ -195,7 +215,7 @@ RELATION_TITLES = frozenset(
 PUBLIC_TITLES = """
 sir lord lady dame professor prof baroness baron queen king prince princess
 """
-HONORIFICS = PUBLIC_TITLES + " ".join(CLERGY_TITLES) + " vicar priest elder"
+HONORIFICS = PUBLIC_TITLES + " ".join(CLERGY_TITLES) + " vicar priest"
 # Months that are also given names: names when what is said of them is said of people.
 MONTH_NAMES = frozenset({"april", "may", "june", "july", "august", "christian"})
 
@@ -251,7 +271,7 @@ lenton basford bilborough aspley bestwood sherwood mapperley wollaton bramcote s
 eastwood kimberley bingham southwell ollerton ravenshead calverton cotgrave keyworth
 ruddington netherfield colwick hyson trent bridgford ilkeston chesterfield loughborough
 grantham skegness corby kettering wellingborough syria russia libya laos palestine kosovo asia
-europe america usa
+europe america usa auckland
 """
 
 # Names that Faker lists as places but that are far more often people in English briefs.
@@ -281,6 +301,9 @@ def _set(words: str) -> frozenset[str]:
 
 
 _CITED, _PUBLIC_TITLES = _set(CITED), _set(PUBLIC_TITLES)
+_FUNCTION_WORDS = _set(FUNCTION_WORDS)
+# A nickname is never one of these: "referred to as 'Child A'", "known as Mother".
+_ROLE_WORDS = _set(ROLES) | _set("young person adult infant family")
 _FACILITIES, _PLACE_PREFIXES = _set(FACILITIES), _set(PLACE_PREFIXES)
 HARD, PLACE, SOFT = 1, 2, 3
 _STOP: dict[str, int] = {}
@@ -366,6 +389,7 @@ _BETWEEN_NAMES = re.compile(r" {1,2}|\u00a0")
 _AFTER_TITLE = re.compile(r"\.?[ \t]+")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][^\W\d_]*)(?:[ \t]+([A-Z][^\W\d_]*))?")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\.?[ \t]+$")
+_PREVIOUS_CAPITALISED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
 _HYPHEN = re.compile(r"[\-‐]")
 
 # --------------------------------------------------------------------------------------------
@@ -545,41 +569,77 @@ def _shouting(text: str, line_start: int) -> bool:
     return len(words) >= 2 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
 
 
+# A word that starts with a capital (or any letter but a-z), as TOKEN finds it: not inside a
+# word ("McDonald"'s "Donald") nor after an apostrophe or hyphen inside one ("non-Mobile").
+_CAPITALISED = re.compile(
+    r"(?<![^\W\d_])(?<![^\W\d_]['’\-‐])[^\W\d_a-z][^\W\d_]*(?:['’\-‐][^\W\d_]+)*"
+)
+
+
+def _lower_case_words(text: str, data: Lists) -> list[_Word]:
+    """The words in lower case that the lists hold as names ("priya", "mensah-boateng"): the
+    distinct words are looked up first, and only those found are then looked for."""
+    in_lower_case = data.in_lower_case
+    kinds: dict[str, tuple[str, int]] = {}
+    for token in set(TOKEN.findall(text)):
+        if not token[0].islower():
+            continue
+        word = token[:-2] if len(token) > 2 and token[-2] in "'’" and token[-1] in "sS" else token
+        kind = in_lower_case.get(word)
+        if kind is None and not word.isascii():
+            kind = in_lower_case.get(normalise(word))
+        if kind is None and "-" in word:  # "mensah-boateng": each part a name
+            parts = [in_lower_case.get(normalise(p)) for p in _HYPHEN.split(word)]
+            kind = NAME if NAME in parts and None not in parts else None
+        if kind is not None and len(word) >= 3:
+            kinds[token] = (word, kind)
+    out: list[_Word] = []
+    if kinds:
+        pattern = (
+            r"(?<![^\W\d_])(?<![^\W\d_]['’\-‐])(?:"
+            + "|".join(re.escape(t) for t in sorted(kinds, key=len, reverse=True))
+            + r")(?![^\W\d_]|['’\-‐][^\W\d_])"
+        )
+        for m in re.finditer(pattern, text):
+            word, kind = kinds[m.group()]
+            out.append(_Word(m.start(), m.start() + len(word), kind, word, lower=True))
+    return out
+
+
 def _scan(text: str, data: Lists) -> list[_Word]:
     """Every word that could be part of a name, in order (ordinary words are left out)."""
     out: list[_Word] = []
-    title_end, relation_title = -1, False
-    in_lower_case = data.in_lower_case
+    title_end, relation_title, rank = -1, False, False
     acronyms: set[str] | None = None
     shouting_lines: dict[int, bool] = {}
-    for match in TOKEN.finditer(text):
+    for match in _CAPITALISED.finditer(text):
         word = match.group()
         start, end = match.span()
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             word, end = word[:-2], end - 2
         first = word[0]
-        if first.islower():
-            kind = in_lower_case.get(word)
-            if kind is None and not word.isascii():
-                kind = in_lower_case.get(normalise(word))
-            if kind is not None and len(word) >= 3:
-                out.append(_Word(start, end, kind, word, lower=True))
-            continue
         if not first.isupper() or len(word) < 2:
             continue
         key = normalise(word)
         after_title = title_end >= 0 and _AFTER_TITLE.fullmatch(text, title_end, start) is not None
         after_relation, title_end, relation_title = after_title and relation_title, -1, False
-        if key in TITLES or key in CLERGY_TITLES or key in RELATION_TITLES:
-            title_end, relation_title = end, key in RELATION_TITLES
-            if key in TITLES or not word.isupper():
+        after_rank, rank = after_title and rank, False
+        if key in TITLES or key in CLERGY_TITLES or key in RELATION_TITLES or key in RANKS:
+            title_end, relation_title = end, key in RELATION_TITLES or key in RANKS
+            rank = key in RANKS
+            if key in TITLES or key in RANKS or not word.isupper():
                 continue
+        elif key in SURNAME_TITLES and _NEXT_WORD.match(text, end) and not word.isupper():
+            title_end, relation_title = end, True
+            continue
         upper = word.isupper()
         if upper and len(word) < 3:
             continue  # GP, UK, PE
         if "-" in word and any(p[:1].islower() for p in _HYPHEN.split(word)):
             continue  # Sutton-in-Ashfield, Out-of-hours
         kind = classify(key, data)
+        if key in _PUBLIC_TITLES and not upper and _NEXT_WORD.match(text, end) is None:
+            kind = AMBIGUOUS  # no title here: "Was King a victim?", "saw Prince as"
         if upper:
             if acronyms is None:
                 acronyms = {a or b for a, b in _ACRONYM.findall(text)}
@@ -589,6 +649,8 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             after_title = False
         if after_relation and kind not in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN):
             after_title = False  # "Father Christmas", "Sister Wendy's" is still a name
+        if after_rank and kind == AMBIGUOUS and _NEXT_WORD.match(text, end):
+            after_title = False  # "DS Public Protection", but "PC Wood"
         if kind in (STOPPED, WORD) and not after_title:
             continue
         shouting = False
@@ -599,7 +661,8 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             shouting = shouting_lines[line_start]
         initial = _sentence_initial(text, start)
         out.append(_Word(start, end, kind, key, upper, False, initial, after_title, shouting))
-    return out
+    lower = _lower_case_words(text, data)
+    return sorted(out + lower, key=lambda w: w.start) if lower else out
 
 
 def _adjacent(text: str, left: _Word, right: _Word) -> bool:
@@ -637,11 +700,14 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
     before = text[max(0, start - 60) : start]
     if DETERMINER_BEFORE.search(before):
         return False  # "Our Vision is", "the Hope project had"
+    previous = _PREVIOUS_CAPITALISED.search(before)
+    if previous and classify(normalise(previous.group(1)), lists()) == WORD:
+        return False  # a name in title case: "the Awareness Day was", "Memorial Garden is"
     ordinary = any(w.kind in _ORDINARY or w.key in MONTH_NAMES for w in run)
     if not ordinary:  # only words in no list ("Okonjo") or places ("Kenya")
         if any(w.kind == PLACE_WORD for w in run):
             return False
-        return PERSON_AFTER.match(text, end) is not None
+        return bool(PERSON_AFTER.match(text, end) or INITIAL_AFTER.match(text, end))
     if RELATION_BEFORE.search(before):
         return True
     if run[0].initial:
@@ -809,9 +875,11 @@ def _listed_with_people(text: str, words: list[_Word]) -> None:
 
 
 def _not_a_person(text: str, start: int, end: int) -> bool:
-    """A place, a body or a cited author: "Victoria Centre", "St Ann's", "Firmin (2020)"."""
+    """A place, a body or a cited author: "Victoria Centre", "St Ann's", "Firmin (2020)";
+    but after a relation a surname that is also a place is a name ("Sibling 2, Miles Forest,
+    was seventeen")."""
     following = _NEXT_WORD.match(text, end)
-    if following:
+    if following and not RELATION_BEFORE.search(text, max(0, start - 60), start):
         after = normalise(following.group(1))
         if after in _FACILITIES or after in _CITED:
             return True
@@ -845,18 +913,37 @@ def _spans(text: str, words: list[_Word]) -> Spans:
 
 
 def _nicknames(text: str, data: Lists) -> Spans:
-    """'Smiler' after "called her", "known as 'Madz'", "known to friends as Libz"."""
+    """'Smiler' after "called her", "known as 'Madz'", "known to friends as Libz", "called the
+    older man 'Big Mo'", "known locally as Tank", "a man called Gaz"; and every other use of
+    each of them in the text, quoted or not ("Police could not identify 'Big Mo'")."""
     found: Spans = []
-    for cue in NICKNAME_CUE.finditer(text):
+    for cue in Blocks(text).finditer(NICKNAME_CUE, NICKNAME_HINT):
+        person = bool(
+            cue.group("person")
+            or cue.group("nickname")
+            or cue.group("known")
+            or PERSON_BEFORE_CUE.search(text, max(0, cue.start() - 30), cue.start())
+        )
         quoted = QUOTED_NAME.match(text, cue.end())
-        if quoted:
-            found.append((quoted.start(1), quoted.end(1), None))
+        named = quoted or (BARE_NAME if person else BARE_NICKNAME).match(text, cue.end())
+        if named is None:
             continue
-        bare = BARE_NICKNAME.match(text, cue.end())
-        if bare and cue.group().rstrip().endswith(("as", "by")):
-            kind = classify(normalise(bare.group(1)), data)
-            if kind not in (STOPPED, WORD, PLACE_WORD, SOFT_WORD):
-                found.append((bare.start(1), bare.end(1), None))
+        keys = [normalise(w) for w in named.group(1).split()]
+        if keys[0] in _ROLE_WORDS and (len(keys) == 1 or len(keys[1]) == 1 or keys[1].isdigit()):
+            continue  # "referred to as 'Child A'", "known as Mother" (not "'Daddy Dee'")
+        kinds = [AMBIGUOUS if k in _PUBLIC_TITLES else classify(k, data) for k in keys]
+        if not quoted:
+            if not (person or cue.group().rstrip().endswith(("as", "by"))):
+                continue  # "a group called Reach."
+            if any(k in (STOPPED, PLACE_WORD, SOFT_WORD) for k in kinds):
+                continue  # "known as Early Help"
+            if not person and all(k == WORD for k in kinds):
+                continue  # "known as Reach"
+        found.append((named.start(1), named.end(1), None))
+    for nickname in {text[start:end] for start, end, _ in found}:
+        for m in re.finditer(rf"(?<![\w-])(?<!\w['’]){re.escape(nickname)}(?![\w-])", text):
+            if not any(s <= m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), None))
     return found
 
 
@@ -929,33 +1016,55 @@ def _lower_case_uses(text: str, names: set[str], taken: Spans) -> Spans:
 
 def _lower_case_full_names(text: str, data: Lists, taken: Spans) -> Spans:
     """A full name in lower case where a name is expected: "Mother's sister, faith marsh,
-    told the review", "known as grace hall"."""
+    told the review", "known as grace hall", "the partner's name as junior mensah-boateng,".
+    After a relation both words must be in the name lists, or one a name and the other in no
+    list; after a word that gives a name ("recorded as"), one of them must be more often a
+    name than a word ("recorded as low level" is no name)."""
     found: Spans = []
+    if not any(c.islower() for c in text):
+        return found
     for m in LOWER_PAIR.finditer(text):
-        start, end = m.start(), m.end(2)
-        first, last = data.kinds.get(m.group(1)), data.kinds.get(normalise(m.group(2)))
-        if first is None or last is None or m.group(1) in _STOP or m.group(2) in _STOP:
+        first, last = m.group(2), m.group(3)
+        start, end = m.start(2), m.end(3)
+        kinds = (data.kinds.get(first), classify(normalise(last), data))
+        if first in _FUNCTION_WORDS or kinds[1] not in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN):
             continue
-        if any(s < end and start < e for s, e, _ in taken):
+        if kinds[0] is None and classify(first, data) != UNKNOWN:
             continue
-        before = text[max(0, start - 60) : start]
-        if LOWER_PAIR_BEFORE.search(before) and LOWER_PAIR_AFTER.match(text, end):
+        named = NAME in kinds or NAME_WORD in kinds
+        if m.group("relation"):
+            if first in _STOP or last in _STOP:
+                continue
+            if kinds[0] is None and not named:
+                continue
+        elif not named:
+            continue
+        if any(s < end and start < e and not start <= s < e <= end for s, e, _ in taken):
+            continue  # part of a longer name found already (a name inside it is replaced)
+        if LOWER_PAIR_AFTER.match(text, end):
             found.append((start, end, None))
     return found
 
 
-def find_names(text: str, area_names: tuple[str, ...] = ()) -> list[Finding]:
+def find_names(
+    text: str,
+    area_names: tuple[str, ...] = (),
+    cited: list[tuple[int, int]] | None = None,
+    blocks: Blocks | None = None,
+) -> list[Finding]:
     """One finding per name in `text` (raw Markdown); offsets index `text` itself.
-    `area_names`: the partnership's own places, never names."""
+    `area_names`: the partnership's own places, never names; `cited`: the citations in
+    `text`, and `blocks` its paragraphs, if found already."""
     data = lists()
-    scanned = _masked(text, never_names(text, area_names))
+    scanned = _masked(text, never_names(text, area_names, cited, blocks))
     words = _scan(scanned, data)
     names = _judge(scanned, words, data)
     spans = _spans(scanned, words)
     for extra in (_nicknames(scanned, data), _families(scanned, data)):
         spans += [n for n in extra if not any(s < n[1] and n[0] < e for s, e, _ in spans)]
     spans += _lower_case_uses(scanned, names, spans)
-    spans += _lower_case_full_names(scanned, data, spans)
+    full = _lower_case_full_names(scanned, data, spans)
+    spans = [s for s in spans if not any(f[0] <= s[0] < s[1] <= f[1] for f in full)] + full
     return [
         Finding(RULE, start, end, MESSAGE if severity is None else WEAK_MESSAGE, severity)
         for start, end, severity in sorted(spans)

@@ -1,5 +1,6 @@
 """Stretches of text that look like people's names and never are (used by names.py):
-authors in citations, vehicle makes and models, and the partnership's own area names.
+authors in citations, vehicle makes and models, the children national reviews are named
+after, and the partnership's own area names.
 
 - Citations: "(Brandon, Sidebotham and Belderson, 2020)", "Brandon et al. (2020)",
   "Munro (2011) and Laming (2009)", "(Munro, 2011; Laming, 2009)".
@@ -14,8 +15,15 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from .allowed import trie_regex
+from .blocks import Blocks
+
 _PARTICLE = r"(?:(?:van|von|de|der|den|du|le|la|di|da|al|el|ter|ten)[ \t]+)"
-_AUTHOR = rf"{_PARTICLE}*[A-Z][^\W\d_]+(?:['’-][A-Za-z][^\W\d_]*)*"
+# A surname, and in a reference list its initials: "Brandon", "Brandon, M.", "Ward, H. R."
+_AUTHOR = (
+    rf"{_PARTICLE}*[A-Z][^\W\d_]+(?:['’-][A-Za-z][^\W\d_]*)*"
+    r"(?:,[ \t]*[A-Z]\.(?:[ \t]?[A-Z]\.)*)?"
+)
 _AUTHORS = (
     rf"{_AUTHOR}(?:[ \t]*,[ \t]*{_AUTHOR})*(?:,?[ \t]+(?:and|&)[ \t]+{_AUTHOR})?"
     r"(?:[ \t]+et[ \t]+al\.?)?"
@@ -62,6 +70,26 @@ _VEHICLES = re.compile(
 )
 
 
+# The children a national review is named after, whom every partnership may cite: "the
+# National Panel's national reviews for Star and Arthur", "the national review into the
+# murders of Arthur Labinjo-Hughes and Star Hobson".
+_NATIONAL_REVIEW = re.compile(
+    r"\b(?i:national[ \t]+reviews?)[ \t]+(?:for|of|into|about|on)[ \t]+"
+    r"(?:the[ \t]+(?:deaths?|murders?|cases?)[ \t]+of[ \t]+)?"
+    r"((?:[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?:(?:,|[ \t]+and|[ \t]*&)[ \t]+"
+    r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)*)"
+)
+
+
+# What a citation and a vehicle need (see blocks.py).
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_MAKE_OR_MODEL = re.compile(
+    trie_regex(
+        re.sub(r"\(\?:[^)]*\)\?", "", word) for word in (*_MAKES.split("|"), *_MODELS.split("|"))
+    )
+)
+
+
 @cache
 def _areas(names: tuple[str, ...]) -> re.Pattern[str] | None:
     cleaned = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
@@ -73,11 +101,11 @@ def _areas(names: tuple[str, ...]) -> re.Pattern[str] | None:
     )
 
 
-def _citations(text: str) -> list[tuple[int, int]]:
+def citations(text: str, blocks: Blocks | None = None) -> list[tuple[int, int]]:
     """Citations, found from their years: each "(2020" or ", 2020)" is looked at, and the
-    author list before it."""
+    author list before it. `blocks`: the text's paragraphs, if found already."""
     spans: list[tuple[int, int]] = []
-    for year in _BRACKETED_YEAR.finditer(text):
+    for year in (blocks or Blocks(text)).finditer(_BRACKETED_YEAR, _A_YEAR):
         if any(s <= year.start() < e for s, e in spans):
             continue
         window = max(0, year.start() - 200)
@@ -93,11 +121,20 @@ def _citations(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def never_names(text: str, area_names: Iterable[str] = ()) -> list[tuple[int, int]]:
-    """Where `text` has a citation, a vehicle or one of `area_names`: never a person's name."""
+def never_names(
+    text: str,
+    area_names: Iterable[str] = (),
+    cited: list[tuple[int, int]] | None = None,
+    blocks: Blocks | None = None,
+) -> list[tuple[int, int]]:
+    """Where `text` has a citation (`cited`, if found already), a vehicle or one of
+    `area_names`: never a person's name. `blocks`: the text's paragraphs, if found already."""
+    blocks = blocks or Blocks(text)
     spans: list[tuple[int, int]] = []
-    spans += _citations(text)
-    spans += [m.span(1 if m.group(1) else 2) for m in _VEHICLES.finditer(text)]
+    spans += citations(text, blocks) if cited is None else cited
+    spans += [m.span(1 if m.group(1) else 2) for m in blocks.finditer(_VEHICLES, _MAKE_OR_MODEL)]
+    if "eview" in text:
+        spans += [m.span(1) for m in _NATIONAL_REVIEW.finditer(text)]
     areas = _areas(tuple(sorted(set(area_names))))
     if areas is not None:
         spans += [m.span() for m in areas.finditer(text)]

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from .allowed import word_list
+from .blocks import Words, cased
+
 SPEECH_VERBS = (
     "said|says|told|tells|disclosed|discloses|reported|explained|stated|asked|asks|replied|"
     "admitted|denied|alleged|shouted|screamed|cried|agreed|refused|wrote|texted|messaged|"
@@ -62,7 +65,7 @@ SURE_AFTER = re.compile(
 )
 # For a word in no list ("Okonjo"): only what is said of people.
 PERSON_AFTER = re.compile(
-    rf"(?:['’]s[ \t]+(?:{KIN})\b|{_AGE}|[ \t]+(?:{SPEECH_VERBS})\b)", re.IGNORECASE
+    rf"(?:['’]s[ \t]+(?:{KIN})\b|{_AGE}|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t])", re.IGNORECASE
 )
 # For a place ("Kenya's mother"), not what a body does ("NHS England said").
 KIN_OR_AGE_AFTER = re.compile(rf"['’]s[ \t]+(?:{KIN})\b|{_AGE}", re.IGNORECASE)
@@ -84,7 +87,11 @@ _PASSIVE = (
     "arrested|interviewed|discharged|living|staying|subject|open|removed|moved|collected|"
     "brought|examined|assessed|diagnosed|bullied|groomed|exploited|assaulted|injured|"
     "hungry|scared|frightened|upset|absent|missing|pregnant|unwell|alone|described|"
-    "registered|looked|cared|supported|allocated|also"
+    "registered|looked|cared|supported|allocated|also|left|kept|locked|sent|hurt|harmed|"
+    "abused|punished|smacked|beaten|shaken|bitten|burned|burnt|bruised|neglected|isolated|"
+    "exposed|withdrawn|quiet|tired|sad|angry|aggressive|violent|dirty|unkempt|late|anxious|"
+    "worried|distressed|crying|asleep|awake|frightened|shy|small|thin|underweight|overweight|"
+    "tearful|subdued|clingy|naughty"
 )
 _OFTEN = (
     r"(?:often|usually|always|rarely|sometimes|frequently|regularly|also|then|later|first|"
@@ -96,7 +103,15 @@ INITIAL_AFTER = re.compile(
     r"|[ \t]+(?:lived|lives|attended|attends|disclosed|discloses|witnessed|moved|went|ran|"
     r"stayed|stays|returned|started|joined|missed|spent|wanted|wants|cried|loved|loves|"
     r"likes|liked|enjoyed|enjoys|played|plays|arrived|walked|woke|hid|slept|told|tells|"
-    rf"(?:was|is|had[ \t]+been|has[ \t]+been|were)[ \t]+(?:{_OFTEN}[ \t]+)?(?:{_PASSIVE})\b)\b"
+    rf"(?:was|is|had[ \t]+been|has[ \t]+been|were)[ \t]+(?:{_OFTEN}[ \t]+)?(?:{_PASSIVE})\b"
+    r"|(?:had|has|would|could|did|does)(?:[ \t]+(?:not|never|often|always|also|already))?"
+    r"[ \t]+(?:missed|attended|lived|disclosed|told|said|gone|went|stayed|moved|started|"
+    r"stopped|returned|run|left|lost|gained|cried|slept|eaten|refused|asked|wanted|tried|"
+    r"seemed|appeared|felt|witnessed|seen|heard|been[ \t]+(?:seen|missing|excluded|"
+    r"absent|admitted|referred|taken|known|placed|living|staying)))\b"
+    # two names at the start of a sentence: "Jade and Amber were twins"
+    r"|[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+[ \t]+(?:were|are)[ \t]+(?:twins|sisters|brothers|"
+    r"siblings|half-siblings|cousins|best[ \t]+friends|both|aged|\d)"
 )
 
 # Who a person is to someone: "her daughter Faith", "Mother's partner, Mark", "baby Ivy".
@@ -104,7 +119,9 @@ RELATION_BEFORE = re.compile(
     r"\b(?:son|daughter|brother|sister|half-brother|half-sister|stepbrother|stepsister|"
     r"stepson|stepdaughter|baby|twin|sibling|cousin|niece|nephew|grandson|granddaughter|"
     r"boyfriend|girlfriend|partner|husband|wife|friend|mother|father|mum|dad|aunt|uncle|"
-    r"nan|grandmother|grandfather|named|called|nicknamed|christened|known[ \t]+as|"
+    r"nan|grandmother|grandfather|twins|eldest|youngest|oldest|middle[ \t]+child|siblings|"
+    r"brothers|sisters|sons|daughters|cousins|grandchildren|"
+    r"named|called|nicknamed|christened|known[ \t]+as|"
     r"referred[ \t]+to[ \t]+as)"
     r"(?:[ \t]+(?:\d|[A-Z]\b))?,?[ \t]+$",
     re.IGNORECASE,
@@ -120,14 +137,17 @@ OBJECT_BEFORE = re.compile(
     r"listen|listening|explained|happened|happening)[ \t]+to|"
     r"lived[ \t]+with|living[ \t]+with|"
     r"stayed[ \t]+with|staying[ \t]+with|looked[ \t]+after|cared[ \t]+for|picked[ \t]+up|"
-    r"excluded|bathed|fed|hit|punched|kicked|slapped|assaulted|groomed|threatened|"
+    r"excluded|bathed|fed|hit|punched|kicked|slapped|assaulted|groomed|threatened|heard|"
+    r"hear|hears|noticed|notice|watched|followed|approached|grabbed|pushed|dragged|carried|"
+    r"held|photographed|filmed|messaged|texted|"
     r"hugged|cuddled|weighed|vaccinated|admitted|believed|blamed|ignored|encouraged|"
     r"reassured|comforted|found|searched[ \t]+for|reported|left|leaving|took|take|taking|"
     r"(?:worried|worries|concerned|concerns|concern|cared|thinking|asked|told)[ \t]+(?:about|for))"
     r"[ \t]+$"
 )
 OBJECT_FOLLOWED_BY = re.compile(
-    r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|"
+    r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+[a-z]+ing\b|"
+    r"[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|"
     r"what|how|if|whether|who|whom|as|rather|instead|a|an|"
     r"during|for|from|home|in|into|near|on|or|outside|since|that|to|when|where|while|with|"
     r"without|and[ \t]+(?:her|his|their|Mother|Father|Mum|Dad|Sibling|[A-Z][a-z]+[ \t]+(?:to|"
@@ -136,17 +156,46 @@ OBJECT_FOLLOWED_BY = re.compile(
 )
 
 # A nickname: "known as 'Madz'", "called her 'Smiler'", "Everyone called Young Person K
-# 'Ducky'", "known to friends as Libz".
-NICKNAME_CUE = re.compile(
-    r"\b(?:(?:known|referred[ \t]+to|knew[ \t]+[\w' \t-]{1,40}?)[ \t]+(?:to[ \t]+[\w ]{1,25}?"
-    r"[ \t]+)?as|(?:called|nicknamed|went[ \t]+by|goes[ \t]+by|answers?[ \t]+to|answered[ \t]+to|"
-    r"calls?[ \t]+(?:him|her|them)self|nickname(?:[ \t]+(?:was|is|of))?,?)"
-    r"(?:[ \t]+(?:him|her|them|me|(?:Child|Baby|Young[ \t]+Person|Sibling|Adult)[ \t]+"
-    r"(?:[A-Z]{1,2}|\d))\b)?)[ \t]*"
+# 'Ducky'", "known to friends as Libz", "called the older man 'Big Mo'", "known locally as
+# Tank", "saved in her phone as Big Sol", "used the name Jojo", "rapped under the name Lil Zee".
+# Group `person`: the cue says the name is a person's (a person is its object, or the cue is
+# only ever said of a nickname), so that a bare ordinary word after it is a name too.
+_PERSON_NOUN = (
+    r"(?:man|men|woman|women|boy|boys|girl|girls|lad|lads|person|adult|male|female|youth|"
+    r"teenager|guy|bloke|partner|friend|uncle|cousin|neighbour|suspect|perpetrator|abuser)"
 )
-QUOTED_NAME = re.compile(r"['‘\"“]([A-Z][\w’'-]{1,20})['’\"”]")
-# After "known as" without quotes, one Capitalised word that ends the clause: "as Libz)".
-BARE_NICKNAME = re.compile(r"([A-Z][a-z][\w’'-]{0,18})(?=[ \t]*(?:[.,;:)!?]|$|by\b))")
+_CUE_OBJECT = (
+    r"(?:him|her|them|me|us|(?:Child|Baby|Young[ \t]+Person|Sibling|Adult)[ \t]+(?:[A-Z]{1,2}|\d)"
+    rf"|(?:the|a|an|this|that|his|her|their|one)(?:[ \t]+[a-z]+(?:-[a-z]+)*){{0,2}}?[ \t]+"
+    rf"{_PERSON_NOUN})\b"
+)
+NICKNAME_CUE = re.compile(
+    r"\b(?:"
+    r"(?:known|referred[ \t]+to|knew[ \t]+[\w' \t-]{1,40}?)"
+    r"(?P<known>[ \t]+(?:locally|only|widely|mostly|simply|always|(?:to|on|in|at|around|by|"
+    r"among|amongst)[ \t]+[\w' \t]{1,25}?))?[ \t]+as"
+    r"|(?P<nickname>nicknamed|aka|a\.k\.a\.?|AKA|went[ \t]+by|goes[ \t]+by|answers?[ \t]+to|"
+    r"answered[ \t]+to|"
+    r"calls?[ \t]+(?:him|her|them)sel(?:f|ves)|called[ \t]+(?:him|her|them)sel(?:f|ves)|"
+    r"nickname(?:[ \t]+(?:was|is|of))?,?|saved(?:[ \t]+in[ \t]+(?:her|his|their|the)[ \t]+"
+    r"(?:phone|contacts))?[ \t]+as|(?:used|uses|using|gave|gives|giving|gone|went|goes|going|"
+    r"known|by|under)[ \t]+(?:the[ \t]+)?(?:nick)?names?(?:[ \t]+of)?|(?:street|stage|rap|"
+    r"online|user|code|false|fake|alias)[ \t]+name(?:[ \t]+(?:was|is|of))?,?|alias(?:es)?,?)"
+    r"|called|named"
+    rf")(?:[ \t]+(?P<person>{_CUE_OBJECT}))?[ \t]*"
+)
+# A person before the cue: "a man called Gaz", "an older boy named Deano".
+PERSON_BEFORE_CUE = re.compile(rf"\b{_PERSON_NOUN}[ \t]+$")
+# One to three Capitalised words in quotes: "'Smiler'", "'Big Mo'", "'Little T'".
+QUOTED_NAME = re.compile(r"['‘\"“]([A-Z][\w’'-]{0,20}(?:[ \t]+[A-Z][\w’'-]{0,20}){0,2})['’\"”]")
+# After "known as" without quotes, one to three Capitalised words that end the clause:
+# "as Libz)", "as Big Sol,"; after a cue said of a person, any ("a man called Gaz at").
+BARE_NAME = re.compile(r"([A-Z][\w’'-]{0,18}(?:[ \t]+[A-Z][\w’'-]{0,18}){0,2})")
+BARE_NICKNAME = re.compile(
+    r"([A-Z][\w’'-]{0,18}(?:[ \t]+[A-Z][\w’'-]{0,18}){0,2})"
+    r"(?=[ \t]*(?:[.,;:)!?]|$|(?:by|and|but|who|when|because|to|at|in|on|for|from)\b))",
+    re.MULTILINE,
+)
 # A family: "the Nowaks", "the Okonjo family", "the Hall household".
 FAMILY = re.compile(
     r"\b[Tt]he[ \t]+([A-Z][^\W\d_]+(?:[-‐][A-Z][^\W\d_]+)?)"
@@ -179,17 +228,39 @@ DETERMINER_BEFORE = re.compile(
 )
 # A full name in lower case where a name is expected: "Mother's sister, faith marsh, told",
 # "known as grace hall".
-LOWER_PAIR = re.compile(r"\b([a-z][a-z'’-]+)(?=[ \t]+([a-z][a-z'’-]+)\b)")
 # A family named by a word in no list needs the family nearby: "The family (the Okonjos)".
 FAMILY_NEARBY = re.compile(r"\b(?:family|families|household|parents|siblings)\b", re.IGNORECASE)
-LOWER_PAIR_BEFORE = re.compile(
-    r"(?:\b(?:son|daughter|brother|sister|half-brother|half-sister|stepfather|stepmother|"
-    r"boyfriend|girlfriend|partner|husband|wife|friend|mother|father|mum|dad|aunt|auntie|"
-    r"uncle|nan|grandmother|grandfather|cousin|neighbour|carer)[,:][ \t]+"
-    r"|\b(?:named|called|nicknamed|known[ \t]+as|referred[ \t]+to[ \t]+as|name[ \t]+(?:is|was))"
-    r"[ \t]+['‘\"“]?)$",
-    re.IGNORECASE,
+# ... found forward, from the words before it: a relation ("sister, faith marsh") or a word that
+# gives a name ("named as", "recorded as junior mensah-boateng", "known as grace hall").
+LOWER_PAIR = re.compile(
+    r"\b(?:(?P<relation>"
+    + cased(
+        word_list(
+            "son daughter brother sister half-brother half-sister stepfather stepmother "
+            "boyfriend girlfriend partner husband wife friend mother father mum dad aunt auntie "
+            "uncle nan grandmother grandfather cousin neighbour carer"
+        )
+    )
+    + r")[,:][ \t]+|(?:"
+    + cased(word_list("named called nicknamed"))
+    + r"|(?:Known|known)[ \t]+as|(?:Referred|referred)[ \t]+to[ \t]+as|"
+    r"(?:Name|name)[ \t]+(?:is|was)|"
+    + cased(
+        word_list(
+            "name named recorded written wrote listed logged registered spelt spelled gave "
+            "given identified"
+        )
+    )
+    + r"(?:[ \t]+(?:him|her|them))?[ \t]+as)[ \t]+['‘\"“]?)"
+    r"([a-z][a-z'’-]+)[ \t]+([a-z][a-z'’-]+)\b"
 )
+# What NICKNAME_CUE needs (see blocks.py).
+NICKNAME_HINT = Words(
+    (
+        "known", "knew", "referred", "name", "went by", "goes by", "answer", "call", "saved",
+        "alias", "aka", "a.k.a",
+    )
+)  # fmt: skip
 LOWER_PAIR_AFTER = re.compile(
     rf"['’\"”]?(?:[ \t]*[,.;:)]|[ \t]+(?:{SPEECH_VERBS}|by|who|and)\b|['’]s[ \t]+(?:{KIN})\b)",
     re.IGNORECASE,

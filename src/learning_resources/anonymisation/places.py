@@ -1,20 +1,40 @@
 """Street addresses and named institutions (schools, nurseries, GP practices, wards, homes).
 
 City- and county-level places and agencies are fine; a street or a named school narrows a
-family down to a few households.
+family down to a few households. Premises are found by their head noun ("Oakfield Primary
+School", "Millbrook Dental Care"; after a weak one, 'Unit', 'Centre', 'Hub', a proper noun or
+a word that names premises: "Meadows Unit", not "Violence Reduction Unit"), by what is said
+of them ("Fernbank, an independent special school", "a barber's called Fade Kings", "placed
+at Greenacres", "attended Oakwood"), by a saint, a dedication or a founder where a place is
+named ("St Bede's", "moved to Holy Trinity", "started at King Alfred's"), or as a chain's
+hotel ("the Travelodge Ashby West"). Citations and title-case headings are no premises.
 """
 
 from __future__ import annotations
 
 import re
 
+from .allowed import trie_regex, word_list
+from .blocks import Anchor, Blocks, Words
 from .findings import Finding
-from .names import AMBIGUOUS, NAME, NAME_WORD, UNKNOWN, classify, lists, normalise
+from .names import (
+    AMBIGUOUS,
+    JOBS,
+    NAME,
+    NAME_WORD,
+    ROLES,
+    UNKNOWN,
+    classify,
+    lists,
+    normalise,
+)
 
 _NAME_WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?)"
 _STREET_TYPES = (
     r"(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Crescent|Way|Grove|Terrace|Place|Gardens|"
-    r"Court|Walk|Rise|Mews|Square|Row|Parade|Boulevard|Croft|Fold|Wynd|Chase)"
+    r"Court|Walk|Rise|Mews|Square|Row|Parade|Boulevard|Croft|Fold|Wynd|Chase|"
+    # a caravan or park-home site ("the Longmeadow Park site"), not a retail or car park
+    r"(?P<park>Park(?![ \t]+[A-Z])))"
 )
 _BUILDING_TYPES = (
     r"(?:Heights|House|Tower|Towers|Apartments|Court|Lodge|Mansions|Point|Plaza|Wharf|Buildings)"
@@ -24,10 +44,38 @@ _BUILDING = re.compile(
     rf"\b(?:(?:[Ff]lat|[Aa]partment|[Uu]nit|[Nn]umber)\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
     rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+{_BUILDING_TYPES}\b"
 )
-# Brook House, a children's home
+# Premises, by what they are: words said just after the name ("Brook House, a children's
+# home", "the Hollies, a residential children's home", "Fernbank, an independent special
+# school") or just before it ("a barber's called Fade Kings", "a nursery named Little Owls").
+_PREMISES = (
+    r"(?:home|unit|centre|placement|accommodation|provision|hostel|refuge|house|school|"
+    r"academy|college|nursery|pre-school|preschool|playgroup|setting|practice|surgery|clinic|"
+    r"hospital|ward|hospice|church|chapel|mosque|temple|gurdwara|synagogue|madrassa|madrasah|"
+    r"club|gym|hotel|b&b|caf[eé]|takeaway|restaurant|shop|barber['’]?s?|salon|garage|pub|bar)"
+)
 _HOME = re.compile(
-    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_BUILDING_TYPES})(?=,?\s+(?:an?\s+|the\s+)?"
-    r"(?:small\s+|local\s+|private\s+)?(?:children['’]s|residential|care|foster)\s+(?:home|unit))"
+    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?:,\s+(?:an?|the)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?"
+    rf"{_PREMISES}\b|,?\s+(?:(?:an?|the)\s+)?(?:(?:small|local|private|specialist|secure|"
+    r"residential|registered|independent)\s+)*(?:children['’]s|residential|care|foster|"
+    r"short[- ]break|respite|supported|semi-independent|mother[- ]and[- ]baby)\s+"
+    r"(?:home|unit|centre|placement|accommodation|provision|hostel|house)\b)"
+)
+_CALLED = re.compile(
+    rf"\b{_PREMISES}\s+(?:called|named|known\s+as)\s+['\"‘“]?"
+    rf"((?:The\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|&)){{0,3}})"
+)
+# ... or by a word that only premises follow: "placed at Greenacres", "on roll at Kingsmead".
+_AT_PREMISES = re.compile(
+    r"\b(?:(?:placed|admitted|transferred|discharged|on[ \t]+roll|enrolled|registered|lived|"
+    r"living|stayed|staying|resident|started|starting)[ \t]+(?:at|to|from|in[ \t]+to|into)|"
+    r"attended|attends|attending|joined)[ \t]+"
+    rf"(?:the[ \t]+)?((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})(?![ \t]+[A-Z\d])"
+)
+# ... or a school or nursery whose kind is written in lower case: "Kidz Kingdom nursery",
+# "Oakfield school" (its name must hold a proper noun: not "Islamic school").
+_LOWER_TYPE = re.compile(
+    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+(?:nursery|pre-school|preschool|"
+    r"school|academy|primary|surgery|practice|playgroup|children['’]s[ \t]+home)\b"
 )
 # flat 4, The Old Maltings / apt 33 Mercer House: a numbered flat and the building's name
 _FLAT = re.compile(
@@ -54,20 +102,28 @@ _ADDRESS = re.compile(
 _INSTITUTION_TYPES = (
     r"(?:(?:C\.?\s?of\s?E\.?\s+|R\.?C\.?\s+|Catholic\s+|Church of England\s+|Community\s+|"
     r"Methodist\s+|"
-    r"Islamic\s+|Jewish\s+|Free\s+|Junior and Infant\s+|Primary and Nursery\s+)?"
+    r"Islamic\s+|Jewish\s+|Free\s+|Junior and Infant\s+|Primary and Nursery\s+|"
+    r"Infant and (?:Nursery|Junior)\s+|Nursery and (?:Infant|Primary)\s+)?"
     r"(?:Primary School|Primary Academy|Primary|Junior School|Infant School|Infants|Juniors|"
-    r"Nursery School|Nursery|Pre-?school|Day Nursery|Playgroup|Academy|School|College|"
+    r"Nursery School|Nursery|Pre-?[Ss]chool|Day Nursery|Playgroup|Academy|School|College|"
     r"High School|Sixth Form|Grammar School|Medical Practice|Medical Centre|Health Centre|"
     r"Surgery|Family Practice|Dental Practice|Dental Surgery|Dental Centre|Dental Clinic|"
     r"Pharmacy|Chemist|Clinic|Infirmary|(?:General |Community |Children['’]s )?Hospital|"
     r"Hospice|Maternity Unit|Birth Centre|Walk-in Centre|Minor Injuries Unit|"
-    r"Pupil Referral Unit|PRU|"
-    r"Ward|Children['’]s Home|House children['’]s home|Lodge children['’]s home|"
+    r"Pupil Referral Unit|PRU|Dental Group|Medical Group|Health Group|"
+    r"Ward|(?:Children['’]s|Care|Nursing|Residential) Home|House children['’]s home|"
+    r"Lodge children['’]s home|"
     r"Family Centre|Family Hub|Children['’]s Centre|Youth Club|Youth Centre|"
     # Weak: named only by a word in the name lists or in no list ("Rainbow Unit",
     # "Thornfield High"), not by an ordinary word ("Violence Reduction Unit").
     r"(?P<weak>Unit|Practice|High(?![ \t]+(?:Street|Road|Court|Sheriff))|Church|Chapel|"
-    r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah)))"
+    r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah|Dental Care|Centre|Center|Hub|"
+    r"Infants|Juniors|(?:House|Lodge|Grange|Manor|Cottage)(?![ \t]+[A-Z]))|"
+    # Businesses and clubs: "Sparkle Hand Car Wash", "Ashfield Rovers Juniors"
+    r"(?P<business>(?:Hand )?Car Wash|Nail Bar|Nails|Beauty|Salon|Barbers?|Barbershop|"
+    r"Takeaway|Caf[eé]|Restaurant|Hotel|Guest House|Motors|Garage|Gym|Boxing Club|"
+    r"Football Club|Sports Club|Social Club|F\.?C\.?|A\.?F\.?C\.?|Rovers|Wanderers|"
+    r"Off Licence|Mini ?Market|Supermarket|Newsagents?)))"
 )
 _INSTITUTION = re.compile(
     rf"\b({_NAME_WORD}(?: {{1,2}}(?:{_NAME_WORD}|of|the|and|&)){{0,3}}?)"
@@ -83,6 +139,26 @@ _LARGE_PREMISES = re.compile(r"(?:Hospital|Infirmary|Hospice|Centre|Hub)$")
 # A school or church by its saint alone: "St Aidan's", "Our Lady's" (not "St Ann's Well Road").
 _SAINT = re.compile(
     r"\b(?:(?:St\.?|Saint)[ \t]+[A-Z][a-z]+(?:['’]s|s['’])|Our[ \t]+Lady['’]s)(?![ \t]+[A-Z\d])"
+)
+# ... by its dedication or its founder, where a place is named: "moved to Holy Trinity", "on
+# roll at Sacred Heart", "attended Christ the King", "started at King Alfred's".
+_DEDICATION = re.compile(
+    r"\b(?:at|to|from|into|in|attended|attends|attending|joined|left|leaving|started|"
+    r"starting|visited|called|rang|contacted|and|or)[ \t]+"
+    r"((?:Holy[ \t]+(?:Trinity|Family|Cross|Spirit|Rosary|Name|Redeemer|Innocents|Angels|"
+    r"Saviour|Souls|Ghost|Apostles|Child)|All[ \t]+Angels|Sacred[ \t]+Heart|"
+    r"Christ[ \t]+(?:the[ \t]+King|Church)|"
+    r"Corpus[ \t]+Christi|Blessed[ \t]+[A-Z][a-z]+|All[ \t]+(?:Saints|Souls|Hallows)|"
+    r"Our[ \t]+Lady(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?|"
+    r"(?:King|Queen|Prince|Princess|Bishop|Archbishop|Cardinal|Sir|Lady|Dame|Duke|Earl)[ \t]+"
+    r"[A-Z][a-z]+(?:['’]s|s['’])))"
+    r"(?!['’]?s?[ \t]+(?:Day|Eve|Sunday|Week|Tide)\b)"
+)
+# A hotel of a chain, with its place: "the Travelodge Kelderby North".
+_CHAIN_HOTEL = re.compile(
+    r"\b(?:Travelodge|Premier[ \t]+Inn|Holiday[ \t]+Inn(?:[ \t]+Express)?|Ibis(?:[ \t]+Budget)?|"
+    r"Days[ \t]+Inn|Best[ \t]+Western|Britannia(?:[ \t]+Hotel)?|Jurys[ \t]+Inn|Novotel|Mercure|"
+    r"Hilton|Marriott|Campanile|Hampton[ \t]+by[ \t]+Hilton)(?:[ \t]+[A-Z][\w'’-]+){1,3}"
 )
 
 # Words that name a kind of place, not a particular one ("the Secondary School").
@@ -239,6 +315,22 @@ _GENERIC = {
     "teaching",
     "city",
     "district",
+    "town",
+    "car",
+    "retail",
+    "business",
+    "industrial",
+    "science",
+    "holiday",
+    "theme",
+    "country",
+    "water",
+    "skate",
+    "leisure",
+    "caravan",
+    "trailer",
+    "shopping",
+    "civic",
 }
 # Courts and national bodies that end like a street or an institution.
 _NOT_PLACES = re.compile(
@@ -249,28 +341,108 @@ _NOT_PLACES = re.compile(
 )
 
 
-def _named(group: str, areas: frozenset[str], *, weak: bool = False) -> bool:
+# Words that say what a service is, not which one: left out before a weak type ("Cedars
+# Adolescent Unit", "Harbour House Recovery Centre", "Bridgeway Youth Hub").
+_SERVICE_WORDS = frozenset(
+    word_list(
+        "adolescent adolescents recovery referral assessment resource resources contact treatment "
+        "rehabilitation wellbeing well-being therapy therapeutic support learning education "
+        "training dental sexual assault mental youth young people's peoples women's women "
+        "men's men short break short-break respite day house lodge court hall grange manor "
+        "mill farm cottage"
+    )
+)
+# Words that name premises, though they are ordinary words: "Meadows Unit", "Kingfisher Ward",
+# "Riverside Centre", "The Haven", "Acorns Nursery".
+_PLACELIKE = frozenset(
+    word_list(
+        "meadow meadows brook brooks river riverside lakeside parkside hillside woodside "
+        "brookside waterside bankside oak oaks willow willows cedar cedars beech beeches birch "
+        "elm elms ash ashes rowan hawthorn hawthorns holly ivy maple maples pine pines larch "
+        "poplar poplars yew yews orchard orchards field fields vale valley hill hills ridge lea "
+        "glen dale moor heath wood woods forest grove spring springs harbour haven beacon "
+        "horizon horizons lighthouse compass anchor acorn acorns rainbow rainbows sunflower "
+        "sunflowers bluebell bluebells daisy daisies poppy poppies primrose snowdrop lavender "
+        "rose roses lily iris robin robins wren kingfisher swan swans heron herons owl owls "
+        "falcon kestrel lark skylark starling swallow swallows dolphin dolphins phoenix sunrise "
+        "sunshine butterfly butterflies ladybird treetops seedlings harvest oasis cornerstone "
+        "tree trees puffin penguin otter badger fox squirrel hedgehog rabbit deer panda koala "
+        "giraffe elephant lion tiger bear bee dragonfly seahorse starfish star stars moon sun "
+        "comet planet rocket ocean coral pearl ruby sapphire emerald diamond amber jade crystal "
+        "opal cloud clouds sky island lagoon woodland bay coast shore"
+    )
+)
+_ROLES = frozenset(word_list(ROLES + JOBS))
+_POSSESSIVE = re.compile(r"['’]s$")
+# ... and the words place names are made of: "Oakwood", "Hillside", "Greenfield", "Millbank".
+_PLACE_HEADS = _PLACELIKE | frozenset(
+    word_list("green high long broad fair white black red golden silver king queen mill church")
+)
+_PLACE_TAILS = frozenset(
+    word_list(
+        "side wood woods field fields bank brook dale vale view way gate ford bridge hill hills "
+        "mead lea ley leigh croft moor green well wick worth hurst holme stone lands acre acres "
+        "park mount grove rise mere"
+    )
+)
+
+
+def _placelike(word: str) -> bool:
+    """A word that names premises, or is made like a place name ("Oakwood", "Hillside")."""
+    return word in _PLACELIKE or any(
+        word[:i] in _PLACE_HEADS and word[i:] in _PLACE_TAILS for i in range(2, len(word) - 1)
+    )
+
+
+_WORD_PREFIXES = frozenset(
+    word_list("non pre post anti multi inter under over self co re semi sub trans")
+)
+
+
+def _named(group: str, areas: frozenset[str], *, weak: bool = False, heading: bool = False) -> bool:
     """Whether the words before 'Road'/'School' name a particular place: a word that is
-    neither generic nor one of the partnership's area names (`areas`, lower case); before a
-    weak type ('Unit', 'Practice'), the word just before it, from the name lists or from no
-    list ("Rainbow Unit", not "Trauma Informed Practice")."""
-    words = [w.strip(".,'’") for w in group.split()]
+    neither generic nor one of the partnership's area names (`areas`, lower case). Before a
+    weak type ('Unit', 'Practice', 'Centre'), and on a heading line before any type, the last
+    word that is not a service's ("Cedars Adolescent Unit") must be a proper noun (from the
+    name lists or from no list) or a word that names premises ("Meadows Unit"): not "Trauma
+    Informed Practice", "Violence Reduction Unit", "## Head Injury in Non-Mobile Infants"."""
+    words = [_POSSESSIVE.sub("", w.strip(".,'’")) for w in group.split()]
+    if words and words[0].lower() in _ROLES:
+        return False  # "lived at Grandmother's", "Father, the school caretaker,"
     if any(w in _TITLE_CASE_SMALL_WORDS for w in words[1:]):
         return False  # a heading in title case: "Bruising In Non-Mobile Infants"
+    if not words or words[-1].lower() in {"and", "&", "of", "the"}:
+        return False  # "Davies and Ward (2012)"
     naming = [
         w
         for w in words
         if w.lower() not in _GENERIC and w not in {"St", "St."} and w.lower() not in areas
     ]
-    if not weak:
+    if not (weak or heading):
         return bool(naming)
+    content = list(words)
+    while content and (content[-1].lower() in _GENERIC or content[-1].lower() in _SERVICE_WORDS):
+        content.pop()
+    if not content or content[-1] not in naming:
+        return False
+    last = content[-1].lower()
+    if _placelike(last):
+        return True
+    if "-" in last and last.split("-")[0] in _WORD_PREFIXES:
+        return False  # "Non-Mobile Infants"
+    kind = classify(normalise(last), lists())
+    return kind in (NAME, NAME_WORD, UNKNOWN) or (kind == AMBIGUOUS and not heading)
 
-    last = words[-1] if words else ""
-    return last in naming and classify(normalise(last), lists()) in (
-        NAME,
-        NAME_WORD,
-        AMBIGUOUS,
-        UNKNOWN,
+
+def _proper(group: str, areas: frozenset[str]) -> bool:
+    """Whether a word of `group` is a proper noun or names premises ("Kidz Kingdom"), and not
+    one of the partnership's area names (`areas`)."""
+    data = lists()
+    return any(
+        w.lower() not in _GENERIC
+        and w.lower() not in areas
+        and (_placelike(w.lower()) or classify(normalise(w), data) in (NAME, NAME_WORD, UNKNOWN))
+        for w in group.split()
     )
 
 
@@ -290,40 +462,122 @@ _INSTITUTION_MESSAGE = (
     "practice', 'the children's ward'"
 )
 # pattern, rule, message, the group reported, whether group 1 must name a particular place
-_PATTERNS: tuple[tuple[re.Pattern[str], str, str, int, bool], ...] = (
-    (_ADDRESS, "anon.address", _ADDRESS_MESSAGE, 0, True),
-    (_INSTITUTION, "anon.institution", _INSTITUTION_MESSAGE, 0, True),
-    (_FLAT, "anon.address", "a street or address; say 'the family home'", 0, False),
-    (_BEFORE_POSTCODE, "anon.address", "a street or address; say 'the family home'", 0, False),
-    (_APPOSITION, "anon.institution",
+# What each pattern needs (see blocks.py).
+_DIGIT = re.compile(r"\d")
+_STREET_WORD = re.compile(
+    trie_regex(
+        word_list(
+            "Road Rd Street Avenue Ave Lane Close Drive Crescent Way Grove Terrace Place Gardens "
+            "Court Walk Rise Mews Square Row Parade Boulevard Croft Fold Wynd Chase Park"
+        )
+    )
+)
+# The last word of every institution type.
+_TYPE_WORD = re.compile(
+    trie_regex(
+        word_list(
+            "School Academy Primary Nursery Pre-school Pre-School Preschool Playgroup College "
+            "Form Practice Centre Surgery Clinic Pharmacy Chemist Infirmary Hospital Hospice "
+            "Unit PRU Ward Home Hub Club Infants Juniors Group High Church Chapel Mosque "
+            "Gurdwara Temple Synagogue Madrassa Madrasah Care Center House Lodge Grange Manor "
+            "Cottage Wash Bar Nails Beauty Salon Barber Barbershop Takeaway Cafe Café "
+            "Restaurant Hotel Motors Garage Gym FC F.C AFC A.F.C Rovers Wanderers Licence "
+            "Market Minimarket Supermarket Newsagent"
+        )
+    )
+)
+_APPOSITION_WORD = re.compile(
+    r"(?:nursery|school|academy|college|practice|surgery|home|ward|unit)\s*,"
+)
+_PREMISES_WORD = Words(
+    tuple(
+        word_list(
+            "home unit centre placement accommodation provision hostel refuge house school "
+            "academy college nursery pre-school preschool playgroup setting practice surgery "
+            "clinic hospital ward hospice church chapel mosque temple gurdwara synagogue madrassa "
+            "madrasah club gym hotel b&b cafe café takeaway restaurant shop barber salon garage "
+            "pub bar"
+        )
+    )
+)
+_CALLED_WORD = Words(("called", "named", "known"))
+_WARD = re.compile("Ward")
+_SAINT_WORD = re.compile(r"S(?:t|aint)\b|Our")
+_DEDICATION_WORD = re.compile(
+    r"Holy|Sacred|Christ|Corpus|Blessed|All|Our|King|Queen|Prince|Bishop|Archbishop|Cardinal|"
+    r"Sir|Lady|Dame|Duke|Earl"
+)
+_CHAIN_WORD = re.compile(
+    r"Travelodge|Premier|Holiday|Ibis|Days|Best|Britannia|Jurys|Novotel|Mercure|Hilton|Marriott|"
+    r"Campanile|Hampton"
+)
+_PLACED_WORD = re.compile(
+    r"(?:placed|admitted|transferred|discharged|roll|enrolled|registered|lived|living|stayed|"
+    r"staying|resident|started|starting)[ \t]+(?:at|to|from|in)|attend|joined"
+)
+_LOWER_TYPE_WORD = re.compile(
+    r"nursery|pre-?school|school|academy|primary|surgery|practice|playgroup|children['’]s home"
+)
+_Pattern = tuple[re.Pattern[str], Anchor, str, str, int, bool]
+# pattern, its anchor, rule, message, the group reported, whether group 1 must name a place
+_PATTERNS: tuple[_Pattern, ...] = (
+    (_ADDRESS, _STREET_WORD, "anon.address", _ADDRESS_MESSAGE, 0, True),
+    (_FLAT, _DIGIT, "anon.address", "a street or address; say 'the family home'", 0, False),
+    (_BEFORE_POSTCODE, _DIGIT, "anon.address", "a street or address; say 'the family home'", 0,
+     False),
+    (_BUILDING, _DIGIT, "anon.address", _ADDRESS_MESSAGE, 0, True),
+    (_INSTITUTION, _TYPE_WORD, "anon.institution", _INSTITUTION_MESSAGE, 0, True),
+    (_APPOSITION, _APPOSITION_WORD, "anon.institution",
      "a named school, nursery, practice, ward or home; say 'the nursery', 'the GP practice'",
      1, True),
-    (_BUILDING, "anon.address", _ADDRESS_MESSAGE, 0, True),
-    (_HOME, "anon.institution", "a named children's home; say 'a children's home'", 1, True),
-    (_WARD_NUMBER, "anon.institution", "a named hospital ward; say 'the children's ward'", 0,
-     False),
-    (_SAINT, "anon.institution", _INSTITUTION_MESSAGE, 0, False),
+    (_HOME, _PREMISES_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_CALLED, _CALLED_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_WARD_NUMBER, _WARD, "anon.institution", "a named hospital ward; say 'the children's ward'",
+     0, False),
+    (_SAINT, _SAINT_WORD, "anon.institution", _INSTITUTION_MESSAGE, 0, False),
+    (_DEDICATION, _DEDICATION_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, False),
+    (_CHAIN_HOTEL, _CHAIN_WORD, "anon.institution", "a named hotel; say 'a hotel'", 0, False),
+    (_AT_PREMISES, _PLACED_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_LOWER_TYPE, _LOWER_TYPE_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
 )  # fmt: skip
 
 
-def find_places(text: str, area_names: tuple[str, ...] = ()) -> list[Finding]:
+def find_places(
+    text: str,
+    area_names: tuple[str, ...] = (),
+    never: list[tuple[int, int]] | None = None,
+    blocks: Blocks | None = None,
+) -> list[Finding]:
     """Streets, addresses and named institutions; `area_names` (the partnership's own areas)
-    do not name a place on their own ("Northmere General Hospital", "St Ann's")."""
+    do not name a place on their own ("Northmere General Hospital", "St Ann's"). `never`:
+    spans that are no place (citations: "Davies and Ward (2012)"); `blocks`: the text's
+    paragraphs, if found already."""
+    blocks = blocks or Blocks(text)
     areas = frozenset(a.lower() for a in area_names)
-    blocked = [m.span() for m in _NOT_PLACES.finditer(text)]
+    blocked: list[tuple[int, int]] | None = None  # found when first needed
     found: list[Finding] = []
-    for pattern, rule, message, group, must_name in _PATTERNS:
-        for m in pattern.finditer(text):
+    for pattern, anchor, rule, message, group, must_name in _PATTERNS:
+        for m in blocks.finditer(pattern, anchor):
             start, end = m.span(group)
-            weak = pattern is _INSTITUTION and m.group("weak") is not None
-            # A hospital named after the area is one of a few; a street or school is not.
-            large = _LARGE_PREMISES.search(m.group()) is not None
-            if must_name and not _named(m.group(1), areas if large else frozenset(), weak=weak):
-                continue
+            if must_name:
+                groups = m.groupdict()
+                weak = bool(groups.get("weak") or groups.get("park"))
+                heading = text[text.rfind("\n", 0, start) + 1 : start + 1].startswith("#")
+                if groups.get("business"):
+                    weak = heading
+                if pattern in (_LOWER_TYPE, _AT_PREMISES) and not _proper(m.group(1), areas):
+                    continue
+                # A hospital named after the area is one of a few; a street or school is not.
+                large = _LARGE_PREMISES.search(m.group()) is not None
+                local = areas if large else frozenset()
+                if not _named(m.group(1), local, weak=weak, heading=heading):
+                    continue
             if m.group().lower().replace("’", "'") in areas:
                 continue
             if rule == "anon.institution" and _A_BODY_AFTER.match(text, end):
                 continue  # "the Nottingham School Trust", "the Oakfield Academy Partnership"
+            if blocked is None:
+                blocked = [m.span() for m in _NOT_PLACES.finditer(text)] + (never or [])
             if any(s < end and start < e for s, e in blocked):
                 continue
             if group == 0 and pattern.groups and m.start() == m.start(1):

@@ -21,11 +21,13 @@ from ..problems import Problem
 from ..settings import Settings
 from .allowed import allowed_spans
 from .allowed import word_list as _words
+from .blocks import Blocks
 from .cases import find_other_cases
 from .exact_dates import find_dates
 from .findings import Finding, as_problem
 from .identifiers import find_identifiers
 from .names import find_names
+from .not_names import citations
 from .places import find_places
 from .reader import Mapped, link_words, reader_text
 
@@ -78,25 +80,40 @@ def scan_text(text: str, context: TextContext) -> list[Finding]:
 
 def _detect(text: str, context: TextContext) -> list[Finding]:
     """Every detector over `text`, allowed terms removed, overlaps resolved (first wins)."""
+    blocks = Blocks(text)
+    cited = citations(text, blocks)
     groups: list[list[Finding]] = [
-        find_identifiers(text, context.allowed_emails),
-        find_dates(text, exact_dates_are_errors=context.kind is Kind.BRIEF),
-        find_places(text, context.area_names),
+        find_identifiers(text, context.allowed_emails, blocks),
+        find_dates(text, exact_dates_are_errors=context.kind is Kind.BRIEF, blocks=blocks),
+        find_places(text, context.area_names, cited, blocks),
     ]
     if context.kind is Kind.BRIEF and context.own_case:
         groups.append(
             find_other_cases(text, context.own_case, context.related_cases, context.case_labels)
         )
-    groups.append(find_names(text, context.area_names))
+    groups.append(find_names(text, context.area_names, cited, blocks))
     allowed = allowed_spans(text, context.allowed_terms)
     kept: list[Finding] = []
     for finding in (f for group in groups for f in group):
-        if any(s < finding.end and finding.start < e for s, e in allowed):
+        if any(_allows(s, e, finding) for s, e in allowed):
             continue
         if any(k.start < finding.end and finding.start < k.end for k in kept):
             continue
         kept.append(finding)
     return kept
+
+
+# An allowed term allows a name, an institution or an address it touches ("Lucy Faithfull"
+# in "Lucy Faithfull Foundation"), and an identifier only when it holds the whole of it: not
+# "MARAC-19-0421" beside "MARAC", nor "kai_2010" beside the pseudonym "Kai".
+_WORDS_RULES = frozenset({"anon.name", "anon.institution", "anon.address"})
+
+
+def _allows(start: int, end: int, finding: Finding) -> bool:
+    """Whether an allowed term at start:end allows the finding."""
+    if finding.rule in _WORDS_RULES:
+        return start < finding.end and finding.start < end
+    return start <= finding.start and finding.end <= end
 
 
 def context_for(document: Document, settings: Settings) -> TextContext:
@@ -132,9 +149,12 @@ def _segments(document: Document, *, title_only: bool) -> list[tuple[int, int]]:
     return segments
 
 
+_NEWLINE = re.compile("\n")
+
+
 class _Lines:
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
     def position(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, offset) - 1
@@ -205,7 +225,7 @@ def scan_file_names(
         words = " ".join(
             w[:1].upper() + w[1:]
             for w in _NAME_PARTS.split(part)
-            if w and w.lower() not in _DOCUMENT_WORDS
+            if len(w) > 2 and w.lower() not in _DOCUMENT_WORDS  # not a case code: "child-lc-890"
         )
         allowed = allowed_spans(words, context.allowed_terms)
         findings = [
