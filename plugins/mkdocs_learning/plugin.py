@@ -92,6 +92,7 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         self.home: dict[str, str] = {}  # generated blocks editors place in pages
         self.script_hashes: set[str] = set()  # of every inline script on the built pages
         self.print_report = pdfs.Report()
+        self.qr_codes = printout.QrCodes(None)
         self.pdfs: bool | None = None  # None: as LEARNING_SITE_PDFS says (mkdocs run directly)
 
     def use_plan(self, plan: SitePlan, *, pdfs: bool = True) -> None:
@@ -141,6 +142,8 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         for uri, name in ASSETS.items():
             files.append(File.generated(config, uri, abs_src_path=str(here / name)))
         live = plan.live_documents()
+        self.qr_codes = printout.QrCodes(plan.site.root)  # made ahead, on every core
+        self.qr_codes.prepare(render.page_url(d, plan.site) for d in live)
         feed = render.atom_feed(plan.site, live, config.site_name)
         files.append(File.generated(config, "feed.xml", content=feed))
         self.home = {
@@ -189,7 +192,10 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         return "".join(out) + markdown[last:]
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Defence in depth: every page keeps only the allowed HTML, whatever a check missed."""
+        """The sections of a document page, from its headings; then, defence in depth: every
+        page keeps only the allowed HTML, whatever a check missed."""
+        if render.CONTENTS_PLACE in html:
+            html = html.replace(render.CONTENTS_PLACE, render.contents(page.toc), 1)
         return sanitise(html)
 
     @event_priority(-100)  # last: the policy hashes the scripts of the page as it will be
@@ -203,7 +209,8 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         robots = page.meta.get("robots")
         if robots:
             head.append(f'<meta name="robots" content="{robots}">')  # escaped in page.meta
-        output = printout.print_ready(output, page.canonical_url or "", self._plan().site.settings)
+        settings = self._plan().site.settings
+        output = printout.print_ready(output, page.canonical_url or "", settings, self.qr_codes.svg)
         return self._secured(output.replace("<head>", "<head>\n" + "\n".join(head), 1))
 
     def on_post_template(
@@ -214,6 +221,7 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """`_headers` (the policy and the other headers, for hosts that read the file), and
         PDFs of every live brief and sheet (pdfs.py), unless turned off for a preview."""
+        self.qr_codes.save()
         if not self.serving:
             path = Path(config.site_dir) / "_headers"
             path.write_text(headers.headers_file(self.script_hashes), encoding="utf-8")

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from html import escape, unescape
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 import qrcode
 
+from learning_resources.check_cache import ResultCache, code_version, content_key
 from learning_resources.documents import Document
 from learning_resources.packs import topic_slug
+from learning_resources.parallel import run_all
 from learning_resources.plan import Planned
 from learning_resources.printing import (
     is_briefing,
@@ -36,12 +40,17 @@ def pack_name(topic: str) -> str:
     return f"{topic_slug(topic)}.pdf"
 
 
-def qr_svg(url: str) -> str:
-    """A QR code for `url` as a small inline SVG: one path, a rectangle per run of modules."""
+def qr_matrix(url: str) -> list[list[bool]]:
+    """The modules of a QR code for `url` (a border of 2 included), as qrcode makes them."""
     code = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
     code.add_data(url)
     code.make(fit=True)
-    matrix = code.get_matrix()
+    return [[bool(module) for module in row] for row in code.get_matrix()]
+
+
+def qr_svg(url: str, matrix: list[list[bool]] | None = None) -> str:
+    """A QR code for `url` as a small inline SVG: one path, a rectangle per run of modules."""
+    matrix = qr_matrix(url) if matrix is None else matrix
     size = len(matrix)
     runs = []
     for y, row in enumerate(matrix):
@@ -59,6 +68,62 @@ def qr_svg(url: str) -> str:
         f'<rect width="{size}" height="{size}" fill="#fff"/>'
         f'<path fill="#000" d="{"".join(runs)}"/></svg>'
     )
+
+
+def _packed(matrix: list[list[bool]]) -> list[Any]:
+    """A matrix as JSON: its size and its modules as one hexadecimal number."""
+    bits = "".join("1" if module else "0" for row in matrix for module in row)
+    return [len(matrix), f"{int(bits, 2):x}"]
+
+
+def _unpacked(data: Any) -> list[list[bool]] | None:
+    try:
+        size, number = int(data[0]), int(data[1], 16)
+    except (TypeError, ValueError, IndexError):
+        return None
+    bits = f"{number:0{size * size}b}"
+    if size < 21 or len(bits) != size * size:
+        return None
+    return [[bit == "1" for bit in bits[y * size : (y + 1) * size]] for y in range(size)]
+
+
+# Codes to make before other processes pay for starting (a code takes about 5 ms).
+_PARALLEL_FROM = 64
+
+
+class QrCodes:
+    """The QR codes of a build's pages by address: taken from the site's cache folder when
+    made before (a code depends on nothing but its address and qrcode's version), otherwise
+    made, on every core when there are many, and kept for the next build."""
+
+    def __init__(self, root: Path | None) -> None:
+        environment = content_key(code_version(Path(__file__).parent, ("qrcode",)))
+        self.cache = ResultCache(root, "qr-codes", environment) if root else None
+        self.matrices: dict[str, list[list[bool]]] = {}
+
+    def prepare(self, urls: Iterable[str]) -> None:
+        """Make (or take from the cache) the codes of these addresses, ahead of the pages."""
+        missing = []
+        for url in dict.fromkeys(urls):
+            cached = _unpacked(self.cache.get(url)) if self.cache else None
+            if cached is None:
+                missing.append(url)
+            else:
+                self.matrices[url] = cached
+        made = run_all(qr_matrix, missing, enough=_PARALLEL_FROM)
+        for url, matrix in zip(missing, made, strict=True):
+            self.matrices[url] = matrix
+            if self.cache:
+                self.cache.put(url, _packed(matrix))
+
+    def svg(self, url: str) -> str:
+        if url not in self.matrices:
+            self.prepare([url])
+        return qr_svg(url, self.matrices[url])
+
+    def save(self) -> None:
+        if self.cache:
+            self.cache.save()
 
 
 def page_context(entry: Planned, url: str, today: dt.date, *, pdfs: bool) -> dict[str, Any]:
@@ -83,7 +148,9 @@ _SECTION_END = re.compile(r'<h2\b|<div class="lr-(?:team-actions|print-end)\b')
 _TAG = re.compile(r"<[^>]+>")
 
 
-def print_ready(html: str, page_url: str, settings: Settings) -> str:
+def print_ready(
+    html: str, page_url: str, settings: Settings, qr: Callable[[str], str] = qr_svg
+) -> str:
     """The built page, ready to print: each discussion section (a group activity, questions)
     wrapped to be kept on one page, a 7-minute briefing's sections in a grid of boxes, and
     links given their full address to print after them."""
@@ -99,7 +166,8 @@ def print_ready(html: str, page_url: str, settings: Settings) -> str:
         briefing = '<div class="lr-team-actions">' in text  # only 7-minute briefings have it
         return match.group(1) + wrap_sections(text, settings, briefing) + match.group(3)
 
-    html = html.replace(QR_PLACE, qr_svg(page_url), 1)  # made here: no editor's HTML
+    if QR_PLACE in html:
+        html = html.replace(QR_PLACE, qr(page_url), 1)  # made here: no editor's HTML
     return _ARTICLE.sub(article, html, count=1)
 
 
