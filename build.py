@@ -281,7 +281,7 @@ def build_atomically(
     try:
         with site_output.staged(site_dir, plan.site.root) as staging:
             built.warnings = build_site(plan, staging, pdfs=pdfs)
-            built.leaks = audit_site(staging, plan)
+            built.leaks = audit_site(staging, plan, cache=True)
             if built.leaks:
                 raise _Discard
             if strict and built.warnings:

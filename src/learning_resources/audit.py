@@ -24,6 +24,8 @@ may show. Words never match across two paragraphs, list items or table cells.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import dataclasses
 import gzip
 import hashlib
 import json
@@ -31,20 +33,29 @@ import re
 import unicodedata
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
+import ahocorasick
 import markdown
 
 from .anonymisation.allowed import allowed_spans
 from .anonymisation.attachments import PdfError, read_pdf
 from .anonymisation.identifiers import find_identifiers
 from .anonymisation.scan import TextContext, context_for
+from .check_cache import (
+    ResultCache,
+    checker_version,
+    content_key,
+    decode_problems,
+    encode_problems,
+    settings_hash,
+)
 from .documents import Document
 from .fields import FIELDS, FieldType
 from .kinds import REVIEW_TYPES, Kind
@@ -100,8 +111,7 @@ def words_of(text: str) -> list[str]:
 # --- Reading text out of files ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Chunk:
+class Chunk(NamedTuple):
     """A run of text in a file: element data or an attribute value, where it starts."""
 
     text: str
@@ -189,24 +199,49 @@ def _plain_chunks(text: str) -> list[Chunk]:
     return [Chunk(line, n, True) for n, line in enumerate(text.split("\n"), 1) if line]
 
 
+# Words are kept as one string, each word after a SEPARATOR (and one more at the end), so that
+# a fragment of words is found as a substring: an empty word (BREAK) makes two separators in
+# a row, which no fragment has.
+SEPARATOR = "\x00"
+
+
+def word_stream(words: Iterable[str]) -> str:
+    return "".join(SEPARATOR + word for word in words) + SEPARATOR
+
+
 @dataclass
 class Words:
-    """A file's text as words, each with the line (or PDF page) it is on."""
+    """A file's text as words (see SEPARATOR), and the line (or PDF page) each part is on."""
 
-    words: list[str] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # where each part starts in the stream
+    lines: list[int] = field(default_factory=list)  # and its line
+    length: int = 0
+    broken: bool = True  # the last word is a BREAK (or there is none)
 
     def add(self, chunks: Iterable[Chunk]) -> None:
-        words, lines = self.words, self.lines
         for chunk in chunks:
-            if chunk.new_block and words and words[-1] != BREAK:
-                words.append(BREAK)
-                lines.append(chunk.line)
+            if chunk.new_block and not self.broken:
+                self._add(SEPARATOR + BREAK, chunk.line)
+                self.broken = True
             text = unicodedata.normalize("NFKC", chunk.text).casefold()
             for number, part in enumerate(text.split("\n"), chunk.line):
                 found = _WORD.findall(part)
-                words += found
-                lines += [number] * len(found)
+                if found:
+                    self._add(word_stream(found)[:-1], number)
+                    self.broken = False
+
+    def _add(self, part: str, line: int) -> None:
+        self.parts.append(part)
+        self.starts.append(self.length)
+        self.lines.append(line)
+        self.length += len(part)
+
+    def stream(self) -> str:
+        return "".join(self.parts) + SEPARATOR
+
+    def line_at(self, offset: int) -> int:
+        return self.lines[bisect.bisect_right(self.starts, offset) - 1]
 
 
 @dataclass(frozen=True)
@@ -244,8 +279,8 @@ class _Reader:
                 self.pdfs[key] = PdfText((), str(exc))
         return self.pdfs[key]
 
-    def read(self, path: Path, relpath: str) -> BuiltFile:
-        data = path.read_bytes()
+    def read(self, relpath: str, data: bytes, *, words: bool = True) -> BuiltFile:
+        """The file's text; its words only if `words` (there is something to look for)."""
         name = relpath
         if name.endswith(".gz"):
             name = name.removesuffix(".gz")
@@ -254,14 +289,18 @@ class _Reader:
             except (OSError, EOFError, zlib.error) as exc:
                 return BuiltFile(relpath, data, Words(), [], f"it cannot be decompressed ({exc})")
         built = BuiltFile(relpath, data, Words(), [])
-        built.words.add(_plain_chunks(name))  # a file's own name and folder
+        add = built.words.add if words else _ignore
+        add(_plain_chunks(name))  # a file's own name and folder
         suffix = Path(name).suffix.lower()
         if suffix == ".pdf" or data.startswith(b"%PDF-"):
             pdf = self.pdf(data)
             built.error = pdf.error and f"its text cannot be read ({pdf.error})"
             for line, where, text in pdf.parts:
-                built.words.add([Chunk(text, line, True)])
+                add([Chunk(text, line, True)])
                 built.main_text.append((text, line, where))
+            return built
+        html = suffix in (".html", ".htm")
+        if not (words or html):
             return built
         try:
             text = data.decode("utf-8")
@@ -270,24 +309,26 @@ class _Reader:
                 text = data.decode("utf-8", errors="replace")
             else:
                 return built  # an image or other binary file: compared by its bytes only
-        if suffix in (".html", ".htm", ".xml", ".svg", ".xsl"):
+        if html or suffix in (".xml", ".svg", ".xsl"):
             chunks = markup_chunks(text)
-            built.words.add(chunks)
-            if suffix in (".html", ".htm"):
+            add(chunks)
+            if html:
                 built.main_text = _visible(chunks)
         elif suffix in (".json", ".webmanifest"):
             try:
-                strings = list(_json_strings(json.loads(text)))
+                value = json.loads(text)
             except ValueError:
-                built.words.add(_plain_chunks(text))
+                add(_plain_chunks(text))
             else:
-                for string in strings:
-                    built.words.add(
-                        markup_chunks(string) if "<" in string else [Chunk(string, 1, True)]
-                    )
+                for string in _json_strings(value):
+                    add(markup_chunks(string) if "<" in string else [Chunk(string, 1, True)])
         else:
-            built.words.add(_plain_chunks(text))
+            add(_plain_chunks(text))
         return built
+
+
+def _ignore(chunks: Iterable[Chunk]) -> None:
+    pass
 
 
 def _blocks(chunks: Iterable[Chunk]) -> list[tuple[Chunk, str]]:
@@ -321,22 +362,26 @@ class Fragment:
 
 
 class FragmentIndex:
-    """Finds many word sequences in a stream of words in one pass (keyed by the first two)."""
+    """Finds many word sequences in a stream of words (`word_stream`) in one pass."""
 
     def __init__(self, fragments: Iterable[Fragment]) -> None:
-        self.by_start: dict[tuple[str, str], list[Fragment]] = defaultdict(list)
+        by_words: dict[str, list[Fragment]] = defaultdict(list)
         for fragment in fragments:
-            self.by_start[fragment.words[0], fragment.words[1]].append(fragment)
+            by_words[word_stream(fragment.words)].append(fragment)
+        self.automaton = ahocorasick.Automaton()
+        for key, found in by_words.items():
+            self.automaton.add_word(key, (len(key), found))
+        if by_words:
+            self.automaton.make_automaton()
+        self.empty = not by_words
 
-    def find(self, words: Sequence[str]) -> Iterator[tuple[int, Fragment]]:
-        by_start = self.by_start
-        for i in range(len(words) - 1):
-            candidates = by_start.get((words[i], words[i + 1]))
-            if candidates:
-                for fragment in candidates:
-                    n = len(fragment.words)
-                    if tuple(words[i : i + n]) == fragment.words:
-                        yield i, fragment
+    def find(self, stream: str) -> Iterator[tuple[int, Fragment]]:
+        """(where it starts in the stream, the fragment), for every fragment found."""
+        if self.empty:
+            return
+        for end, (length, found) in self.automaton.iter(stream):
+            for fragment in found:
+                yield end - length + 1, fragment
 
 
 def rendered_blocks(body: str) -> list[tuple[str, str]]:
@@ -432,26 +477,53 @@ def _fragments_of(entry: Planned, attachments: list[Attachment], reader: _Reader
 def _allowed_text(
     plan: SitePlan, attachments: dict[str, list[Attachment]], reader: _Reader
 ) -> Iterator[str]:
-    """What may be on the site: live documents, settings, what archive notices show, and the
-    editors' reference the site generates (its examples share standard headings)."""
+    """What may be on the site: live documents (but their bodies, see `_shared`), settings,
+    what archive notices show, and the editors' reference the site generates (its examples
+    share standard headings)."""
     settings = plan.site.settings
     yield from (settings.partnership, settings.contact_email, *settings.allowed_terms)
     yield from (text for _, text in rendered_blocks(fields_reference(settings)))
     yield from (text for _, text in rendered_blocks(rules_reference()))
     yield from (*settings.topics.values(), *settings.audiences.values(), *REVIEW_TYPES.values())
     yield from (*settings.sheet_sections, *settings.case_labels)
-    live = [e.document.source.body for e in plan.entries if e.state is State.LIVE]
-    rendered = iter(run_all(rendered_blocks, live, enough=PARALLEL_FROM))
     for entry in plan.entries:
         document = entry.document
         if entry.state is State.ARCHIVED:
             yield from (document.title, document.case_name, document.reference, document.url)
         elif entry.state is State.LIVE:
             yield from (value for _, value in _prose_fields(document))
-            yield from (text for _, text in next(rendered))
             for attachment in attachments[document.path]:
                 yield from (attachment.name, attachment.address)
                 yield from _attachment_text(attachment, reader)
+
+
+def _shared(index: FragmentIndex, texts: Iterable[str]) -> set[tuple[str, ...]]:
+    """The fragments found in any of the texts, each text on its own (no match spans two)."""
+    return {f.words for text in texts for _, f in index.find(word_stream(words_of(text)))}
+
+
+def _shared_in_bodies(
+    index: FragmentIndex, key: str, bodies: list[str], cache: ResultCache | None
+) -> set[tuple[str, ...]]:
+    """The fragments found in live documents' bodies as they read on a page. Rendering every
+    body is most of the work, so what each body shares with the fragments (whose content is
+    `key`) is kept in the cache by both."""
+    found: set[tuple[str, ...]] = set()
+    missing: dict[str, str] = {}  # body -> its key
+    for body in bodies:
+        body_key = content_key("shared", key, body)
+        kept = cache.get(body_key) if cache else None
+        if isinstance(kept, list):
+            found.update(tuple(words) for words in kept)
+        else:
+            missing[body] = body_key
+    rendered = run_all(rendered_blocks, list(missing), enough=PARALLEL_FROM)
+    for body_key, blocks in zip(missing.values(), rendered, strict=True):
+        shared = _shared(index, (text for _, text in blocks))
+        if cache:
+            cache.put(body_key, sorted(shared))
+        found |= shared
+    return found
 
 
 # --- The audit ----------------------------------------------------------------------------
@@ -471,22 +543,38 @@ _PARTS = {
 }
 
 
-def audit_site(site_dir: Path, plan: SitePlan) -> list[Problem]:
+def audit_site(site_dir: Path, plan: SitePlan, *, cache: bool = False) -> list[Problem]:
     """Every trace of a document that is not live, and every identifier, in a built site.
 
     `site_dir` is a built site (or a copy of the live one); `plan` says, for the same day,
     which documents are live. Problems name the built file (relative to `site_dir`).
-    The files are read on every core when there are many (see `parallel`).
+    The files are read on every core when there are many (see `parallel`). With `cache`,
+    a file is not read again if it, its place and everything the audit looks for are as
+    they were when it was last audited (see `_Audit.key`): its verdict is kept in the site's
+    cache folder (see check_cache).
     """
     global _AUDIT
     reader = _Reader()
-    _AUDIT = _Audit(site_dir, reader, _absent(plan, reader), _IdentifierScan(plan))
+    store = None
+    if cache:
+        environment = content_key(checker_version(), settings_hash(plan.site.settings))
+        store = ResultCache(plan.site.root, "audit", environment)
+    absent = _absent(plan, reader, store)
+    identifiers = _IdentifierScan(plan)
+    verdicts = store.entries if store else {}
+    _AUDIT = _Audit(
+        site_dir, reader, absent, identifiers, _inputs_key(absent, identifiers), verdicts
+    )
     try:
         paths = sorted(p for p in site_dir.rglob("*") if p.is_file())
         found = run_all(_audit_file, paths, enough=PARALLEL_FROM, fork_only=True)
     finally:
         _AUDIT = None
-    return in_file_order(p for problems in found for p in problems)
+    if store:
+        for key, problems in found:
+            store.put(key, encode_problems(problems))
+        store.save()
+    return in_file_order(p for _, problems in found for p in problems)
 
 
 # Files to read before other processes pay for starting (a page takes about 15 ms).
@@ -501,15 +589,33 @@ class _Audit:
     reader: _Reader
     absent: _Absent
     identifiers: _IdentifierScan
+    inputs: str  # the content of everything the audit looks for, in every file
+    verdicts: dict[str, Any]  # what auditing a file gave, by `key` (from the cache)
+
+    def key(self, relpath: str, data: bytes) -> str:
+        """Everything a file's verdict depends on: its bytes, its place (which names its
+        document, whose pseudonyms and named professionals are allowed in it), and all that
+        is looked for in it."""
+        context, owner = self.identifiers.context(relpath)
+        return content_key("verdict", self.inputs, relpath, hashlib.sha256(data).digest(),
+                           owner, _stable(context))  # fmt: skip
 
 
 _AUDIT: _Audit | None = None
 
 
-def _audit_file(path: Path) -> list[Problem]:
+def _audit_file(path: Path) -> tuple[str, list[Problem]]:
+    """The file's key (see `_Audit.key`) and its problems, from the cache if known."""
     assert _AUDIT is not None
-    built = _AUDIT.reader.read(path, path.relative_to(_AUDIT.site_dir).as_posix())
+    relpath = path.relative_to(_AUDIT.site_dir).as_posix()
+    data = path.read_bytes()
+    key = _AUDIT.key(relpath, data)
+    kept = _AUDIT.verdicts.get(key)
+    if kept is not None:
+        with contextlib.suppress(TypeError, ValueError):
+            return key, decode_problems(kept)
     absent = _AUDIT.absent
+    built = _AUDIT.reader.read(relpath, data, words=not absent.text.empty)
     found: list[Problem] = []
     if built.error:
         found.append(
@@ -529,7 +635,7 @@ def _audit_file(path: Path) -> list[Problem]:
         entry, attachment = copy
         found.append(_leak(built.path, 1, entry, "a copy of an attachment", attachment.name))
     found += _AUDIT.identifiers.scan(built)
-    return found
+    return key, found
 
 
 @dataclass(frozen=True)
@@ -537,27 +643,34 @@ class _Absent:
     """What must be in no built file."""
 
     text: FragmentIndex
+    fragments: list[Fragment]  # those in `text`
     attachments: dict[bytes, tuple[Planned, Attachment]]  # by their SHA-256
     addresses: dict[tuple[str, str], Planned]  # (folder, slug) of drafts and embargoed briefs
 
 
-def _absent(plan: SitePlan, reader: _Reader) -> _Absent:
+def _absent(plan: SitePlan, reader: _Reader, cache: ResultCache | None = None) -> _Absent:
     attachments = {e.document.path: _attachments(e, plan) for e in plan.entries}
     hidden = [
         e for e in plan.entries if e.state is not State.LIVE and e.document.kind is not Kind.PAGE
     ]
     fragments = [f for e in hidden for f in _fragments_of(e, attachments[e.document.path], reader)]
     index = FragmentIndex(fragments)  # each allowed text on its own: no match spans two
-    allowed = _allowed_text(plan, attachments, reader) if fragments else ()
-    shared = {f.words for text in allowed for _, f in index.find(words_of(text))}
+    shared: set[tuple[str, ...]] = set()
+    if fragments:
+        shared = _shared(index, _allowed_text(plan, attachments, reader))
+        bodies = [e.document.source.body for e in plan.entries if e.state is State.LIVE]
+        key = content_key(*sorted({word_stream(f.words) for f in fragments}))
+        shared |= _shared_in_bodies(index, key, bodies, cache)
     live_bytes = {
         hashlib.sha256(a.data).digest()
         for e in plan.entries
         if e.state is State.LIVE
         for a in attachments[e.document.path]
     }
+    kept = [f for f in fragments if f.words not in shared]
     return _Absent(
-        text=FragmentIndex(f for f in fragments if f.words not in shared),
+        text=FragmentIndex(kept),
+        fragments=kept,
         attachments={
             digest: (e, a)
             for e in hidden
@@ -570,6 +683,36 @@ def _absent(plan: SitePlan, reader: _Reader) -> _Absent:
             if e.state is not State.ARCHIVED
         },
     )
+
+
+def _inputs_key(absent: _Absent, identifiers: _IdentifierScan) -> str:
+    """The content of everything the audit looks for: each fragment (and whose it is, in
+    which state, as a problem would say), each attachment and address that must be absent,
+    and the waivers that let an identifier stand."""
+    parts = [
+        *(f"fragment {f.words} {f.text!r} {_whose(f.entry)} {f.part}" for f in absent.fragments),
+        *(
+            f"attachment {d.hex()} {_whose(e)} {a.name!r}"
+            for d, (e, a) in absent.attachments.items()
+        ),
+        *(f"address {where} {_whose(e)}" for where, e in absent.addresses.items()),
+        *(f"waiver {w.rule} {w.text!r}" for w in identifiers.waivers),
+        f"identifier rules {sorted(IDENTIFIER_RULES)}",
+    ]
+    return content_key(*sorted(parts))
+
+
+def _whose(entry: Planned) -> str:
+    return f"{entry.document.path!r} {entry.state.value}"
+
+
+def _stable(context: TextContext) -> str:
+    """A detector context as text that is the same in every process (sets sorted)."""
+    values = []
+    for item in dataclasses.fields(context):
+        value = getattr(context, item.name)
+        values.append(f"{item.name}={sorted(value) if isinstance(value, frozenset) else value!r}")
+    return ", ".join(values)
 
 
 def _leak(relpath: str, line: int, entry: Planned, what: str, text: str | None = None) -> Problem:
@@ -590,13 +733,13 @@ def _leaks(built: BuiltFile, index: FragmentIndex) -> list[Problem]:
     Where a paragraph and its first sentence both match, the sentence is what is counted.
     """
     shortest: dict[int, Fragment] = {}
-    for position, fragment in index.find(built.words.words):
+    for position, fragment in index.find(built.words.stream()):
         if position not in shortest or len(fragment.words) < len(shortest[position].words):
             shortest[position] = fragment
     first: dict[tuple[str, str], tuple[int, Fragment, int]] = {}
     for position, fragment in sorted(shortest.items()):
         key = (fragment.entry.document.path, fragment.part)
-        line, earlier, count = first.get(key, (built.words.lines[position], fragment, 0))
+        line, earlier, count = first.get(key, (built.words.line_at(position), fragment, 0))
         first[key] = (line, earlier, count + 1)
     found = []
     for (_, part), (line, fragment, count) in first.items():
