@@ -70,8 +70,9 @@ def qr_svg(url: str, matrix: list[list[bool]] | None = None) -> str:
     )
 
 
-def _packed(matrix: list[list[bool]]) -> list[Any]:
-    """A matrix as JSON: its size and its modules as one hexadecimal number."""
+def _packed_matrix(url: str) -> list[Any]:
+    """A QR code's matrix as JSON: its size and its modules as one hexadecimal number."""
+    matrix = qr_matrix(url)
     bits = "".join("1" if module else "0" for row in matrix for module in row)
     return [len(matrix), f"{int(bits, 2):x}"]
 
@@ -99,27 +100,27 @@ class QrCodes:
     def __init__(self, root: Path | None) -> None:
         environment = content_key(code_version(Path(__file__).parent, ("qrcode",)))
         self.cache = ResultCache(root, "qr-codes", environment) if root else None
-        self.matrices: dict[str, list[list[bool]]] = {}
+        self.packed: dict[str, list[Any]] = {}  # by address (a matrix of lists is 15 KB)
 
     def prepare(self, urls: Iterable[str]) -> None:
         """Make (or take from the cache) the codes of these addresses, ahead of the pages."""
         missing = []
         for url in dict.fromkeys(urls):
-            cached = _unpacked(self.cache.get(url)) if self.cache else None
-            if cached is None:
+            cached: Any = self.cache.get(url) if self.cache else None
+            if _unpacked(cached) is None:
                 missing.append(url)
             else:
-                self.matrices[url] = cached
-        made = run_all(qr_matrix, missing, enough=_PARALLEL_FROM)
-        for url, matrix in zip(missing, made, strict=True):
-            self.matrices[url] = matrix
+                self.packed[url] = cached
+        made = run_all(_packed_matrix, missing, enough=_PARALLEL_FROM)
+        for url, packed in zip(missing, made, strict=True):
+            self.packed[url] = packed
             if self.cache:
-                self.cache.put(url, _packed(matrix))
+                self.cache.put(url, packed)
 
     def svg(self, url: str) -> str:
-        if url not in self.matrices:
+        if url not in self.packed:
             self.prepare([url])
-        return qr_svg(url, self.matrices[url])
+        return qr_svg(url, _unpacked(self.packed[url]))
 
     def save(self) -> None:
         if self.cache:

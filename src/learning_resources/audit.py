@@ -503,25 +503,30 @@ def _shared(index: FragmentIndex, texts: Iterable[str]) -> set[tuple[str, ...]]:
 
 
 def _shared_in_bodies(
-    index: FragmentIndex, key: str, bodies: list[str], cache: ResultCache | None
+    index: FragmentIndex,
+    candidates: list[tuple[str, ...]],
+    bodies: list[str],
+    cache: ResultCache | None,
 ) -> set[tuple[str, ...]]:
-    """The fragments found in live documents' bodies as they read on a page. Rendering every
-    body is most of the work, so what each body shares with the fragments (whose content is
-    `key`) is kept in the cache by both."""
+    """The fragments (of the sorted `candidates`, those in `index`) found in live documents'
+    bodies as they read on a page. Rendering every body is most of the work, so what each
+    body shares with the fragments is kept in the cache, by both, as places in `candidates`."""
     found: set[tuple[str, ...]] = set()
     missing: dict[str, str] = {}  # body -> its key
+    key = content_key(*(word_stream(words) for words in candidates))
     for body in bodies:
         body_key = content_key("shared", key, body)
         kept = cache.get(body_key) if cache else None
-        if isinstance(kept, list):
-            found.update(tuple(words) for words in kept)
-        else:
+        try:
+            found.update(candidates[i] for i in kept)  # type: ignore[union-attr]
+        except (TypeError, IndexError):
             missing[body] = body_key
     rendered = run_all(rendered_blocks, list(missing), enough=PARALLEL_FROM)
+    place = {words: i for i, words in enumerate(candidates)}
     for body_key, blocks in zip(missing.values(), rendered, strict=True):
         shared = _shared(index, (text for _, text in blocks))
         if cache:
-            cache.put(body_key, sorted(shared))
+            cache.put(body_key, sorted(place[words] for words in shared))
         found |= shared
     return found
 
@@ -659,8 +664,8 @@ def _absent(plan: SitePlan, reader: _Reader, cache: ResultCache | None = None) -
     if fragments:
         shared = _shared(index, _allowed_text(plan, attachments, reader))
         bodies = [e.document.source.body for e in plan.entries if e.state is State.LIVE]
-        key = content_key(*sorted({word_stream(f.words) for f in fragments}))
-        shared |= _shared_in_bodies(index, key, bodies, cache)
+        candidates = sorted({f.words for f in fragments})
+        shared |= _shared_in_bodies(index, candidates, bodies, cache)
     live_bytes = {
         hashlib.sha256(a.data).digest()
         for e in plan.entries
