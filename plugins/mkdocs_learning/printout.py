@@ -19,7 +19,7 @@ import qrcode
 from learning_resources.check_cache import ResultCache, code_version, content_key
 from learning_resources.documents import Document
 from learning_resources.packs import topic_slug
-from learning_resources.parallel import run_all
+from learning_resources.parallel import Background
 from learning_resources.plan import Planned
 from learning_resources.printing import (
     is_briefing,
@@ -88,41 +88,50 @@ def _unpacked(data: Any) -> list[list[bool]] | None:
     return [[bit == "1" for bit in bits[y * size : (y + 1) * size]] for y in range(size)]
 
 
-# Codes to make before other processes pay for starting (a code takes about 5 ms).
-_PARALLEL_FROM = 64
-
-
 class QrCodes:
     """The QR codes of a build's pages by address: taken from the site's cache folder when
     made before (a code depends on nothing but its address and qrcode's version), otherwise
-    made, on every core when there are many, and kept for the next build."""
+    made in another process while MkDocs renders the pages (they are needed only once every
+    page is rendered), and kept for the next build."""
 
     def __init__(self, root: Path | None) -> None:
         environment = content_key(code_version(Path(__file__).parent, ("qrcode",)))
         self.cache = ResultCache(root, "qr-codes", environment) if root else None
         self.packed: dict[str, list[Any]] = {}  # by address (a matrix of lists is 15 KB)
+        self.making: Background[str, list[Any]] | None = None
 
     def prepare(self, urls: Iterable[str]) -> None:
-        """Make (or take from the cache) the codes of these addresses, ahead of the pages."""
-        missing = []
-        for url in dict.fromkeys(urls):
-            cached: Any = self.cache.get(url) if self.cache else None
-            if _unpacked(cached) is None:
-                missing.append(url)
-            else:
-                self.packed[url] = cached
-        made = run_all(_packed_matrix, missing, enough=_PARALLEL_FROM)
-        for url, packed in zip(missing, made, strict=True):
+        """Take these addresses' codes from the cache, and start making the others."""
+        self._collect()
+        missing = [url for url in dict.fromkeys(urls) if not self._cached(url)]
+        self.making = Background(_packed_matrix, missing)
+
+    def _cached(self, url: str) -> bool:
+        cached: Any = self.cache.get(url) if self.cache else None
+        if _unpacked(cached) is not None:
+            self.packed[url] = cached
+        return url in self.packed
+
+    def _collect(self) -> None:
+        if self.making is None:
+            return
+        for url, packed in zip(self.making.items, self.making.result(), strict=True):
             self.packed[url] = packed
             if self.cache:
                 self.cache.put(url, packed)
+        self.making = None
 
     def svg(self, url: str) -> str:
         if url not in self.packed:
-            self.prepare([url])
+            self._collect()
+        if not (url in self.packed or self._cached(url)):
+            self.packed[url] = _packed_matrix(url)
+            if self.cache:
+                self.cache.put(url, self.packed[url])
         return qr_svg(url, _unpacked(self.packed[url]))
 
     def save(self) -> None:
+        self._collect()
         if self.cache:
             self.cache.save()
 

@@ -60,7 +60,7 @@ from .documents import Document
 from .fields import FIELDS, FieldType
 from .kinds import REVIEW_TYPES, Kind
 from .lifecycle import State
-from .parallel import run_all
+from .parallel import Background, run_all
 from .plan import Planned, SitePlan
 from .problems import Problem, in_file_order
 from .reference import fields_reference, rules_reference
@@ -502,35 +502,6 @@ def _shared(index: FragmentIndex, texts: Iterable[str]) -> set[tuple[str, ...]]:
     return {f.words for text in texts for _, f in index.find(word_stream(words_of(text)))}
 
 
-def _shared_in_bodies(
-    index: FragmentIndex,
-    candidates: list[tuple[str, ...]],
-    bodies: list[str],
-    cache: ResultCache | None,
-) -> set[tuple[str, ...]]:
-    """The fragments (of the sorted `candidates`, those in `index`) found in live documents'
-    bodies as they read on a page. Rendering every body is most of the work, so what each
-    body shares with the fragments is kept in the cache, by both, as places in `candidates`."""
-    found: set[tuple[str, ...]] = set()
-    missing: dict[str, str] = {}  # body -> its key
-    key = content_key(*(word_stream(words) for words in candidates))
-    for body in bodies:
-        body_key = content_key("shared", key, body)
-        kept = cache.get(body_key) if cache else None
-        try:
-            found.update(candidates[i] for i in kept)  # type: ignore[union-attr]
-        except (TypeError, IndexError):
-            missing[body] = body_key
-    rendered = run_all(rendered_blocks, list(missing), enough=PARALLEL_FROM)
-    place = {words: i for i, words in enumerate(candidates)}
-    for body_key, blocks in zip(missing.values(), rendered, strict=True):
-        shared = _shared(index, (text for _, text in blocks))
-        if cache:
-            cache.put(body_key, sorted(place[words] for words in shared))
-        found |= shared
-    return found
-
-
 # --- The audit ----------------------------------------------------------------------------
 
 
@@ -548,7 +519,25 @@ _PARTS = {
 }
 
 
-def audit_site(site_dir: Path, plan: SitePlan, *, cache: bool = False) -> list[Problem]:
+class AuditStart:
+    """The part of an audit that needs only the plan: what must be absent. Most of it is
+    rendering live documents' bodies (to know what they share with unpublished ones), which
+    starts at once in another process, so that `build.py` can begin it before MkDocs builds
+    the site and keeps only one of two cores busy. `audit_site` finishes it."""
+
+    def __init__(self, plan: SitePlan, *, cache: bool = False, early: bool = True) -> None:
+        self.plan = plan
+        self.reader = _Reader()
+        self.store = None
+        if cache:
+            environment = content_key(checker_version(), settings_hash(plan.site.settings))
+            self.store = ResultCache(plan.site.root, "audit", environment)
+        self.absent = _AbsentStart(plan, self.reader, self.store, early=early)
+
+
+def audit_site(
+    site_dir: Path, plan: SitePlan, *, cache: bool = False, started: AuditStart | None = None
+) -> list[Problem]:
     """Every trace of a document that is not live, and every identifier, in a built site.
 
     `site_dir` is a built site (or a copy of the live one); `plan` says, for the same day,
@@ -556,20 +545,17 @@ def audit_site(site_dir: Path, plan: SitePlan, *, cache: bool = False) -> list[P
     The files are read on every core when there are many (see `parallel`). With `cache`,
     a file is not read again if it, its place and everything the audit looks for are as
     they were when it was last audited (see `_Audit.key`): its verdict is kept in the site's
-    cache folder (see check_cache).
+    cache folder (see check_cache). `started` is this audit begun earlier, for the same plan.
     """
     global _AUDIT
-    reader = _Reader()
-    store = None
-    if cache:
-        environment = content_key(checker_version(), settings_hash(plan.site.settings))
-        store = ResultCache(plan.site.root, "audit", environment)
-    absent = _absent(plan, reader, store)
+    start = started if started is not None and started.plan is plan else None
+    start = start or AuditStart(plan, cache=cache, early=False)
+    store = start.store
+    absent = start.absent.finish()
     identifiers = _IdentifierScan(plan)
     verdicts = store.entries if store else {}
-    _AUDIT = _Audit(
-        site_dir, reader, absent, identifiers, _inputs_key(absent, identifiers), verdicts
-    )
+    inputs = _inputs_key(absent, identifiers)
+    _AUDIT = _Audit(site_dir, start.reader, absent, identifiers, inputs, verdicts)
     try:
         paths = sorted(p for p in site_dir.rglob("*") if p.is_file())
         found = run_all(_audit_file, paths, enough=PARALLEL_FROM, fork_only=True)
@@ -653,41 +639,106 @@ class _Absent:
     addresses: dict[tuple[str, str], Planned]  # (folder, slug) of drafts and embargoed briefs
 
 
-def _absent(plan: SitePlan, reader: _Reader, cache: ResultCache | None = None) -> _Absent:
-    attachments = {e.document.path: _attachments(e, plan) for e in plan.entries}
-    hidden = [
-        e for e in plan.entries if e.state is not State.LIVE and e.document.kind is not Kind.PAGE
-    ]
-    fragments = [f for e in hidden for f in _fragments_of(e, attachments[e.document.path], reader)]
-    index = FragmentIndex(fragments)  # each allowed text on its own: no match spans two
-    shared: set[tuple[str, ...]] = set()
-    if fragments:
-        shared = _shared(index, _allowed_text(plan, attachments, reader))
-        bodies = [e.document.source.body for e in plan.entries if e.state is State.LIVE]
-        candidates = sorted({f.words for f in fragments})
-        shared |= _shared_in_bodies(index, candidates, bodies, cache)
-    live_bytes = {
-        hashlib.sha256(a.data).digest()
-        for e in plan.entries
-        if e.state is State.LIVE
-        for a in attachments[e.document.path]
-    }
-    kept = [f for f in fragments if f.words not in shared]
-    return _Absent(
-        text=FragmentIndex(kept),
-        fragments=kept,
-        attachments={
-            digest: (e, a)
-            for e in hidden
+@dataclass(frozen=True)
+class _Sharing:
+    index: FragmentIndex  # the fragments
+    place: dict[tuple[str, ...], int]  # each one's place in the sorted list of them
+
+    def places(self, body: str) -> list[int]:
+        """The places of the fragments that a live body has, as it reads on its page."""
+        blocks = rendered_blocks(body)
+        return sorted(self.place[words] for words in _shared(self.index, (t for _, t in blocks)))
+
+
+_SHARING: _Sharing | None = None  # set before workers are forked, which share it
+
+
+def _places(body: str) -> list[int]:
+    assert _SHARING is not None
+    return _SHARING.places(body)
+
+
+class _AbsentStart:
+    """Works out what must be absent: the unpublished documents' fragments, less those that
+    live documents share. Their bodies are rendered in another process (see AuditStart),
+    but those whose sharing is in the cache."""
+
+    def __init__(
+        self, plan: SitePlan, reader: _Reader, cache: ResultCache | None, *, early: bool
+    ) -> None:
+        self.plan, self.cache = plan, cache
+        self.attachments = {e.document.path: _attachments(e, plan) for e in plan.entries}
+        self.hidden = [
+            e
+            for e in plan.entries
+            if e.state is not State.LIVE and e.document.kind is not Kind.PAGE
+        ]
+        self.fragments = [
+            f
+            for e in self.hidden
+            for f in _fragments_of(e, self.attachments[e.document.path], reader)
+        ]
+        self.shared: set[tuple[str, ...]] = set()
+        self.candidates: list[tuple[str, ...]] = []
+        self.missing: dict[str, str] = {}  # a live body whose sharing is not known -> its key
+        self.rendering: Background[str, list[int]] | None = None
+        if not self.fragments:
+            return
+        index = FragmentIndex(self.fragments)  # each allowed text on its own: none spans two
+        self.shared = _shared(index, _allowed_text(plan, self.attachments, reader))
+        # What each body shares is kept by the body and these, as places in this list.
+        self.candidates = sorted({f.words for f in self.fragments})
+        key = content_key(*(word_stream(words) for words in self.candidates))
+        for body in (e.document.source.body for e in plan.entries if e.state is State.LIVE):
+            body_key = content_key("shared", key, body)
+            kept = cache.get(body_key) if cache else None
+            try:
+                self.shared.update(self.candidates[i] for i in kept)  # type: ignore[union-attr]
+            except (TypeError, IndexError):
+                self.missing[body] = body_key
+        self.sharing = _Sharing(index, {words: i for i, words in enumerate(self.candidates)})
+        if early:
+            self.rendering = Background(self.sharing.places, list(self.missing))
+
+    def finish(self) -> _Absent:
+        if self.missing:
+            if self.rendering is not None:
+                found = self.rendering.result()
+            else:  # on every core
+                global _SHARING
+                _SHARING = self.sharing
+                try:
+                    found = run_all(_places, list(self.missing), enough=PARALLEL_FROM)
+                finally:
+                    _SHARING = None
+            for body_key, places in zip(self.missing.values(), found, strict=True):
+                self.shared.update(self.candidates[i] for i in places)
+                if self.cache:
+                    self.cache.put(body_key, places)
+            self.missing, self.rendering = {}, None
+        hidden, attachments = self.hidden, self.attachments
+        live_bytes = {
+            hashlib.sha256(a.data).digest()
+            for e in self.plan.entries
+            if e.state is State.LIVE
             for a in attachments[e.document.path]
-            if (digest := hashlib.sha256(a.data).digest()) not in live_bytes
-        },
-        addresses={
-            (e.document.kind.folder, e.document.slug): e
-            for e in hidden
-            if e.state is not State.ARCHIVED
-        },
-    )
+        }
+        kept = [f for f in self.fragments if f.words not in self.shared]
+        return _Absent(
+            text=FragmentIndex(kept),
+            fragments=kept,
+            attachments={
+                digest: (e, a)
+                for e in hidden
+                for a in attachments[e.document.path]
+                if (digest := hashlib.sha256(a.data).digest()) not in live_bytes
+            },
+            addresses={
+                (e.document.kind.folder, e.document.slug): e
+                for e in hidden
+                if e.state is not State.ARCHIVED
+            },
+        )
 
 
 def _inputs_key(absent: _Absent, identifiers: _IdentifierScan) -> str:
