@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -221,3 +222,27 @@ def test_qr_codes_from_another_version_of_qrcode_are_made_again(
     assert printout.QrCodes(tmp_path).svg(url) != printout.qr_svg(url)  # what was kept
     monkeypatch.undo()
     assert printout.QrCodes(tmp_path).svg(url) == printout.qr_svg(url)
+
+
+def _pid_and_double(number: int) -> tuple[int, int]:
+    return os.getpid(), number * 2
+
+
+def _fails_on_two(number: int) -> int:
+    if number == 2:
+        raise ValueError("two")
+    return number
+
+
+def test_work_in_the_background_gives_what_work_here_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    found = parallel.Background(_pid_and_double, [1, 2, 3]).result()
+    assert [double for _, double in found] == [2, 4, 6]
+    if threading.active_count() == 1:  # (a process running threads does not fork)
+        assert {pid for pid, _ in found} != {os.getpid()}  # done in another process
+    with pytest.raises(ValueError, match="two"):  # failed there: done again here, and raised
+        parallel.Background(_fails_on_two, [1, 2, 3]).result()
+    monkeypatch.setattr(parallel, "workers", lambda: 1)
+    assert parallel.Background(_pid_and_double, [1]).result() == [(os.getpid(), 2)]

@@ -142,7 +142,7 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         for uri, name in ASSETS.items():
             files.append(File.generated(config, uri, abs_src_path=str(here / name)))
         live = plan.live_documents()
-        self.qr_codes = printout.QrCodes(plan.site.root)  # made ahead, on every core
+        self.qr_codes = printout.QrCodes(plan.site.root)  # made while MkDocs renders pages
         self.qr_codes.prepare(render.page_url(d, plan.site) for d in live)
         feed = render.atom_feed(plan.site, live, config.site_name)
         files.append(File.generated(config, "feed.xml", content=feed))
