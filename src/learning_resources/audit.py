@@ -558,7 +558,18 @@ def audit_site(
     _AUDIT = _Audit(site_dir, start.reader, absent, identifiers, inputs, verdicts)
     try:
         paths = sorted(p for p in site_dir.rglob("*") if p.is_file())
-        found = run_all(_audit_file, paths, enough=PARALLEL_FROM, fork_only=True)
+        # Files audited before are known here, at the cost of a hash: only the others are
+        # worth other processes (which would each hold a copy of what this one has).
+        kept = [_kept(path) for path in paths] if verdicts else [None] * len(paths)
+        new = iter(
+            run_all(
+                _audit_file,
+                [path for path, known in zip(paths, kept, strict=True) if known is None],
+                enough=PARALLEL_FROM,
+                fork_only=True,
+            )
+        )
+        found = [known or next(new) for known in kept]
     finally:
         _AUDIT = None
     if store:
@@ -595,16 +606,24 @@ class _Audit:
 _AUDIT: _Audit | None = None
 
 
-def _audit_file(path: Path) -> tuple[str, list[Problem]]:
-    """The file's key (see `_Audit.key`) and its problems, from the cache if known."""
+def _kept(path: Path) -> tuple[str, list[Problem]] | None:
+    """The file's key (see `_Audit.key`) and its problems, if they are in the cache."""
     assert _AUDIT is not None
     relpath = path.relative_to(_AUDIT.site_dir).as_posix()
-    data = path.read_bytes()
-    key = _AUDIT.key(relpath, data)
+    key = _AUDIT.key(relpath, path.read_bytes())
     kept = _AUDIT.verdicts.get(key)
     if kept is not None:
         with contextlib.suppress(TypeError, ValueError):
             return key, decode_problems(kept)
+    return None
+
+
+def _audit_file(path: Path) -> tuple[str, list[Problem]]:
+    """The file's key (see `_Audit.key`) and its problems."""
+    assert _AUDIT is not None
+    relpath = path.relative_to(_AUDIT.site_dir).as_posix()
+    data = path.read_bytes()
+    key = _AUDIT.key(relpath, data)
     absent = _AUDIT.absent
     built = _AUDIT.reader.read(relpath, data, words=not absent.text.empty)
     found: list[Problem] = []
