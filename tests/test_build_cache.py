@@ -25,18 +25,11 @@ from learning_resources.pipeline import check_site
 from learning_resources.plan import SitePlan
 
 from .conftest import SiteFolder, brief
+from .test_check_cache import own_key_folder  # noqa: F401  (autouse: the key's own folder)
 
 TODAY = dt.date(2026, 7, 1)
 PLANTED = "The outreach team met on a wet Tuesday in the old library."
 LIVE_SENTENCE = "Practitioners should ask about every adult in the household."
-
-
-@pytest.fixture(autouse=True)
-def own_key_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The signing key lives in the user's cache folder: here, one of the test's own."""
-    folder = tmp_path / "user-cache"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
-    return folder
 
 
 @pytest.fixture
@@ -167,14 +160,15 @@ def test_a_live_body_that_no_longer_shares_a_sentence(
 
 
 def test_a_cache_signed_by_someone_else_or_for_another_version_is_ignored(
-    tmp_path: Path, own_key_folder: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    key_folder = Path(os.environ["XDG_CACHE_HOME"])  # the test's own (own_key_folder)
     cache = ResultCache(tmp_path, "audit", "version 1")
     cache.put("a file", [])
     cache.save()
     assert ResultCache(tmp_path, "audit", "version 1").get("a file") == []
     assert ResultCache(tmp_path, "audit", "version 2").get("a file") is None
-    (own_key_folder / "learning-resources/cache-key").write_bytes(b"another user's key".ljust(32))
+    (key_folder / "learning-resources/cache-key").write_bytes(b"another user's key".ljust(32))
     assert ResultCache(tmp_path, "audit", "version 1").get("a file") is None
     # Entries not used in a run are dropped when it saves.
     monkeypatch.setattr(check_cache, "_signing_key", lambda: b"k" * 32)
