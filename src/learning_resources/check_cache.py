@@ -15,6 +15,11 @@ versions of the libraries that read files) and the settings (`mkdocs.yml`'s rule
 so a new version or a changed setting starts afresh. Nothing that depends on the date is
 kept: the lifecycle, and the checks that depend on it, are worked out every time.
 
+`ResultCache` keeps other results the same way (signed JSON in the same folder, keyed by
+what they are computed from and by an environment): the build's audit verdicts on each built
+file (`audit.json`, see audit.py) and the pages' QR codes (`qr-codes.json`, see the plugin's
+printout.py).
+
 The file is signed (HMAC-SHA256) with a key kept outside the site, in the user's own cache
 folder: a cache file written anywhere else (committed to the repository, say) is never
 trusted, so it cannot vouch for a document that was never checked. It is JSON, never
