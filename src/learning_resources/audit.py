@@ -727,7 +727,9 @@ class _AbsentStart:
                 global _SHARING
                 _SHARING = self.sharing
                 try:
-                    found = run_all(_places, list(self.missing), enough=PARALLEL_FROM)
+                    found = run_all(
+                        _places, list(self.missing), enough=PARALLEL_FROM, fork_only=True
+                    )
                 finally:
                     _SHARING = None
             for body_key, places in zip(self.missing.values(), found, strict=True):

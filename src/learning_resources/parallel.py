@@ -85,6 +85,8 @@ class Background(Generic[Item, Result]):
                 process = context.Process(target=self._work, args=(sending,), daemon=True)
                 process.start()
             except OSError:
+                receiving.close()
+                sending.close()
                 return
             finally:
                 gc.unfreeze()
