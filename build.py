@@ -274,14 +274,15 @@ def build_atomically(
     """
     from mkdocs_learning.engine import BuildFailed, build_site
 
-    from learning_resources.audit import audit_site
+    from learning_resources.audit import AuditStart, audit_site
 
     _mkdocs_logging()
     built = Built()
     try:
         with site_output.staged(site_dir, plan.site.root) as staging:
+            started = AuditStart(plan, cache=True)  # on the core MkDocs leaves idle
             built.warnings = build_site(plan, staging, pdfs=pdfs)
-            built.leaks = audit_site(staging, plan)
+            built.leaks = audit_site(staging, plan, cache=True, started=started)
             if built.leaks:
                 raise _Discard
             if strict and built.warnings:

@@ -135,7 +135,8 @@ class Corpus:
 
 
 def _case_codes() -> list[str]:
-    letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    # Not 'X': 'Child X: online safety' reads as an account on the app X.
+    letters = [chr(c) for c in range(ord("A"), ord("Z") + 1) if c != ord("X")]
     return letters + [a + b for a in letters for b in letters]
 
 
@@ -228,7 +229,7 @@ def generate(root: Path, documents: int, seed: int, today: dt.date = TODAY) -> C
             if usual_archive_on(published, settings) <= today:
                 until = today + dt.timedelta(days=rng.randint(60, 400))
                 extra += f"extension: {{until: {until}, reason: kept for the regional programme}}\n"
-            relpath = f"briefs/{label.lower().replace(' ', '-')}-{case.lower()}-{n}.md"
+            relpath = f"briefs/review-{n}.md"  # no case letters: 'baby-jr' reads as a name
             quoted = f'"{case}"' if case in ("NO", "ON") else case  # YAML would read true/false
             body = _brief_body(rng, pool, target)
             text = (

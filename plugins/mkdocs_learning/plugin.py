@@ -96,6 +96,7 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         self.blocks: dict[str, str] = {}  # generated blocks editors place in pages
         self.script_hashes: set[str] = set()  # of every inline script on the built pages
         self.print_report = pdfs.Report()
+        self.qr_codes = printout.QrCodes(None)
         self.pdfs: bool | None = None  # None: as LEARNING_SITE_PDFS says (mkdocs run directly)
 
     def use_plan(self, plan: SitePlan, *, pdfs: bool = True) -> None:
@@ -144,6 +145,8 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         for uri, name in ASSETS.items():
             files.append(File.generated(config, uri, abs_src_path=str(ASSET_DIR / name)))
         live = plan.live_documents()
+        self.qr_codes = printout.QrCodes(plan.site.root)  # made while MkDocs renders pages
+        self.qr_codes.prepare(render.page_url(d, plan.site) for d in live)
         feed = render.atom_feed(plan.site, live, config.site_name)
         files.append(File.generated(config, "feed.xml", content=feed))
         self.blocks = {
@@ -198,7 +201,10 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         return "".join(out) + markdown[last:]
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Defence in depth: every page keeps only the allowed HTML, whatever a check missed."""
+        """The sections of a document page, from its headings; then, defence in depth: every
+        page keeps only the allowed HTML, whatever a check missed."""
+        if render.CONTENTS_PLACE in html:
+            html = html.replace(render.CONTENTS_PLACE, render.contents(page.toc), 1)
         return sanitise(html)
 
     @event_priority(-100)  # last: the policy hashes the scripts of the page as it will be
@@ -212,7 +218,8 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         robots = page.meta.get("robots")
         if robots:
             head.append(f'<meta name="robots" content="{robots}">')  # escaped in page.meta
-        output = printout.print_ready(output, page.canonical_url or "", self._plan().site.settings)
+        settings = self._plan().site.settings
+        output = printout.print_ready(output, page.canonical_url or "", settings, self.qr_codes.svg)
         return self._secured(output.replace("<head>", "<head>\n" + "\n".join(head), 1))
 
     def on_template_context(
@@ -235,6 +242,7 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         """`_headers` (the policy, the other headers, and a long cache for the assets named by
         their content, for hosts that read the file), and PDFs of every live brief and sheet
         (pdfs.py), unless turned off for a preview."""
+        self.qr_codes.save()
         if not self.serving:
             site_dir = Path(config.site_dir)
             text = headers.headers_file(self.script_hashes, headers.fingerprinted(site_dir))

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from html import escape, unescape
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 import qrcode
 
+from learning_resources.check_cache import ResultCache, code_version, content_key
 from learning_resources.documents import Document
 from learning_resources.packs import topic_slug
+from learning_resources.parallel import Background
 from learning_resources.plan import Planned
 from learning_resources.printing import (
     is_briefing,
@@ -36,12 +40,17 @@ def pack_name(topic: str) -> str:
     return f"{topic_slug(topic)}.pdf"
 
 
-def qr_svg(url: str) -> str:
-    """A QR code for `url` as a small inline SVG: one path, a rectangle per run of modules."""
+def qr_matrix(url: str) -> list[list[bool]]:
+    """The modules of a QR code for `url` (a border of 2 included), as qrcode makes them."""
     code = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
     code.add_data(url)
     code.make(fit=True)
-    matrix = code.get_matrix()
+    return [[bool(module) for module in row] for row in code.get_matrix()]
+
+
+def qr_svg(url: str, matrix: list[list[bool]] | None = None) -> str:
+    """A QR code for `url` as a small inline SVG: one path, a rectangle per run of modules."""
+    matrix = qr_matrix(url) if matrix is None else matrix
     size = len(matrix)
     runs = []
     for y, row in enumerate(matrix):
@@ -59,6 +68,72 @@ def qr_svg(url: str) -> str:
         f'<rect width="{size}" height="{size}" fill="#fff"/>'
         f'<path fill="#000" d="{"".join(runs)}"/></svg>'
     )
+
+
+def _packed_matrix(url: str) -> list[Any]:
+    """A QR code's matrix as JSON: its size and its modules as one hexadecimal number."""
+    matrix = qr_matrix(url)
+    bits = "".join("1" if module else "0" for row in matrix for module in row)
+    return [len(matrix), f"{int(bits, 2):x}"]
+
+
+def _unpacked(data: Any) -> list[list[bool]] | None:
+    try:
+        size, number = int(data[0]), int(data[1], 16)
+    except (TypeError, ValueError, IndexError):
+        return None
+    bits = f"{number:0{size * size}b}"
+    if size < 21 or len(bits) != size * size:
+        return None
+    return [[bit == "1" for bit in bits[y * size : (y + 1) * size]] for y in range(size)]
+
+
+class QrCodes:
+    """The QR codes of a build's pages by address: taken from the site's cache folder when
+    made before (a code depends on nothing but its address and qrcode's version), otherwise
+    made in another process while MkDocs renders the pages (they are needed only once every
+    page is rendered), and kept for the next build."""
+
+    def __init__(self, root: Path | None) -> None:
+        environment = content_key(code_version(Path(__file__).parent, ("qrcode",)))
+        self.cache = ResultCache(root, "qr-codes", environment) if root else None
+        self.packed: dict[str, list[Any]] = {}  # by address (a matrix of lists is 15 KB)
+        self.making: Background[str, list[Any]] | None = None
+
+    def prepare(self, urls: Iterable[str]) -> None:
+        """Take these addresses' codes from the cache, and start making the others."""
+        self._collect()
+        missing = [url for url in dict.fromkeys(urls) if not self._cached(url)]
+        self.making = Background(_packed_matrix, missing)
+
+    def _cached(self, url: str) -> bool:
+        cached: Any = self.cache.get(url) if self.cache else None
+        if _unpacked(cached) is not None:
+            self.packed[url] = cached
+        return url in self.packed
+
+    def _collect(self) -> None:
+        if self.making is None:
+            return
+        for url, packed in zip(self.making.items, self.making.result(), strict=True):
+            self.packed[url] = packed
+            if self.cache:
+                self.cache.put(url, packed)
+        self.making = None
+
+    def svg(self, url: str) -> str:
+        if url not in self.packed:
+            self._collect()
+        if not (url in self.packed or self._cached(url)):
+            self.packed[url] = _packed_matrix(url)
+            if self.cache:
+                self.cache.put(url, self.packed[url])
+        return qr_svg(url, _unpacked(self.packed[url]))
+
+    def save(self) -> None:
+        self._collect()
+        if self.cache:
+            self.cache.save()
 
 
 def page_context(entry: Planned, url: str, today: dt.date, *, pdfs: bool) -> dict[str, Any]:
@@ -83,7 +158,9 @@ _SECTION_END = re.compile(r'<h2\b|<div class="lr-(?:team-actions|print-end)\b')
 _TAG = re.compile(r"<[^>]+>")
 
 
-def print_ready(html: str, page_url: str, settings: Settings) -> str:
+def print_ready(
+    html: str, page_url: str, settings: Settings, qr: Callable[[str], str] = qr_svg
+) -> str:
     """The built page, ready to print: each discussion section (a group activity, questions)
     wrapped to be kept on one page, a 7-minute briefing's sections in a grid of boxes, and
     links given their full address to print after them."""
@@ -99,7 +176,8 @@ def print_ready(html: str, page_url: str, settings: Settings) -> str:
         briefing = '<div class="lr-team-actions">' in text  # only 7-minute briefings have it
         return match.group(1) + wrap_sections(text, settings, briefing) + match.group(3)
 
-    html = html.replace(QR_PLACE, qr_svg(page_url), 1)  # made here: no editor's HTML
+    if QR_PLACE in html:
+        html = html.replace(QR_PLACE, qr(page_url), 1)  # made here: no editor's HTML
     return _ARTICLE.sub(article, html, count=1)
 
 

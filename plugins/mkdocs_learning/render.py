@@ -12,7 +12,6 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
-import markdown
 from markupsafe import Markup, escape
 
 from learning_resources import printing
@@ -142,16 +141,25 @@ def mark_group_activity(body: str, site: Site) -> str:
     return "\n".join(out)
 
 
-# The extensions that shape headings and their ids, as the example's mkdocs.yml sets them.
-_HEADING_EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "def_list"]
+# Where a document page lists its sections (document.md.j2): filled in once MkDocs has
+# rendered the page and knows its headings' ids, so the body is not rendered twice.
+CONTENTS_PLACE = '<div class="lr-contents-place"></div>'
 
 
-def sections(body: str) -> list[tuple[str, str]]:
-    """(id, text) of each `##` section of a body, with the ids MkDocs will give them."""
-    reader = markdown.Markdown(extensions=_HEADING_EXTENSIONS)
-    reader.convert(body)
-    tokens = [t for top in reader.toc_tokens for t in (top, *top["children"])]  # type: ignore[attr-defined]
-    return [(t["id"], html.unescape(t["name"])) for t in tokens if t["level"] == 2]
+def contents(toc: Iterable[Any]) -> str:
+    """The 'On this page' box: a link to each `##` section, from MkDocs' table of contents of
+    the rendered page (its AnchorLinks: title, id, level, children); nothing if none."""
+    links = [link for top in toc for link in (top, *top.children) if link.level == 2]
+    if not links:
+        return ""
+    items = "".join(
+        f'<li><a href="#{html.escape(link.id)}">{html.escape(html.unescape(link.title))}</a></li>\n'
+        for link in links
+    )
+    return (
+        '<nav aria-label="On this page" class="lr-contents">\n'
+        f'<p class="lr-box-title">On this page</p>\n<ul>\n{items}</ul>\n</nav>'
+    )
 
 
 def document_page(entry: Planned, site: Site, today: dt.date, *, pdfs: bool = True) -> str:
@@ -173,7 +181,6 @@ def document_page(entry: Planned, site: Site, today: dt.date, *, pdfs: bool = Tr
         minutes=reading_minutes(document.summary + " " + document.source.body),
         problem_link=problem_link(document, site),
         printout=printout.page_context(entry, page_url(document, site), today, pdfs=pdfs),
-        sections=sections(body),
         body=body,
     )
 

@@ -25,6 +25,8 @@ may show. Words never match across two paragraphs, list items or table cells.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import dataclasses
 import gzip
 import hashlib
 import json
@@ -32,25 +34,34 @@ import re
 import unicodedata
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
+import ahocorasick
 import markdown
 
 from .anonymisation.allowed import allowed_spans
 from .anonymisation.attachments import PdfError, read_pdf
 from .anonymisation.identifiers import find_identifiers
 from .anonymisation.scan import TextContext, context_for
+from .check_cache import (
+    ResultCache,
+    checker_version,
+    content_key,
+    decode_problems,
+    encode_problems,
+    settings_hash,
+)
 from .documents import Document
 from .fields import FIELDS, FieldType
 from .kinds import REVIEW_TYPES, Kind
 from .lifecycle import State
-from .parallel import run_all
+from .parallel import Background, run_all
 from .plan import Planned, SitePlan
 from .problems import Problem, in_file_order
 from .reference import fields_reference, rules_reference
@@ -101,8 +112,7 @@ def words_of(text: str) -> list[str]:
 # --- Reading text out of files ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Chunk:
+class Chunk(NamedTuple):
     """A run of text in a file: element data or an attribute value, where it starts."""
 
     text: str
@@ -190,24 +200,49 @@ def _plain_chunks(text: str) -> list[Chunk]:
     return [Chunk(line, n, True) for n, line in enumerate(text.split("\n"), 1) if line]
 
 
+# Words are kept as one string, each word after a SEPARATOR (and one more at the end), so that
+# a fragment of words is found as a substring: an empty word (BREAK) makes two separators in
+# a row, which no fragment has.
+SEPARATOR = "\x00"
+
+
+def word_stream(words: Iterable[str]) -> str:
+    return "".join(SEPARATOR + word for word in words) + SEPARATOR
+
+
 @dataclass
 class Words:
-    """A file's text as words, each with the line (or PDF page) it is on."""
+    """A file's text as words (see SEPARATOR), and the line (or PDF page) each part is on."""
 
-    words: list[str] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # where each part starts in the stream
+    lines: list[int] = field(default_factory=list)  # and its line
+    length: int = 0
+    broken: bool = True  # the last word is a BREAK (or there is none)
 
     def add(self, chunks: Iterable[Chunk]) -> None:
-        words, lines = self.words, self.lines
         for chunk in chunks:
-            if chunk.new_block and words and words[-1] != BREAK:
-                words.append(BREAK)
-                lines.append(chunk.line)
+            if chunk.new_block and not self.broken:
+                self._add(SEPARATOR + BREAK, chunk.line)
+                self.broken = True
             text = unicodedata.normalize("NFKC", chunk.text).casefold()
             for number, part in enumerate(text.split("\n"), chunk.line):
                 found = _WORD.findall(part)
-                words += found
-                lines += [number] * len(found)
+                if found:
+                    self._add(word_stream(found)[:-1], number)
+                    self.broken = False
+
+    def _add(self, part: str, line: int) -> None:
+        self.parts.append(part)
+        self.starts.append(self.length)
+        self.lines.append(line)
+        self.length += len(part)
+
+    def stream(self) -> str:
+        return "".join(self.parts) + SEPARATOR
+
+    def line_at(self, offset: int) -> int:
+        return self.lines[bisect.bisect_right(self.starts, offset) - 1]
 
 
 @dataclass(frozen=True)
@@ -245,8 +280,8 @@ class _Reader:
                 self.pdfs[key] = PdfText((), str(exc))
         return self.pdfs[key]
 
-    def read(self, path: Path, relpath: str) -> BuiltFile:
-        data = path.read_bytes()
+    def read(self, relpath: str, data: bytes, *, words: bool = True) -> BuiltFile:
+        """The file's text; its words only if `words` (there is something to look for)."""
         name = relpath
         if name.endswith(".gz"):
             name = name.removesuffix(".gz")
@@ -255,14 +290,18 @@ class _Reader:
             except (OSError, EOFError, zlib.error) as exc:
                 return BuiltFile(relpath, data, Words(), [], f"it cannot be decompressed ({exc})")
         built = BuiltFile(relpath, data, Words(), [])
-        built.words.add(_plain_chunks(name))  # a file's own name and folder
+        add = built.words.add if words else _ignore
+        add(_plain_chunks(name))  # a file's own name and folder
         suffix = Path(name).suffix.lower()
         if suffix == ".pdf" or data.startswith(b"%PDF-"):
             pdf = self.pdf(data)
             built.error = pdf.error and f"its text cannot be read ({pdf.error})"
             for line, where, text in pdf.parts:
-                built.words.add([Chunk(text, line, True)])
+                add([Chunk(text, line, True)])
                 built.main_text.append((text, line, where))
+            return built
+        html = suffix in (".html", ".htm")
+        if not (words or html):
             return built
         try:
             text = data.decode("utf-8")
@@ -271,24 +310,26 @@ class _Reader:
                 text = data.decode("utf-8", errors="replace")
             else:
                 return built  # an image or other binary file: compared by its bytes only
-        if suffix in (".html", ".htm", ".xml", ".svg", ".xsl"):
+        if html or suffix in (".xml", ".svg", ".xsl"):
             chunks = markup_chunks(text)
-            built.words.add(chunks)
-            if suffix in (".html", ".htm"):
+            add(chunks)
+            if html:
                 built.main_text = _visible(chunks)
         elif suffix in (".json", ".webmanifest"):
             try:
-                strings = list(_json_strings(json.loads(text)))
+                value = json.loads(text)
             except ValueError:
-                built.words.add(_plain_chunks(text))
+                add(_plain_chunks(text))
             else:
-                for string in strings:
-                    built.words.add(
-                        markup_chunks(string) if "<" in string else [Chunk(string, 1, True)]
-                    )
+                for string in _json_strings(value):
+                    add(markup_chunks(string) if "<" in string else [Chunk(string, 1, True)])
         else:
-            built.words.add(_plain_chunks(text))
+            add(_plain_chunks(text))
         return built
+
+
+def _ignore(chunks: Iterable[Chunk]) -> None:
+    pass
 
 
 def _blocks(chunks: Iterable[Chunk]) -> list[tuple[Chunk, str]]:
@@ -322,22 +363,26 @@ class Fragment:
 
 
 class FragmentIndex:
-    """Finds many word sequences in a stream of words in one pass (keyed by the first two)."""
+    """Finds many word sequences in a stream of words (`word_stream`) in one pass."""
 
     def __init__(self, fragments: Iterable[Fragment]) -> None:
-        self.by_start: dict[tuple[str, str], list[Fragment]] = defaultdict(list)
+        by_words: dict[str, list[Fragment]] = defaultdict(list)
         for fragment in fragments:
-            self.by_start[fragment.words[0], fragment.words[1]].append(fragment)
+            by_words[word_stream(fragment.words)].append(fragment)
+        self.automaton = ahocorasick.Automaton()
+        for key, found in by_words.items():
+            self.automaton.add_word(key, (len(key), found))
+        if by_words:
+            self.automaton.make_automaton()
+        self.empty = not by_words
 
-    def find(self, words: Sequence[str]) -> Iterator[tuple[int, Fragment]]:
-        by_start = self.by_start
-        for i in range(len(words) - 1):
-            candidates = by_start.get((words[i], words[i + 1]))
-            if candidates:
-                for fragment in candidates:
-                    n = len(fragment.words)
-                    if tuple(words[i : i + n]) == fragment.words:
-                        yield i, fragment
+    def find(self, stream: str) -> Iterator[tuple[int, Fragment]]:
+        """(where it starts in the stream, the fragment), for every fragment found."""
+        if self.empty:
+            return
+        for end, (length, found) in self.automaton.iter(stream):
+            for fragment in found:
+                yield end - length + 1, fragment
 
 
 def rendered_blocks(body: str) -> list[tuple[str, str]]:
@@ -433,16 +478,15 @@ def _fragments_of(entry: Planned, attachments: list[Attachment], reader: _Reader
 def _allowed_text(
     plan: SitePlan, attachments: dict[str, list[Attachment]], reader: _Reader
 ) -> Iterator[str]:
-    """What may be on the site: live documents, settings, what archive notices show, and the
-    editors' reference the site generates (its examples share standard headings)."""
+    """What may be on the site: live documents (but their bodies, see `_shared`), settings,
+    what archive notices show, and the editors' reference the site generates (its examples
+    share standard headings)."""
     settings = plan.site.settings
     yield from (settings.partnership, settings.contact_email, *settings.allowed_terms)
     yield from (text for _, text in rendered_blocks(fields_reference(settings)))
     yield from (text for _, text in rendered_blocks(rules_reference()))
     yield from (*settings.topics.values(), *settings.audiences.values(), *REVIEW_TYPES.values())
     yield from (*settings.sheet_sections, *settings.case_labels)
-    live = [e.document.source.body for e in plan.entries if e.state is State.LIVE]
-    rendered = iter(run_all(rendered_blocks, live, enough=PARALLEL_FROM))
     for entry in plan.entries:
         document = entry.document
         if entry.state is State.ARCHIVED:
@@ -451,10 +495,14 @@ def _allowed_text(
                 yield document.summary
         elif entry.state is State.LIVE:
             yield from (value for _, value in _prose_fields(document))
-            yield from (text for _, text in next(rendered))
             for attachment in attachments[document.path]:
                 yield from (attachment.name, attachment.address)
                 yield from _attachment_text(attachment, reader)
+
+
+def _shared(index: FragmentIndex, texts: Iterable[str]) -> set[tuple[str, ...]]:
+    """The fragments found in any of the texts, each text on its own (no match spans two)."""
+    return {f.words for text in texts for _, f in index.find(word_stream(words_of(text)))}
 
 
 # --- The audit ----------------------------------------------------------------------------
@@ -474,22 +522,64 @@ _PARTS = {
 }
 
 
-def audit_site(site_dir: Path, plan: SitePlan) -> list[Problem]:
+class AuditStart:
+    """The part of an audit that needs only the plan: what must be absent. Most of it is
+    rendering live documents' bodies (to know what they share with unpublished ones), which
+    starts at once in another process, so that `build.py` can begin it before MkDocs builds
+    the site and keeps only one of two cores busy. `audit_site` finishes it."""
+
+    def __init__(self, plan: SitePlan, *, cache: bool = False, early: bool = True) -> None:
+        self.plan = plan
+        self.reader = _Reader()
+        self.store = None
+        if cache:
+            environment = content_key(checker_version(), settings_hash(plan.site.settings))
+            self.store = ResultCache(plan.site.root, "audit", environment)
+        self.absent = _AbsentStart(plan, self.reader, self.store, early=early)
+
+
+def audit_site(
+    site_dir: Path, plan: SitePlan, *, cache: bool = False, started: AuditStart | None = None
+) -> list[Problem]:
     """Every trace of a document that is not live, and every identifier, in a built site.
 
     `site_dir` is a built site (or a copy of the live one); `plan` says, for the same day,
     which documents are live. Problems name the built file (relative to `site_dir`).
-    The files are read on every core when there are many (see `parallel`).
+    The files are read on every core when there are many (see `parallel`). With `cache`,
+    a file is not read again if it, its place and everything the audit looks for are as
+    they were when it was last audited (see `_Audit.key`): its verdict is kept in the site's
+    cache folder (see check_cache). `started` is this audit begun earlier, for the same plan.
     """
     global _AUDIT
-    reader = _Reader()
-    _AUDIT = _Audit(site_dir, reader, _absent(plan, reader), _IdentifierScan(plan))
+    start = started if started is not None and started.plan is plan else None
+    start = start or AuditStart(plan, cache=cache, early=False)
+    store = start.store
+    absent = start.absent.finish()
+    identifiers = _IdentifierScan(plan)
+    verdicts = store.entries if store else {}
+    inputs = _inputs_key(absent, identifiers)
+    _AUDIT = _Audit(site_dir, start.reader, absent, identifiers, inputs, verdicts)
     try:
         paths = sorted(p for p in site_dir.rglob("*") if p.is_file())
-        found = run_all(_audit_file, paths, enough=PARALLEL_FROM, fork_only=True)
+        # Files audited before are known here, at the cost of a hash: only the others are
+        # worth other processes (which would each hold a copy of what this one has).
+        kept = [_kept(path) for path in paths] if verdicts else [None] * len(paths)
+        new = iter(
+            run_all(
+                _audit_file,
+                [path for path, known in zip(paths, kept, strict=True) if known is None],
+                enough=PARALLEL_FROM,
+                fork_only=True,
+            )
+        )
+        found = [known or next(new) for known in kept]
     finally:
         _AUDIT = None
-    return in_file_order(p for problems in found for p in problems)
+    if store:
+        for key, problems in found:
+            store.put(key, encode_problems(problems))
+        store.save()
+    return in_file_order(p for _, problems in found for p in problems)
 
 
 # Files to read before other processes pay for starting (a page takes about 15 ms).
@@ -504,15 +594,41 @@ class _Audit:
     reader: _Reader
     absent: _Absent
     identifiers: _IdentifierScan
+    inputs: str  # the content of everything the audit looks for, in every file
+    verdicts: dict[str, Any]  # what auditing a file gave, by `key` (from the cache)
+
+    def key(self, relpath: str, data: bytes) -> str:
+        """Everything a file's verdict depends on: its bytes, its place (which names its
+        document, whose pseudonyms and named professionals are allowed in it), and all that
+        is looked for in it."""
+        context, owner = self.identifiers.context(relpath)
+        return content_key("verdict", self.inputs, relpath, hashlib.sha256(data).digest(),
+                           owner, _stable(context))  # fmt: skip
 
 
 _AUDIT: _Audit | None = None
 
 
-def _audit_file(path: Path) -> list[Problem]:
+def _kept(path: Path) -> tuple[str, list[Problem]] | None:
+    """The file's key (see `_Audit.key`) and its problems, if they are in the cache."""
     assert _AUDIT is not None
-    built = _AUDIT.reader.read(path, path.relative_to(_AUDIT.site_dir).as_posix())
+    relpath = path.relative_to(_AUDIT.site_dir).as_posix()
+    key = _AUDIT.key(relpath, path.read_bytes())
+    kept = _AUDIT.verdicts.get(key)
+    if kept is not None:
+        with contextlib.suppress(TypeError, ValueError):
+            return key, decode_problems(kept)
+    return None
+
+
+def _audit_file(path: Path) -> tuple[str, list[Problem]]:
+    """The file's key (see `_Audit.key`) and its problems."""
+    assert _AUDIT is not None
+    relpath = path.relative_to(_AUDIT.site_dir).as_posix()
+    data = path.read_bytes()
+    key = _AUDIT.key(relpath, data)
     absent = _AUDIT.absent
+    built = _AUDIT.reader.read(relpath, data, words=not absent.text.empty)
     found: list[Problem] = []
     if built.error:
         found.append(
@@ -532,7 +648,7 @@ def _audit_file(path: Path) -> list[Problem]:
         entry, attachment = copy
         found.append(_leak(built.path, 1, entry, "a copy of an attachment", attachment.name))
     found += _AUDIT.identifiers.scan(built)
-    return found
+    return key, found
 
 
 @dataclass(frozen=True)
@@ -540,39 +656,143 @@ class _Absent:
     """What must be in no built file."""
 
     text: FragmentIndex
+    fragments: list[Fragment]  # those in `text`
     attachments: dict[bytes, tuple[Planned, Attachment]]  # by their SHA-256
     addresses: dict[tuple[str, str], Planned]  # (folder, slug) of drafts and embargoed briefs
 
 
-def _absent(plan: SitePlan, reader: _Reader) -> _Absent:
-    attachments = {e.document.path: _attachments(e, plan) for e in plan.entries}
-    hidden = [
-        e for e in plan.entries if e.state is not State.LIVE and e.document.kind is not Kind.PAGE
-    ]
-    fragments = [f for e in hidden for f in _fragments_of(e, attachments[e.document.path], reader)]
-    index = FragmentIndex(fragments)  # each allowed text on its own: no match spans two
-    allowed = _allowed_text(plan, attachments, reader) if fragments else ()
-    shared = {f.words for text in allowed for _, f in index.find(words_of(text))}
-    live_bytes = {
-        hashlib.sha256(a.data).digest()
-        for e in plan.entries
-        if e.state is State.LIVE
-        for a in attachments[e.document.path]
-    }
-    return _Absent(
-        text=FragmentIndex(f for f in fragments if f.words not in shared),
-        attachments={
-            digest: (e, a)
-            for e in hidden
+@dataclass(frozen=True)
+class _Sharing:
+    index: FragmentIndex  # the fragments
+    place: dict[tuple[str, ...], int]  # each one's place in the sorted list of them
+
+    def places(self, body: str) -> list[int]:
+        """The places of the fragments that a live body has, as it reads on its page."""
+        blocks = rendered_blocks(body)
+        return sorted(self.place[words] for words in _shared(self.index, (t for _, t in blocks)))
+
+
+_SHARING: _Sharing | None = None  # set before workers are forked, which share it
+
+
+def _places(body: str) -> list[int]:
+    assert _SHARING is not None
+    return _SHARING.places(body)
+
+
+class _AbsentStart:
+    """Works out what must be absent: the unpublished documents' fragments, less those that
+    live documents share. Their bodies are rendered in another process (see AuditStart),
+    but those whose sharing is in the cache."""
+
+    def __init__(
+        self, plan: SitePlan, reader: _Reader, cache: ResultCache | None, *, early: bool
+    ) -> None:
+        self.plan, self.cache = plan, cache
+        self.attachments = {e.document.path: _attachments(e, plan) for e in plan.entries}
+        self.hidden = [
+            e
+            for e in plan.entries
+            if e.state is not State.LIVE and e.document.kind is not Kind.PAGE
+        ]
+        self.fragments = [
+            f
+            for e in self.hidden
+            for f in _fragments_of(e, self.attachments[e.document.path], reader)
+        ]
+        self.shared: set[tuple[str, ...]] = set()
+        self.candidates: list[tuple[str, ...]] = []
+        self.missing: dict[str, str] = {}  # a live body whose sharing is not known -> its key
+        self.rendering: Background[str, list[int]] | None = None
+        if not self.fragments:
+            return
+        index = FragmentIndex(self.fragments)  # each allowed text on its own: none spans two
+        self.shared = _shared(index, _allowed_text(plan, self.attachments, reader))
+        # What each body shares is kept by the body and these, as places in this list.
+        self.candidates = sorted({f.words for f in self.fragments})
+        key = content_key(*(word_stream(words) for words in self.candidates))
+        for body in (e.document.source.body for e in plan.entries if e.state is State.LIVE):
+            body_key = content_key("shared", key, body)
+            kept = cache.get(body_key) if cache else None
+            try:
+                self.shared.update(self.candidates[i] for i in kept)  # type: ignore[union-attr]
+            except (TypeError, IndexError):
+                self.missing[body] = body_key
+        self.sharing = _Sharing(index, {words: i for i, words in enumerate(self.candidates)})
+        if early:
+            self.rendering = Background(self.sharing.places, list(self.missing))
+
+    def finish(self) -> _Absent:
+        if self.missing:
+            if self.rendering is not None:
+                found = self.rendering.result()
+            else:  # on every core
+                global _SHARING
+                _SHARING = self.sharing
+                try:
+                    found = run_all(
+                        _places, list(self.missing), enough=PARALLEL_FROM, fork_only=True
+                    )
+                finally:
+                    _SHARING = None
+            for body_key, places in zip(self.missing.values(), found, strict=True):
+                self.shared.update(self.candidates[i] for i in places)
+                if self.cache:
+                    self.cache.put(body_key, places)
+            self.missing, self.rendering = {}, None
+        hidden, attachments = self.hidden, self.attachments
+        live_bytes = {
+            hashlib.sha256(a.data).digest()
+            for e in self.plan.entries
+            if e.state is State.LIVE
             for a in attachments[e.document.path]
-            if (digest := hashlib.sha256(a.data).digest()) not in live_bytes
-        },
-        addresses={
-            (e.document.kind.folder, e.document.slug): e
-            for e in hidden
-            if e.state is not State.ARCHIVED
-        },
-    )
+        }
+        kept = [f for f in self.fragments if f.words not in self.shared]
+        return _Absent(
+            text=FragmentIndex(kept),
+            fragments=kept,
+            attachments={
+                digest: (e, a)
+                for e in hidden
+                for a in attachments[e.document.path]
+                if (digest := hashlib.sha256(a.data).digest()) not in live_bytes
+            },
+            addresses={
+                (e.document.kind.folder, e.document.slug): e
+                for e in hidden
+                if e.state is not State.ARCHIVED
+            },
+        )
+
+
+def _inputs_key(absent: _Absent, identifiers: _IdentifierScan) -> str:
+    """The content of everything the audit looks for: each fragment (and whose it is, in
+    which state, as a problem would say), each attachment and address that must be absent,
+    and the waivers that let an identifier stand."""
+    parts = [
+        *(f"fragment {f.words} {f.text!r} {_whose(f.entry)} {f.part}" for f in absent.fragments),
+        *(
+            f"attachment {d.hex()} {_whose(e)} {a.name!r}"
+            for d, (e, a) in absent.attachments.items()
+        ),
+        *(f"address {where} {_whose(e)}" for where, e in absent.addresses.items()),
+        *(f"waiver {w.rule} {w.text!r}" for w in identifiers.waivers),
+        f"identifier rules {sorted(IDENTIFIER_RULES)}",
+    ]
+    return content_key(*sorted(parts))
+
+
+def _whose(entry: Planned) -> str:
+    return f"{entry.document.path!r} {entry.state.value}"
+
+
+def _stable(context: TextContext) -> str:
+    """A detector context as text that is the same in every process (sets sorted)."""
+    values = []
+    for item in dataclasses.fields(context):
+        value = getattr(context, item.name)
+        values.append(f"{item.name}={sorted(value) if isinstance(value, frozenset) else value!r}")
+    return ", ".join(values)
 
 
 def _leak(relpath: str, line: int, entry: Planned, what: str, text: str | None = None) -> Problem:
@@ -593,13 +813,13 @@ def _leaks(built: BuiltFile, index: FragmentIndex) -> list[Problem]:
     Where a paragraph and its first sentence both match, the sentence is what is counted.
     """
     shortest: dict[int, Fragment] = {}
-    for position, fragment in index.find(built.words.words):
+    for position, fragment in index.find(built.words.stream()):
         if position not in shortest or len(fragment.words) < len(shortest[position].words):
             shortest[position] = fragment
     first: dict[tuple[str, str], tuple[int, Fragment, int]] = {}
     for position, fragment in sorted(shortest.items()):
         key = (fragment.entry.document.path, fragment.part)
-        line, earlier, count = first.get(key, (built.words.lines[position], fragment, 0))
+        line, earlier, count = first.get(key, (built.words.line_at(position), fragment, 0))
         first[key] = (line, earlier, count + 1)
     found = []
     for (_, part), (line, fragment, count) in first.items():

@@ -15,6 +15,11 @@ versions of the libraries that read files) and the settings (`mkdocs.yml`'s rule
 so a new version or a changed setting starts afresh. Nothing that depends on the date is
 kept: the lifecycle, and the checks that depend on it, are worked out every time.
 
+`ResultCache` keeps other results the same way (signed JSON in the same folder, keyed by
+what they are computed from and by an environment): the build's audit verdicts on each built
+file (`audit.json`, see audit.py) and the pages' QR codes (`qr-codes.json`, see the plugin's
+printout.py).
+
 The file is signed (HMAC-SHA256) with a key kept outside the site, in the user's own cache
 folder: a cache file written anywhere else (committed to the repository, say) is never
 trusted, so it cannot vouch for a document that was never checked. It is JSON, never
@@ -53,14 +58,19 @@ _LIBRARIES = ("pyyaml", "phonenumbers", "pypdf", "pillow", "markdown", "python-d
 @functools.cache
 def checker_version() -> str:
     """A hash of this package's files (code and word lists) and of the libraries' versions."""
+    return code_version(Path(__file__).resolve().parent, _LIBRARIES)
+
+
+@functools.cache
+def code_version(package: Path, libraries: tuple[str, ...]) -> str:
+    """A hash of a package's files and of some libraries' versions (and Python's)."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
     for path in sorted(
         p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts
     ):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
-    for name in _LIBRARIES:
+    for name in libraries:
         try:
             version = metadata.version(name)
         except metadata.PackageNotFoundError:
@@ -199,18 +209,7 @@ class CheckCache:
 
     def _read(self) -> dict[str, dict[str, Any]]:
         assert self.key is not None
-        try:
-            signature, _, payload = (self.folder / CACHE_FILE).read_bytes().partition(b"\n")
-            expected = hmac.new(self.key, payload, hashlib.sha256).hexdigest().encode()
-            if not hmac.compare_digest(signature, expected):
-                return {}
-            data = json.loads(payload)
-            if data["format"] != FORMAT or data["environment"] != self.environment:
-                return {}
-            entries = data["entries"]
-            return entries if isinstance(entries, dict) else {}
-        except (OSError, ValueError, KeyError, TypeError):
-            return {}
+        return read_signed(self.folder / CACHE_FILE, self.key, self.environment)
 
     def _entry(self, relpath: str, key: str) -> dict[str, Any] | None:
         self.used.add(relpath)
@@ -248,24 +247,81 @@ class CheckCache:
         kept = {p: e for p, e in self.entries.items() if p in self.used}
         if self.key is None or not (self.changed or len(kept) != len(self.entries)):
             return
-        payload = json.dumps(
-            {"format": FORMAT, "environment": self.environment, "entries": kept},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ).encode()
-        signature = hmac.new(self.key, payload, hashlib.sha256).hexdigest().encode()
-        with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Made by build.py check: safe to delete.\n*\n")
-            with tempfile.NamedTemporaryFile(
-                dir=self.folder, prefix=".check-", suffix=".tmp", delete=False
-            ) as handle:
-                handle.write(signature + b"\n" + payload)
-            written = Path(handle.name)
-            try:
-                written.replace(self.folder / CACHE_FILE)
-            except OSError:
-                written.unlink()
-                raise
+        write_signed(self.folder / CACHE_FILE, self.key, self.environment, kept)
+
+
+def read_signed(path: Path, key: bytes, environment: str) -> dict[str, Any]:
+    """The entries of a cache file, if it is signed with `key` and was written for this
+    `environment` (the checker's version and settings); otherwise none."""
+    try:
+        signature, _, payload = path.read_bytes().partition(b"\n")
+        expected = hmac.new(key, payload, hashlib.sha256).hexdigest().encode()
+        if not hmac.compare_digest(signature, expected):
+            return {}
+        data = json.loads(payload)
+        if data["format"] != FORMAT or data["environment"] != environment:
+            return {}
+        entries = data["entries"]
+        return entries if isinstance(entries, dict) else {}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def write_signed(path: Path, key: bytes, environment: str, entries: dict[str, Any]) -> None:
+    """Write a cache file atomically (a reader sees the old file or the new one), and
+    silently: a cache that cannot be written only means the next run is slower."""
+    payload = json.dumps(
+        {"format": FORMAT, "environment": environment, "entries": entries},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode()
+    signature = hmac.new(key, payload, hashlib.sha256).hexdigest().encode()
+    folder = path.parent
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Made by build.py check: safe to delete.\n*\n")
+        with tempfile.NamedTemporaryFile(
+            dir=folder, prefix=f".{path.stem}-", suffix=".tmp", delete=False
+        ) as handle:
+            handle.write(signature + b"\n" + payload)
+        written = Path(handle.name)
+        try:
+            written.replace(path)
+        except OSError:
+            written.unlink()
+            raise
+
+
+class ResultCache:
+    """A cache file of results by content key, for one use (`name`), such as the audit's
+    verdict on each built file. Signed, keyed by `environment` (which must hold every input
+    that is not in the keys: the code's version, the settings...) and kept in the same folder
+    as the check cache. `save` keeps the entries used or made in this run, and drops the rest.
+
+    Values must be JSON (see `encode`) and must be worth exactly what recomputing them would
+    give for the same key: a key holds everything a value depends on."""
+
+    def __init__(self, root: Path, name: str, environment: str) -> None:
+        self.path = root / CACHE_FOLDER / f"{name}.json"
+        self.environment = environment
+        self.key = _signing_key()
+        self.entries: dict[str, Any] = {}
+        if self.key is not None:
+            self.entries = read_signed(self.path, self.key, environment)
+        self.kept: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any:
+        """The value kept for `key`, or None."""
+        value = self.entries.get(key)
+        if value is not None:
+            self.kept[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self.kept[key] = value
+
+    def save(self) -> None:
+        if self.key is not None and self.kept != self.entries:
+            write_signed(self.path, self.key, self.environment, self.kept)

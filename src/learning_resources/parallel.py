@@ -6,10 +6,12 @@ import gc
 import multiprocessing
 import os
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from multiprocessing.connection import Connection
+from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -61,3 +63,63 @@ def run_all(
         return [function(item) for item in items]
     finally:
         gc.unfreeze()
+
+
+class Background(Generic[Item, Result]):
+    """`function` of each item, worked out in one other process while this one goes on (on
+    a core it leaves idle, such as while MkDocs builds pages one by one); `result()` waits
+    for it. Where no process can be forked (one core, threads running, no fork), or the
+    other process fails, the work is done here when `result()` is called. The results are
+    the same either way."""
+
+    def __init__(self, function: Callable[[Item], Result], items: Sequence[Item]) -> None:
+        self.function, self.items = function, list(items)
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._pipe: Connection | None = None
+        forkable = "fork" in multiprocessing.get_all_start_methods()
+        if self.items and forkable and workers() > 1 and threading.active_count() == 1:
+            context = multiprocessing.get_context("fork")
+            receiving, sending = context.Pipe(duplex=False)
+            gc.freeze()  # as in run_all
+            try:
+                process = context.Process(target=self._work, args=(sending,), daemon=True)
+                process.start()
+            except OSError:
+                receiving.close()
+                sending.close()
+                return
+            finally:
+                gc.unfreeze()
+            sending.close()
+            self._process, self._pipe = process, receiving
+            # Not waited for (the build failed first): stopped when this object is dropped.
+            self._stop = weakref.finalize(self, _stop, process, receiving)
+
+    def _work(self, pipe: Connection) -> None:
+        try:
+            pipe.send([self.function(item) for item in self.items])
+        except Exception:  # done again by `result()`, where it is raised
+            pass
+        finally:
+            pipe.close()
+
+    def result(self) -> list[Result]:
+        process, pipe = self._process, self._pipe
+        self._process = self._pipe = None
+        if process is not None and pipe is not None:
+            self._stop.detach()
+            try:
+                found: list[Result] = pipe.recv()
+                return found
+            except (EOFError, OSError):
+                pass  # it failed: done here
+            finally:
+                pipe.close()
+                process.join()
+        return [self.function(item) for item in self.items]
+
+
+def _stop(process: multiprocessing.process.BaseProcess, pipe: Connection) -> None:
+    pipe.close()
+    process.terminate()
+    process.join()
