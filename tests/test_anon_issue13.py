@@ -333,3 +333,13 @@ def test_a_mistyped_area_names_setting_is_reported(site: SiteFolder) -> None:
     [problem] = check_site(site.root, TODAY).problems
     assert problem.path == "mkdocs.yml"
     assert "'area_names' must be a list of text" in problem.message
+
+
+def test_a_numbered_operation_is_one_reference_not_also_an_operation_name() -> None:
+    """The post-build audit reports every finding, overlapping or not: "Operation ABC-12345"
+    must give one (the reference), not also "ABC" as an operation's name."""
+    from learning_resources.anonymisation.identifiers import find_identifiers
+
+    text = "See Operation ABC-12345. Operation Teak began in May."
+    found = {(text[f.start : f.end], f.rule) for f in find_identifiers(text)}
+    assert found == {("ABC-12345", "anon.reference"), ("Teak", "anon.reference")}

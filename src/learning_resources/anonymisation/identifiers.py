@@ -207,7 +207,7 @@ def nhs_number_is_valid(digits: str) -> bool:
 # "NHS no. 485 777 3456": an NHS number, even one whose check digit is wrong.
 _NHS_CUE = re.compile(r"\bNHS[ \t]*(?:no\.?|number|num\.?|#)[ \t]*[:.]?[ \t]*$", re.IGNORECASE)
 # A police operation's name: "Operation Teak", "Op Kestrel" (not a national one, allowed).
-_OPERATION = re.compile(r"\b(?:Operation|Op\.?|OP)[ \t]+([A-Z][A-Za-z]{2,}|[A-Z]{3,})\b")
+_OPERATION = re.compile(r"\b(?:Operation|Op\.?|OP)[ \t]+([A-Z][A-Za-z]{2,}|[A-Z]{3,})\b(?![-/]?\d)")
 _NUMBERED = re.compile(r"number|\bno\b|\bref|#|:|\blog\b", re.IGNORECASE)
 
 
