@@ -175,7 +175,9 @@ EXAMPLE_CHANGES = [
         "<p>Each <em>setting</em> assumed the\n   other was "
         "<a href='#x'>leading</a> on safeguarding&#46;</p>",
     ),
-    add_to_page(IDENTIFIER_PAGE, "<p>Ring 07700 900123, or call at NM1 4AB.</p>"),
+    add_to_page(
+        IDENTIFIER_PAGE, "<p>Ring 07700 900123, or call at NM1 4AB. Listed as MARAC-19-0421.</p>"
+    ),
     _title_in_search_index,
     _address_in_sitemap,
     _heading_in_feed,
@@ -242,6 +244,7 @@ def test_a_planted_phone_number_and_postcode(example_changed: Found) -> None:
     problems = example_changed[IDENTIFIER_PAGE]
     assert [(p.rule, p.text) for p in problems] == [
         ("audit.identifier", "NM1 4AB"),
+        ("audit.identifier", "MARAC-19-0421"),  # though "MARAC" alone is allowed
         ("audit.identifier", "07700 900123"),
     ]
     assert "built from bitesize/neglect.md" in problems[0].message

@@ -48,7 +48,7 @@ import markdown
 from .anonymisation.allowed import allowed_spans
 from .anonymisation.attachments import PdfError, read_pdf
 from .anonymisation.identifiers import find_identifiers
-from .anonymisation.scan import TextContext, context_for
+from .anonymisation.scan import TextContext, context_for, kept_findings
 from .check_cache import (
     ResultCache,
     checker_version,
@@ -878,15 +878,12 @@ class _IdentifierScan:
             text = "\n\n".join(t for t, _ in blocks)
             starts = list(accumulate((len(t) + 2 for t, _ in blocks[:-1]), initial=0))
             allowed = allowed_spans(text, context.allowed_terms)
-            for finding in find_identifiers(text, context.allowed_emails):
+            identifiers = find_identifiers(text, context.allowed_emails)
+            for finding in kept_findings(identifiers, allowed):
                 span = finding.span(text)
-                if (
-                    finding.rule not in IDENTIFIER_RULES
-                    or any(s < finding.end and finding.start < e for s, e in allowed)
-                    or any(
-                        (w.rule is None or w.rule == finding.rule) and span in w.text
-                        for w in self.waivers
-                    )
+                if finding.rule not in IDENTIFIER_RULES or any(
+                    (w.rule is None or w.rule == finding.rule) and span in w.text
+                    for w in self.waivers
                 ):
                     continue
                 block = bisect.bisect_right(starts, finding.start) - 1

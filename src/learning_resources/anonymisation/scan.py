@@ -93,9 +93,15 @@ def _detect(text: str, context: TextContext) -> list[Finding]:
         )
     groups.append(find_names(text, context.area_names, cited, blocks))
     allowed = allowed_spans(text, context.allowed_terms)
+    return kept_findings((f for group in groups for f in group), allowed)
+
+
+def kept_findings(findings: Iterable[Finding], allowed: list[tuple[int, int]]) -> list[Finding]:
+    """`findings` less those an allowed span allows, and less those that overlap one kept
+    before them (the first wins)."""
     kept: list[Finding] = []
-    for finding in (f for group in groups for f in group):
-        if any(_allows(s, e, finding) for s, e in allowed):
+    for finding in findings:
+        if any(allows(s, e, finding) for s, e in allowed):
             continue
         if any(k.start < finding.end and finding.start < k.end for k in kept):
             continue
@@ -109,7 +115,7 @@ def _detect(text: str, context: TextContext) -> list[Finding]:
 _WORDS_RULES = frozenset({"anon.name", "anon.institution", "anon.address"})
 
 
-def _allows(start: int, end: int, finding: Finding) -> bool:
+def allows(start: int, end: int, finding: Finding) -> bool:
     """Whether an allowed term at start:end allows the finding."""
     if finding.rule in _WORDS_RULES:
         return start < finding.end and finding.start < end
