@@ -343,3 +343,21 @@ def test_a_numbered_operation_is_one_reference_not_also_an_operation_name() -> N
     text = "See Operation ABC-12345. Operation Teak began in May."
     found = {(text[f.start : f.end], f.rule) for f in find_identifiers(text)}
     assert found == {("ABC-12345", "anon.reference"), ("Teak", "anon.reference")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Child A lived with Mother and Father. Safer sleep is everybody's business.",
+        "Child A lived with her Nan. Good attendance can hide a hard life at home.",
+        "Child A saw Sister. Threats of suicide are a warning sign.",
+    ],
+)
+def test_a_relation_at_the_end_of_a_sentence_makes_no_name_of_the_next_word(text: str) -> None:
+    assert scan_text(text, TextContext(Kind.BRIEF)) == []
+
+
+def test_an_abbreviated_title_with_a_full_stop_is_still_a_title() -> None:
+    text = "She saw Dr. Khan and Rev. Okafor."
+    found = [text[f.start : f.end] for f in scan_text(text, TextContext(Kind.BRIEF))]
+    assert found == ["Khan", "Okafor"]

@@ -209,6 +209,9 @@ RELATION_TITLES = frozenset(
 SURNAME_TITLES = frozenset(
     word_list("mama papa baba bhai bibi deacon bishop elder evangelist apostle sant swami giani")
 )
+# Titles that may be written with a full stop ("Dr. Khan", "Rev. Ade"); after any other title
+# a full stop ends the sentence ("with Mother and Father. Safer sleep is...").
+_DOTTED = TITLES | RANKS | frozenset(word_list("rev revd fr"))
 
 # Public figures, not families, are named after these ("Sir Robert Francis", "Professor
 # Munro"); a name after one is left alone.
@@ -386,7 +389,7 @@ _OPENING_QUOTES = frozenset("'‘\"“")
 _BLANK_LEAD = frozenset(" \t*_#>[(\"'“‘|-+")
 _SENTENCE_END = frozenset(".!?:;\n")
 _BETWEEN_NAMES = re.compile(r" {1,2}|\u00a0")
-_AFTER_TITLE = re.compile(r"\.?[ \t]+")
+_AFTER_TITLE = re.compile(r"\.?[ \t]+")  # the dot only after an abbreviation (_DOTTED)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][^\W\d_]*)(?:[ \t]+([A-Z][^\W\d_]*))?")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\.?[ \t]+$")
 _PREVIOUS_CAPITALISED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
@@ -609,7 +612,7 @@ def _lower_case_words(text: str, data: Lists) -> list[_Word]:
 def _scan(text: str, data: Lists) -> list[_Word]:
     """Every word that could be part of a name, in order (ordinary words are left out)."""
     out: list[_Word] = []
-    title_end, relation_title, rank = -1, False, False
+    title_end, relation_title, rank, dotted = -1, False, False, False
     acronyms: set[str] | None = None
     shouting_lines: dict[int, bool] = {}
     for match in _CAPITALISED.finditer(text):
@@ -621,16 +624,21 @@ def _scan(text: str, data: Lists) -> list[_Word]:
         if not first.isupper() or len(word) < 2:
             continue
         key = normalise(word)
-        after_title = title_end >= 0 and _AFTER_TITLE.fullmatch(text, title_end, start) is not None
+        after_title = (
+            title_end >= 0
+            and _AFTER_TITLE.fullmatch(text, title_end, start) is not None
+            and (dotted or text[title_end] != ".")
+        )
         after_relation, title_end, relation_title = after_title and relation_title, -1, False
         after_rank, rank = after_title and rank, False
         if key in TITLES or key in CLERGY_TITLES or key in RELATION_TITLES or key in RANKS:
             title_end, relation_title = end, key in RELATION_TITLES or key in RANKS
+            dotted = key in _DOTTED
             rank = key in RANKS
             if key in TITLES or key in RANKS or not word.isupper():
                 continue
         elif key in SURNAME_TITLES and _NEXT_WORD.match(text, end) and not word.isupper():
-            title_end, relation_title = end, True
+            title_end, relation_title, dotted = end, True, False
             continue
         upper = word.isupper()
         if upper and len(word) < 3:
