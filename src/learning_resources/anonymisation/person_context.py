@@ -192,8 +192,8 @@ QUOTED_NAME = re.compile(r"['‘\"“]([A-Z][\w’'-]{0,20}(?:[ \t]+[A-Z][\w’'
 # "as Libz)", "as Big Sol,"; after a cue said of a person, any ("a man called Gaz at").
 BARE_NAME = re.compile(r"([A-Z][\w’'-]{0,18}(?:[ \t]+[A-Z][\w’'-]{0,18}){0,2})")
 BARE_NICKNAME = re.compile(
-    r"([A-Z][\w’'-]{0,18}(?:[ \t]+[A-Z][\w’'-]{0,18}){0,2})"
-    r"(?=[ \t]*(?:[.,;:)!?]|$|(?:by|and|but|who|when|because|to|at|in|on|for|from)\b))",
+    BARE_NAME.pattern
+    + r"(?=[ \t]*(?:[.,;:)!?]|$|(?:by|and|but|who|when|because|to|at|in|on|for|from)\b))",
     re.MULTILINE,
 )
 # A family: "the Nowaks", "the Okonjo family", "the Hall household".
