@@ -14,7 +14,7 @@ from learning_resources.located import load_located, plain
 from learning_resources.reference import fields_reference, rule_anchor, rules_reference
 from learning_resources.rules import RULES
 from learning_resources.schema import json_schema
-from learning_resources.settings import load_settings
+from learning_resources.settings import SETTINGS, load_settings
 from learning_resources.source import read_source
 
 from .conftest import PROJECT, SiteFolder, brief
@@ -60,6 +60,8 @@ def test_the_reference_lists_every_field_and_rule() -> None:
     for kind in (Kind.BRIEF, Kind.SHEET):
         for spec in FIELDS[kind]:
             assert f"| `{spec.name}` |" in text
+    for setting in SETTINGS:
+        assert f"| `{setting.name}` | {setting.description} |" in text
     rules = rules_reference()
     for rule_id in RULES:
         assert f"## `{rule_id}`" in rules and f"{{#{rule_anchor(rule_id)}}}" in rules

@@ -7,7 +7,7 @@ from .html_policy import ATTR_LIST_KEYS, EDITOR_ATTRIBUTES, EDITOR_TAGS, LINK_SC
 from .kinds import REVIEW_TYPES, Kind
 from .rules import RULES
 from .scaffold import BRIEF_SECTIONS
-from .settings import Settings
+from .settings import SETTINGS, Settings
 
 
 def rule_anchor(rule_id: str) -> str:
@@ -124,8 +124,37 @@ def fields_reference(settings: Settings) -> str:
         lines += [f"- `{key}`: {label}" for key, label in settings.audiences.items()]
     lines += ["", "### Case labels (`case_label`)", ""]
     lines += [f"- {label}" for label in settings.case_labels]
-    lines += ["", *html_reference()]
+    lines += ["", *html_reference(), *settings_reference()]
     return "\n".join(lines)
+
+
+def _default(value: object) -> str:
+    if value is None:
+        return "none: required"
+    if value == "" or value == [] or value == {}:
+        return "none"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, list):
+        return ", ".join(f"`{item}`" for item in value)
+    return f"`{value}`"
+
+
+def settings_reference() -> list[str]:
+    """The site's settings, from the declarations the checks read them with."""
+    lines = [
+        "## Site settings (`mkdocs.yml`)",
+        "",
+        "Whoever looks after the site sets these once, under `plugins:`, `- learning:` in "
+        "`mkdocs.yml`. A change to them goes through a pull request like any document.",
+        "",
+        "| Setting | What it does | Default |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| `{spec.name}` | {spec.description} | {_default(spec.default)} |" for spec in SETTINGS
+    ]
+    return [*lines, ""]
 
 
 def html_reference() -> list[str]:
