@@ -23,29 +23,21 @@ on the machine: it is reported, never a reason to fail. Results: docs/lighthouse
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
 import json
-import mimetypes
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from mkdocs_learning.headers import parse_headers_file  # noqa: E402
-
 from scripts.find_browser import NOT_FOUND, find_browser  # noqa: E402
+from scripts.static_host import host  # noqa: E402
 
 LIGHTHOUSE = PROJECT / "node_modules/.bin/lighthouse"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
@@ -56,76 +48,6 @@ PRESETS = ("mobile", "desktop")
 ATTEMPTS = 3
 PAGES = ("/", "/briefs/child-d-domestic-abuse/")
 TODAY = "2026-11-25"  # the browser tests' date: Child D's brief is live
-_COMPRESSIBLE = {"application/javascript", "application/json", "application/xml"}
-_COMPRESSIBLE |= {"application/atom+xml", "image/svg+xml", "application/manifest+json"}
-
-
-class _Host(BaseHTTPRequestHandler):
-    """GET and HEAD of the files in `folder`, with `_headers` applied, gzip, and 404.html."""
-
-    def __init__(self, *args: object, folder: Path, rules: str) -> None:
-        self.folder, self.rules = folder, rules
-        super().__init__(*args)  # type: ignore[arg-type]
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        self._serve(send_body=True)
-
-    def do_HEAD(self) -> None:
-        self._serve(send_body=False)
-
-    def _file(self, path: str) -> Path | None:
-        target = (self.folder / path.lstrip("/")).resolve()
-        if target.is_dir():
-            target = target / "index.html"
-        inside = target.is_relative_to(self.folder)
-        return target if inside and target.is_file() and target.name != "_headers" else None
-
-    def _serve(self, *, send_body: bool) -> None:
-        path = unquote(urlsplit(self.path).path)
-        if not path.endswith("/") and (self.folder / path.lstrip("/")).is_dir():
-            self.send_response(301)
-            self.send_header("Location", path + "/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        status, file = 200, self._file(path)
-        if file is None:
-            status, file = 404, self.folder / "404.html"
-        body = file.read_bytes()
-        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        compress = kind.startswith("text/") or kind in _COMPRESSIBLE
-        self.send_response(status)
-        if compress:
-            kind += "; charset=utf-8"
-            self.send_header("Vary", "Accept-Encoding")
-            if "gzip" in self.headers.get("Accept-Encoding", ""):
-                body = gzip.compress(body, mtime=0)
-                self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in parse_headers_file(self.rules, path).items():
-            self.send_header(name, value)
-        self.end_headers()
-        if send_body:
-            self.wfile.write(body)
-
-
-@contextmanager
-def host(folder: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 as a static host would; yields its address."""
-    headers = folder / "_headers"
-    rules = headers.read_text(encoding="utf-8") if headers.is_file() else ""
-    handler = functools.partial(_Host, folder=folder.resolve(), rules=rules)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass

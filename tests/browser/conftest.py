@@ -7,17 +7,14 @@ Every request that leaves 127.0.0.1 is blocked and recorded, and fails the test.
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, Route, sync_playwright
 
 from scripts.find_browser import NOT_FOUND, find_browser
+from scripts.static_host import host
 
 from ..conftest import PROJECT, SiteFolder
 
@@ -42,51 +39,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serving(folder: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 as a static host would: with `headers` on every response,
-    and its 404.html for a missing page."""
-
-    class Handler(_Quiet):
-        def end_headers(self) -> None:
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            super().end_headers()
-
-        def send_error(
-            self, code: int, message: str | None = None, explain: str | None = None
-        ) -> None:
-            page = folder / "404.html"
-            if code != 404 or not page.is_file():
-                super().send_error(code, message, explain)
-                return
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(folder))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def base_url(built_site: Path) -> Iterator[str]:
-    with serving(built_site) as url:
+    # Without the site's `_headers`: the pages' policy is tested in test_security_headers.py.
+    with host(built_site, headers=False) as url:
         yield url
 
 

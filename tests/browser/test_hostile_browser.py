@@ -11,21 +11,22 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from scripts.static_host import host
+
 from ..hostile_html_corpus import TITLES, build_bypass, build_legal
-from .conftest import serving
 
 
 @pytest.fixture(scope="module")
 def legal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     site_dir = build_legal(tmp_path_factory.mktemp("legal"))
-    with serving(site_dir) as url:
+    with host(site_dir, headers=False) as url:
         yield site_dir, url
 
 
 @pytest.fixture(scope="module")
 def bypass(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     site_dir = build_bypass(tmp_path_factory.mktemp("bypass"))
-    with serving(site_dir) as url:
+    with host(site_dir, headers=False) as url:
         yield site_dir, url
 
 

@@ -23,8 +23,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
+from scripts.static_host import host
+
 from ..conftest import MKDOCS_YML, SiteFolder, brief, sheet
-from .conftest import SITE_URL, TODAY, serving
+from .conftest import SITE_URL, TODAY
 
 # One of each page type of the example site; the missing page gets the 404 page.
 EXAMPLE_PAGES = [
@@ -146,7 +148,7 @@ def test_no_page_of_a_site_served_from_another_host_and_folder_asks_elsewhere(
 ) -> None:
     pages = ["/", "/briefs/", "/briefs/child-a/", "/bitesize/neglect/", "/topics/"]
     pages += ["/topics/neglect/", "/archive/", "/briefs/child-b/", "/editors/", "/404.html"]
-    with serving(small_site) as origin, recording(browser, origin) as (page, recorder):
+    with host(small_site, headers=False) as origin, recording(browser, origin) as (page, recorder):
         visit_every_page_type(page, origin + "/preview", pages)
     assert recorder.outside == []
     assert f"{origin}/preview/search/search_index.json" in recorder.urls

@@ -13,9 +13,10 @@ from mkdocs_learning.statement import CLAIMS
 from playwright.sync_api import Page, expect
 
 from learning_resources.settings import load_settings
+from scripts.static_host import host
 
 from ..conftest import MKDOCS_YML, PROJECT, SiteFolder, brief, sheet
-from .conftest import axe_violations, serving
+from .conftest import axe_violations
 from .test_accessibility import SIZES, TEMPLATES
 
 NOT_FOUND_LINKS = [
@@ -84,13 +85,13 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     source.write("content/request-archived.md", "# Asking for an archived brief\n")
     source.write("briefs/child-a.md", brief())
     source.write("bitesize/neglect.md", sheet())
-    host = source.root.parent / "host"
+    server_root = source.root.parent / "server_root"
     result = source.run(
-        "build", "--today", "2026-11-25", "--no-pdfs", "--site-dir", str(host / "learning")
+        "build", "--today", "2026-11-25", "--no-pdfs", "--site-dir", str(server_root / "learning")
     )
     assert result.returncode == 0, result.stderr
-    shutil.copy(host / "learning" / "404.html", host / "404.html")
-    with serving(host) as url:
+    shutil.copy(server_root / "learning" / "404.html", server_root / "404.html")
+    with host(server_root, headers=False) as url:
         yield url
 
 

@@ -11,7 +11,8 @@ import pytest
 from mkdocs_learning.headers import IMMUTABLE, parse_headers_file, script_hashes
 from playwright.sync_api import Browser, Page
 
-from .conftest import serving
+from scripts.static_host import host
+
 from .test_accessibility import TEMPLATES
 
 # Every violation of the policy, as the page itself sees it, recorded before any script runs.
@@ -28,8 +29,8 @@ def site_headers(built_site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def headed_url(built_site: Path, site_headers: dict[str, str]) -> Iterator[str]:
-    with serving(built_site, site_headers) as url:
+def headed_url(built_site: Path) -> Iterator[str]:
+    with host(built_site) as url:
         yield url
 
 
