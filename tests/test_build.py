@@ -107,6 +107,18 @@ def test_the_feed_lists_live_documents_only(site: SiteFolder) -> None:
     assert 'rel="alternate" type="application/atom+xml"' in home
 
 
+def test_the_footer_links_the_partnerships_pages_outside_the_nav(site: SiteFolder) -> None:
+    """The test site's nav names neither page; the footer links the one that exists."""
+    site.write("content/contact.md", "# Contact us\n\nWrite to us.\n")
+    site.write("briefs/child-a.md", brief())
+    assert site.run("build", "--today", "2026-11-25", "--no-pdfs").returncode == 0
+    for page in ("index.html", "briefs/child-a/index.html"):
+        html = (site.root / "site" / page).read_text()
+        footer = html.split('<nav class="lr-footer-links"', 1)[1].split("</nav>")[0]
+        assert ">Contact us</a>" in footer and "contact/" in footer, page
+        assert "Request an archived document" not in footer, page
+
+
 def test_the_time_online_is_worded_from_the_setting(site: SiteFolder) -> None:
     site.write(
         "mkdocs.yml",

@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -76,6 +77,12 @@ ASSET_DIR = Path(__file__).parent / "assets"
 ASSETS = {
     f"assets/{headers.named_by_content(ASSET_DIR / name)}": name
     for name in ("learning.css", "learning.js", "print.css", "print.js")
+}
+# The partnership's pages every footer links, when the site has them (in its nav or not).
+FOOTER_PAGES = {
+    "contact.md": "Contact us",
+    "request-archived.md": "Request an archived document",
+    "accessibility.md": "Accessibility statement",
 }
 HOME_BLOCKS = ("<!-- learning:topics -->", "<!-- learning:newest -->")
 DRAFT_NOTICE = (
@@ -156,6 +163,16 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
             **statement.blocks(plan, pdfs=self._pdfs()),
         }
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """The footer's links (theme/partials/copyright.html), found among the site's files."""
+        env.globals["learning_footer"] = [
+            (file.url, label)
+            for src_uri, label in FOOTER_PAGES.items()
+            if (file := files.get_file_from_path(src_uri)) is not None
+            and file.is_documentation_page()
+        ]
+        return env
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str:
         """The page's text as the core read it, behind an empty front matter block, so that
