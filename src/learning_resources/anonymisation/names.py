@@ -55,6 +55,10 @@ from .findings import Finding
 from .not_names import never_names
 from .person_context import (
     ACTION_AFTER,
+    APPOSITION_AFTER,
+    APPOSITION_BEFORE,
+    ATTRIBUTION_AFTER,
+    ATTRIBUTION_BEFORE,
     BARE_NAME,
     BARE_NICKNAME,
     CAPS_NAME_BEFORE,
@@ -73,6 +77,7 @@ from .person_context import (
     NICKNAME_HINT,
     OBJECT_BEFORE,
     OBJECT_FOLLOWED_BY,
+    PEOPLE_LIST,
     PERSON_AFTER,
     PERSON_BEFORE_CUE,
     QUOTED_NAME,
@@ -203,7 +208,7 @@ CLERGY_TITLES = frozenset(
 RELATION_TITLES = frozenset(
     word_list(
         "father sister brother uncle auntie aunty aunt nan nana nanna grandma "
-        "grandad granny grandpa cousin"
+        "grandad granny grandpa cousin coach"
     )
 )
 SURNAME_TITLES = frozenset(
@@ -706,6 +711,10 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
     if text[end : end + 1] in _CLOSING_QUOTES and not text[end + 1 : end + 2].isalpha():
         end += 1  # "'Smiler' was often seen"
     before = text[max(0, start - 60) : start]
+    if (APPOSITION_BEFORE.search(before) and APPOSITION_AFTER.match(text, end)) or (
+        ATTRIBUTION_BEFORE.search(before) and ATTRIBUTION_AFTER.match(text, end)
+    ):
+        return True  # "his sister, Ruzenka, told", '"..." — Blessing, 12'
     if DETERMINER_BEFORE.search(before):
         return False  # "Our Vision is", "the Hope project had"
     previous = _PREVIOUS_CAPITALISED.search(before)
@@ -859,6 +868,10 @@ def _listed_with_people(text: str, words: list[_Word]) -> None:
         and (w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, NAME) or w.key in MONTH_NAMES)
     ]
     sure = [w.flagged and w.severity is None for w in listable]
+    for m in PEOPLE_LIST.finditer(text):  # "Devon and Brooklyn, two other young people"
+        for w in words:
+            if m.start(1) <= w.start < m.end(1) and not (w.lower or w.upper) and w.kind != WORD:
+                w.flagged, w.severity = True, None
     for order in (range(len(listable)), range(len(listable) - 1, -1, -1)):  # both ways: linear
         for i in order:
             if sure[i]:
@@ -920,6 +933,10 @@ def _spans(text: str, words: list[_Word]) -> Spans:
     return spans
 
 
+# Between nicknames in a list: "known as Smokey and 'K-Dog'", "as 'Tiny' and Dee".
+_MORE_NICKNAMES = re.compile(r"['’\"”]?(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)")
+
+
 def _nicknames(text: str, data: Lists) -> Spans:
     """'Smiler' after "called her", "known as 'Madz'", "known to friends as Libz", "called the
     older man 'Big Mo'", "known locally as Tank", "a man called Gaz"; and every other use of
@@ -948,6 +965,17 @@ def _nicknames(text: str, data: Lists) -> Spans:
             if not person and all(k == WORD for k in kinds):
                 continue  # "known as Reach"
         found.append((named.start(1), named.end(1), None))
+        while more := _MORE_NICKNAMES.match(text, named.end()):  # "as Smokey and 'K-Dog'"
+            quoted = QUOTED_NAME.match(text, more.end())
+            named = quoted or BARE_NICKNAME.match(text, more.end())
+            if named is None:
+                break
+            kinds = [classify(normalise(w), data) for w in named.group(1).split()]
+            if any(k in (STOPPED, PLACE_WORD, SOFT_WORD) for k in kinds) or (
+                not quoted and all(k == WORD for k in kinds)
+            ):
+                break
+            found.append((named.start(1), named.end(1), None))
     for nickname in {text[start:end] for start, end, _ in found}:
         for m in re.finditer(rf"(?<![\w-])(?<!\w['’]){re.escape(nickname)}(?![\w-])", text):
             if not any(s <= m.start() < e for s, e, _ in found):

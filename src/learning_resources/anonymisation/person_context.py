@@ -47,7 +47,8 @@ _WAS_AGE = (
 _WHO = r",?[ \t]+who[ \t]"
 # "Harmony and her brother", "Precious, the eldest,"
 _WITH_KIN = (
-    r"[ \t]+and[ \t]+(?:her|his|their)[ \t]+(?:mother|father|mum|dad|brothers?|sisters?|"
+    r"[ \t]+and[ \t]+(?:her|his|their)[ \t]+(?:(?:older|younger|little|big|baby|twin|half-)"
+    r"[ \t]*)?(?:mother|father|mum|dad|brothers?|sisters?|"
     r"siblings?|twin|cousins?|friends?|boyfriend|girlfriend|partner|baby|son|daughter)\b"
     r"|,[ \t]+(?:the|her|his|their)[ \t]+(?:eldest|oldest|youngest|middle|older|younger|twin)\b"
 )
@@ -57,15 +58,33 @@ _PLACE_IN_FAMILY = (
     r"younger)\b|only[ \t]+(?:child|daughter|son|girl|boy)\b)"
 )
 
+_CASE = r"(?:Child|Baby|Young[ \t]+Person|Sibling|Adult|Infant)[ \t]+(?:[A-Z]{1,2}|\d{1,2})\b"
+# Who the word is, said in apposition: "Ama, Child X's mother, told", "Rose, the children's
+# aunt,", "Tibi, as the family call Child GG,", "Mason, as Child T was known,".
+_WHO_IT_IS = (
+    rf",[ \t]+(?:(?:the|her|his|their)[ \t]+)?(?:{_CASE}|[a-z]+)['’]s?[ \t]+"
+    r"(?:(?:older|younger|eldest|oldest|youngest|big|little|half-|step|maternal|paternal|"
+    rf"great-?)[ \t]*)*(?:{KIN}|aunty|nanny|granny|grandparents?|stepdad|stepmum|carer)\b"
+    r"|,[ \t]+as[ \t]+[^.,;\n]{0,40}?\b(?:known|call|calls|called|named|nicknamed)\b"
+)
+# "Ash was a creative, funny young man", "Jade is a bright girl".
+_IS_A_PERSON = (
+    r"[ \t]+(?:was|is)[ \t]+(?:a|an)[ \t]+(?:[a-z-]+,?[ \t]+){0,3}?(?:young[ \t]+)?"
+    r"(?:man|woman|boy|girl|lad|child|baby|toddler|teenager|person|mother|father|"
+    r"grandmother|grandfather|pupil|student)\b(?!['’])"
+)
+
 # Sure wherever the word stands: "Rose said", "Faith's mother", "Rose, aged 4", "Summer, who".
 SURE_AFTER = re.compile(
     rf"(?:['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
-    rf"|[ \t]+(?:{SPEECH_VERBS})\b|{_WHO})",
+    rf"|[ \t]+(?:{SPEECH_VERBS})\b|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON})",
     re.IGNORECASE,
 )
 # For a word in no list ("Okonjo"): only what is said of people.
 PERSON_AFTER = re.compile(
-    rf"(?:['’]s[ \t]+(?:{KIN})\b|{_AGE}|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t])", re.IGNORECASE
+    rf"(?:['’]s[ \t]+(?:{KIN})\b|{_AGE}|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t]"
+    rf"|{_WHO_IT_IS}|{_IS_A_PERSON})",
+    re.IGNORECASE,
 )
 # For a place ("Kenya's mother"), not what a body does ("NHS England said").
 KIN_OR_AGE_AFTER = re.compile(rf"['’]s[ \t]+(?:{KIN})\b|{_AGE}", re.IGNORECASE)
@@ -99,7 +118,7 @@ _OFTEN = (
 )
 INITIAL_AFTER = re.compile(
     rf"['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
-    rf"|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t]"
+    rf"|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t]|{_WHO_IT_IS}|{_IS_A_PERSON}"
     r"|[ \t]+(?:lived|lives|attended|attends|disclosed|discloses|witnessed|moved|went|ran|"
     r"stayed|stays|returned|started|joined|missed|spent|wanted|wants|cried|loved|loves|"
     r"likes|liked|enjoyed|enjoys|played|plays|arrived|walked|woke|hid|slept|told|tells|"
@@ -133,6 +152,8 @@ OBJECT_BEFORE = re.compile(
     r"asking|told|tell|telling|phoned|rang|contacted|discharged|examined|interviewed|"
     r"collected|described|gave|give|giving|offered|showed|"
     r"(?:spoke|speak|speaking|talked|talk|talking)(?:[ \t]+\w+ly)?[ \t]+(?:to|with)|"
+    r"(?i:drawing|drawn|picture|painting|painted|poem|letter|card|note|words|story)[ \t]+"
+    r"(?:by|from)|"
     r"(?:addressed|sent|given|handed|belonged|belonging|shown|written|wrote|listened|"
     r"listen|listening|explained|happened|happening)[ \t]+to|"
     r"lived[ \t]+with|living[ \t]+with|"
@@ -210,10 +231,37 @@ HOUSEHOLD_BEFORE = re.compile(
 # Lists of people: "The children, Willow, Mason and Child C, were seen": a word listed beside
 # a name or a case letter is a name too.
 _SEPARATOR = r"(?:,[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
-_CASE = r"(?:Child|Baby|Young[ \t]+Person|Sibling|Adult|Infant)[ \t]+(?:[A-Z]{1,2}|\d{1,2})\b"
 LIST_SEPARATOR = re.compile(_SEPARATOR)
-LISTED_PERSON_AFTER = re.compile(_SEPARATOR + _CASE)
-LISTED_PERSON_BEFORE = re.compile(rf"\b{_CASE}{_SEPARATOR}$")
+# ... or given beside a case letter in brackets: "Child L (Summer)", "Summer (Child L)".
+LISTED_PERSON_AFTER = re.compile(rf"{_SEPARATOR}{_CASE}|[ \t]*\({_CASE}\)")
+LISTED_PERSON_BEFORE = re.compile(rf"\b{_CASE}(?:{_SEPARATOR}|[ \t]*\()$")
+# ... or a list that ends in what its members are: "with Devon and Brooklyn, two other young
+# people", "Kai, Rio and Mason, all aged 15".
+_MEMBER = r"[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)?"
+PEOPLE_LIST = re.compile(
+    rf"\b({_MEMBER}(?:{_SEPARATOR}{_MEMBER})+),?[ \t]+(?:(?:two|three|four|five|both|all)\b"
+    r"[^.;:\n]{0,30}?\b(?:people|children|boys|girls|men|women|friends|teenagers|brothers|"
+    r"sisters|siblings|cousins|adults|lads|aged)\b|(?:were|are)[ \t]+(?:twins|siblings|"
+    r"brothers|sisters|cousins|best[ \t]+friends))"
+)
+# A word in apposition after who the person is: "his younger sister, Ruzenka, told", "her
+# support worker, Jade, said", "Mother's first name, Precious, appears" (the word then ends
+# the clause: see APPOSITION_AFTER).
+APPOSITION_BEFORE = re.compile(
+    r"\b(?:son|daughter|brother|sister|half-brother|half-sister|stepbrother|stepsister|"
+    r"stepson|stepdaughter|stepfather|stepmother|stepdad|stepmum|baby|twin|sibling|cousin|niece|"
+    r"nephew|grandson|granddaughter|boyfriend|girlfriend|partner|husband|wife|ex|friend|"
+    r"mother|father|mum|dad|aunt|auntie|aunty|uncle|nan|grandmother|grandfather|grandma|"
+    r"grandad|neighbour|lodger|carer|childminder|worker|teacher|coach|tutor|mentor|manager|"
+    r"boss|landlord|landlady|employer|colleague|classmate|keyworker|nurse|midwife|visitor|"
+    r"(?:first|given|middle|real|full|birth|last)[ \t]+name|forename|surname|name)"
+    r",[ \t]+$",
+    re.IGNORECASE,
+)
+APPOSITION_AFTER = re.compile(r"['’\"”]?[ \t]*(?:[,.;)]|[ \t]+\()")
+# A quotation's speaker: '"I told my teacher." — Blessing, 12'.
+ATTRIBUTION_BEFORE = re.compile(r"[\"”'’)][ \t]*[—–-]{1,2}[ \t]*$|^[ \t]*[—–][ \t]*$", re.MULTILINE)
+ATTRIBUTION_AFTER = re.compile(r"(?:,[ \t]*(?:aged[ \t]+)?\d{1,2})?[ \t]*(?:$|[,.(])", re.MULTILINE)
 # A surname in capitals, as police records write it: "the surname as SULTANI", "named the man
 # as CHEN", "the partner's surname, AGYEMAN".
 CAPS_NAME_BEFORE = re.compile(
