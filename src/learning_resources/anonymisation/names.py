@@ -64,9 +64,11 @@ from .person_context import (
     CAPS_NAME_BEFORE,
     DETERMINER_BEFORE,
     FAMILY,
+    FAMILY_APPOSITION,
     FAMILY_NEARBY,
     HOUSEHOLD_BEFORE,
     INITIAL_AFTER,
+    KIN,
     KIN_OR_AGE_AFTER,
     LIST_SEPARATOR,
     LISTED_PERSON_AFTER,
@@ -1014,6 +1016,9 @@ def _families(text: str, data: Lists) -> Spans:
         if plural in (STOPPED, PLACE_WORD, SOFT_WORD) or key in _PROPER_PLURALS:
             continue
         if (
+            FAMILY_APPOSITION.search(text, max(0, m.start() - 40), m.start())
+            and APPOSITION_AFTER.match(text, m.end())
+        ) or (
             kinds & {NAME, NAME_WORD}
             or (kinds & {AMBIGUOUS} and ACTION_AFTER.match(text, m.end()))
             or (
@@ -1047,6 +1052,37 @@ def _lower_case_uses(text: str, names: set[str], taken: Spans) -> Spans:
                 or text[end : end + 1] in ("?", "!")
             ):
                 found.append((start, end, None))
+    return found
+
+
+# A name in lower case, followed by what only a person has: "ivy's bedroom", "river and her
+# younger brother".
+_LOWER_OWNER = re.compile(
+    r"(?<![\w'’-])([a-z]{3,})(?:['’]s[ \t]+(?:(?:older|younger|little|big|baby|twin)[ \t]+)?"
+    rf"(?:{KIN}|bedroom)\b|[ \t]+and[ \t]+(?:her|his)[ \t]+(?:(?:older|younger|little|big|baby|"
+    r"twin)[ \t]+)?(?:brothers?|sisters?|mum|mother|dad|father|nan|cousins?|friends?)\b)"
+)
+# ... unless a word before it makes it a common noun: "the dog's owner", "a friend's mum".
+_COMMON_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|my|your|his|her|its|our|their|each|every|any|no|"
+    r"some|one|another|other|whose|which|what|of)|['’]s?)[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _lower_case_owners(text: str, data: Lists, taken: Spans) -> Spans:
+    """A name that is also a word, written in lower case, followed by what only a person has
+    ("I said ivy's bedroom window was blocked", "river and her younger brother were")."""
+    found: Spans = []
+    for m in _LOWER_OWNER.finditer(text):
+        start, end = m.span(1)
+        key = m.group(1)
+        if key in _FUNCTION_WORDS or classify(key, data) not in (AMBIGUOUS, NAME_WORD, NAME):
+            continue
+        if _COMMON_BEFORE.search(text, max(0, start - 20), start):
+            continue
+        if not any(s < end and start < e for s, e, _ in taken):
+            found.append((start, end, None))
     return found
 
 
@@ -1099,6 +1135,7 @@ def find_names(
     for extra in (_nicknames(scanned, data), _families(scanned, data)):
         spans += [n for n in extra if not any(s < n[1] and n[0] < e for s, e, _ in spans)]
     spans += _lower_case_uses(scanned, names, spans)
+    spans += _lower_case_owners(scanned, data, spans)
     full = _lower_case_full_names(scanned, data, spans)
     spans = [s for s in spans if not any(f[0] <= s[0] < s[1] <= f[1] for f in full)] + full
     return [

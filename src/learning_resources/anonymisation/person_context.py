@@ -277,6 +277,12 @@ DETERMINER_BEFORE = re.compile(
 # A full name in lower case where a name is expected: "Mother's sister, faith marsh, told",
 # "known as grace hall".
 # A family named by a word in no list needs the family nearby: "The family (the Okonjos)".
+# ... or in apposition after who they are: "Child MM's grandparents, the Fields, had".
+FAMILY_APPOSITION = re.compile(
+    r"\b(?:grandparents|parents|neighbours|carers|relatives|in-laws|cousins|uncle|aunt|"
+    r"adopters|guardians|landlords|family|household),[ \t]+$",
+    re.IGNORECASE,
+)
 FAMILY_NEARBY = re.compile(r"\b(?:family|families|household|parents|siblings)\b", re.IGNORECASE)
 # ... found forward, from the words before it: a relation ("sister, faith marsh") or a word that
 # gives a name ("named as", "recorded as junior mensah-boateng", "known as grace hall").
