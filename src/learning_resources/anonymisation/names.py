@@ -113,6 +113,17 @@ guardians subject victim perpetrator offender suspect witness tenant resident pu
 student students patient client user users case half great step ex
 """
 
+# What children call their grandparents, parents, aunts and uncles in the languages of
+# families in England ("grandparents may be called Nan, Nani, Bibi or Babcia"): relations,
+# never names; still a title before a name ("Bibi Folake", see SURNAME_TITLES).
+KIN_WORDS = """
+nani nanima nanaji dadi dadima dadaji dada bibi babcia dziadek dziadzia babushka dedushka
+yiayia yaya pappou papou nonna nonno abuela abuelo abuelita abuelito avo avozinha vovo oma opa
+ammi ammu abbu ammee khala khalu khalo chacha chachi mamu mamoo phuphi phupho bua thatha paati
+ajji ajja amma appa nain taid mamgu bubbe bubbie zayde zaidy savta teta jiddo sitto anneanne
+babaanne dadu didi bhaiya
+"""
+
 JOBS = """
 social worker workers health visitor visitors midwife midwives nurse nurses doctor doctors gp gps
 paediatrician paediatricians consultant consultants registrar surgeon clinician clinicians
@@ -319,6 +330,7 @@ HARD, PLACE, SOFT = 1, 2, 3
 _STOP: dict[str, int] = {}
 for _words, _kind in (
     (ROLES, HARD),
+    (KIN_WORDS, HARD),
     (JOBS, HARD),
     (AGENCIES, HARD),
     (STATUTES, HARD),

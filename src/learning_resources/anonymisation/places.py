@@ -22,7 +22,10 @@ from .names import (
     JOBS,
     NAME,
     NAME_WORD,
+    PLACE_WORD,
     ROLES,
+    SOFT_WORD,
+    STOPPED,
     UNKNOWN,
     classify,
     lists,
@@ -518,6 +521,42 @@ _PLACED_WORD = re.compile(
 _LOWER_TYPE_WORD = re.compile(
     r"nursery|pre-?school|school|academy|primary|surgery|practice|playgroup|children['’]s home"
 )
+# A site where families live in caravans or trailers, or a mooring: "the Fernhill Traveller
+# site", "Crossways caravan site", "Pitch 14, Crossways caravan site", "mooring 6, Lock Lane".
+_SITE_KIND = (
+    r"(?:(?:Gypsy(?:[ \t]+and[ \t]+|[ \t]*/[ \t]*))?Travell?ers?['’]?|Gypsy|Roma|[Cc]aravan|"
+    r"[Mm]obile[ \t]+[Hh]ome|[Pp]ark[ \t]+[Hh]ome|[Cc]halet|[Hh]oliday)[ \t]+"
+    r"(?:[Ss]ite|[Pp]ark|[Ee]ncampment|[Cc]amp)\b"
+)
+_LIVING_SITE = re.compile(rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+{_SITE_KIND}")
+_PITCH = re.compile(
+    r"\b(?:[Pp]itch|[Pp]lot|[Bb]erth|[Mm]ooring|[Cc]aravan|[Tt]railer|[Cc]halet|[Bb]ay)[ \t]+"
+    rf"(?:[Nn]o\.?[ \t]*)?\d{{1,4}}[A-Za-z]?,[ \t]+(?:the[ \t]+)?{_NAME_WORD}"
+    rf"(?:[ \t]+{_NAME_WORD}){{0,2}}(?:[ \t]+{_SITE_KIND})?"
+)
+# A youth or community project by its name, though the name is an ordinary word: "the Vault
+# youth project", "the Den community hub".
+_PROJECT = re.compile(
+    rf"\b[Tt]he[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+(?:youth|community|"
+    r"boxing|football|drop-in|after-school|homework|holiday)[ \t]+(?:project|club|centre|center|"
+    r"hub|group|caf[eé]|gym|scheme)\b"
+)
+_SITE_WORD = Words(("site", "park", "encampment", "camp"))
+_PROJECT_WORD = Words(("youth", "community", "club", "drop-in", "after-school", "homework"))
+
+
+def _names_a_site(group: str, areas: frozenset[str]) -> bool:
+    """Whether `group` holds a word that names one site or project: not a generic word, a
+    people ("Irish Traveller site"), an agency's word or one of the partnership's areas."""
+    data = lists()
+    return any(
+        w.lower() not in _GENERIC
+        and w.lower() not in areas
+        and classify(normalise(w), data) not in (STOPPED, SOFT_WORD, PLACE_WORD)
+        for w in (_POSSESSIVE.sub("", w) for w in group.split())
+    )
+
+
 _Pattern = tuple[re.Pattern[str], Anchor, str, str, int, bool]
 # pattern, its anchor, rule, message, the group reported, whether group 1 must name a place
 _PATTERNS: tuple[_Pattern, ...] = (
@@ -539,6 +578,11 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (_CHAIN_HOTEL, _CHAIN_WORD, "anon.institution", "a named hotel; say 'a hotel'", 0, False),
     (_AT_PREMISES, _PLACED_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_LOWER_TYPE, _LOWER_TYPE_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_PITCH, _DIGIT, "anon.address", "a pitch, plot or mooring on a named site; say 'a site'",
+     0, False),
+    (_LIVING_SITE, _SITE_WORD, "anon.address", "a named Traveller or caravan site; say 'a site'",
+     0, True),
+    (_PROJECT, _PROJECT_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
 )  # fmt: skip
 
 
@@ -566,6 +610,12 @@ def find_places(
                 if groups.get("business"):
                     weak = heading
                 if pattern in (_LOWER_TYPE, _AT_PREMISES) and not _proper(m.group(1), areas):
+                    continue
+                if pattern in (_LIVING_SITE, _PROJECT):
+                    if not _names_a_site(m.group(1), areas):
+                        continue
+                    found.append(Finding(rule, *m.span(group if pattern is _PROJECT else 0),
+                                         message))
                     continue
                 # A hospital named after the area is one of a few; a street or school is not.
                 large = _LARGE_PREMISES.search(m.group()) is not None
