@@ -231,6 +231,17 @@ SURNAME_TITLES = frozenset(
 # a full stop ends the sentence ("with Mother and Father. Safer sleep is...").
 _DOTTED = TITLES | RANKS | frozenset(word_list("rev revd fr"))
 
+# Words that open a heading, a bullet or a sentence of a brief as instructions ("Ask who ...",
+# "Check the history") or as its subject ("Risk was assessed on ...", "Voice of the child"):
+# at the start of a sentence they are these words, not names (elsewhere they may be names).
+OPENING_WORDS = frozenset(
+    word_list(
+        "ask check listen notice tell speak make keep look share record think consider "
+        "remember act report reflect explore use learn escalate challenge support help trust "
+        "risk harm need needs voice money weight mood warning trigger link links barrier "
+        "barriers view views wish wishes stage level levels key"
+    )
+)
 # Public figures, not families, are named after these ("Sir Robert Francis", "Professor
 # Munro"); a name after one is left alone.
 PUBLIC_TITLES = """
@@ -678,6 +689,9 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             after_title = False  # "Father Christmas", "Sister Wendy's" is still a name
         if after_rank and kind == AMBIGUOUS and _NEXT_WORD.match(text, end):
             after_title = False  # "DS Public Protection", but "PC Wood"
+        if kind == AMBIGUOUS and key in OPENING_WORDS and not after_title:
+            if _sentence_initial(text, start):
+                continue  # "## Ask who lives at home", "- Risk was assessed on one incident"
         if kind in (STOPPED, WORD) and not after_title:
             continue
         shouting = False

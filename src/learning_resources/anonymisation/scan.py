@@ -64,6 +64,7 @@ def scan_text(text: str, context: TextContext) -> list[Finding]:
                     replace(f, message=f"{f.message} (in a link address)")
                     for f in find_names(links.text, context.area_names)
                     if not any(s < f.end and f.start < e for s, e in allowed)
+                    and not _initials(text, links.raw_span(f.start, f.end))
                 ],
             )
         )
@@ -76,6 +77,22 @@ def scan_text(text: str, context: TextContext) -> list[Finding]:
             if not any(k.start < finding.end and finding.start < k.end for k in kept):
                 kept.append(finding)
     return sorted(kept, key=lambda f: f.start)
+
+
+_WORD_START = re.compile(r"(?<![\w'’-])[^\W\d_]")
+
+
+def _initials(text: str, span: tuple[int, int]) -> bool:
+    """Whether the word at `span`, in a link address, is an abbreviation: up to five letters
+    in lower case that are initials of the words on its line ("[Early Help Assessment
+    form](https://example.org/eha)", "[information sharing agreement](/isa)")."""
+    word = text[span[0] : span[1]]
+    if not (word.isalpha() and word.islower() and len(word) <= 5):
+        return False
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    line = text[line_start : span[0]] + " " + text[span[1] : line_end if line_end >= 0 else None]
+    return word in "".join(m.group().lower() for m in _WORD_START.finditer(line))
 
 
 def _detect(text: str, context: TextContext) -> list[Finding]:
