@@ -62,6 +62,7 @@ from .person_context import (
     BARE_NAME,
     BARE_NICKNAME,
     CAPS_NAME_BEFORE,
+    CASE_IN_BRACKETS_AFTER,
     DETERMINER_BEFORE,
     FAMILY,
     FAMILY_APPOSITION,
@@ -70,6 +71,7 @@ from .person_context import (
     INITIAL_AFTER,
     KIN,
     KIN_OR_AGE_AFTER,
+    MADE_BY_BEFORE,
     LIST_SEPARATOR,
     LISTED_PERSON_AFTER,
     LISTED_PERSON_BEFORE,
@@ -741,8 +743,8 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
     before = text[max(0, start - 60) : start]
     if (APPOSITION_BEFORE.search(before) and APPOSITION_AFTER.match(text, end)) or (
         ATTRIBUTION_BEFORE.search(before) and ATTRIBUTION_AFTER.match(text, end)
-    ):
-        return True  # "his sister, Ruzenka, told", '"..." — Blessing, 12'
+    ) or MADE_BY_BEFORE.search(before):
+        return True  # "his sister, Ruzenka, told", '"..." — Blessing, 12', "a poem by Clover"
     if DETERMINER_BEFORE.search(before):
         return False  # "Our Vision is", "the Hope project had"
     previous = _PREVIOUS_CAPITALISED.search(before)
@@ -892,7 +894,8 @@ def _listed_with_people(text: str, words: list[_Word]) -> None:
     listable = [
         w
         for w in words
-        if not (w.lower or w.upper or w.initial)
+        if not (w.lower or w.upper)
+        and (not w.initial or CASE_IN_BRACKETS_AFTER.match(text, w.end))  # "Hazel (Child D)"
         and (w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, NAME) or w.key in MONTH_NAMES)
     ]
     sure = [w.flagged and w.severity is None for w in listable]

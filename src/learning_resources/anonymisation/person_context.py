@@ -152,8 +152,6 @@ OBJECT_BEFORE = re.compile(
     r"asking|told|tell|telling|phoned|rang|contacted|discharged|examined|interviewed|"
     r"collected|described|gave|give|giving|offered|showed|"
     r"(?:spoke|speak|speaking|talked|talk|talking)(?:[ \t]+\w+ly)?[ \t]+(?:to|with)|"
-    r"(?i:drawing|drawn|picture|painting|painted|poem|letter|card|note|words|story)[ \t]+"
-    r"(?:by|from)|"
     r"(?:addressed|sent|given|handed|belonged|belonging|shown|written|wrote|listened|"
     r"listen|listening|explained|happened|happening)[ \t]+to|"
     r"lived[ \t]+with|living[ \t]+with|"
@@ -233,7 +231,8 @@ HOUSEHOLD_BEFORE = re.compile(
 _SEPARATOR = r"(?:,[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
 LIST_SEPARATOR = re.compile(_SEPARATOR)
 # ... or given beside a case letter in brackets: "Child L (Summer)", "Summer (Child L)".
-LISTED_PERSON_AFTER = re.compile(rf"{_SEPARATOR}{_CASE}|[ \t]*\({_CASE}\)")
+CASE_IN_BRACKETS_AFTER = re.compile(rf"[ \t]*\({_CASE}\)")
+LISTED_PERSON_AFTER = re.compile(rf"{_SEPARATOR}{_CASE}|{CASE_IN_BRACKETS_AFTER.pattern}")
 LISTED_PERSON_BEFORE = re.compile(rf"\b{_CASE}(?:{_SEPARATOR}|[ \t]*\()$")
 # ... or a list that ends in what its members are: "with Devon and Brooklyn, two other young
 # people", "Kai, Rio and Mason, all aged 15".
@@ -254,8 +253,14 @@ APPOSITION_BEFORE = re.compile(
     r"mother|father|mum|dad|aunt|auntie|aunty|uncle|nan|grandmother|grandfather|grandma|"
     r"grandad|neighbour|lodger|carer|childminder|worker|teacher|coach|tutor|mentor|manager|"
     r"boss|landlord|landlady|employer|colleague|classmate|keyworker|nurse|midwife|visitor|"
-    r"(?:first|given|middle|real|full|birth|last)[ \t]+name|forename|surname|name)"
+    r"(?:first|given|middle|real|full|birth|last)[ \t]+name|forename|surname)"
     r",[ \t]+$",
+    re.IGNORECASE,
+)
+# Who made something: "a poem by Clover", "![Picture by Meadow of her bedroom](...)".
+MADE_BY_BEFORE = re.compile(
+    r"\b(?:drawing|drawn|picture|painting|painted|poem|letter|card|note|story|song|written|"
+    r"made)[ \t]+(?:by|from)[ \t]+$",
     re.IGNORECASE,
 )
 APPOSITION_AFTER = re.compile(r"['’\"”]?[ \t]*(?:[,.;)]|[ \t]+\()")

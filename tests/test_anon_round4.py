@@ -1,0 +1,130 @@
+"""The gate's fourth round (issue 13): names that are ordinary words said of a person by
+apposition, by a quotation, by a case letter or by a list of people; nicknames in lists;
+names in lower case; families in apposition; honorific titles; Traveller and caravan sites,
+pitches and youth projects; letter-and-digit references; and the false alarms of the third
+blind file (kinship words of other languages, opening words of instructions, abbreviations
+in link addresses, helplines).
+
+Every example here is new, written for these tests (not taken from any corpus file), so
+that each rule is tested on its kind, not on the string it was tuned on. All names, numbers
+and places are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from learning_resources.anonymisation.scan import TextContext, scan_text
+from learning_resources.kinds import Kind
+from learning_resources.problems import Severity
+from learning_resources.rules import RULES
+
+
+def errors(text: str, kind: Kind = Kind.BRIEF) -> list[tuple[str, str]]:
+    """(rule, text) of every finding that blocks publication."""
+    return [
+        (f.rule, f.span(text))
+        for f in scan_text(text, TextContext(kind=kind))
+        if (f.severity or RULES[f.rule].severity) is Severity.ERROR
+    ]
+
+
+CAUGHT = [
+    # a name in apposition after who the person is
+    ("Their key worker, Blossom, visited twice that week.", "anon.name", "Blossom"),
+    ("His mother's partner, Storm, was never assessed.", "anon.name", "Storm"),
+    ("The family's lodger, Keziah, moved in during the summer.", "anon.name", "Keziah"),
+    ("Mother's neighbour, Pebbles, raised the alarm.", "anon.name", "Pebbles"),
+    ("The baby's middle name, Marigold, appears in the ward notes.", "anon.name", "Marigold"),
+    # who the person is, in apposition after the name
+    ("Dove, Child P's grandmother, cared for the children at weekends.", "anon.name", "Dove"),
+    ("Marigold, the baby's aunt, took her to the GP.", "anon.name", "Marigold"),
+    ("Bear, as his friends called him, was often alone.", "anon.name", "Bear"),
+    ("Kitty, as Young Person R was known at school, stopped attending.", "anon.name", "Kitty"),
+    # a quotation's speaker, a drawing's artist
+    ('> "Nobody asked me how I felt." — Willow, 14', "anon.name", "Willow"),
+    ('"I wanted it to stop." – Onyx, aged 11', "anon.name", "Onyx"),
+    ("![Picture by Meadow of her bedroom](picture.png)", "anon.name", "Meadow"),
+    ("A poem by Clover was read out at the event.", "anon.name", "Clover"),
+    # beside a case letter in brackets
+    ("Sibling 3 (Honey) was not spoken to on her own.", "anon.name", "Honey"),
+    ("| Child B (Storm) | 9 | primary |", "anon.name", "Storm"),
+    ("Hazel (Child D) missed four health appointments.", "anon.name", "Hazel"),
+    # a list that ends in what its members are
+    ("She was seen with Dakota and Phoenix, two older boys from the estate.", "anon.name",
+     "Dakota"),
+    ("Kai, Lark and Ocean, all aged 14, were stopped by police.", "anon.name", "Lark"),
+    # nicknames in a list
+    ('The men were known as "Spider", "Moss" and Bones.', "anon.name", "Moss"),
+    ("He was known locally as Tank or 'Big Lee'.", "anon.name", "Big Lee"),
+    # a name that is a word, in lower case, before what only a person has
+    ("She said poppy's mum was never at home.", "anon.name", "poppy"),
+    ("Staff found sky and her little sister alone in the flat.", "anon.name", "sky"),
+    # a family in apposition after who they are
+    ("Child K's neighbours, the Hollands, phoned the police.", "anon.name", "Hollands"),
+    ("Her foster carers, the Greens, asked for more support.", "anon.name", "Greens"),
+    # an honorific title
+    ("Coach Baz ran the under-14s on Saturday mornings.", "anon.name", "Baz"),
+    # what a person is
+    ("Storm was a quiet, thoughtful boy who loved animals.", "anon.name", "Storm"),
+    ("Onyx is a bright girl with a wide circle of friends.", "anon.name", "Onyx"),
+    # sites where families live, pitches and moorings, youth projects
+    ("The family lived on the Oakleigh Gypsy and Traveller site.", "anon.address", "Oakleigh"),
+    ("Plot 7, Brambles caravan site, was their home for a year.", "anon.address", "Plot 7"),
+    ("The boat was on mooring 12, Kettle Lock, all winter.", "anon.address", "mooring 12"),
+    ("Most evenings he went to the Bunker youth club.", "anon.institution", "Bunker"),
+    # a letter and six or more digits
+    ("The Home Office reference, B4471203, was wrong on the form.", "anon.reference",
+     "B4471203"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), CAUGHT)
+def test_caught_as_an_error(text: str, rule: str, span: str) -> None:
+    found = errors(text)
+    assert any(r == rule and span in s for r, s in found), found
+
+
+ALLOWED = [
+    # kinship words of other languages
+    "Grandparents may be called Dadi, Nanima, Yiayia or Babcia in the family.",
+    # words that open instructions or headings, and a subject noun
+    "## Ask who lives at home\n\nCheck the chronology before the meeting.",
+    "- Harm was cumulative and built up over years.\n- Voice of the child was missing.",
+    # abbreviations in link addresses: the initials of the link's words
+    "- [Multi-Agency Risk Assessment Conference](https://example.org/marac)\n"
+    "- [Child Protection Information Sharing](https://example.org/cpis)",
+    # a helpline's number given after its name
+    "- National Stalking Helpline: 0808 802 0300\n- Shout, a free text and phone line: "
+    "0800 802 1234",
+    # apposition that names no person
+    "The project's name, Horizon, was chosen by young people.",
+    "The tool, Graded Care Profile, was used at each visit.",
+    # a site, a project and a list that are no particular place or person
+    "Families on a Traveller site may move at short notice.",
+    "The Irish Traveller site was not visited by the health visitor.",
+    "Young people, both boys and girls, were exploited.",
+]
+
+
+@pytest.mark.parametrize("text", ALLOWED)
+def test_allowed(text: str) -> None:
+    assert errors(text) == []
+
+
+def test_a_kinship_word_is_still_a_title_before_a_name() -> None:
+    assert ("anon.name", "Folake") in errors("Bibi Folake collected the children.")
+
+
+def test_an_opening_word_mid_sentence_can_still_be_a_name() -> None:
+    assert ("anon.name", "Key") in errors("Staff saw Key at the shops after school.")
+
+
+def test_a_short_link_path_that_is_no_abbreviation_is_still_a_name() -> None:
+    found = errors("Read [the story](https://example.org/briefs/amy) of one child.")
+    assert [r for r, _ in found] == ["anon.name"]
+
+
+def test_a_personal_mobile_after_a_helpline_is_still_a_phone() -> None:
+    text = "Mother rang the helpline and gave her mobile, 07700 900123."
+    assert ("anon.phone", "07700 900123") in errors(text)
