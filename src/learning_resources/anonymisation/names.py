@@ -87,6 +87,7 @@ from .person_context import (
     QUOTED_NAME,
     RELATION_BEFORE,
     SURE_AFTER,
+    WHO_IT_IS_AFTER,
 )
 
 RULE = "anon.name"
@@ -678,6 +679,13 @@ def _scan(text: str, data: Lists) -> list[_Word]:
         if "-" in word and any(p[:1].islower() for p in _HYPHEN.split(word)):
             continue  # Sutton-in-Ashfield, Out-of-hours
         kind = classify(key, data)
+        if (
+            kind == WORD
+            and text[end : end + 1] == ","
+            and not key.endswith("ly")
+            and WHO_IT_IS_AFTER.match(text, end)
+        ):
+            kind = UNKNOWN  # "Tibi, as the family call Child GG,", "Clay, Child J's father,"
         if key in _PUBLIC_TITLES and not upper and _NEXT_WORD.match(text, end) is None:
             kind = AMBIGUOUS  # no title here: "Was King a victim?", "saw Prince as"
         if upper:

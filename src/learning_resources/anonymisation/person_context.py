@@ -65,8 +65,13 @@ _WHO_IT_IS = (
     rf",[ \t]+(?:(?:the|her|his|their)[ \t]+)?(?:{_CASE}|[a-z]+)['’]s?[ \t]+"
     r"(?:(?:older|younger|eldest|oldest|youngest|big|little|half-|step|maternal|paternal|"
     rf"great-?)[ \t]*)*(?:{KIN}|aunty|nanny|granny|grandparents?|stepdad|stepmum|carer)\b"
+    r"(?=[ \t]*[,;)—–]|[ \t]+-)"
     r"|,[ \t]+as[ \t]+[^.,;\n]{0,40}?\b(?:known|call|calls|called|named|nicknamed)\b"
+    r"(?![ \t]+(?:it|this|that|these|those)\b)"
 )
+# ... for any word, even one the lists hold as an ordinary word ("Tibi, as the family call
+# Child GG, was"): the word is then a name.
+WHO_IT_IS_AFTER = re.compile(_WHO_IT_IS, re.IGNORECASE)
 # "Ash was a creative, funny young man", "Jade is a bright girl".
 _IS_A_PERSON = (
     r"[ \t]+(?:was|is)[ \t]+(?:a|an)[ \t]+(?:[a-z-]+,?[ \t]+){0,3}?(?:young[ \t]+)?"
@@ -97,7 +102,9 @@ ACTION_VERBS = (
     "needed|needs|started|stopped|began|spent|spoke|speaks|showed|shows|presented|continued|"
     "struggled|sat|sits|slept|ate|cried|played|plays|would|could|did|does|witnessed|saw|"
     "heard|knew|loved|loves|liked|likes|enjoyed|enjoys|arrived|arriving|got|gets|tried|"
-    "tries|hid|hides|walked|woke|joined|refused|disclosed|told|said|says|asked|ran"
+    "tries|hid|hides|walked|woke|joined|refused|disclosed|told|said|says|asked|ran|laughed|"
+    "smiled|hugged|sobbed|wept|sang|danced|drew|smoked|drank|vaped|self-harmed|absconded|"
+    "truanted|texted|phoned|rang|talked|chatted|hated|feared"
 )
 ACTION_AFTER = re.compile(rf"(?:['’]s[ \t]+[a-z]|[ \t]+(?:{ACTION_VERBS}|{SPEECH_VERBS})\b)")
 # At the start of a sentence, only what a person (not hope, faith or a season) does.
@@ -122,6 +129,9 @@ INITIAL_AFTER = re.compile(
     r"|[ \t]+(?:lived|lives|attended|attends|disclosed|discloses|witnessed|moved|went|ran|"
     r"stayed|stays|returned|started|joined|missed|spent|wanted|wants|cried|loved|loves|"
     r"likes|liked|enjoyed|enjoys|played|plays|arrived|walked|woke|hid|slept|told|tells|"
+    r"felt|feels|laughed|smiled|hugged|sobbed|wept|sang|danced|drew|ate|smoked|drank|vaped|"
+    r"self-harmed|absconded|truanted|texted|phoned|rang|talked|chatted|hated|feared|"
+    r"thought|knew|grew|gave[ \t]+birth|became[ \t]+pregnant|went[ \t]+missing|ran[ \t]+away|"
     rf"(?:was|is|had[ \t]+been|has[ \t]+been|were)[ \t]+(?:{_OFTEN}[ \t]+)?(?:{_PASSIVE})\b"
     r"|(?:had|has|would|could|did|does)(?:[ \t]+(?:not|never|often|always|also|already))?"
     r"[ \t]+(?:missed|attended|lived|disclosed|told|said|gone|went|stayed|moved|started|"
