@@ -71,6 +71,15 @@ CAUGHT = [
     # what only a person does, at the start of a sentence
     ("Meadow laughed when the worker asked about school.", "anon.name", "Meadow"),
     ("Sky texted her friend at midnight.", "anon.name", "Sky"),
+    # who said it, who is thanked or written to, whose name a form gives
+    ('"It was fine at home," said Breeze.', "anon.name", "Breeze"),
+    ("With thanks to Honey for letting us share her words.", "anon.name", "Honey"),
+    ("Dear Sunny,\n\nThank you for talking to us.", "anon.name", "Sunny"),
+    ("- First name: Lark\n- Year group: 9", "anon.name", "Lark"),
+    ("Ruby (Year 3) was often late.", "anon.name", "Ruby"),
+    ("Nurse Blossom weighed the baby at home.", "anon.name", "Blossom"),
+    # a named estate or block
+    ("The family moved to the Ravensworth estate in the spring.", "anon.address", "Ravensworth"),
     # what a person is
     ("Storm was a quiet, thoughtful boy who loved animals.", "anon.name", "Storm"),
     ("Onyx is a bright girl with a wide circle of friends.", "anon.name", "Onyx"),
@@ -110,6 +119,10 @@ ALLOWED = [
     "Families on a Traveller site may move at short notice.",
     "The Irish Traveller site was not visited by the health visitor.",
     "Young people, both boys and girls, were exploited.",
+    # thanks, forms and estates that name no person or place
+    "With thanks to Barnardo's and the NSPCC for their advice.",
+    "Name: Child A\n\nThe family lived on a housing estate.",
+    "Nurse Practitioner and School Nurse posts were vacant.",
     # a word before who-it-is that is no name
     "Overall, as the panel called it, the response was slow.",
     "Meanwhile, the child's mother was not asked.",

@@ -86,6 +86,8 @@ from .person_context import (
     PERSON_BEFORE_CUE,
     QUOTED_NAME,
     RELATION_BEFORE,
+    SAID_AFTER,
+    SAID_BEFORE,
     SURE_AFTER,
     WHO_IT_IS_AFTER,
 )
@@ -224,7 +226,7 @@ CLERGY_TITLES = frozenset(
 RELATION_TITLES = frozenset(
     word_list(
         "father sister brother uncle auntie aunty aunt nan nana nanna grandma "
-        "grandad granny grandpa cousin coach"
+        "grandad granny grandpa cousin coach nurse matron sensei skipper"
     )
 )
 SURNAME_TITLES = frozenset(
@@ -749,9 +751,12 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
     if text[end : end + 1] in _CLOSING_QUOTES and not text[end + 1 : end + 2].isalpha():
         end += 1  # "'Smiler' was often seen"
     before = text[max(0, start - 60) : start]
-    if (APPOSITION_BEFORE.search(before) and APPOSITION_AFTER.match(text, end)) or (
-        ATTRIBUTION_BEFORE.search(before) and ATTRIBUTION_AFTER.match(text, end)
-    ) or MADE_BY_BEFORE.search(before):
+    if (
+        (APPOSITION_BEFORE.search(before) and APPOSITION_AFTER.match(text, end))
+        or (ATTRIBUTION_BEFORE.search(before) and ATTRIBUTION_AFTER.match(text, end))
+        or (SAID_BEFORE.search(before) and SAID_AFTER.match(text, end))
+        or MADE_BY_BEFORE.search(before)
+    ):
         return True  # "his sister, Ruzenka, told", '"..." — Blessing, 12', "a poem by Clover"
     if DETERMINER_BEFORE.search(before):
         return False  # "Our Vision is", "the Hope project had"
@@ -973,7 +978,9 @@ def _spans(text: str, words: list[_Word]) -> Spans:
 
 
 # Between nicknames in a list: "known as Smokey and 'K-Dog'", "as 'Tiny' and Dee".
-_MORE_NICKNAMES = re.compile(r"['’\"”]?(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)")
+_MORE_NICKNAMES = re.compile(
+    r"['’\"”]?(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
+)
 
 
 def _nicknames(text: str, data: Lists) -> Spans:

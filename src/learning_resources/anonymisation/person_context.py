@@ -36,7 +36,10 @@ _OWNED = (
     "disability|diagnosis|medication|appointments?|GP|worker|perspective|story|safety|welfare|"
     "wellbeing|presentation|movements|whereabouts|clothes|parents|carers|family|household"
 )
-_AGE = r"[ \t]*,?[ \t]*\(?(?:aged|age)[ \t]+\d|[ \t]+\(\d{1,2}\)|,[ \t]+\d{1,2},"
+_AGE = (
+    r"[ \t]*,?[ \t]*\(?(?:aged|age)[ \t]+\d|[ \t]+\(\d{1,2}\)|,[ \t]+\d{1,2},"
+    r"|[ \t]+\((?:Year|Yr|Y)[ \t]*\d{1,2}\)|[ \t]+\(Reception\)"  # "Ruby (Year 3)"
+)
 _NUMBER = (
     r"(?:\d{1,2}(?![\d.%,]|[ \t]*(?:%|per|times|hours|minutes))|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b"
@@ -267,12 +270,22 @@ APPOSITION_BEFORE = re.compile(
     r",[ \t]+$",
     re.IGNORECASE,
 )
-# Who made something: "a poem by Clover", "![Picture by Meadow of her bedroom](...)".
+# Who made something, who is thanked or written to, whose name a form gives: "a poem by
+# Clover", "![Picture by Meadow of her bedroom](...)", "thanks to Hope", "Dear Sunny,",
+# "Name: Storm", "First name: Jade".
 MADE_BY_BEFORE = re.compile(
-    r"\b(?:drawing|drawn|picture|painting|painted|poem|letter|card|note|story|song|written|"
-    r"made)[ \t]+(?:by|from)[ \t]+$",
+    r"(?:\b(?:drawing|drawn|picture|painting|painted|poem|letter|card|note|story|song|written|"
+    r"made)[ \t]+(?:by|from)|\bthanks?[ \t]+(?:you[ \t]+)?to|(?:^|\n)[ \t>*_]*Dear|"
+    r"\b(?:(?:first|given|middle|last|full|child['’]s|pupil['’]s|patient['’]s)[ \t]+name|"
+    r"forename|surname|(?:^|\n)[ \t>*_|-]*name)[ \t]*[*_]*:[*_]*)[ \t]+$",
     re.IGNORECASE,
 )
+# Who said it, after a quotation: '"It was fine," said Summer.'
+SAID_BEFORE = re.compile(
+    r"[\"”'’,][ \t]*(?:said|says|asked|explained|added|replied|recalled|remembered|wrote|"
+    r"told[ \t]+(?:us|me|the[ \t]+review))[ \t]+$"
+)
+SAID_AFTER = re.compile(r"[ \t]*(?:[.,;:!?)]|$|[ \t]+\(|,?[ \t]+(?:aged|who|when)\b)", re.MULTILINE)
 APPOSITION_AFTER = re.compile(r"['’\"”]?[ \t]*(?:[,.;)]|[ \t]+\()")
 # A quotation's speaker: '"I told my teacher." — Blessing, 12'.
 ATTRIBUTION_BEFORE = re.compile(r"[\"”'’)][ \t]*[—–-]{1,2}[ \t]*$|^[ \t]*[—–][ \t]*$", re.MULTILINE)

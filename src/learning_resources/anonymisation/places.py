@@ -541,6 +541,13 @@ _PROJECT = re.compile(
     r"boxing|football|drop-in|after-school|homework|holiday)[ \t]+(?:project|club|centre|center|"
     r"hub|group|caf[eé]|gym|scheme)\b"
 )
+# A housing estate or block by its name, its kind in lower case: "the Ravensworth estate",
+# "Kestrel Court flats" (its name must hold a proper noun or a place word: see _proper).
+_ESTATE = re.compile(
+    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+(?:estate|flats|tower[ \t]+block|"
+    r"marina|boatyard|campsite)\b"
+)
+_ESTATE_WORD = Words(("estate", "flats", "tower block", "marina", "boatyard", "campsite"))
 _SITE_WORD = Words(("site", "park", "encampment", "camp"))
 _PROJECT_WORD = Words(("youth", "community", "club", "drop-in", "after-school", "homework"))
 
@@ -583,6 +590,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (_LIVING_SITE, _SITE_WORD, "anon.address", "a named Traveller or caravan site; say 'a site'",
      0, True),
     (_PROJECT, _PROJECT_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_ESTATE, _ESTATE_WORD, "anon.address", "a named estate or block; say 'a housing estate'",
+     0, True),
 )  # fmt: skip
 
 
@@ -609,13 +618,16 @@ def find_places(
                 heading = text[text.rfind("\n", 0, start) + 1 : start + 1].startswith("#")
                 if groups.get("business"):
                     weak = heading
-                if pattern in (_LOWER_TYPE, _AT_PREMISES) and not _proper(m.group(1), areas):
+                if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE) and not _proper(
+                    m.group(1), areas
+                ):
                     continue
                 if pattern in (_LIVING_SITE, _PROJECT):
                     if not _names_a_site(m.group(1), areas):
                         continue
-                    found.append(Finding(rule, *m.span(group if pattern is _PROJECT else 0),
-                                         message))
+                    found.append(
+                        Finding(rule, *m.span(group if pattern is _PROJECT else 0), message)
+                    )
                     continue
                 # A hospital named after the area is one of a few; a street or school is not.
                 large = _LARGE_PREMISES.search(m.group()) is not None
