@@ -80,6 +80,10 @@ CAUGHT = [
     ("Nurse Blossom weighed the baby at home.", "anon.name", "Blossom"),
     # a named estate or block
     ("The family moved to the Ravensworth estate in the spring.", "anon.address", "Ravensworth"),
+    # what is done to a person, and what the family call them
+    ("The GP referred Misty to the paediatrician.", "anon.name", "Misty"),
+    ("She said she wanted Sparrow to be safe.", "anon.name", "Sparrow"),
+    ("The family call her Button.", "anon.name", "Button"),
     # what a person is
     ("Storm was a quiet, thoughtful boy who loved animals.", "anon.name", "Storm"),
     ("Onyx is a bright girl with a wide circle of friends.", "anon.name", "Onyx"),
@@ -123,6 +127,9 @@ ALLOWED = [
     "With thanks to Barnardo's and the NSPCC for their advice.",
     "Name: Child A\n\nThe family lived on a housing estate.",
     "Nurse Practitioner and School Nurse posts were vacant.",
+    # what is done to a programme, and a case letter after "call her"
+    "Staff wanted Early Help to be involved sooner.",
+    "Practitioners call her Child A throughout.",
     # a word before who-it-is that is no name
     "Overall, as the panel called it, the response was slow.",
     "Meanwhile, the child's mother was not asked.",

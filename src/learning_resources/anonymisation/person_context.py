@@ -169,6 +169,9 @@ OBJECT_BEFORE = re.compile(
     r"listen|listening|explained|happened|happening)[ \t]+to|"
     r"lived[ \t]+with|living[ \t]+with|"
     r"stayed[ \t]+with|staying[ \t]+with|looked[ \t]+after|cared[ \t]+for|picked[ \t]+up|"
+    r"referred|placed|removed|supported|assessed|protected|invited|allowed|let|helped|"
+    r"persuaded|forced|brought|drove|introduced|exploited|abused|neglected|harmed|hurt|"
+    r"injured|wanted|want|wants|"
     r"excluded|bathed|fed|hit|punched|kicked|slapped|assaulted|groomed|threatened|heard|"
     r"hear|hears|noticed|notice|watched|followed|approached|grabbed|pushed|dragged|carried|"
     r"held|photographed|filmed|messaged|texted|"
@@ -213,7 +216,7 @@ NICKNAME_CUE = re.compile(
     r"(?:phone|contacts))?[ \t]+as|(?:used|uses|using|gave|gives|giving|gone|went|goes|going|"
     r"known|by|under)[ \t]+(?:the[ \t]+)?(?:nick)?names?(?:[ \t]+of)?|(?:street|stage|rap|"
     r"online|user|code|false|fake|alias)[ \t]+name(?:[ \t]+(?:was|is|of))?,?|alias(?:es)?,?)"
-    r"|called|named"
+    r"|called|named|calls?(?=[ \t]+(?:him|her|them|Child|Baby|Young|Sibling)\b)"
     rf")(?:[ \t]+(?P<person>{_CUE_OBJECT}))?[ \t]*"
 )
 # A person before the cue: "a man called Gaz", "an older boy named Deano".
