@@ -63,8 +63,10 @@ from .person_context import (
     BARE_NICKNAME,
     CAPS_NAME_BEFORE,
     CASE_IN_BRACKETS_AFTER,
+    COMMA_BEFORE,
     DETERMINER_BEFORE,
     FAMILY,
+    FAMILY_AFTER,
     FAMILY_APPOSITION,
     FAMILY_NEARBY,
     HOUSEHOLD_BEFORE,
@@ -88,7 +90,10 @@ from .person_context import (
     RELATION_BEFORE,
     SAID_AFTER,
     SAID_BEFORE,
+    SUBJECT_AFTER,
     SURE_AFTER,
+    WHO_AFTER,
+    WHO_BEFORE,
     WHO_IT_IS_AFTER,
 )
 
@@ -230,7 +235,10 @@ RELATION_TITLES = frozenset(
     )
 )
 SURNAME_TITLES = frozenset(
-    word_list("mama papa baba bhai bibi deacon bishop elder evangelist apostle sant swami giani")
+    word_list(
+        "mama papa baba bhai bibi deacon deaconess bishop elder evangelist apostle prophet "
+        "prophetess sant swami giani mummy daddy"
+    )
 )
 # Titles that may be written with a full stop ("Dr. Khan", "Rev. Ade"); after any other title
 # a full stop ends the sentence ("with Mother and Father. Safer sleep is...").
@@ -697,7 +705,13 @@ def _scan(text: str, data: Lists) -> list[_Word]:
                 kind = STOPPED
         if after_title and (key in ROLE_WORDS or kind == PLACE_WORD):
             after_title = False
-        if after_relation and kind not in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN):
+        if (
+            after_relation
+            and kind not in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN)
+            and (
+                key not in MONTH_NAMES  # "Grandma June"
+            )
+        ):
             after_title = False  # "Father Christmas", "Sister Wendy's" is still a name
         if after_rank and kind == AMBIGUOUS and _NEXT_WORD.match(text, end):
             after_title = False  # "DS Public Protection", but "PC Wood"
@@ -755,6 +769,8 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
         (APPOSITION_BEFORE.search(before) and APPOSITION_AFTER.match(text, end))
         or (ATTRIBUTION_BEFORE.search(before) and ATTRIBUTION_AFTER.match(text, end))
         or (SAID_BEFORE.search(before) and SAID_AFTER.match(text, end))
+        or (WHO_BEFORE.search(before) and WHO_AFTER.match(text, end))
+        or (COMMA_BEFORE.search(before) and SUBJECT_AFTER.match(text, end))
         or MADE_BY_BEFORE.search(before)
     ):
         return True  # "his sister, Ruzenka, told", '"..." — Blessing, 12', "a poem by Clover"
@@ -1060,17 +1076,21 @@ def _families(text: str, data: Lists) -> Spans:
         if plural in (STOPPED, PLACE_WORD, SOFT_WORD) or key in _PROPER_PLURALS:
             continue
         if (
-            FAMILY_APPOSITION.search(text, max(0, m.start() - 40), m.start())
-            and APPOSITION_AFTER.match(text, m.end())
-        ) or (
-            kinds & {NAME, NAME_WORD}
-            or (kinds & {AMBIGUOUS} and ACTION_AFTER.match(text, m.end()))
+            (
+                FAMILY_APPOSITION.search(text, max(0, m.start() - 40), m.start())
+                and APPOSITION_AFTER.match(text, m.end())
+            )
+            or FAMILY_AFTER.match(text, m.end())
             or (
-                plural == UNKNOWN
-                and kinds & {UNKNOWN}
-                and (
-                    ACTION_AFTER.match(text, m.end())
-                    or FAMILY_NEARBY.search(text, max(0, m.start() - 40), m.start())
+                kinds & {NAME, NAME_WORD}
+                or (kinds & {AMBIGUOUS} and ACTION_AFTER.match(text, m.end()))
+                or (
+                    plural == UNKNOWN
+                    and kinds & {UNKNOWN}
+                    and (
+                        ACTION_AFTER.match(text, m.end())
+                        or FAMILY_NEARBY.search(text, max(0, m.start() - 40), m.start())
+                    )
                 )
             )
         ):

@@ -47,7 +47,7 @@ _NUMBER = (
 _WAS_AGE = (
     rf"[ \t]+(?:was|is|turned|had[ \t]+just[ \t]+turned)[ \t]+{_NUMBER}(?![ \t]+(?:of|in|out))"
 )
-_WHO = r",?[ \t]+who[ \t]"
+_WHO = r",?[ \t]+who(?:se|m)?[ \t]"
 # "Harmony and her brother", "Precious, the eldest,"
 _WITH_KIN = (
     r"[ \t]+and[ \t]+(?:her|his|their)[ \t]+(?:(?:older|younger|little|big|baby|twin|half-)"
@@ -75,6 +75,17 @@ _WHO_IT_IS = (
 # ... for any word, even one the lists hold as an ordinary word ("Tibi, as the family call
 # Child GG, was"): the word is then a name.
 WHO_IT_IS_AFTER = re.compile(_WHO_IT_IS, re.IGNORECASE)
+# ... or what the person is: "Storm, a boy in the same class, was", "Mason, a 16-year-old
+# boy,", "Faith, a family friend".
+_PERSON_NOUNS = (
+    r"(?:boy|girl|man|woman|lad|teenager|toddler|baby|pupil|student|classmate|friend|"
+    r"neighbour|relative|lodger|volunteer|resident|youth|adult|male|female|mum|dad|mother|"
+    r"father|parent|carer|grandmother|grandfather|aunt|uncle|cousin|sister|brother)"
+)
+_A_PERSON = (
+    r",[ \t]+(?:a|an|the|her|his|their|one|another)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?"
+    rf"{_PERSON_NOUNS}s?\b(?!['’])"
+)
 # "Ash was a creative, funny young man", "Jade is a bright girl".
 _IS_A_PERSON = (
     r"[ \t]+(?:was|is)[ \t]+(?:a|an)[ \t]+(?:[a-z-]+,?[ \t]+){0,3}?(?:young[ \t]+)?"
@@ -85,13 +96,13 @@ _IS_A_PERSON = (
 # Sure wherever the word stands: "Rose said", "Faith's mother", "Rose, aged 4", "Summer, who".
 SURE_AFTER = re.compile(
     rf"(?:['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
-    rf"|[ \t]+(?:{SPEECH_VERBS})\b|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON})",
+    rf"|[ \t]+(?:{SPEECH_VERBS})\b|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON})",
     re.IGNORECASE,
 )
 # For a word in no list ("Okonjo"): only what is said of people.
 PERSON_AFTER = re.compile(
     rf"(?:['’]s[ \t]+(?:{KIN})\b|{_AGE}|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t]"
-    rf"|{_WHO_IT_IS}|{_IS_A_PERSON})",
+    rf"|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON})",
     re.IGNORECASE,
 )
 # For a place ("Kenya's mother"), not what a body does ("NHS England said").
@@ -128,7 +139,7 @@ _OFTEN = (
 )
 INITIAL_AFTER = re.compile(
     rf"['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
-    rf"|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t]|{_WHO_IT_IS}|{_IS_A_PERSON}"
+    rf"|[ \t]+(?:{SPEECH_VERBS})\b|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON}"
     r"|[ \t]+(?:lived|lives|attended|attends|disclosed|discloses|witnessed|moved|went|ran|"
     r"stayed|stays|returned|started|joined|missed|spent|wanted|wants|cried|loved|loves|"
     r"likes|liked|enjoyed|enjoys|played|plays|arrived|walked|woke|hid|slept|told|tells|"
@@ -180,9 +191,12 @@ OBJECT_BEFORE = re.compile(
     r"(?:worried|worries|concerned|concerns|concern|cared|thinking|asked|told)[ \t]+(?:about|for))"
     r"[ \t]+$"
 )
+# Who a person is, asked: "Nobody asked who Brook was."
+WHO_BEFORE = re.compile(r"\b(?:asked|ask|know|knew|sure|check|checked)[ \t]+who[ \t]+$")
+WHO_AFTER = re.compile(r"[ \t]+(?:was|is|were)\b[ \t]*[.?,;)]")
 OBJECT_FOLLOWED_BY = re.compile(
     r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+[a-z]+ing\b|"
-    r"[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|"
+    r"[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|like|"
     r"what|how|if|whether|who|whom|as|rather|instead|a|an|"
     r"during|for|from|home|in|into|near|on|or|outside|since|that|to|when|where|while|with|"
     r"without|and[ \t]+(?:her|his|their|Mother|Father|Mum|Dad|Sibling|[A-Z][a-z]+[ \t]+(?:to|"
@@ -233,7 +247,8 @@ BARE_NICKNAME = re.compile(
 )
 # A family: "the Nowaks", "the Okonjo family", "the Hall household".
 FAMILY = re.compile(
-    r"\b[Tt]he[ \t]+([A-Z][^\W\d_]+(?:[-‐][A-Z][^\W\d_]+)?)"
+    r"\b[Tt]he[ \t]+((?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]u|[Ll]e|[Ll]a|[Dd]i|[Dd]a|"
+    r"[Aa]l|[Ee]l)[ \t]+)*(?:O['’])?[A-Z][^\W\d_]+(?:[-‐][A-Z][^\W\d_]+)?)"
     r"(?:[ \t]+(family|families|household|children|twins|brothers|sisters|boys|girls)\b)?"
 )
 # ... or it stands in a list of the household: "lived with Mother and Mark".
@@ -269,8 +284,11 @@ APPOSITION_BEFORE = re.compile(
     r"mother|father|mum|dad|aunt|auntie|aunty|uncle|nan|grandmother|grandfather|grandma|"
     r"grandad|neighbour|lodger|carer|childminder|worker|teacher|coach|tutor|mentor|manager|"
     r"boss|landlord|landlady|employer|colleague|classmate|keyworker|nurse|midwife|visitor|"
+    r"advocate|adviser|advisor|officer|practitioner|volunteer|assistant|therapist|counsellor|"
+    r"psychologist|paediatrician|doctor|interpreter|solicitor|priest|imam|pastor|vicar|"
+    r"chaplain|leader|headteacher|boy|girl|lad|man|woman|teenager|pupil|student|child|"
     r"(?:first|given|middle|real|full|birth|last)[ \t]+name|forename|surname)"
-    r",[ \t]+$",
+    r",[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}$",
     re.IGNORECASE,
 )
 # Who made something, who is thanked or written to, whose name a form gives: "a poem by
@@ -280,7 +298,8 @@ MADE_BY_BEFORE = re.compile(
     r"(?:\b(?:drawing|drawn|picture|painting|painted|poem|letter|card|note|story|song|written|"
     r"made)[ \t]+(?:by|from)|\bthanks?[ \t]+(?:you[ \t]+)?to|(?:^|\n)[ \t>*_]*Dear|"
     r"\b(?:(?:first|given|middle|last|full|child['’]s|pupil['’]s|patient['’]s)[ \t]+name|"
-    r"forename|surname|(?:^|\n)[ \t>*_|-]*name)[ \t]*[*_]*:[*_]*)[ \t]+$",
+    r"forename|surname|(?:^|\n)[ \t>*_|-]*name)[ \t]*[*_]*:[*_]*"
+    r"|\b(?:family|maiden|the)[ \t]+(?:sur)?name|\bsurname)[ \t]+$",
     re.IGNORECASE,
 )
 # Who said it, after a quotation: '"It was fine," said Summer.'
@@ -289,6 +308,13 @@ SAID_BEFORE = re.compile(
     r"told[ \t]+(?:us|me|the[ \t]+review))[ \t]+$"
 )
 SAID_AFTER = re.compile(r"[ \t]*(?:[.,;:!?)]|$|[ \t]+\(|,?[ \t]+(?:aged|who|when)\b)", re.MULTILINE)
+# A word between commas followed by what a person does: "A boy in the under-12s, Hunter,
+# told his mum", "A youth worker at the club, Ernest, knew".
+COMMA_BEFORE = re.compile(r",[ \t]+$")
+SUBJECT_AFTER = re.compile(
+    rf",[ \t]+(?:{SPEECH_VERBS}|{ACTION_VERBS}|knew|noticed|saw|heard|felt|thought|"
+    r"raised|phoned|rang|contacted|visited|reported|spotted)\b(?![ \t]+(?:that|to|by)\b)"
+)
 APPOSITION_AFTER = re.compile(r"['’\"”]?[ \t]*(?:[,.;)]|[ \t]+\()")
 # A quotation's speaker: '"I told my teacher." — Blessing, 12'.
 ATTRIBUTION_BEFORE = re.compile(r"[\"”'’)][ \t]*[—–-]{1,2}[ \t]*$|^[ \t]*[—–][ \t]*$", re.MULTILINE)
@@ -314,6 +340,8 @@ FAMILY_APPOSITION = re.compile(
     r"adopters|guardians|landlords|family|household),[ \t]+$",
     re.IGNORECASE,
 )
+# ... or said to be a family just after: "a friend of the Masons, the family who ran the club".
+FAMILY_AFTER = re.compile(r",?[ \t]+(?:the|a|an)[ \t]+(?:[a-z-]+[ \t]+)?(?:family|household)\b")
 FAMILY_NEARBY = re.compile(r"\b(?:family|families|household|parents|siblings)\b", re.IGNORECASE)
 # ... found forward, from the words before it: a relation ("sister, faith marsh") or a word that
 # gives a name ("named as", "recorded as junior mensah-boateng", "known as grace hall").
