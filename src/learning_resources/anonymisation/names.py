@@ -757,13 +757,29 @@ def _runs(text: str, words: list[_Word]) -> list[list[_Word]]:
 _ORDINARY = frozenset({AMBIGUOUS, NAME_WORD, NAME})
 
 
+# A Capitalised possessive just before: "Clare's Law", "Sarah's Law", "Women's Aid".
+_POSSESSOR_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_]*['’]s[ \t]+$")
+# What is named after a person, not the person: "Gillick competence", "the Fraser guidelines",
+# "the Nolan principles", "a Moses basket", "Stephen Lawrence Day", "Clare's Law".
+_EPONYM_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:Law|Laws|Day|Scheme|Principles?|Syndrome|Disease|Model|Triangle|"
+    r"Hierarchy)\b|[ \t]+(?:competence|competency|guidelines|principles|basket|criteria|"
+    r"syndrome|disease|hierarchy|triangle)\b"
+)
+
+# ... a day or a law named after a person's full name: "Stephen Lawrence Day" (not "Grace Day").
+_EPONYM_TAIL = re.compile(r"\S[ \t]+\S+[ \t]+(?:Day|Law|Scheme|Principles?|Syndrome|Disease)$")
+
+
 def _said_of_a_person(text: str, run: list[_Word]) -> bool:
     """Whether the words around a Capitalised run show that it is a person's name."""
     start, end = run[0].start, run[-1].end
     if _not_a_person(text, start, end):
         return False
+    quoted = False
     if text[end : end + 1] in _CLOSING_QUOTES and not text[end + 1 : end + 2].isalpha():
         end += 1  # "'Smiler' was often seen"
+        quoted = text[start - 1 : start] in _OPENING_QUOTES
     before = text[max(0, start - 60) : start]
     if (
         (APPOSITION_BEFORE.search(before) and APPOSITION_AFTER.match(text, end))
@@ -779,6 +795,8 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
     previous = _PREVIOUS_CAPITALISED.search(before)
     if previous and classify(normalise(previous.group(1)), lists()) == WORD:
         return False  # a name in title case: "the Awareness Day was", "Memorial Garden is"
+    if _POSSESSOR_BEFORE.search(before):
+        return False  # a thing named after someone: "Clare's Law had", "Women's Aid is"
     ordinary = any(w.kind in _ORDINARY or w.key in MONTH_NAMES for w in run)
     if not ordinary:  # only words in no list ("Okonjo") or places ("Kenya")
         if any(w.kind == PLACE_WORD for w in run):
@@ -790,6 +808,8 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
         return INITIAL_AFTER.match(text, end) is not None
     if SURE_AFTER.match(text, end):
         return True
+    if quoted:  # a word in quotes is often a term: "'Voice' is not enough"
+        return INITIAL_AFTER.match(text, end) is not None
     if ACTION_AFTER.match(text, end) or HOUSEHOLD_BEFORE.search(before):
         return True
     return (
@@ -971,7 +991,11 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
         before = normalise(previous.group(1))
         if before in _PLACE_PREFIXES or before in _PUBLIC_TITLES:
             return True
-    return CITATION.match(text, end) is not None
+    return bool(
+        CITATION.match(text, end)
+        or _EPONYM_AFTER.match(text, end)
+        or _EPONYM_TAIL.search(text, start, end)
+    )
 
 
 Spans = list[tuple[int, int, Severity | None]]
