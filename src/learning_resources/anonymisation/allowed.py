@@ -84,6 +84,7 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "Operation Hydrant",
     "Operation Yewtree",
     "Operation Sceptre",
+    "Operation Orochi",
     "Early Help",
     "Prevent",
     "Channel",

@@ -210,6 +210,9 @@ def nhs_number_is_valid(digits: str) -> bool:
 _NHS_CUE = re.compile(r"\bNHS[ \t]*(?:no\.?|number|num\.?|#)[ \t]*[:.]?[ \t]*$", re.IGNORECASE)
 # A police operation's name: "Operation Teak", "Op Kestrel" (not a national one, allowed).
 _OPERATION = re.compile(r"\b(?:Operation|Op\.?|OP)[ \t]+([A-Z][A-Za-z]{2,}|[A-Z]{3,})\b(?![-/]?\d)")
+# A national operation, said to be one: "Operation X (national ...)", "the national Operation X".
+_NATIONAL_AFTER = re.compile(r"[ \t]*(?:\(|,|[–—-])[ \t]*(?:a[ \t]+|the[ \t]+)?[Nn]ational\b")
+_NATIONAL_BEFORE = re.compile(r"\b[Nn]ational[ \t]+(?:police[ \t]+)?$")
 _NUMBERED = re.compile(r"number|\bno\b|\bref|#|:|\blog\b", re.IGNORECASE)
 
 
@@ -334,6 +337,10 @@ def find_identifiers(
                 found.append(Finding("anon.reference", m.start(group), m.end(group), message))
     add("anon.social", _TAG, "a gaming or chat user name; name the app only")
     for m in blocks.finditer(_OPERATION, _OPERATION_WORD):
+        if _NATIONAL_AFTER.match(text, m.end()) or _NATIONAL_BEFORE.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
+            continue  # "Operation Orochi (national county lines coordination)"
         message = "a police operation's name identifies the case; say 'a police operation'"
         found.append(Finding("anon.reference", m.start(1), m.end(1), message))
     for m in blocks.finditer(_HANDLE_SHAPE, _HANDLE_HINT):

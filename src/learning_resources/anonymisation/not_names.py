@@ -90,6 +90,11 @@ _MAKE_OR_MODEL = re.compile(
 )
 
 
+def area_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern of the partnership's area names (`area_names`), or None if there are none."""
+    return _areas(tuple(sorted(set(names))))
+
+
 @cache
 def _areas(names: tuple[str, ...]) -> re.Pattern[str] | None:
     cleaned = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
@@ -135,7 +140,7 @@ def never_names(
     spans += [m.span(1 if m.group(1) else 2) for m in blocks.finditer(_VEHICLES, _MAKE_OR_MODEL)]
     if "eview" in text:
         spans += [m.span(1) for m in _NATIONAL_REVIEW.finditer(text)]
-    areas = _areas(tuple(sorted(set(area_names))))
+    areas = area_pattern(area_names)
     if areas is not None:
         spans += [m.span() for m in areas.finditer(text)]
     return spans

@@ -17,6 +17,7 @@ import re
 from .allowed import trie_regex, word_list
 from .blocks import Anchor, Blocks, Words
 from .findings import Finding
+from .not_names import area_pattern
 from .names import (
     AMBIGUOUS,
     JOBS,
@@ -608,6 +609,7 @@ def find_places(
     blocks = blocks or Blocks(text)
     areas = frozenset(a.lower() for a in area_names)
     blocked: list[tuple[int, int]] | None = None  # found when first needed
+    area_spans: list[tuple[int, int]] | None = None
     found: list[Finding] = []
     for pattern, anchor, rule, message, group, must_name in _PATTERNS:
         for m in blocks.finditer(pattern, anchor):
@@ -636,6 +638,15 @@ def find_places(
                     continue
             if m.group().lower().replace("’", "'") in areas:
                 continue
+            if area_spans is None:
+                pattern_of_areas = area_pattern(area_names)
+                area_spans = (
+                    [a.span() for a in pattern_of_areas.finditer(text)]
+                    if (pattern_of_areas)
+                    else []
+                )
+            if any(s <= start and end <= e for s, e in area_spans):
+                continue  # "the Coldwater Lane estate", one of the partnership's own areas
             if rule == "anon.institution" and _A_BODY_AFTER.match(text, end):
                 continue  # "the Nottingham School Trust", "the Oakfield Academy Partnership"
             if blocked is None:
