@@ -212,7 +212,7 @@ _AGE_BEFORE = re.compile(r"\b(?:was|is|were|turned|at|of|age|aged)\s*[:(]?\s*$",
 # gestation".
 _GESTATION_BEFORE = re.compile(
     r"\b(?:born|delivered|pregnant|pregnancy|gestation|booked|booking|scan(?:ned)?|LMP|EDD|"
-    r"premature(?:ly)?|preterm|induced|miscarried)\b[^.,;\n]{0,25}$",
+    r"premature(?:ly)?|preterm|induced|miscarried)\b[^.,;()\n]{0,25}$",  # not "(born 3 May) aged"
     re.IGNORECASE,
 )
 _GESTATION_AFTER = re.compile(
