@@ -55,10 +55,11 @@ _PREMISES = (
     r"(?:home|unit|centre|placement|accommodation|provision|hostel|refuge|house|school|"
     r"academy|college|nursery|pre-school|preschool|playgroup|setting|practice|surgery|clinic|"
     r"hospital|ward|hospice|church|chapel|mosque|temple|gurdwara|synagogue|madrassa|madrasah|"
-    r"club|gym|hotel|b&b|caf[eé]|takeaway|restaurant|shop|barber['’]?s?|salon|garage|pub|bar)"
+    r"club|gym|hotel|b&b|caf[eé]|takeaway|restaurant|shop|barber['’]?s?|salon|garage|pub|bar|"
+    r"project|drop-in|venue|hall)"
 )
 _HOME = re.compile(
-    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?:,\s+(?:an?|the)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?"
+    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?:,\s+(?:an?|the)\s+(?:[\w'’+-]+\s+){{0,3}}?"
     rf"{_PREMISES}\b|,?\s+(?:(?:an?|the)\s+)?(?:(?:small|local|private|specialist|secure|"
     r"residential|registered|independent)\s+)*(?:children['’]s|residential|care|foster|"
     r"short[- ]break|respite|supported|semi-independent|mother[- ]and[- ]baby)\s+"
@@ -122,11 +123,11 @@ _INSTITUTION_TYPES = (
     # "Thornfield High"), not by an ordinary word ("Violence Reduction Unit").
     r"(?P<weak>Unit|Practice|High(?![ \t]+(?:Street|Road|Court|Sheriff))|Church|Chapel|"
     r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah|Dental Care|Centre|Center|Hub|"
-    r"Infants|Juniors|(?:House|Lodge|Grange|Manor|Cottage)(?![ \t]+[A-Z]))|"
+    r"Infants|Juniors|Club|(?:House|Lodge|Grange|Manor|Cottage)(?![ \t]+[A-Z]))|"
     # Businesses and clubs: "Sparkle Hand Car Wash", "Ashfield Rovers Juniors"
     r"(?P<business>(?:Hand )?Car Wash|Nail Bar|Nails|Beauty|Salon|Barbers?|Barbershop|"
     r"Takeaway|Caf[eé]|Restaurant|Hotel|Guest House|Motors|Garage|Gym|Boxing Club|"
-    r"Football Club|Sports Club|Social Club|F\.?C\.?|A\.?F\.?C\.?|Rovers|Wanderers|"
+    r"Football Club|Sports Club|Social Club|Boxing|F\.?C\.?|A\.?F\.?C\.?|Rovers|Wanderers|"
     r"Off Licence|Mini ?Market|Supermarket|Newsagents?)))"
 )
 _INSTITUTION = re.compile(
@@ -486,7 +487,7 @@ _TYPE_WORD = re.compile(
             "Gurdwara Temple Synagogue Madrassa Madrasah Care Center House Lodge Grange Manor "
             "Cottage Wash Bar Nails Beauty Salon Barber Barbershop Takeaway Cafe Café "
             "Restaurant Hotel Motors Garage Gym FC F.C AFC A.F.C Rovers Wanderers Licence "
-            "Market Minimarket Supermarket Newsagent"
+            "Market Minimarket Supermarket Newsagent Boxing"
         )
     )
 )
@@ -500,7 +501,7 @@ _PREMISES_WORD = Words(
             "academy college nursery pre-school preschool playgroup setting practice surgery "
             "clinic hospital ward hospice church chapel mosque temple gurdwara synagogue madrassa "
             "madrasah club gym hotel b&b cafe café takeaway restaurant shop barber salon garage "
-            "pub bar"
+            "pub bar project drop-in venue hall"
         )
     )
 )
@@ -532,7 +533,7 @@ _SITE_KIND = (
 _LIVING_SITE = re.compile(rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+{_SITE_KIND}")
 _PITCH = re.compile(
     r"\b(?:[Pp]itch|[Pp]lot|[Bb]erth|[Mm]ooring|[Cc]aravan|[Tt]railer|[Cc]halet|[Bb]ay)[ \t]+"
-    rf"(?:[Nn]o\.?[ \t]*)?\d{{1,4}}[A-Za-z]?,[ \t]+(?:the[ \t]+)?{_NAME_WORD}"
+    rf"(?:[Nn]o\.?[ \t]*)?\d{{1,4}}[A-Za-z]?(?:,|[ \t]+(?:at|on|in))[ \t]+(?:the[ \t]+)?{_NAME_WORD}"
     rf"(?:[ \t]+{_NAME_WORD}){{0,2}}(?:[ \t]+{_SITE_KIND})?"
 )
 # A youth or community project by its name, though the name is an ordinary word: "the Vault
@@ -549,6 +550,34 @@ _ESTATE = re.compile(
     r"marina|boatyard|campsite)\b"
 )
 _ESTATE_WORD = Words(("estate", "flats", "tower block", "marina", "boatyard", "campsite"))
+# A chain's shop or restaurant by its place: "the Kirkgate McDonald's", "the Fenby Greggs".
+_CHAIN_OUTLET = re.compile(
+    rf"\b[Tt]he[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]+(?:McDonald['’]s|KFC|Greggs|"
+    r"Subway|Tesco(?:[ \t]+(?:Express|Extra|Metro))?|Asda|Aldi|Lidl|Sainsbury['’]s|Morrisons|"
+    r"Primark|Costa|Starbucks|Burger[ \t]+King|Domino['’]s|Co-op|Spar|Boots|Wetherspoons?|"
+    r"Nando['’]s|Pizza[ \t]+Hut|Premier[ \t]+Inn|Travelodge)(?![\w'’])"
+)
+# A room in a named building: "the Jubilee Hall, Room 2".
+_ROOM = re.compile(
+    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}),?[ \t]+(?:Room|Suite|Studio)[ \t]+\d{{1,3}}\b"
+)
+# A prison by its name: "HMP Larkfield", "HMYOI Brackley Vale".
+_PRISON = re.compile(
+    r"\b(?:HMP|HMYOI|HMP[ \t]*&[ \t]*YOI|HM[ \t]+Prison)[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+)
+# A numbered house on a way that is not a road: "14 Cinder Path", "3 Mill Yard".
+_NUMBERED_WAY = re.compile(
+    rf"\b\d{{1,4}}[A-Za-z]?,?[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+(?:Path|Hill|"
+    r"View|Green|Bank|Hollow|Meadows?|Gate|Yard|Approach|Circus|Mount|Vale|Heath|Ridge|End|Brow|"
+    r"Nook|Dale|Lea|Quay|Paddock|Copse|Garth|Passage|Alley|Cottages|Villas|Wharf|Pastures|"
+    r"Ings|Leys|Hey)\b"
+)
+_CHAIN_SHOP_WORD = re.compile(
+    r"McDonald|KFC|Greggs|Subway|Tesco|Asda|Aldi|Lidl|Sainsbury|Morrisons|Primark|Costa|"
+    r"Starbucks|Burger|Domino|Co-op|Spar|Boots|Wetherspoon|Nando|Pizza|Premier|Travelodge"
+)
+_ROOM_WORD = re.compile(r"Room|Suite|Studio")
+_PRISON_WORD = re.compile(r"HM")
 _SITE_WORD = Words(("site", "park", "encampment", "camp"))
 _PROJECT_WORD = Words(("youth", "community", "club", "drop-in", "after-school", "homework"))
 
@@ -591,6 +620,12 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (_LIVING_SITE, _SITE_WORD, "anon.address", "a named Traveller or caravan site; say 'a site'",
      0, True),
     (_PROJECT, _PROJECT_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_CHAIN_OUTLET, _CHAIN_SHOP_WORD, "anon.institution", "a chain's named branch; say 'a fast "
+     "food restaurant', 'a supermarket'", 0, True),
+    (_ROOM, _ROOM_WORD, "anon.address", "a room in a named building; say 'a community venue'",
+     0, True),
+    (_PRISON, _PRISON_WORD, "anon.institution", "a named prison; say 'a prison'", 0, True),
+    (_NUMBERED_WAY, _DIGIT, "anon.address", _ADDRESS_MESSAGE, 0, True),
     (_ESTATE, _ESTATE_WORD, "anon.address", "a named estate or block; say 'a housing estate'",
      0, True),
 )  # fmt: skip
@@ -624,7 +659,7 @@ def find_places(
                     m.group(1), areas
                 ):
                     continue
-                if pattern in (_LIVING_SITE, _PROJECT):
+                if pattern in (_LIVING_SITE, _PROJECT, _CHAIN_OUTLET, _ROOM, _PRISON):
                     if not _names_a_site(m.group(1), areas):
                         continue
                     found.append(
