@@ -950,7 +950,12 @@ def _listed_with_people(text: str, words: list[_Word]) -> None:
     sure = [w.flagged and w.severity is None for w in listable]
     for m in PEOPLE_LIST.finditer(text):  # "Devon and Brooklyn, two other young people"
         for w in words:
-            if m.start(1) <= w.start < m.end(1) and not (w.lower or w.upper) and w.kind != WORD:
+            group = 1 if m.group(1) else 2
+            if (
+                m.start(group) <= w.start < m.end(group)
+                and not (w.lower or w.upper)
+                and (w.kind != WORD)
+            ):
                 w.flagged, w.severity = True, None
     for order in (range(len(listable)), range(len(listable) - 1, -1, -1)):  # both ways: linear
         for i in order:

@@ -269,7 +269,10 @@ LISTED_PERSON_BEFORE = re.compile(rf"\b{_CASE}(?:{_SEPARATOR}|[ \t]*\()$")
 # people", "Kai, Rio and Mason, all aged 15".
 _MEMBER = r"[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)?"
 PEOPLE_LIST = re.compile(
-    rf"\b({_MEMBER}(?:{_SEPARATOR}{_MEMBER})+),?[ \t]+(?:(?:two|three|four|five|both|all)\b"
+    r"\b(?i:two|three|four|five|the|both|her|his|their)[ \t]+(?:[a-z-]+[ \t]+)?(?:boys|girls|"
+    r"brothers|sisters|children|siblings|friends|men|women|teenagers|twins|sons|daughters|"
+    rf"cousins),[ \t]+({_MEMBER}(?:{_SEPARATOR}{_MEMBER})+)[ \t]*[,;)]"
+    rf"|\b({_MEMBER}(?:{_SEPARATOR}{_MEMBER})+),?[ \t]+(?:(?:two|three|four|five|both|all)\b"
     r"[^.;:\n]{0,30}?\b(?:people|children|boys|girls|men|women|friends|teenagers|brothers|"
     r"sisters|siblings|cousins|adults|lads|aged)\b|(?:were|are)[ \t]+(?:twins|siblings|"
     r"brothers|sisters|cousins|best[ \t]+friends))"
