@@ -252,7 +252,8 @@ OPENING_WORDS = frozenset(
         "ask check listen notice tell speak make keep look share record think consider "
         "remember act report reflect explore use learn escalate challenge support help trust "
         "risk harm need needs voice money weight mood warning trigger link links barrier "
-        "barriers view views wish wishes stage level levels key"
+        "barriers view views wish wishes stage level levels key see read visit contact call find "
+        "watch"
     )
 )
 # Public figures, not families, are named after these ("Sir Robert Francis", "Professor

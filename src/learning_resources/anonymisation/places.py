@@ -79,8 +79,10 @@ _AT_PREMISES = re.compile(
 # ... or a school or nursery whose kind is written in lower case: "Kidz Kingdom nursery",
 # "Oakfield school" (its name must hold a proper noun: not "Islamic school").
 _LOWER_TYPE = re.compile(
-    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+(?:nursery|pre-school|preschool|"
-    r"school|academy|primary|surgery|practice|playgroup|children['’]s[ \t]+home)\b"
+    rf"\b({_NAME_WORD}(?:[ \t]+(?:and[ \t]+)?{_NAME_WORD}){{0,2}})[ \t]+(?:nursery|pre-school|"
+    r"preschool|school|academy|primary|surgery|practice|playgroup|children['’]s[ \t]+home|"
+    r"pub|inn|caf[eé]|after-school[ \t]+club|breakfast[ \t]+club|holiday[ \t]+club|"
+    r"takeaway|barbers?|salon|gym)\b"
 )
 # flat 4, The Old Maltings / apt 33 Mercer House: a numbered flat and the building's name
 _FLAT = re.compile(
@@ -128,7 +130,7 @@ _INSTITUTION_TYPES = (
     r"(?P<business>(?:Hand )?Car Wash|Nail Bar|Nails|Beauty|Salon|Barbers?|Barbershop|"
     r"Takeaway|Caf[eé]|Restaurant|Hotel|Guest House|Motors|Garage|Gym|Boxing Club|"
     r"Football Club|Sports Club|Social Club|Boxing|F\.?C\.?|A\.?F\.?C\.?|Rovers|Wanderers|"
-    r"Off Licence|Mini ?Market|Supermarket|Newsagents?)))"
+    r"Off Licence|Mini ?Market|Supermarket|Newsagents?|Inn|Arms|Tavern)))"
 )
 _INSTITUTION = re.compile(
     rf"\b({_NAME_WORD}(?: {{1,2}}(?:{_NAME_WORD}|of|the|and|&)){{0,3}}?)"
@@ -343,6 +345,7 @@ _NOT_PLACES = re.compile(
     r"\b(?:Crown|Family|Youth|County|High|Magistrates['’]?|Coroner['’]?s|Supreme|Appeal|"
     r"Family Drug and Alcohol) Court\b|\bRoyal College\b|\bOpen University\b|\bVirtual School\b"
     r"|\bCollege of Policing\b|\bDowning Street\b|\bWhitehall\b"
+    r"|\b(?:Premier|Holiday|Days|Jurys|Travel) Inn\b"
 )
 
 
@@ -487,7 +490,7 @@ _TYPE_WORD = re.compile(
             "Gurdwara Temple Synagogue Madrassa Madrasah Care Center House Lodge Grange Manor "
             "Cottage Wash Bar Nails Beauty Salon Barber Barbershop Takeaway Cafe Café "
             "Restaurant Hotel Motors Garage Gym FC F.C AFC A.F.C Rovers Wanderers Licence "
-            "Market Minimarket Supermarket Newsagent Boxing"
+            "Market Minimarket Supermarket Newsagent Boxing Inn Arms Tavern"
         )
     )
 )
@@ -521,7 +524,8 @@ _PLACED_WORD = re.compile(
     r"staying|resident|started|starting)[ \t]+(?:at|to|from|in)|attend|joined"
 )
 _LOWER_TYPE_WORD = re.compile(
-    r"nursery|pre-?school|school|academy|primary|surgery|practice|playgroup|children['’]s home"
+    r"nursery|pre-?school|school|academy|primary|surgery|practice|playgroup|children['’]s home|"
+    r"pub|inn|caf|club|takeaway|barber|salon|gym"
 )
 # A site where families live in caravans or trailers, or a mooring: "the Fernhill Traveller
 # site", "Crossways caravan site", "Pitch 14, Crossways caravan site", "mooring 6, Lock Lane".
