@@ -1023,6 +1023,10 @@ def _spans(text: str, words: list[_Word]) -> Spans:
     return spans
 
 
+_LOWER_NICKNAME = re.compile(
+    r"([a-z][a-z0-9_.'’-]{2,20}[a-z0-9_])(?=[ \t]*(?:[.,;:)!?]|$|(?:by|and|but|who|when|on|in|at)\b))",
+    re.MULTILINE,
+)
 # Between nicknames in a list: "known as Smokey and 'K-Dog'", "as 'Tiny' and Dee".
 _MORE_NICKNAMES = re.compile(
     r"['’\"”]?(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
@@ -1044,6 +1048,9 @@ def _nicknames(text: str, data: Lists) -> Spans:
         quoted = QUOTED_NAME.match(text, cue.end())
         named = quoted or (BARE_NAME if person else BARE_NICKNAME).match(text, cue.end())
         if named is None:
+            lower = _LOWER_NICKNAME.match(text, cue.end())  # "known online as ghostboi"
+            if lower and classify(normalise(lower.group(1)), data) in (NAME, UNKNOWN):
+                found.append((lower.start(1), lower.end(1), None))
             continue
         keys = [normalise(w) for w in named.group(1).split()]
         if keys[0] in _ROLE_WORDS and (len(keys) == 1 or len(keys[1]) == 1 or keys[1].isdigit()):
