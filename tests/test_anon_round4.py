@@ -84,6 +84,39 @@ CAUGHT = [
     ("The GP referred Misty to the paediatrician.", "anon.name", "Misty"),
     ("She said she wanted Sparrow to be safe.", "anon.name", "Sparrow"),
     ("The family call her Button.", "anon.name", "Button"),
+    # what the person is, after the name; a subject between commas; "asked who X was"
+    ("Pixie, a girl from the same estate, was the first to speak up.", "anon.name", "Pixie"),
+    ("A girl in Year 8, Dusty, phoned the helpline herself.", "anon.name", "Dusty"),
+    ("Nobody checked who Sable was.", "anon.name", "Sable"),
+    ("Two girls, Clover and Hazel, were seen with the men.", "anon.name", "Clover"),
+    # families said to be families, with particles and O'
+    ("She stayed with the Rowes, the family next door, for a week.", "anon.name", "Rowes"),
+    ("His foster carers, the De Souzas, asked for respite.", "anon.name", "De Souzas"),
+    ("The O'Driscolls had moved to the town a year earlier.", "anon.name", "O'Driscolls"),
+    ("The family surname Adeyinka appears on the letter.", "anon.name", "Adeyinka"),
+    # more titles: a month after a relation, a church title
+    ("The children stayed with Nanna May at weekends.", "anon.name", "May"),
+    ("Deaconess Bisi ran the Sunday school.", "anon.name", "Bisi"),
+    # a nickname in lower case
+    ("He was known online as wraithboi.", "anon.name", "wraithboi"),
+    # the name of a photo's subject in its address too
+    ("![Photo of Oluwaseun Ade at the launch](/images/oluwaseun-launch.jpg)", "anon.name",
+     "oluwaseun"),
+    # an exact age after a birth date in brackets
+    ("Child S (born 4th May 2009) was aged 15 years, 2 months and 3 days.", "anon.age",
+     "15 years, 2 months and 3 days"),
+    # more premises: a berth, a project said to be one, a chain's branch by place, a room in a
+    # building, a prison, a numbered path, a boxing gym, a club, a pub
+    ("They lived on a narrowboat at berth 4 at Kettlewell Wharf.", "anon.address", "berth 4"),
+    ("He spent his evenings at The Hideout, a youth project by the canal.", "anon.institution",
+     "Hideout"),
+    ("The boys met at the Eastgate McDonald's after school.", "anon.institution", "Eastgate"),
+    ("The group met in the Coronation Hall, Room 3.", "anon.address", "Coronation Hall"),
+    ("Father was serving a sentence at HMP Ashcombe.", "anon.institution", "Ashcombe"),
+    ("The fire was at 9 Tanner's Yard.", "anon.address", "9 Tanner's Yard"),
+    ("He trained at Millbeck Boxing twice a week.", "anon.institution", "Millbeck"),
+    ("Her carer took her to the Rainbow Club on Saturdays.", "anon.institution", "Rainbow"),
+    ("Mother worked at the Fox and Hounds pub.", "anon.institution", "Fox and Hounds"),
     # what a person is
     ("Storm was a quiet, thoughtful boy who loved animals.", "anon.name", "Storm"),
     ("Onyx is a bright girl with a wide circle of friends.", "anon.name", "Onyx"),
@@ -123,6 +156,17 @@ ALLOWED = [
     "Families on a Traveller site may move at short notice.",
     "The Irish Traveller site was not visited by the health visitor.",
     "Young people, both boys and girls, were exploited.",
+    # what is named after a person: laws, principles, days, a basket
+    "Clare's Law and Sarah's Law let people ask about a partner's or carer's past.",
+    "Think about Gillick competence, the Fraser guidelines and the Caldicott principles.",
+    "Stephen Lawrence Day is on 22 April; use a Moses basket only for daytime naps.",
+    # a term in quotes; a national operation said to be one; a national case
+    "Lundy (2007) showed that *'Voice' is not enough*.",
+    "- Operation Aldgate (national county lines coordination)",
+    "The national review into the death of Peter Connelly changed practice.",
+    # an address inside one of the partnership's area names (see the area test below)
+    # the partnership's own events
+    "The learning event on 12 March 2025 was well attended.",
     # thanks, forms and estates that name no person or place
     "With thanks to Barnardo's and the NSPCC for their advice.",
     "Name: Child A\n\nThe family lived on a housing estate.",
@@ -157,3 +201,27 @@ def test_a_short_link_path_that_is_no_abbreviation_is_still_a_name() -> None:
 def test_a_personal_mobile_after_a_helpline_is_still_a_phone() -> None:
     text = "Mother rang the helpline and gave her mobile, 07700 900123."
     assert ("anon.phone", "07700 900123") in errors(text)
+
+
+def test_an_address_inside_an_area_name_is_the_area() -> None:
+    text = "The family lived on the Marshgate Lane estate in Kelbury."
+    context = TextContext(kind=Kind.BRIEF, area_names=("Kelbury", "Marshgate Lane estate"))
+    assert [f.rule for f in scan_text(text, context)] == []
+    assert ("anon.address", "Marshgate Lane") in errors(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The child protection conference on 12 March 2025 agreed a plan.",
+        "Police were called on the same day, 12 March 2025.",
+    ],
+)
+def test_a_case_event_date_is_still_a_case_date(text: str) -> None:
+    assert ("anon.date", "12 March 2025") in errors(text)
+
+
+def test_an_operation_named_without_saying_it_is_national_is_still_reported() -> None:
+    assert [r for r, _ in errors("Police ran Operation Aldgate in the town.")] == [
+        "anon.reference"
+    ]

@@ -165,6 +165,8 @@ _ABOUT_THE_DOCUMENT = re.compile(
     r"report[ \t]+date|publication[ \t]+date|date[ \t]+published|next[ \t]+review|"
     r"review[ \t]+due|valid[ \t]+from|valid[ \t]+until|applies[ \t]+from|accessed|retrieved|"
     r"correct[ \t]+(?:as[ \t]+)?at|as[ \t]+at|"
+    # a national day or week: "Stephen Lawrence Day (22 April)", "Safer Internet Day is on"
+    r"(?-i:[A-Z][\w'’-]*[ \t]+(?:Day|Week|Month))[ \t]*(?:\(|,|[ \t]+(?:is|falls)(?:[ \t]+on)?)|"
     # the partnership's own events: "The learning event on 12 March 2025", "Webinar: 3 June"
     r"(?:learning[ \t]+event|workshop|seminar|webinar|launch|training[ \t]+session|"
     r"masterclass|roadshow|learning[ \t]+week|learning[ \t]+lunch|briefing[ \t]+session)s?"

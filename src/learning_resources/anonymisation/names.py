@@ -946,6 +946,7 @@ def _listed_with_people(text: str, words: list[_Word]) -> None:
         for w in words
         if not (w.lower or w.upper)
         and (not w.initial or CASE_IN_BRACKETS_AFTER.match(text, w.end))  # "Hazel (Child D)"
+        and not _POSSESSOR_BEFORE.search(text, max(0, w.start - 30), w.start)  # "Clare's Law"
         and (w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, NAME) or w.key in MONTH_NAMES)
     ]
     sure = [w.flagged and w.severity is None for w in listable]
@@ -1234,7 +1235,10 @@ def find_names(
     names = _judge(scanned, words, data)
     spans = _spans(scanned, words)
     for extra in (_nicknames(scanned, data), _families(scanned, data)):
-        spans += [n for n in extra if not any(s < n[1] and n[0] < e for s, e, _ in spans)]
+        for n in extra:  # a sure name replaces a weak one it overlaps ("the De Souzas")
+            spans = [x for x in spans if not (x[2] and x[0] < n[1] and n[0] < x[1])]
+            if not any(s < n[1] and n[0] < e for s, e, _ in spans):
+                spans.append(n)
     spans += _lower_case_uses(scanned, names, spans)
     spans += _lower_case_owners(scanned, data, spans)
     full = _lower_case_full_names(scanned, data, spans)

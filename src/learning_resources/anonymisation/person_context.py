@@ -315,8 +315,10 @@ SAID_AFTER = re.compile(r"[ \t]*(?:[.,;:!?)]|$|[ \t]+\(|,?[ \t]+(?:aged|who|when
 # told his mum", "A youth worker at the club, Ernest, knew".
 COMMA_BEFORE = re.compile(r",[ \t]+$")
 SUBJECT_AFTER = re.compile(
-    rf",[ \t]+(?:{SPEECH_VERBS}|{ACTION_VERBS}|knew|noticed|saw|heard|felt|thought|"
-    r"raised|phoned|rang|contacted|visited|reported|spotted)\b(?![ \t]+(?:that|to|by)\b)"
+    rf",[ \t]+(?:{SPEECH_VERBS}|lived|lives|attended|attends|disclosed|knew|noticed|saw|heard|"
+    r"felt|thought|raised|phoned|rang|contacted|visited|reported|spotted|cried|moved|went|ran|"
+    r"stayed|returned|joined|missed|wanted|loved|liked|enjoyed|played|arrived|walked|woke|"
+    r"hid|slept|laughed|smiled|texted|messaged|kept)\b(?![ \t]+(?:that|to|by)\b)"
 )
 APPOSITION_AFTER = re.compile(r"['’\"”]?[ \t]*(?:[,.;)]|[ \t]+\()")
 # A quotation's speaker: '"I told my teacher." — Blessing, 12'.
