@@ -222,6 +222,4 @@ def test_a_case_event_date_is_still_a_case_date(text: str) -> None:
 
 
 def test_an_operation_named_without_saying_it_is_national_is_still_reported() -> None:
-    assert [r for r, _ in errors("Police ran Operation Aldgate in the town.")] == [
-        "anon.reference"
-    ]
+    assert [r for r, _ in errors("Police ran Operation Aldgate in the town.")] == ["anon.reference"]

@@ -73,12 +73,12 @@ from .person_context import (
     INITIAL_AFTER,
     KIN,
     KIN_OR_AGE_AFTER,
-    MADE_BY_BEFORE,
     LIST_SEPARATOR,
     LISTED_PERSON_AFTER,
     LISTED_PERSON_BEFORE,
     LOWER_PAIR,
     LOWER_PAIR_AFTER,
+    MADE_BY_BEFORE,
     NICKNAME_CUE,
     NICKNAME_HINT,
     OBJECT_BEFORE,
@@ -716,9 +716,13 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             after_title = False  # "Father Christmas", "Sister Wendy's" is still a name
         if after_rank and kind == AMBIGUOUS and _NEXT_WORD.match(text, end):
             after_title = False  # "DS Public Protection", but "PC Wood"
-        if kind == AMBIGUOUS and key in OPENING_WORDS and not after_title:
-            if _sentence_initial(text, start):
-                continue  # "## Ask who lives at home", "- Risk was assessed on one incident"
+        if (
+            kind == AMBIGUOUS
+            and key in OPENING_WORDS
+            and not after_title
+            and _sentence_initial(text, start)
+        ):
+            continue  # "## Ask who lives at home", "- Risk was assessed on one incident"
         if kind in (STOPPED, WORD) and not after_title:
             continue
         shouting = False
@@ -1025,7 +1029,8 @@ def _spans(text: str, words: list[_Word]) -> Spans:
 
 
 _LOWER_NICKNAME = re.compile(
-    r"([a-z][a-z0-9_.'’-]{2,20}[a-z0-9_])(?=[ \t]*(?:[.,;:)!?]|$|(?:by|and|but|who|when|on|in|at)\b))",
+    r"([a-z][a-z0-9_.'’-]{2,20}[a-z0-9_])"
+    r"(?=[ \t]*(?:[.,;:)!?]|$|(?:by|and|but|who|when|on|in|at)\b))",
     re.MULTILINE,
 )
 # Between nicknames in a list: "known as Smokey and 'K-Dog'", "as 'Tiny' and Dee".

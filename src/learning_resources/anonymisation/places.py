@@ -17,7 +17,6 @@ import re
 from .allowed import trie_regex, word_list
 from .blocks import Anchor, Blocks, Words
 from .findings import Finding
-from .not_names import area_pattern
 from .names import (
     AMBIGUOUS,
     JOBS,
@@ -32,6 +31,7 @@ from .names import (
     lists,
     normalise,
 )
+from .not_names import area_pattern
 
 _NAME_WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?)"
 _STREET_TYPES = (
@@ -537,7 +537,8 @@ _SITE_KIND = (
 _LIVING_SITE = re.compile(rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+{_SITE_KIND}")
 _PITCH = re.compile(
     r"\b(?:[Pp]itch|[Pp]lot|[Bb]erth|[Mm]ooring|[Cc]aravan|[Tt]railer|[Cc]halet|[Bb]ay)[ \t]+"
-    rf"(?:[Nn]o\.?[ \t]*)?\d{{1,4}}[A-Za-z]?(?:,|[ \t]+(?:at|on|in))[ \t]+(?:the[ \t]+)?{_NAME_WORD}"
+    rf"(?:[Nn]o\.?[ \t]*)?\d{{1,4}}[A-Za-z]?(?:,|[ \t]+(?:at|on|in))[ \t]+(?:the[ \t]+)?"
+    rf"{_NAME_WORD}"
     rf"(?:[ \t]+{_NAME_WORD}){{0,2}}(?:[ \t]+{_SITE_KIND})?"
 )
 # A youth or community project by its name, though the name is an ordinary word: "the Vault
@@ -567,7 +568,8 @@ _ROOM = re.compile(
 )
 # A prison by its name: "HMP Larkfield", "HMYOI Brackley Vale".
 _PRISON = re.compile(
-    r"\b(?:HMP|HMYOI|HMP[ \t]*&[ \t]*YOI|HM[ \t]+Prison)[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+    r"\b(?:HMP|HMYOI|HMP[ \t]*&[ \t]*YOI|HM[ \t]+Prison)[ \t]+"
+    r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
 )
 # A numbered house on a way that is not a road: "14 Cinder Path", "3 Mill Yard".
 _NUMBERED_WAY = re.compile(
