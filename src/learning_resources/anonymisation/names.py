@@ -237,7 +237,7 @@ RELATION_TITLES = frozenset(
 SURNAME_TITLES = frozenset(
     word_list(
         "mama papa baba bhai bibi deacon deaconess bishop elder evangelist apostle prophet "
-        "prophetess sant swami giani mummy daddy"
+        "prophetess sant swami giani"
     )
 )
 # Titles that may be written with a full stop ("Dr. Khan", "Rev. Ade"); after any other title
