@@ -117,6 +117,9 @@ CAUGHT = [
     ("He trained at Millbeck Boxing twice a week.", "anon.institution", "Millbeck"),
     ("Her carer took her to the Rainbow Club on Saturdays.", "anon.institution", "Rainbow"),
     ("Mother worked at the Fox and Hounds pub.", "anon.institution", "Fox and Hounds"),
+    # a word in no list, after what is done only to a person
+    ("The nurse saw Zorvena at home twice.", "anon.name", "Zorvena"),
+    ("The health visitor never met Quillon.", "anon.name", "Quillon"),
     # what a person is
     ("Storm was a quiet, thoughtful boy who loved animals.", "anon.name", "Storm"),
     ("Onyx is a bright girl with a wide circle of friends.", "anon.name", "Onyx"),
@@ -167,6 +170,9 @@ ALLOWED = [
     # an address inside one of the partnership's area names (see the area test below)
     # the partnership's own events
     "The learning event on 12 March 2025 was well attended.",
+    # a word in no list after what is done to a place or a body
+    "We spoke to Barnsdale Council about the plan.",
+    "The review visited Kelworth twice.",
     # thanks, forms and estates that name no person or place
     "With thanks to Barnardo's and the NSPCC for their advice.",
     "Name: Child A\n\nThe family lived on a housing estate.",

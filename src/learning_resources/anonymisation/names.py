@@ -85,6 +85,7 @@ from .person_context import (
     OBJECT_FOLLOWED_BY,
     PEOPLE_LIST,
     PERSON_AFTER,
+    PERSON_OBJECT_BEFORE,
     PERSON_BEFORE_CUE,
     QUOTED_NAME,
     RELATION_BEFORE,
@@ -806,7 +807,14 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
     if not ordinary:  # only words in no list ("Okonjo") or places ("Kenya")
         if any(w.kind == PLACE_WORD for w in run):
             return False
-        return bool(PERSON_AFTER.match(text, end) or INITIAL_AFTER.match(text, end))
+        return bool(
+            PERSON_AFTER.match(text, end)
+            or INITIAL_AFTER.match(text, end)
+            or (
+                PERSON_OBJECT_BEFORE.search(before)
+                and (OBJECT_FOLLOWED_BY.match(text, end) or INITIAL_AFTER.match(text, end))
+            )
+        )
     if RELATION_BEFORE.search(before):
         return True
     if run[0].initial:

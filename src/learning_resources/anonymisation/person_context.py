@@ -194,6 +194,17 @@ OBJECT_BEFORE = re.compile(
 # Who a person is, asked: "Nobody asked who Brook was."
 WHO_BEFORE = re.compile(r"\b(?:asked|ask|know|knew|sure|check|checked)[ \t]+who[ \t]+$")
 WHO_AFTER = re.compile(r"[ \t]+(?:was|is|were)\b[ \t]*[.?,;)]")
+# ... and of those, what is done only to a person, for a word in no list ("The nurse saw
+# Zorvena at home", "never met Quillon."; not "visited Kelbury").
+PERSON_OBJECT_BEFORE = re.compile(
+    r"\b(?:saw|see|sees|seeing|met|meet|meets|meeting|asked|ask|asking|told|tell|telling|"
+    r"phoned|rang|interviewed|examined|discharged|weighed|hugged|cuddled|bathed|fed|hit|"
+    r"punched|kicked|slapped|assaulted|groomed|threatened|vaccinated|reassured|comforted|"
+    r"(?:spoke|speak|speaking|talked|talk|talking)[ \t]+(?:to|with)|lived[ \t]+with|"
+    r"living[ \t]+with|stayed[ \t]+with|staying[ \t]+with|looked[ \t]+after|cared[ \t]+for|"
+    r"(?:referral|referrals|concerns?|worries|worried|concerned)[ \t]+(?:about|for|regarding))"
+    r"[ \t]+$"
+)
 OBJECT_FOLLOWED_BY = re.compile(
     r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+[a-z]+ing\b|"
     r"[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|like|"
