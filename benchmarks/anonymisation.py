@@ -6,8 +6,8 @@
     .venv/bin/python benchmarks/anonymisation.py --blind BLIND.jsonl # a blind file, once
 
 The tuning files are every file whoever tunes the detectors has looked at: dev.jsonl,
-heldout.jsonl and round2-blind.jsonl (each spent by its first run), round2-dev.jsonl and
-round3-dev.jsonl. `--blind` measures a file written by someone who never saw the detectors,
+heldout.jsonl, round2-blind.jsonl and round3-blind.jsonl (each spent by its first run),
+round2-dev.jsonl, round3-dev.jsonl and round4-dev.jsonl. `--blind` measures a file written by someone who never saw the detectors,
 after they are frozen: its first run is kept as results/checker-<name>-first.json (later runs
 never replace it) and shown in the benchmark note as a blind figure. `--misses` prints every
 missed label and false error.
@@ -45,6 +45,8 @@ CORPORA = [
     CORPUS / "round2-dev.jsonl",
     CORPUS / "round2-blind.jsonl",
     CORPUS / "round3-dev.jsonl",
+    CORPUS / "round3-blind.jsonl",
+    CORPUS / "round4-dev.jsonl",
 ]
 RESULTS = HERE / "results"
 TABLE = PROJECT / "docs/anonymisation-benchmark.md"
@@ -271,6 +273,21 @@ def write_note() -> None:
             "Written fresh for the third round by whoever then tuned the detectors, before "
             "tuning on it, so it is no blind figure: it shows how far the round-2 detectors "
             "were from the new shapes.",
+            "",
+            markdown_table({"this checker, first run": before}),
+            "",
+        ]
+    before = _load("checker-round4-dev-before.json")
+    if before is not None:
+        lines += [
+            "## round4-dev.jsonl, first run (before the fourth round tuned on it; near-blind)",
+            "",
+            "Written for the fourth round by a helper who read only the corpus README and the "
+            "domain notes, never the detectors; run once when it arrived, on the detectors "
+            "part-way through the fourth round (tuned until then on round3-blind.jsonl and on "
+            "new examples of its kinds), before any tuning on it. The detectors as the third "
+            "round left them score the same recall on it (0.92 overall, 0.91 on names) and "
+            "1.00 false errors per clean document.",
             "",
             markdown_table({"this checker, first run": before}),
             "",
