@@ -120,6 +120,14 @@ CAUGHT = [
     # a word in no list, after what is done only to a person
     ("The nurse saw Zorvena at home twice.", "anon.name", "Zorvena"),
     ("The health visitor never met Quillon.", "anon.name", "Quillon"),
+    # a name in a table's row beside an age; an age said after the name; thanks
+    ("| Name | Age |\n|---|---|\n| Blaze | 12 |", "anon.name", "Blaze"),
+    ("Hope, now 19, agreed to share her experience.", "anon.name", "Hope"),
+    ("Thank you, Ruby, for your courage.", "anon.name", "Ruby"),
+    # two names joined by a hyphen; what only a person does, after an adverb
+    ("Rose-Mae had a cough for weeks.", "anon.name", "Rose-Mae"),
+    ("Destiny often missed breakfast club.", "anon.name", "Destiny"),
+    ("Precious stopped eating at school.", "anon.name", "Precious"),
     # what a person is
     ("Storm was a quiet, thoughtful boy who loved animals.", "anon.name", "Storm"),
     ("Onyx is a bright girl with a wide circle of friends.", "anon.name", "Onyx"),
@@ -173,6 +181,9 @@ ALLOWED = [
     # a word in no list after what is done to a place or a body
     "We spoke to Barnsdale Council about the plan.",
     "The review visited Kelworth twice.",
+    # words joined by a hyphen; a table of numbers
+    "Long-Term outcomes were not tracked.",
+    "| Week | 12 |\n|---|---|\n| Visits | 3 |",
     # thanks, forms and estates that name no person or place
     "With thanks to Barnardo's and the NSPCC for their advice.",
     "Name: Child A\n\nThe family lived on a housing estate.",

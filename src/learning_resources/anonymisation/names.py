@@ -552,6 +552,8 @@ def classify(key: str, data: Lists) -> int:
             return STOPPED
         found = [kinds.get(k) for k, s in zip(keys, stops, strict=True) if s is None]
         best = min((k for k in found if k is not None), default=None)
+        if best == NAME_WORD and len(found) == len(keys) > 1 and None not in found:
+            return NAME  # two names joined: "Rose-Mae", "Autumn-Jade"
         if best is not None:
             return best
         if all(s is not None for s in stops):

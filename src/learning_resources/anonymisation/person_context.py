@@ -38,6 +38,8 @@ _OWNED = (
 )
 _AGE = (
     r"[ \t]*,?[ \t]*\(?(?:aged|age)[ \t]+\d|[ \t]+\(\d{1,2}\)|,[ \t]+\d{1,2},"
+    r"|,[ \t]+(?:now|then)[ \t]+(?:aged[ \t]+)?\d{1,2}\b"  # "Hope, now 19,"
+    r"|[ \t]*\|[ \t]*\d{1,2}[ \t]*\|"  # a table's row: "| Blaze | 12 | Year 7 |"
     r"|[ \t]+\((?:Year|Yr|Y)[ \t]*\d{1,2}\)|[ \t]+\(Reception\)"  # "Ruby (Year 3)"
 )
 _NUMBER = (
@@ -140,7 +142,8 @@ _OFTEN = (
 INITIAL_AFTER = re.compile(
     rf"['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
     rf"|[ \t]+(?:{SPEECH_VERBS})\b|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON}"
-    r"|[ \t]+(?:lived|lives|attended|attends|disclosed|discloses|witnessed|moved|went|ran|"
+    rf"|[ \t]+(?:{_OFTEN}[ \t]+)?(?:lived|lives|attended|attends|disclosed|discloses|witnessed|"
+    r"moved|went|ran|stopped|began|"
     r"stayed|stays|returned|started|joined|missed|spent|wanted|wants|cried|loved|loves|"
     r"likes|liked|enjoyed|enjoys|played|plays|arrived|walked|woke|hid|slept|told|tells|"
     r"felt|feels|laughed|smiled|hugged|sobbed|wept|sang|danced|drew|ate|smoked|drank|vaped|"
@@ -311,7 +314,8 @@ APPOSITION_BEFORE = re.compile(
 # "Name: Storm", "First name: Jade".
 MADE_BY_BEFORE = re.compile(
     r"(?:\b(?:drawing|drawn|picture|painting|painted|poem|letter|card|note|story|song|written|"
-    r"made)[ \t]+(?:by|from)|\bthanks?[ \t]+(?:you[ \t]+)?to|(?:^|\n)[ \t>*_]*Dear|"
+    r"made)[ \t]+(?:by|from)|\bthanks?[ \t]+(?:you[ \t]+)?to|\bthank[ \t]+you,?|"
+    r"(?:^|\n|[\"“'‘])[ \t>*_]*(?:Dear|Hi|Hello|Hiya)|"
     r"\b(?:(?:first|given|middle|last|full|child['’]s|pupil['’]s|patient['’]s)[ \t]+name|"
     r"forename|surname|(?:^|\n)[ \t>*_|-]*name)[ \t]*[*_]*:[*_]*"
     r"|\b(?:family|maiden|the)[ \t]+(?:sur)?name|\bsurname)[ \t]+$",
