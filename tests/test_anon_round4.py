@@ -128,6 +128,8 @@ CAUGHT = [
     ("Rose-Mae had a cough for weeks.", "anon.name", "Rose-Mae"),
     ("Destiny often missed breakfast club.", "anon.name", "Destiny"),
     ("Precious stopped eating at school.", "anon.name", "Precious"),
+    # a child's first name after a title in italics is no cited author
+    ("*My Safe Place*, a poem by Ruby, aged 11", "anon.name", "Ruby"),
     # what a person is
     ("Storm was a quiet, thoughtful boy who loved animals.", "anon.name", "Storm"),
     ("Onyx is a bright girl with a wide circle of friends.", "anon.name", "Onyx"),
@@ -184,6 +186,8 @@ ALLOWED = [
     # words joined by a hyphen; a table of numbers
     "Long-Term outcomes were not tracked.",
     "| Week | 12 |\n|---|---|\n| Visits | 3 |",
+    # the author of a title in italics
+    "Read *Noughts and Crosses* by Malorie Blackman with your group.",
     # thanks, forms and estates that name no person or place
     "With thanks to Barnardo's and the NSPCC for their advice.",
     "Name: Child A\n\nThe family lived on a housing estate.",

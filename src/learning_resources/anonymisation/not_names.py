@@ -1,5 +1,5 @@
 """Stretches of text that look like people's names and never are (used by names.py):
-authors in citations, vehicle makes and models, the children national reviews are named
+authors in citations and of titles in italics, vehicle makes and models, the children national reviews are named
 after, and the partnership's own area names.
 
 - Citations: "(Brandon, Sidebotham and Belderson, 2020)", "Brandon et al. (2020)",
@@ -126,6 +126,15 @@ def citations(text: str, blocks: Blocks | None = None) -> list[tuple[int, int]]:
     return spans
 
 
+# The author of a book or report whose title is in italics: "*Noughts and Crosses* by Malorie
+# Blackman", "_Hidden Harm_, by Jane Doe".
+_AUTHOR_OF_TITLE = re.compile(
+    r"(?:\*[^*\n]{2,100}\*|_[^_\n]{2,100}_),?[ \t]+(?:by|from)[ \t]+"
+    r"((?:[A-Z]\.[ \t]?)+[A-Z][\w'’-]+|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}"
+    r"(?:(?:,[ \t]*|[ \t]+and[ \t]+)[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})*)"
+)  # a full name or initials and a surname: not a child's first name ("*My Room*, by Ruby")
+
+
 def never_names(
     text: str,
     area_names: Iterable[str] = (),
@@ -138,6 +147,8 @@ def never_names(
     spans: list[tuple[int, int]] = []
     spans += citations(text, blocks) if cited is None else cited
     spans += [m.span(1 if m.group(1) else 2) for m in blocks.finditer(_VEHICLES, _MAKE_OR_MODEL)]
+    if "*" in text or "_" in text:
+        spans += [m.span(1) for m in _AUTHOR_OF_TITLE.finditer(text)]
     if "eview" in text:
         spans += [m.span(1) for m in _NATIONAL_REVIEW.finditer(text)]
     areas = area_pattern(area_names)
