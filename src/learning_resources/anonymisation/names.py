@@ -73,6 +73,7 @@ from .person_context import (
     INITIAL_AFTER,
     KIN,
     KIN_OR_AGE_AFTER,
+    LIST_END,
     LIST_SEPARATOR,
     LISTED_PERSON_AFTER,
     LISTED_PERSON_BEFORE,
@@ -83,10 +84,11 @@ from .person_context import (
     NICKNAME_HINT,
     OBJECT_BEFORE,
     OBJECT_FOLLOWED_BY,
-    PEOPLE_LIST,
+    PEOPLE_LIST_AFTER,
+    PEOPLE_LIST_BEFORE,
     PERSON_AFTER,
-    PERSON_OBJECT_BEFORE,
     PERSON_BEFORE_CUE,
+    PERSON_OBJECT_BEFORE,
     QUOTED_NAME,
     RELATION_BEFORE,
     SAID_AFTER,
@@ -953,6 +955,27 @@ def _judge(text: str, words: list[_Word], data: Lists) -> set[str]:
     return names
 
 
+def _people_lists(text: str, words: list[_Word]) -> None:
+    """Words in a list said to be of people are names: "with Devon and Brooklyn, two other
+    young people", "Two boys, Flint and Rocky, were stopped"."""
+    members = [w for w in words if not (w.lower or w.upper)]
+    chain: list[_Word] = []
+    for w in [*members, None]:
+        if w is not None and chain and LIST_SEPARATOR.fullmatch(text, chain[-1].end, w.start):
+            chain.append(w)
+            continue
+        if len(chain) > 1 and (
+            PEOPLE_LIST_AFTER.match(text, chain[-1].end)
+            or (
+                PEOPLE_LIST_BEFORE.search(text, max(0, chain[0].start - 60), chain[0].start)
+                and LIST_END.match(text, chain[-1].end)
+            )
+        ):
+            for member in chain:
+                member.flagged, member.severity = True, None
+        chain = [w] if w is not None else []
+
+
 def _listed_with_people(text: str, words: list[_Word]) -> None:
     """A word listed beside a name or a case letter is a name: "Willow, Mason and Child C"."""
     listable = [
@@ -964,15 +987,7 @@ def _listed_with_people(text: str, words: list[_Word]) -> None:
         and (w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, NAME) or w.key in MONTH_NAMES)
     ]
     sure = [w.flagged and w.severity is None for w in listable]
-    for m in PEOPLE_LIST.finditer(text):  # "Devon and Brooklyn, two other young people"
-        for w in words:
-            group = 1 if m.group(1) else 2
-            if (
-                m.start(group) <= w.start < m.end(group)
-                and not (w.lower or w.upper)
-                and (w.kind != WORD)
-            ):
-                w.flagged, w.severity = True, None
+    _people_lists(text, words)
     for order in (range(len(listable)), range(len(listable) - 1, -1, -1)):  # both ways: linear
         for i in order:
             if sure[i]:
@@ -1175,10 +1190,11 @@ def _lower_case_uses(text: str, names: set[str], taken: Spans) -> Spans:
 # A name in lower case, followed by what only a person has: "ivy's bedroom", "river and her
 # younger brother".
 _LOWER_OWNER = re.compile(
-    r"(?<![\w'’-])([a-z]{3,})(?:['’]s[ \t]+(?:(?:older|younger|little|big|baby|twin)[ \t]+)?"
-    rf"(?:{KIN}|bedroom)\b|[ \t]+and[ \t]+(?:her|his)[ \t]+(?:(?:older|younger|little|big|baby|"
-    r"twin)[ \t]+)?(?:brothers?|sisters?|mum|mother|dad|father|nan|cousins?|friends?)\b)"
+    r"['’]s[ \t]+(?:(?:older|younger|little|big|baby|twin)[ \t]+)?"
+    rf"(?:{KIN}|bedroom)\b|\band[ \t]+(?:her|his)[ \t]+(?:(?:older|younger|little|big|baby|"
+    r"twin)[ \t]+)?(?:brothers?|sisters?|mum|mother|dad|father|nan|cousins?|friends?)\b"
 )
+_OWNER_WORD = re.compile(r"(?<![\w'’-])([a-z]{3,})[ \t]*$")
 # ... unless a word before it makes it a common noun: "the dog's owner", "a friend's mum".
 _COMMON_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|this|that|these|those|my|your|his|her|its|our|their|each|every|any|no|"
@@ -1191,7 +1207,10 @@ def _lower_case_owners(text: str, data: Lists, taken: Spans) -> Spans:
     """A name that is also a word, written in lower case, followed by what only a person has
     ("I said ivy's bedroom window was blocked", "river and her younger brother were")."""
     found: Spans = []
-    for m in _LOWER_OWNER.finditer(text):
+    for tail in _LOWER_OWNER.finditer(text):
+        m = _OWNER_WORD.search(text, max(0, tail.start() - 30), tail.start())
+        if m is None:
+            continue
         start, end = m.span(1)
         key = m.group(1)
         if key in _FUNCTION_WORDS or classify(key, data) not in (AMBIGUOUS, NAME_WORD, NAME):

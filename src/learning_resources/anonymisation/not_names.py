@@ -1,6 +1,6 @@
 """Stretches of text that look like people's names and never are (used by names.py):
-authors in citations and of titles in italics, vehicle makes and models, the children national reviews are named
-after, and the partnership's own area names.
+authors in citations and of titles in italics, vehicle makes and models, the children
+national reviews are named after, and the partnership's own area names.
 
 - Citations: "(Brandon, Sidebotham and Belderson, 2020)", "Brandon et al. (2020)",
   "Munro (2011) and Laming (2009)", "(Munro, 2011; Laming, 2009)".

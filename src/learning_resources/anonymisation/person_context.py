@@ -280,18 +280,20 @@ LIST_SEPARATOR = re.compile(_SEPARATOR)
 CASE_IN_BRACKETS_AFTER = re.compile(rf"[ \t]*\({_CASE}\)")
 LISTED_PERSON_AFTER = re.compile(rf"{_SEPARATOR}{_CASE}|{CASE_IN_BRACKETS_AFTER.pattern}")
 LISTED_PERSON_BEFORE = re.compile(rf"\b{_CASE}(?:{_SEPARATOR}|[ \t]*\()$")
-# ... or a list that ends in what its members are: "with Devon and Brooklyn, two other young
-# people", "Kai, Rio and Mason, all aged 15".
-_MEMBER = r"[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)?"
-PEOPLE_LIST = re.compile(
+# ... or a list said to be of people: "with Devon and Brooklyn, two other young people",
+# "Kai, Rio and Mason, all aged 15", "Two boys, Flint and Rocky, were" (matched at the ends of
+# a list of words found already).
+PEOPLE_LIST_AFTER = re.compile(
+    r",?[ \t]+(?:(?:two|three|four|five|both|all)\b[^.;:\n]{0,30}?\b(?:people|children|boys|"
+    r"girls|men|women|friends|teenagers|brothers|sisters|siblings|cousins|adults|lads|aged)\b"
+    r"|(?:were|are)[ \t]+(?:twins|siblings|brothers|sisters|cousins|best[ \t]+friends))"
+)
+PEOPLE_LIST_BEFORE = re.compile(
     r"\b(?i:two|three|four|five|the|both|her|his|their)[ \t]+(?:[a-z-]+[ \t]+)?(?:boys|girls|"
     r"brothers|sisters|children|siblings|friends|men|women|teenagers|twins|sons|daughters|"
-    rf"cousins),[ \t]+({_MEMBER}(?:{_SEPARATOR}{_MEMBER})+)[ \t]*[,;)]"
-    rf"|\b({_MEMBER}(?:{_SEPARATOR}{_MEMBER})+),?[ \t]+(?:(?:two|three|four|five|both|all)\b"
-    r"[^.;:\n]{0,30}?\b(?:people|children|boys|girls|men|women|friends|teenagers|brothers|"
-    r"sisters|siblings|cousins|adults|lads|aged)\b|(?:were|are)[ \t]+(?:twins|siblings|"
-    r"brothers|sisters|cousins|best[ \t]+friends))"
+    r"cousins),[ \t]+$"
 )
+LIST_END = re.compile(r"[ \t]*[,;)]")
 # A word in apposition after who the person is: "his younger sister, Ruzenka, told", "her
 # support worker, Jade, said", "Mother's first name, Precious, appears" (the word then ends
 # the clause: see APPOSITION_AFTER).

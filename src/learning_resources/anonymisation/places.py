@@ -583,6 +583,12 @@ _CHAIN_SHOP_WORD = re.compile(
     r"Starbucks|Burger|Domino|Co-op|Spar|Boots|Wetherspoon|Nando|Pizza|Premier|Travelodge"
 )
 _ROOM_WORD = re.compile(r"Room|Suite|Studio")
+_PITCH_WORD = Words(("pitch", "plot", "berth", "mooring", "caravan", "trailer", "chalet", "bay"))
+_WAY_WORD = re.compile(
+    r"Path|Hill|View|Green|Bank|Hollow|Meadow|Gate|Yard|Approach|Circus|Mount|Vale|Heath|"
+    r"Ridge|End|Brow|Nook|Dale|Lea|Quay|Paddock|Copse|Garth|Passage|Alley|Cottages|Villas|"
+    r"Wharf|Pastures|Ings|Leys|Hey"
+)
 _PRISON_WORD = re.compile(r"HM")
 _SITE_WORD = Words(("site", "park", "encampment", "camp"))
 _PROJECT_WORD = Words(("youth", "community", "club", "drop-in", "after-school", "homework"))
@@ -621,7 +627,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (_CHAIN_HOTEL, _CHAIN_WORD, "anon.institution", "a named hotel; say 'a hotel'", 0, False),
     (_AT_PREMISES, _PLACED_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_LOWER_TYPE, _LOWER_TYPE_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
-    (_PITCH, _DIGIT, "anon.address", "a pitch, plot or mooring on a named site; say 'a site'",
+    (_PITCH, _PITCH_WORD, "anon.address", "a pitch, plot or mooring on a named site; say 'a site'",
      0, False),
     (_LIVING_SITE, _SITE_WORD, "anon.address", "a named Traveller or caravan site; say 'a site'",
      0, True),
@@ -631,7 +637,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (_ROOM, _ROOM_WORD, "anon.address", "a room in a named building; say 'a community venue'",
      0, True),
     (_PRISON, _PRISON_WORD, "anon.institution", "a named prison; say 'a prison'", 0, True),
-    (_NUMBERED_WAY, _DIGIT, "anon.address", _ADDRESS_MESSAGE, 0, True),
+    (_NUMBERED_WAY, _WAY_WORD, "anon.address", _ADDRESS_MESSAGE, 0, True),
     (_ESTATE, _ESTATE_WORD, "anon.address", "a named estate or block; say 'a housing estate'",
      0, True),
 )  # fmt: skip
