@@ -61,7 +61,8 @@ _NAMED_ACCOUNT = re.compile(
 _REFERENCE = re.compile(
     r"\b(?:case|crime|incident|log|logged as|ref|reference|file|record|records held under|"
     r"CRN|URN|(?-i:UPN|ULN|MRN)|unique pupil number|hospital (?:no|number)|"
-    r"LA ref|NHS ref|NHS no|NHS number|(?-i:ID)|Mosaic(?-i: ID)?|LCS|EHM|(?-i:PNC)|plan|court)\.?"
+    r"LA ref|NHS ref|NHS no|NHS number|(?-i:ID)|Mosaic(?-i: ID)?|LCS|EHM|(?-i:PNC)|plan|court|"
+    r"passport|driving licence|visa|(?-i:BRP|UCI|HO)|biometric residence permit|permit)\.?"
     r"(?:\s+(?:no\.?|number|num\.?|ref\.?|reference))?\s*[:#]?\s*(?:(?:is|was)\s+)?"
     r"((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{1,}[A-Z0-9])",
     re.IGNORECASE,
