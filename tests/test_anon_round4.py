@@ -130,6 +130,8 @@ CAUGHT = [
     ("Precious stopped eating at school.", "anon.name", "Precious"),
     # a child's first name after a title in italics is no cited author
     ("*My Safe Place*, a poem by Ruby, aged 11", "anon.name", "Ruby"),
+    # a passport or Home Office number
+    ("His passport number was 533419921.", "anon.reference", "533419921"),
     # what a person is
     ("Storm was a quiet, thoughtful boy who loved animals.", "anon.name", "Storm"),
     ("Onyx is a bright girl with a wide circle of friends.", "anon.name", "Onyx"),
@@ -188,6 +190,11 @@ ALLOWED = [
     "| Week | 12 |\n|---|---|\n| Visits | 3 |",
     # the author of a title in italics
     "Read *Noughts and Crosses* by Malorie Blackman with your group.",
+    # names the text says are pseudonyms, everywhere in it; a named storm; a researcher
+    "Ask Nadia (our pseudonym for the mother) what she wants. Nadia said no.",
+    'The children are called "Kai" and "Leo" here. Kai and Leo are pseudonyms.',
+    "Storm Arwen closed schools in 2021.",
+    "Kate Morris, a researcher at Sheffield, found the same.",
     # thanks, forms and estates that name no person or place
     "With thanks to Barnardo's and the NSPCC for their advice.",
     "Name: Child A\n\nThe family lived on a housing estate.",
@@ -244,3 +251,8 @@ def test_a_case_event_date_is_still_a_case_date(text: str) -> None:
 
 def test_an_operation_named_without_saying_it_is_national_is_still_reported() -> None:
     assert [r for r, _ in errors("Police ran Operation Aldgate in the town.")] == ["anon.reference"]
+
+
+def test_a_pseudonym_said_of_one_name_allows_no_other() -> None:
+    text = "Nadia (a pseudonym) lived with Priyanka."
+    assert errors(text) == [("anon.name", "Priyanka")]

@@ -777,6 +777,11 @@ _EPONYM_AFTER = re.compile(
     r"syndrome|disease|hierarchy|triangle)\b"
 )
 
+# ... or a public person said to be one: "Kate Morris, a researcher at Sheffield, found".
+_PUBLIC_PERSON_AFTER = re.compile(
+    r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:researcher|academic|author|writer|"
+    r"professor|lecturer|journalist|campaigner|minister|MP|politician|broadcaster|novelist|poet)s?\b"
+)
 # ... a day or a law named after a person's full name: "Stephen Lawrence Day" (not "Grace Day").
 _EPONYM_TAIL = re.compile(r"\S[ \t]+\S+[ \t]+(?:Day|Law|Scheme|Principles?|Syndrome|Disease)$")
 
@@ -1031,6 +1036,7 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
         CITATION.match(text, end)
         or _EPONYM_AFTER.match(text, end)
         or _EPONYM_TAIL.search(text, start, end)
+        or _PUBLIC_PERSON_AFTER.match(text, end)
     )
 
 

@@ -135,6 +135,45 @@ _AUTHOR_OF_TITLE = re.compile(
 )  # a full name or initials and a surname: not a child's first name ("*My Room*, by Ruby")
 
 
+# Names the text itself says are pseudonyms, and every use of them: "Nadia (our pseudonym for
+# the mother)", "Ruby (not her real name)", "Kai and Leo are pseudonyms", "we have called
+# her Jess", "These are not their real names" after names in quotes.
+_NAMES = r"[A-Z][\w'’-]+(?:(?:,[ \t]*|[ \t]+and[ \t]+)[A-Z][\w'’-]+)*"
+_SAID_PSEUDONYM = re.compile(
+    rf"(?<![\w'’-])({_NAMES})['’\"”]?[ \t]*\((?:[^()\n]{{0,25}}\b)?(?:pseudonyms?|not[ \t]+"
+    r"(?:his|her|their|a|the)[ \t]+real[ \t]+names?|names?[ \t]+(?:has|have)[ \t]+been[ \t]+"
+    r"changed|name[ \t]+changed)\b"
+    rf"|(?<![\w'’-])({_NAMES})[ \t]+(?:is|are)[ \t]+(?:a[ \t]+|our[ \t]+|the[ \t]+)?"
+    r"(?:pseudonyms?|not[ \t]+(?:his|her|their|the)[ \t]+real[ \t]+names?)\b"
+    r"|\b(?:we[ \t]+(?:have[ \t]+)?call(?:ed)?|(?:is|are)[ \t]+called|we[ \t]+refer[ \t]+to)"
+    rf"[ \t]+(?:him|her|them|the[ \t]+\w+)[ \t]+({_NAMES})[ \t]+(?:in[ \t]+this|here)\b"
+)
+# A named storm: "Storm Arwen".
+_STORM = re.compile(r"\bStorm[ \t]+([A-Z][a-z]+)\b")
+
+
+def said_pseudonyms(text: str) -> list[tuple[int, int]]:
+    """Every use of a name the text says is a pseudonym (see _SAID_PSEUDONYM)."""
+    if (
+        "seudonym" not in text
+        and "real name" not in text
+        and " call" not in text
+        and ("changed" not in text)
+    ):
+        return []
+    names = {
+        name
+        for m in _SAID_PSEUDONYM.finditer(text)
+        for group in m.groups()
+        if group
+        for name in re.split(r",[ \t]*|[ \t]+and[ \t]+", group)
+    }
+    if not names:
+        return []
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    return [m.span() for m in pattern.finditer(text)]
+
+
 def never_names(
     text: str,
     area_names: Iterable[str] = (),
@@ -147,6 +186,9 @@ def never_names(
     spans: list[tuple[int, int]] = []
     spans += citations(text, blocks) if cited is None else cited
     spans += [m.span(1 if m.group(1) else 2) for m in blocks.finditer(_VEHICLES, _MAKE_OR_MODEL)]
+    spans += said_pseudonyms(text)
+    if "Storm " in text:
+        spans += [m.span(1) for m in _STORM.finditer(text)]
     if "*" in text or "_" in text:
         spans += [m.span(1) for m in _AUTHOR_OF_TITLE.finditer(text)]
     if "eview" in text:
