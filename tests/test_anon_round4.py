@@ -132,6 +132,8 @@ CAUGHT = [
     ("*My Safe Place*, a poem by Ruby, aged 11", "anon.name", "Ruby"),
     # a passport or Home Office number
     ("His passport number was 533419921.", "anon.reference", "533419921"),
+    # a word in no list after a relation
+    ("Mum's friend Shaz often babysat.", "anon.name", "Shaz"),
     # what a person is
     ("Storm was a quiet, thoughtful boy who loved animals.", "anon.name", "Storm"),
     ("Onyx is a bright girl with a wide circle of friends.", "anon.name", "Onyx"),

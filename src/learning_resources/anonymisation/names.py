@@ -819,6 +819,7 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
         return bool(
             PERSON_AFTER.match(text, end)
             or INITIAL_AFTER.match(text, end)
+            or RELATION_BEFORE.search(before)  # "Mum's friend Shaz often babysat"
             or (
                 PERSON_OBJECT_BEFORE.search(before)
                 and (OBJECT_FOLLOWED_BY.match(text, end) or INITIAL_AFTER.match(text, end))
