@@ -134,6 +134,11 @@ CAUGHT = [
     ("His passport number was 533419921.", "anon.reference", "533419921"),
     # a word in no list after a relation
     ("Mum's friend Shaz often babysat.", "anon.name", "Shaz"),
+    # what only a person does or has, at the start of a sentence
+    ("Blessing would hide food in her bedroom.", "anon.name", "Blessing"),
+    ("Goodness did not want to go home.", "anon.name", "Goodness"),
+    ("Patience cared for her younger siblings.", "anon.name", "Patience"),
+    ("Ace was stabbed near the station.", "anon.name", "Ace"),
     # what a person is
     ("Storm was a quiet, thoughtful boy who loved animals.", "anon.name", "Storm"),
     ("Onyx is a bright girl with a wide circle of friends.", "anon.name", "Onyx"),
