@@ -8,9 +8,9 @@
 The tuning files are every file whoever tunes the detectors has looked at: dev.jsonl,
 heldout.jsonl, round2-blind.jsonl and round3-blind.jsonl (each spent by its first run),
 round2-dev.jsonl, round3-dev.jsonl and round4-dev.jsonl. `--blind` measures a file written
-by someone who never saw the detectors, after they are frozen: its first run is kept as results/checker-<name>-first.json (later runs
-never replace it) and shown in the benchmark note as a blind figure. `--misses` prints every
-missed label and false error.
+by someone who never saw the detectors, after they are frozen: its first run is kept as
+results/checker-<name>-first.json (later runs never replace it) and shown in the benchmark note
+as a blind figure. `--misses` prints every missed label and false error.
 
 Prints recall per kind of identifier and false errors per clean document (scored by
 benchmarks/corpus_metrics.py, the same code that scores Presidio), writes the figures to
