@@ -54,6 +54,9 @@ CAUGHT = [
     ("She was seen with Dakota and Phoenix, two older boys from the estate.", "anon.name",
      "Dakota"),
     ("Kai, Lark and Ocean, all aged 14, were stopped by police.", "anon.name", "Lark"),
+    # a list of names said to be all there, or given after who they are
+    ("Ruby, Pearl and Opal were all at the party.", "anon.name", "Pearl"),
+    ("Mother had three children: Hope, Faith and Charity.", "anon.name", "Faith"),
     # nicknames in a list
     ('The men were known as "Spider", "Moss" and Bones.', "anon.name", "Moss"),
     ("He was known locally as Tank or 'Big Lee'.", "anon.name", "Big Lee"),

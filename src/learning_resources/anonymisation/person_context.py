@@ -293,14 +293,17 @@ LISTED_PERSON_BEFORE = re.compile(rf"\b{_CASE}(?:{_SEPARATOR}|[ \t]*\()$")
 PEOPLE_LIST_AFTER = re.compile(
     r",?[ \t]+(?:(?:two|three|four|five|both|all)\b[^.;:\n]{0,30}?\b(?:people|children|boys|"
     r"girls|men|women|friends|teenagers|brothers|sisters|siblings|cousins|adults|lads|aged)\b"
-    r"|(?:were|are)[ \t]+(?:twins|siblings|brothers|sisters|cousins|best[ \t]+friends))"
+    r"|(?:were|are)[ \t]+(?:twins|siblings|brothers|sisters|cousins|best[ \t]+friends|all|"
+    r"both)\b)"
 )
 PEOPLE_LIST_BEFORE = re.compile(
     r"\b(?i:two|three|four|five|the|both|her|his|their)[ \t]+(?:[a-z-]+[ \t]+)?(?:boys|girls|"
     r"brothers|sisters|children|siblings|friends|men|women|teenagers|twins|sons|daughters|"
-    r"cousins),[ \t]+$"
+    r"cousins)[,:][ \t]+$"
 )
-LIST_END = re.compile(r"[ \t]*[,;)]")
+LIST_END = re.compile(
+    rf"(?:{_SEPARATOR}[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)?)*[ \t]*(?:[,;)]|\.(?!\w))"
+)
 # A word in apposition after who the person is: "his younger sister, Ruzenka, told", "her
 # support worker, Jade, said", "Mother's first name, Precious, appears" (the word then ends
 # the clause: see APPOSITION_AFTER).
