@@ -205,6 +205,9 @@ ALLOWED = [
     'The children are called "Kai" and "Leo" here. Kai and Leo are pseudonyms.',
     "Storm Arwen closed schools in 2021.",
     "Kate Morris, a researcher at Sheffield, found the same.",
+    # a test or consent named after a case; an office holder after the office
+    "The Bolam test and Montgomery consent apply to health staff.",
+    "The Commissioner Priya Okonkwo-Hale published the report.",
     # thanks, forms and estates that name no person or place
     "With thanks to Barnardo's and the NSPCC for their advice.",
     "Name: Child A\n\nThe family lived on a housing estate.",

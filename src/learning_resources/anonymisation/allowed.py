@@ -120,6 +120,9 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "Maria Colwell",
     "Jasmine Beckford",
     "Tavistock and Portman",
+    "Duke of Edinburgh's Award",
+    "Duke of Edinburgh’s Award",
+    "Duke of Edinburgh",
     "Violence Reduction Unit",
     # Courts
     "Crown Court",

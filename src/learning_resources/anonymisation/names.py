@@ -262,7 +262,8 @@ OPENING_WORDS = frozenset(
 # Public figures, not families, are named after these ("Sir Robert Francis", "Professor
 # Munro"); a name after one is left alone.
 PUBLIC_TITLES = """
-sir lord lady dame professor prof baroness baron queen king prince princess
+sir lord lady dame professor prof baroness baron queen king prince princess commissioner
+minister
 """
 HONORIFICS = PUBLIC_TITLES + " ".join(CLERGY_TITLES) + " vicar priest"
 # Months that are also given names: names when what is said of them is said of people.
@@ -773,7 +774,8 @@ _POSSESSOR_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_]*['’]s[ \t]+$")
 # "the Nolan principles", "a Moses basket", "Stephen Lawrence Day", "Clare's Law".
 _EPONYM_AFTER = re.compile(
     r"(?:['’]s)?[ \t]+(?:Law|Laws|Day|Scheme|Principles?|Syndrome|Disease|Model|Triangle|"
-    r"Hierarchy)\b|[ \t]+(?:competence|competency|guidelines|principles|basket|criteria|"
+    r"Hierarchy)\b|[ \t]+(?:competence|competency|guidelines|principles|basket|criteria|test|"
+    r"consent|ruling|judgment|judgement|"
     r"syndrome|disease|hierarchy|triangle)\b"
 )
 
