@@ -57,6 +57,9 @@ CAUGHT = [
     # a list of names said to be all there, or given after who they are
     ("Ruby, Pearl and Opal were all at the party.", "anon.name", "Pearl"),
     ("Mother had three children: Hope, Faith and Charity.", "anon.name", "Faith"),
+    # a family a child stays with; a nickname "by the name of"
+    ("Child B was staying with the Hills at weekends.", "anon.name", "Hills"),
+    ("He went by the name of Ghost.", "anon.name", "Ghost"),
     # nicknames in a list
     ('The men were known as "Spider", "Moss" and Bones.', "anon.name", "Moss"),
     ("He was known locally as Tank or 'Big Lee'.", "anon.name", "Big Lee"),

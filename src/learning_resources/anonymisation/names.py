@@ -68,6 +68,7 @@ from .person_context import (
     FAMILY,
     FAMILY_AFTER,
     FAMILY_APPOSITION,
+    FAMILY_HOST_BEFORE,
     FAMILY_NEARBY,
     HOUSEHOLD_BEFORE,
     INITIAL_AFTER,
@@ -1158,6 +1159,7 @@ def _families(text: str, data: Lists) -> Spans:
                 and APPOSITION_AFTER.match(text, m.end())
             )
             or FAMILY_AFTER.match(text, m.end())
+            or FAMILY_HOST_BEFORE.search(text, max(0, m.start() - 30), m.start())
             or (
                 kinds & {NAME, NAME_WORD}
                 or (kinds & {AMBIGUOUS} and ACTION_AFTER.match(text, m.end()))

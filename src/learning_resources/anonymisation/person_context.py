@@ -245,7 +245,8 @@ NICKNAME_CUE = re.compile(
     r"(?P<known>[ \t]+(?:locally|only|widely|mostly|simply|always|online|publicly|usually|"
     r"commonly|affectionately|mainly|(?:to|on|in|at|around|by|"
     r"among|amongst)[ \t]+[\w' \t]{1,25}?))?[ \t]+as"
-    r"|(?P<nickname>nicknamed|aka|a\.k\.a\.?|AKA|went[ \t]+by|goes[ \t]+by|answers?[ \t]+to|"
+    r"|(?P<nickname>nicknamed|aka|a\.k\.a\.?|AKA|"
+    r"(?:went|goes|go)[ \t]+by(?:[ \t]+the[ \t]+(?:nick)?name(?:[ \t]+of)?)?|answers?[ \t]+to|"
     r"answered[ \t]+to|"
     r"calls?[ \t]+(?:him|her|them)sel(?:f|ves)|called[ \t]+(?:him|her|them)sel(?:f|ves)|"
     r"nickname(?:[ \t]+(?:was|is|of))?,?|saved(?:[ \t]+in[ \t]+(?:her|his|their|the)[ \t]+"
@@ -374,6 +375,11 @@ FAMILY_APPOSITION = re.compile(
     re.IGNORECASE,
 )
 # ... or said to be a family just after: "a friend of the Masons, the family who ran the club".
+# ... or a family a person lives or stays with: "staying with the Hills at weekends".
+FAMILY_HOST_BEFORE = re.compile(
+    r"\b(?:lived|living|lives|live|stayed|staying|stays|stay|moved[ \t]+in|slept|sleeping)"
+    r"[ \t]+with[ \t]+$"
+)
 FAMILY_AFTER = re.compile(r",?[ \t]+(?:the|a|an)[ \t]+(?:[a-z-]+[ \t]+)?(?:family|household)\b")
 FAMILY_NEARBY = re.compile(r"\b(?:family|families|household|parents|siblings)\b", re.IGNORECASE)
 # ... found forward, from the words before it: a relation ("sister, faith marsh") or a word that
