@@ -60,6 +60,9 @@ CAUGHT = [
     # a family a child stays with; a nickname "by the name of"
     ("Child B was staying with the Hills at weekends.", "anon.name", "Hills"),
     ("He went by the name of Ghost.", "anon.name", "Ghost"),
+    # a dedication
+    ("# In memory of Bliss", "anon.name", "Bliss"),
+    ("This brief is dedicated to Lark.", "anon.name", "Lark"),
     # nicknames in a list
     ('The men were known as "Spider", "Moss" and Bones.', "anon.name", "Moss"),
     ("He was known locally as Tank or 'Big Lee'.", "anon.name", "Big Lee"),
@@ -211,6 +214,8 @@ ALLOWED = [
     # a test or consent named after a case; an office holder after the office
     "The Bolam test and Montgomery consent apply to health staff.",
     "The Commissioner Priya Okonkwo-Hale published the report.",
+    # a dedication to no person
+    "The week was dedicated to Safer Sleep.",
     # thanks, forms and estates that name no person or place
     "With thanks to Barnardo's and the NSPCC for their advice.",
     "Name: Child A\n\nThe family lived on a housing estate.",

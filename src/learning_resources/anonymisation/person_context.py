@@ -328,6 +328,7 @@ APPOSITION_BEFORE = re.compile(
 MADE_BY_BEFORE = re.compile(
     r"(?:\b(?:drawing|drawn|picture|painting|painted|poem|letter|card|note|story|song|written|"
     r"made)[ \t]+(?:by|from)|\bthanks?[ \t]+(?:you[ \t]+)?to|\bthank[ \t]+you,?|"
+    r"\b(?:in[ \t]+(?:loving[ \t]+)?memory[ \t]+of|remembering|dedicated[ \t]+to)|"
     r"(?:^|\n|[\"“'‘])[ \t>*_]*(?:Dear|Hi|Hello|Hiya)|"
     r"\b(?:(?:first|given|middle|last|full|child['’]s|pupil['’]s|patient['’]s)[ \t]+name|"
     r"forename|surname|(?:^|\n)[ \t>*_|-]*name)[ \t]*[*_]*:[*_]*"
