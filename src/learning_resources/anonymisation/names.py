@@ -769,6 +769,8 @@ def _runs(text: str, words: list[_Word]) -> list[list[_Word]]:
 _ORDINARY = frozenset({AMBIGUOUS, NAME_WORD, NAME})
 
 
+# A Capitalised word next: the run is part of a name in title case ("dedicated to Safer Sleep").
+_TITLE_CASE_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 # A Capitalised possessive just before: "Clare's Law", "Sarah's Law", "Women's Aid".
 _POSSESSOR_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_]*['’]s[ \t]+$")
 # What is named after a person, not the person: "Gillick competence", "the Fraser guidelines",
@@ -805,7 +807,7 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
         or (SAID_BEFORE.search(before) and SAID_AFTER.match(text, end))
         or (WHO_BEFORE.search(before) and WHO_AFTER.match(text, end))
         or (COMMA_BEFORE.search(before) and SUBJECT_AFTER.match(text, end))
-        or MADE_BY_BEFORE.search(before)
+        or (MADE_BY_BEFORE.search(before) and not _TITLE_CASE_NEXT.match(text, end))
     ):
         return True  # "his sister, Ruzenka, told", '"..." — Blessing, 12', "a poem by Clover"
     if DETERMINER_BEFORE.search(before):
