@@ -223,6 +223,10 @@ ALLOWED = [
     # what is done to a programme, and a case letter after "call her"
     "Staff wanted Early Help to be involved sooner.",
     "Practitioners call her Child A throughout.",
+    # a word that opens a sentence before who someone is
+    "Later, Child A's mother, who had moved away, returned.",
+    "Meanwhile, the children's aunt, who lived nearby, helped.",
+    "Often, the boy's uncle, a lorry driver, was away.",
     # a word before who-it-is that is no name
     "Overall, as the panel called it, the response was slow.",
     "Meanwhile, the child's mother was not asked.",

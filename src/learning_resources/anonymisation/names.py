@@ -74,6 +74,7 @@ from .person_context import (
     INITIAL_AFTER,
     KIN,
     KIN_OR_AGE_AFTER,
+    KNOWN_AS_AFTER,
     LIST_END,
     LIST_SEPARATOR,
     LISTED_PERSON_AFTER,
@@ -98,7 +99,6 @@ from .person_context import (
     SURE_AFTER,
     WHO_AFTER,
     WHO_BEFORE,
-    WHO_IT_IS_AFTER,
 )
 
 RULE = "anon.name"
@@ -213,7 +213,7 @@ is are was were be been being am have has had having do does did doing shall sho
 could can cannot might must ought there here also however although though because despite
 following according once only just even still yet again further finally first firstly second
 secondly third thirdly next last lastly dear um umm erm uhm hmm yeh yeah yep nope welp imma
-gonna wanna okay ok lol omg aww ugh
+gonna wanna okay ok lol omg aww ugh later soon overall
 """
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mstr"})
@@ -701,7 +701,7 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             kind == WORD
             and text[end : end + 1] == ","
             and not key.endswith("ly")
-            and WHO_IT_IS_AFTER.match(text, end)
+            and KNOWN_AS_AFTER.match(text, end)
         ):
             kind = UNKNOWN  # "Tibi, as the family call Child GG,", "Clay, Child J's father,"
         if key in _PUBLIC_TITLES and not upper and _NEXT_WORD.match(text, end) is None:

@@ -66,17 +66,19 @@ _PLACE_IN_FAMILY = (
 _CASE = r"(?:Child|Baby|Young[ \t]+Person|Sibling|Adult|Infant)[ \t]+(?:[A-Z]{1,2}|\d{1,2})\b"
 # Who the word is, said in apposition: "Ama, Child X's mother, told", "Rose, the children's
 # aunt,", "Tibi, as the family call Child GG,", "Mason, as Child T was known,".
+_KNOWN_AS = (
+    r",[ \t]+as[ \t]+[^.,;\n]{0,40}?\b(?:known|call|calls|called|named|nicknamed)\b"
+    r"(?![ \t]+(?:it|this|that|these|those)\b)"
+)
 _WHO_IT_IS = (
     rf",[ \t]+(?:(?:the|her|his|their)[ \t]+)?(?:{_CASE}|[a-z]+)['’]s?[ \t]+"
     r"(?:(?:older|younger|eldest|oldest|youngest|big|little|half-|step|maternal|paternal|"
     rf"great-?)[ \t]*)*(?:{KIN}|aunty|nanny|granny|grandparents?|stepdad|stepmum|carer)\b"
-    r"(?=[ \t]*[,;)—–]|[ \t]+-)"
-    r"|,[ \t]+as[ \t]+[^.,;\n]{0,40}?\b(?:known|call|calls|called|named|nicknamed)\b"
-    r"(?![ \t]+(?:it|this|that|these|those)\b)"
+    r"(?=[ \t]*[,;)—–]|[ \t]+-)|" + _KNOWN_AS
 )
-# ... for any word, even one the lists hold as an ordinary word ("Tibi, as the family call
-# Child GG, was"): the word is then a name.
-WHO_IT_IS_AFTER = re.compile(_WHO_IT_IS, re.IGNORECASE)
+# ... the last, for any word, even one the lists hold as an ordinary word ("Tibi, as the
+# family call Child GG, was"): the word is then a name (not "Later, Child A's mother, who").
+KNOWN_AS_AFTER = re.compile(_KNOWN_AS, re.IGNORECASE)
 # ... or what the person is: "Storm, a boy in the same class, was", "Mason, a 16-year-old
 # boy,", "Faith, a family friend".
 _PERSON_NOUNS = (
