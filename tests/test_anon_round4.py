@@ -223,6 +223,8 @@ ALLOWED = [
     # what is done to a programme, and a case letter after "call her"
     "Staff wanted Early Help to be involved sooner.",
     "Practitioners call her Child A throughout.",
+    # a list of places said to be all there
+    "Leeds, Bradford and York were all inspected in 2023.",
     # a word that opens a sentence before who someone is
     "Later, Child A's mother, who had moved away, returned.",
     "Meanwhile, the children's aunt, who lived nearby, helped.",

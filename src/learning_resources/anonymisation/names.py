@@ -975,7 +975,10 @@ def _people_lists(text: str, words: list[_Word]) -> None:
         if w is not None and chain and LIST_SEPARATOR.fullmatch(text, chain[-1].end, w.start):
             chain.append(w)
             continue
-        if len(chain) > 1 and (
+        if (
+            len(chain) > 1
+            and any(w.kind not in (PLACE_WORD, SOFT_WORD) for w in chain)  # not "Leeds and York"
+        ) and (
             PEOPLE_LIST_AFTER.match(text, chain[-1].end)
             or (
                 PEOPLE_LIST_BEFORE.search(text, max(0, chain[0].start - 60), chain[0].start)
