@@ -94,7 +94,9 @@ _A_PERSON = (
 _IS_A_PERSON = (
     r"[ \t]+(?:was|is)[ \t]+(?:a|an)[ \t]+(?:[a-z-]+,?[ \t]+){0,3}?(?:young[ \t]+)?"
     r"(?:man|woman|boy|girl|lad|child|baby|toddler|teenager|person|mother|father|"
-    r"grandmother|grandfather|pupil|student)\b(?!['’])"
+    r"grandmother|grandfather|pupil|student)\b(?!['’-])"
+    r"(?![ \t]+(?:protection|abuse|care|development|exploitation|sexual|safeguarding|welfare|"
+    r"health|death|practice|issue|concern|focus|centred|friendly|voice|rights?)\b)"
 )
 
 # Sure wherever the word stands: "Rose said", "Faith's mother", "Rose, aged 4", "Summer, who".
