@@ -703,7 +703,7 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             and not key.endswith("ly")
             and KNOWN_AS_AFTER.match(text, end)
         ):
-            kind = UNKNOWN  # "Tibi, as the family call Child GG,", "Clay, Child J's father,"
+            kind = UNKNOWN  # "Tibi, as the family call Child GG, was"
         if key in _PUBLIC_TITLES and not upper and _NEXT_WORD.match(text, end) is None:
             kind = AMBIGUOUS  # no title here: "Was King a victim?", "saw Prince as"
         if upper:
