@@ -209,9 +209,11 @@ NOTES = [
     "mid-sentence (21 false errors in the 130 clean tuning documents for no name not already "
     "caught) and its repetition (nothing new caught); `wordfreq` (a 57 MB wheel) was not "
     "needed. Speed of the gate on the 1,000 generated documents of `build_scale.py` "
-    "(`scan_document` and `scan_file_names`, CPU time, best of three): 6.4 to 6.7 ms a "
+    "(`scan_document` and `scan_file_names`, CPU time, best of three): 6.4 to 6.8 ms a "
     "document, against 5.6 to 5.9 ms for round 3's detectors measured back to back on the "
-    "same machine under load (about 15% more). Real published text: still no false error "
+    "same machine under load (15 to 20% more; the times per 1,000 documents in the tables "
+    "above were taken with the machine's load average at 3 to 8 on 2 cores, so they are "
+    "slower than the earlier rounds' figures). Real published text: still no false error "
     "after declaring (14 before declaring, as before the round).",
     "- **Round 3, blind: the targets are missed.** `round3-blind.jsonl` (80 documents, 384 "
     "labels, 235 of them names) was written by someone who never saw the detectors, and run "
