@@ -165,6 +165,12 @@ _ABOUT_THE_DOCUMENT = re.compile(
     r"report[ \t]+date|publication[ \t]+date|date[ \t]+published|next[ \t]+review|"
     r"review[ \t]+due|valid[ \t]+from|valid[ \t]+until|applies[ \t]+from|accessed|retrieved|"
     r"correct[ \t]+(?:as[ \t]+)?at|as[ \t]+at|"
+    # a national day or week: "Stephen Lawrence Day (22 April)", "Safer Internet Day is on"
+    r"(?-i:[A-Z][\w'’-]*[ \t]+(?:Day|Week|Month))[ \t]*(?:\(|,|[ \t]+(?:is|falls)(?:[ \t]+on)?)|"
+    # the partnership's own events: "The learning event on 12 March 2025", "Webinar: 3 June"
+    r"(?:learning[ \t]+event|workshop|seminar|webinar|launch|training[ \t]+session|"
+    r"masterclass|roadshow|learning[ \t]+week|learning[ \t]+lunch|briefing[ \t]+session)s?"
+    r"(?:[ \t]+(?:is|was|will[ \t]+be|takes[ \t]+place|took[ \t]+place|held|runs|ran))?|"
     # "Approved by the Safeguarding Partnership Executive, 12 December 2024"
     r"(?:approved|ratified|endorsed|agreed|signed[ \t]+off)[ \t]+by[ \t]+(?:the[ \t]+)?"
     r"(?:[A-Z][\w'’-]*[ \t]+){0,5}(?:Board|Executive|Panel|Partnership|Group|Committee|Partners)"
@@ -212,7 +218,7 @@ _AGE_BEFORE = re.compile(r"\b(?:was|is|were|turned|at|of|age|aged)\s*[:(]?\s*$",
 # gestation".
 _GESTATION_BEFORE = re.compile(
     r"\b(?:born|delivered|pregnant|pregnancy|gestation|booked|booking|scan(?:ned)?|LMP|EDD|"
-    r"premature(?:ly)?|preterm|induced|miscarried)\b[^.,;\n]{0,25}$",
+    r"premature(?:ly)?|preterm|induced|miscarried)\b[^.,;()\n]{0,25}$",  # not "(born 3 May) aged"
     re.IGNORECASE,
 )
 _GESTATION_AFTER = re.compile(

@@ -61,18 +61,21 @@ _NAMED_ACCOUNT = re.compile(
 _REFERENCE = re.compile(
     r"\b(?:case|crime|incident|log|logged as|ref|reference|file|record|records held under|"
     r"CRN|URN|(?-i:UPN|ULN|MRN)|unique pupil number|hospital (?:no|number)|"
-    r"LA ref|NHS ref|NHS no|NHS number|(?-i:ID)|Mosaic(?-i: ID)?|LCS|EHM|(?-i:PNC)|plan|court)\.?"
+    r"LA ref|NHS ref|NHS no|NHS number|(?-i:ID)|Mosaic(?-i: ID)?|LCS|EHM|(?-i:PNC)|plan|court|"
+    r"passport|driving licence|visa|(?-i:BRP|UCI|HO)|biometric residence permit|permit)\.?"
     r"(?:\s+(?:no\.?|number|num\.?|ref\.?|reference))?\s*[:#]?\s*(?:(?:is|was)\s+)?"
     r"((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{1,}[A-Z0-9])",
     re.IGNORECASE,
 )
 # Reference shapes that need no keyword: 2022/54677, CS/264/18, NM-44172-19, MARAC-19-0421,
-# PAED/3391/23, CL-0034981, SMS-9921-B; and family court case numbers: NG19C00123. After an
+# PAED/3391/23, CL-0034981, SMS-9921-B; a letter and six or more digits (a Home Office
+# reference: Z2261830); and family court case numbers: NG19C00123. After an
 # agency's capitals, numbers in two parts need five digits in all (not "Y10/11", "KS2/3").
 _REFERENCE_SHAPE = re.compile(
     r"(?<![\w/.-])(?!(?:ISO|BS|EN|IEC|ICD|DSM|PAS|SI|NHS|COVID|SARS|ISBN|ISSN|KS|Y|GCSE)[-/ ]?\d)"
     r"(?:(?:19|20)\d{2}/\d{4,7}|[A-Z]{1,6}[-/ ]?(?=(?:[-/]?\d){5})\d{1,6}[-/]\d{2,7}[A-Z]?"
-    r"|[A-Z]{2}\d{2}[A-Z]\d{5}|[A-Z]{2,6}-\d{5,8}[A-Z]?|[A-Z]{2,6}-\d{3,7}-[A-Z]{1,3})"
+    r"|[A-Z]{2}\d{2}[A-Z]\d{5}|[A-Z]{2,6}-\d{5,8}[A-Z]?|[A-Z]{2,6}-\d{3,7}-[A-Z]{1,3}"
+    r"|[A-Z]\d{6,10}[A-Z]?)"
     r"(?![\w/-])"
 )
 # Letters and digits mixed in one code, written without a keyword: LS14K0922, CPR-2022-01341.
@@ -208,6 +211,9 @@ def nhs_number_is_valid(digits: str) -> bool:
 _NHS_CUE = re.compile(r"\bNHS[ \t]*(?:no\.?|number|num\.?|#)[ \t]*[:.]?[ \t]*$", re.IGNORECASE)
 # A police operation's name: "Operation Teak", "Op Kestrel" (not a national one, allowed).
 _OPERATION = re.compile(r"\b(?:Operation|Op\.?|OP)[ \t]+([A-Z][A-Za-z]{2,}|[A-Z]{3,})\b(?![-/]?\d)")
+# A national operation, said to be one: "Operation X (national ...)", "the national Operation X".
+_NATIONAL_AFTER = re.compile(r"[ \t]*(?:\(|,|[–—-])[ \t]*(?:a[ \t]+|the[ \t]+)?[Nn]ational\b")
+_NATIONAL_BEFORE = re.compile(r"\b[Nn]ational[ \t]+(?:police[ \t]+)?$")
 _NUMBERED = re.compile(r"number|\bno\b|\bref|#|:|\blog\b", re.IGNORECASE)
 
 
@@ -236,12 +242,25 @@ def _looks_like_a_handle(name: str) -> bool:
     return classify(name, lists()) in (NAME, UNKNOWN)
 
 
+# Freephone and national-rate numbers (0800, 0808, 0300, 0330, 0345, 0344, 116) given for a
+# helpline or service named just before them are that service's, never a person's.
+_SERVICE_PREFIXES = ("0800", "0808", "0300", "0330", "0345", "0344", "116", "44800", "44808")
+_HELPLINE_CUE = re.compile(
+    r"\b(?:[Hh]elpline|[Hh]otline|[Aa]dvice[ \t]+[Ll]ine|[Ll]ine|[Ff]reephone|[Ss]ervice|"
+    r"[Ss]upport|[Cc]ontact[ \t]+[Cc]entre|[Tt]rust|[Cc]harity)\b[^\n]*$"
+)
+
+
 def _phones(text: str, offset: int = 0) -> Iterator[Finding]:
     """Phone numbers in `text`, which starts at `offset` of the text they are reported in."""
     matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
     for match in matcher:
         raw = match.raw_string
         digits = "".join(c for c in raw if c.isdigit())
+        if digits.startswith(_SERVICE_PREFIXES) and _HELPLINE_CUE.search(
+            text, max(0, match.start - 80), match.start
+        ):
+            continue  # "National Stalking Helpline: 0808 802 0300": a service, not a person
         if raw[0] in "0+(" and len(digits) >= 10 and digits not in national_numbers():
             yield Finding(
                 "anon.phone",
@@ -319,6 +338,10 @@ def find_identifiers(
                 found.append(Finding("anon.reference", m.start(group), m.end(group), message))
     add("anon.social", _TAG, "a gaming or chat user name; name the app only")
     for m in blocks.finditer(_OPERATION, _OPERATION_WORD):
+        if _NATIONAL_AFTER.match(text, m.end()) or _NATIONAL_BEFORE.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
+            continue  # "Operation Orochi (national county lines coordination)"
         message = "a police operation's name identifies the case; say 'a police operation'"
         found.append(Finding("anon.reference", m.start(1), m.end(1), message))
     for m in blocks.finditer(_HANDLE_SHAPE, _HANDLE_HINT):

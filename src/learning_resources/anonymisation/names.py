@@ -55,29 +55,50 @@ from .findings import Finding
 from .not_names import never_names
 from .person_context import (
     ACTION_AFTER,
+    APPOSITION_AFTER,
+    APPOSITION_BEFORE,
+    ATTRIBUTION_AFTER,
+    ATTRIBUTION_BEFORE,
     BARE_NAME,
     BARE_NICKNAME,
     CAPS_NAME_BEFORE,
+    CASE_IN_BRACKETS_AFTER,
+    COMMA_BEFORE,
     DETERMINER_BEFORE,
     FAMILY,
+    FAMILY_AFTER,
+    FAMILY_APPOSITION,
+    FAMILY_HOST_BEFORE,
     FAMILY_NEARBY,
     HOUSEHOLD_BEFORE,
     INITIAL_AFTER,
+    KIN,
     KIN_OR_AGE_AFTER,
+    KNOWN_AS_AFTER,
+    LIST_END,
     LIST_SEPARATOR,
     LISTED_PERSON_AFTER,
     LISTED_PERSON_BEFORE,
     LOWER_PAIR,
     LOWER_PAIR_AFTER,
+    MADE_BY_BEFORE,
     NICKNAME_CUE,
     NICKNAME_HINT,
     OBJECT_BEFORE,
     OBJECT_FOLLOWED_BY,
+    PEOPLE_LIST_AFTER,
+    PEOPLE_LIST_BEFORE,
     PERSON_AFTER,
     PERSON_BEFORE_CUE,
+    PERSON_OBJECT_BEFORE,
     QUOTED_NAME,
     RELATION_BEFORE,
+    SAID_AFTER,
+    SAID_BEFORE,
+    SUBJECT_AFTER,
     SURE_AFTER,
+    WHO_AFTER,
+    WHO_BEFORE,
 )
 
 RULE = "anon.name"
@@ -104,6 +125,17 @@ household adult adults young person people persons youth teenager teen friend fr
 neighbour neighbours lodger relative relatives kinship foster adopter adoptive birth guardian
 guardians subject victim perpetrator offender suspect witness tenant resident pupil pupils
 student students patient client user users case half great step ex
+"""
+
+# What children call their grandparents, parents, aunts and uncles in the languages of
+# families in England ("grandparents may be called Nan, Nani, Bibi or Babcia"): relations,
+# never names; still a title before a name ("Bibi Folake", see SURNAME_TITLES).
+KIN_WORDS = """
+nani nanima nanaji dadi dadima dadaji dada bibi babcia dziadek dziadzia babushka dedushka
+yiayia yaya pappou papou nonna nonno abuela abuelo abuelita abuelito avo avozinha vovo oma opa
+ammi ammu abbu ammee khala khalu khalo chacha chachi mamu mamoo phuphi phupho bua thatha paati
+ajji ajja amma appa nain taid mamgu bubbe bubbie zayde zaidy savta teta jiddo sitto anneanne
+babaanne dadu didi bhaiya
 """
 
 JOBS = """
@@ -181,7 +213,7 @@ is are was were be been being am have has had having do does did doing shall sho
 could can cannot might must ought there here also however although though because despite
 following according once only just even still yet again further finally first firstly second
 secondly third thirdly next last lastly dear um umm erm uhm hmm yeh yeah yep nope welp imma
-gonna wanna okay ok lol omg aww ugh
+gonna wanna okay ok lol omg aww ugh later soon overall
 """
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mstr"})
@@ -203,20 +235,36 @@ CLERGY_TITLES = frozenset(
 RELATION_TITLES = frozenset(
     word_list(
         "father sister brother uncle auntie aunty aunt nan nana nanna grandma "
-        "grandad granny grandpa cousin"
+        "grandad granny grandpa cousin coach nurse matron sensei skipper"
     )
 )
 SURNAME_TITLES = frozenset(
-    word_list("mama papa baba bhai bibi deacon bishop elder evangelist apostle sant swami giani")
+    word_list(
+        "mama papa baba bhai bibi deacon deaconess bishop elder evangelist apostle prophet "
+        "prophetess sant swami giani"
+    )
 )
 # Titles that may be written with a full stop ("Dr. Khan", "Rev. Ade"); after any other title
 # a full stop ends the sentence ("with Mother and Father. Safer sleep is...").
 _DOTTED = TITLES | RANKS | frozenset(word_list("rev revd fr"))
 
+# Words that open a heading, a bullet or a sentence of a brief as instructions ("Ask who ...",
+# "Check the history") or as its subject ("Risk was assessed on ...", "Voice of the child"):
+# at the start of a sentence they are these words, not names (elsewhere they may be names).
+OPENING_WORDS = frozenset(
+    word_list(
+        "ask check listen notice tell speak make keep look share record think consider "
+        "remember act report reflect explore use learn escalate challenge support help trust "
+        "risk harm need needs voice money weight mood warning trigger link links barrier "
+        "barriers view views wish wishes stage level levels key see read visit contact call find "
+        "watch"
+    )
+)
 # Public figures, not families, are named after these ("Sir Robert Francis", "Professor
 # Munro"); a name after one is left alone.
 PUBLIC_TITLES = """
-sir lord lady dame professor prof baroness baron queen king prince princess
+sir lord lady dame professor prof baroness baron queen king prince princess commissioner
+minister
 """
 HONORIFICS = PUBLIC_TITLES + " ".join(CLERGY_TITLES) + " vicar priest"
 # Months that are also given names: names when what is said of them is said of people.
@@ -312,6 +360,7 @@ HARD, PLACE, SOFT = 1, 2, 3
 _STOP: dict[str, int] = {}
 for _words, _kind in (
     (ROLES, HARD),
+    (KIN_WORDS, HARD),
     (JOBS, HARD),
     (AGENCIES, HARD),
     (STATUTES, HARD),
@@ -507,6 +556,8 @@ def classify(key: str, data: Lists) -> int:
             return STOPPED
         found = [kinds.get(k) for k, s in zip(keys, stops, strict=True) if s is None]
         best = min((k for k in found if k is not None), default=None)
+        if best == NAME_WORD and len(found) == len(keys) > 1 and None not in found:
+            return NAME  # two names joined: "Rose-Mae", "Autumn-Jade"
         if best is not None:
             return best
         if all(s is not None for s in stops):
@@ -646,6 +697,13 @@ def _scan(text: str, data: Lists) -> list[_Word]:
         if "-" in word and any(p[:1].islower() for p in _HYPHEN.split(word)):
             continue  # Sutton-in-Ashfield, Out-of-hours
         kind = classify(key, data)
+        if (
+            kind == WORD
+            and text[end : end + 1] == ","
+            and not key.endswith("ly")
+            and KNOWN_AS_AFTER.match(text, end)
+        ):
+            kind = UNKNOWN  # "Tibi, as the family call Child GG, was"
         if key in _PUBLIC_TITLES and not upper and _NEXT_WORD.match(text, end) is None:
             kind = AMBIGUOUS  # no title here: "Was King a victim?", "saw Prince as"
         if upper:
@@ -655,10 +713,23 @@ def _scan(text: str, data: Lists) -> list[_Word]:
                 kind = STOPPED
         if after_title and (key in ROLE_WORDS or kind == PLACE_WORD):
             after_title = False
-        if after_relation and kind not in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN):
+        if (
+            after_relation
+            and kind not in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN)
+            and (
+                key not in MONTH_NAMES  # "Grandma June"
+            )
+        ):
             after_title = False  # "Father Christmas", "Sister Wendy's" is still a name
         if after_rank and kind == AMBIGUOUS and _NEXT_WORD.match(text, end):
             after_title = False  # "DS Public Protection", but "PC Wood"
+        if (
+            kind == AMBIGUOUS
+            and key in OPENING_WORDS
+            and not after_title
+            and _sentence_initial(text, start)
+        ):
+            continue  # "## Ask who lives at home", "- Risk was assessed on one incident"
         if kind in (STOPPED, WORD) and not after_title:
             continue
         shouting = False
@@ -698,30 +769,75 @@ def _runs(text: str, words: list[_Word]) -> list[list[_Word]]:
 _ORDINARY = frozenset({AMBIGUOUS, NAME_WORD, NAME})
 
 
+# A Capitalised word next: the run is part of a name in title case ("dedicated to Safer Sleep").
+_TITLE_CASE_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+# A Capitalised possessive just before: "Clare's Law", "Sarah's Law", "Women's Aid".
+_POSSESSOR_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_]*['’]s[ \t]+$")
+# What is named after a person, not the person: "Gillick competence", "the Fraser guidelines",
+# "the Nolan principles", "a Moses basket", "Stephen Lawrence Day", "Clare's Law".
+_EPONYM_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:Law|Laws|Day|Scheme|Principles?|Syndrome|Disease|Model|Triangle|"
+    r"Hierarchy)\b|[ \t]+(?:competence|competency|guidelines|principles|basket|criteria|test|"
+    r"consent|ruling|judgment|judgement|"
+    r"syndrome|disease|hierarchy|triangle)\b"
+)
+
+# ... or a public person said to be one: "Kate Morris, a researcher at Sheffield, found".
+_PUBLIC_PERSON_AFTER = re.compile(
+    r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:researcher|academic|author|writer|"
+    r"professor|lecturer|journalist|campaigner|minister|MP|politician|broadcaster|novelist|poet)s?\b"
+)
+# ... a day or a law named after a person's full name: "Stephen Lawrence Day" (not "Grace Day").
+_EPONYM_TAIL = re.compile(r"\S[ \t]+\S+[ \t]+(?:Day|Law|Scheme|Principles?|Syndrome|Disease)$")
+
+
 def _said_of_a_person(text: str, run: list[_Word]) -> bool:
     """Whether the words around a Capitalised run show that it is a person's name."""
     start, end = run[0].start, run[-1].end
     if _not_a_person(text, start, end):
         return False
+    quoted = False
     if text[end : end + 1] in _CLOSING_QUOTES and not text[end + 1 : end + 2].isalpha():
         end += 1  # "'Smiler' was often seen"
+        quoted = text[start - 1 : start] in _OPENING_QUOTES
     before = text[max(0, start - 60) : start]
+    if (
+        (APPOSITION_BEFORE.search(before) and APPOSITION_AFTER.match(text, end))
+        or (ATTRIBUTION_BEFORE.search(before) and ATTRIBUTION_AFTER.match(text, end))
+        or (SAID_BEFORE.search(before) and SAID_AFTER.match(text, end))
+        or (WHO_BEFORE.search(before) and WHO_AFTER.match(text, end))
+        or (COMMA_BEFORE.search(before) and SUBJECT_AFTER.match(text, end))
+        or (MADE_BY_BEFORE.search(before) and not _TITLE_CASE_NEXT.match(text, end))
+    ):
+        return True  # "his sister, Ruzenka, told", '"..." — Blessing, 12', "a poem by Clover"
     if DETERMINER_BEFORE.search(before):
         return False  # "Our Vision is", "the Hope project had"
     previous = _PREVIOUS_CAPITALISED.search(before)
     if previous and classify(normalise(previous.group(1)), lists()) == WORD:
         return False  # a name in title case: "the Awareness Day was", "Memorial Garden is"
+    if _POSSESSOR_BEFORE.search(before):
+        return False  # a thing named after someone: "Clare's Law had", "Women's Aid is"
     ordinary = any(w.kind in _ORDINARY or w.key in MONTH_NAMES for w in run)
     if not ordinary:  # only words in no list ("Okonjo") or places ("Kenya")
         if any(w.kind == PLACE_WORD for w in run):
             return False
-        return bool(PERSON_AFTER.match(text, end) or INITIAL_AFTER.match(text, end))
+        return bool(
+            PERSON_AFTER.match(text, end)
+            or INITIAL_AFTER.match(text, end)
+            or RELATION_BEFORE.search(before)  # "Mum's friend Shaz often babysat"
+            or (
+                PERSON_OBJECT_BEFORE.search(before)
+                and (OBJECT_FOLLOWED_BY.match(text, end) or INITIAL_AFTER.match(text, end))
+            )
+        )
     if RELATION_BEFORE.search(before):
         return True
     if run[0].initial:
         return INITIAL_AFTER.match(text, end) is not None
     if SURE_AFTER.match(text, end):
         return True
+    if quoted:  # a word in quotes is often a term: "'Voice' is not enough"
+        return INITIAL_AFTER.match(text, end) is not None
     if ACTION_AFTER.match(text, end) or HOUSEHOLD_BEFORE.search(before):
         return True
     return (
@@ -850,15 +966,42 @@ def _judge(text: str, words: list[_Word], data: Lists) -> set[str]:
     return names
 
 
+def _people_lists(text: str, words: list[_Word]) -> None:
+    """Words in a list said to be of people are names: "with Devon and Brooklyn, two other
+    young people", "Two boys, Flint and Rocky, were stopped"."""
+    members = [w for w in words if not (w.lower or w.upper)]
+    chain: list[_Word] = []
+    for w in [*members, None]:
+        if w is not None and chain and LIST_SEPARATOR.fullmatch(text, chain[-1].end, w.start):
+            chain.append(w)
+            continue
+        if (
+            len(chain) > 1
+            and any(w.kind not in (PLACE_WORD, SOFT_WORD) for w in chain)  # not "Leeds and York"
+        ) and (
+            PEOPLE_LIST_AFTER.match(text, chain[-1].end)
+            or (
+                PEOPLE_LIST_BEFORE.search(text, max(0, chain[0].start - 60), chain[0].start)
+                and LIST_END.match(text, chain[-1].end)
+            )
+        ):
+            for member in chain:
+                member.flagged, member.severity = True, None
+        chain = [w] if w is not None else []
+
+
 def _listed_with_people(text: str, words: list[_Word]) -> None:
     """A word listed beside a name or a case letter is a name: "Willow, Mason and Child C"."""
     listable = [
         w
         for w in words
-        if not (w.lower or w.upper or w.initial)
+        if not (w.lower or w.upper)
+        and (not w.initial or CASE_IN_BRACKETS_AFTER.match(text, w.end))  # "Hazel (Child D)"
+        and not _POSSESSOR_BEFORE.search(text, max(0, w.start - 30), w.start)  # "Clare's Law"
         and (w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, NAME) or w.key in MONTH_NAMES)
     ]
     sure = [w.flagged and w.severity is None for w in listable]
+    _people_lists(text, words)
     for order in (range(len(listable)), range(len(listable) - 1, -1, -1)):  # both ways: linear
         for i in order:
             if sure[i]:
@@ -898,7 +1041,12 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
         before = normalise(previous.group(1))
         if before in _PLACE_PREFIXES or before in _PUBLIC_TITLES:
             return True
-    return CITATION.match(text, end) is not None
+    return bool(
+        CITATION.match(text, end)
+        or _EPONYM_AFTER.match(text, end)
+        or _EPONYM_TAIL.search(text, start, end)
+        or _PUBLIC_PERSON_AFTER.match(text, end)
+    )
 
 
 Spans = list[tuple[int, int, Severity | None]]
@@ -920,6 +1068,17 @@ def _spans(text: str, words: list[_Word]) -> Spans:
     return spans
 
 
+_LOWER_NICKNAME = re.compile(
+    r"([a-z][a-z0-9_.'’-]{2,20}[a-z0-9_])"
+    r"(?=[ \t]*(?:[.,;:)!?]|$|(?:by|and|but|who|when|on|in|at)\b))",
+    re.MULTILINE,
+)
+# Between nicknames in a list: "known as Smokey and 'K-Dog'", "as 'Tiny' and Dee".
+_MORE_NICKNAMES = re.compile(
+    r"['’\"”]?(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
+)
+
+
 def _nicknames(text: str, data: Lists) -> Spans:
     """'Smiler' after "called her", "known as 'Madz'", "known to friends as Libz", "called the
     older man 'Big Mo'", "known locally as Tank", "a man called Gaz"; and every other use of
@@ -935,6 +1094,9 @@ def _nicknames(text: str, data: Lists) -> Spans:
         quoted = QUOTED_NAME.match(text, cue.end())
         named = quoted or (BARE_NAME if person else BARE_NICKNAME).match(text, cue.end())
         if named is None:
+            lower = _LOWER_NICKNAME.match(text, cue.end())  # "known online as ghostboi"
+            if lower and classify(normalise(lower.group(1)), data) in (NAME, UNKNOWN):
+                found.append((lower.start(1), lower.end(1), None))
             continue
         keys = [normalise(w) for w in named.group(1).split()]
         if keys[0] in _ROLE_WORDS and (len(keys) == 1 or len(keys[1]) == 1 or keys[1].isdigit()):
@@ -948,6 +1110,17 @@ def _nicknames(text: str, data: Lists) -> Spans:
             if not person and all(k == WORD for k in kinds):
                 continue  # "known as Reach"
         found.append((named.start(1), named.end(1), None))
+        while more := _MORE_NICKNAMES.match(text, named.end()):  # "as Smokey and 'K-Dog'"
+            quoted = QUOTED_NAME.match(text, more.end())
+            named = quoted or BARE_NICKNAME.match(text, more.end())
+            if named is None:
+                break
+            kinds = [classify(normalise(w), data) for w in named.group(1).split()]
+            if any(k in (STOPPED, PLACE_WORD, SOFT_WORD) for k in kinds) or (
+                not quoted and all(k == WORD for k in kinds)
+            ):
+                break
+            found.append((named.start(1), named.end(1), None))
     for nickname in {text[start:end] for start, end, _ in found}:
         for m in re.finditer(rf"(?<![\w-])(?<!\w['’]){re.escape(nickname)}(?![\w-])", text):
             if not any(s <= m.start() < e for s, e, _ in found):
@@ -986,14 +1159,22 @@ def _families(text: str, data: Lists) -> Spans:
         if plural in (STOPPED, PLACE_WORD, SOFT_WORD) or key in _PROPER_PLURALS:
             continue
         if (
-            kinds & {NAME, NAME_WORD}
-            or (kinds & {AMBIGUOUS} and ACTION_AFTER.match(text, m.end()))
+            (
+                FAMILY_APPOSITION.search(text, max(0, m.start() - 40), m.start())
+                and APPOSITION_AFTER.match(text, m.end())
+            )
+            or FAMILY_AFTER.match(text, m.end())
+            or FAMILY_HOST_BEFORE.search(text, max(0, m.start() - 30), m.start())
             or (
-                plural == UNKNOWN
-                and kinds & {UNKNOWN}
-                and (
-                    ACTION_AFTER.match(text, m.end())
-                    or FAMILY_NEARBY.search(text, max(0, m.start() - 40), m.start())
+                kinds & {NAME, NAME_WORD}
+                or (kinds & {AMBIGUOUS} and ACTION_AFTER.match(text, m.end()))
+                or (
+                    plural == UNKNOWN
+                    and kinds & {UNKNOWN}
+                    and (
+                        ACTION_AFTER.match(text, m.end())
+                        or FAMILY_NEARBY.search(text, max(0, m.start() - 40), m.start())
+                    )
                 )
             )
         ):
@@ -1019,6 +1200,41 @@ def _lower_case_uses(text: str, names: set[str], taken: Spans) -> Spans:
                 or text[end : end + 1] in ("?", "!")
             ):
                 found.append((start, end, None))
+    return found
+
+
+# A name in lower case, followed by what only a person has: "ivy's bedroom", "river and her
+# younger brother".
+_LOWER_OWNER = re.compile(
+    r"['’]s[ \t]+(?:(?:older|younger|little|big|baby|twin)[ \t]+)?"
+    rf"(?:{KIN}|bedroom)\b|\band[ \t]+(?:her|his)[ \t]+(?:(?:older|younger|little|big|baby|"
+    r"twin)[ \t]+)?(?:brothers?|sisters?|mum|mother|dad|father|nan|cousins?|friends?)\b"
+)
+_OWNER_WORD = re.compile(r"(?<![\w'’-])([a-z]{3,})[ \t]*$")
+# ... unless a word before it makes it a common noun: "the dog's owner", "a friend's mum".
+_COMMON_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|my|your|his|her|its|our|their|each|every|any|no|"
+    r"some|one|another|other|whose|which|what|of)|['’]s?)[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _lower_case_owners(text: str, data: Lists, taken: Spans) -> Spans:
+    """A name that is also a word, written in lower case, followed by what only a person has
+    ("I said ivy's bedroom window was blocked", "river and her younger brother were")."""
+    found: Spans = []
+    for tail in _LOWER_OWNER.finditer(text):
+        m = _OWNER_WORD.search(text, max(0, tail.start() - 30), tail.start())
+        if m is None:
+            continue
+        start, end = m.span(1)
+        key = m.group(1)
+        if key in _FUNCTION_WORDS or classify(key, data) not in (AMBIGUOUS, NAME_WORD, NAME):
+            continue
+        if _COMMON_BEFORE.search(text, max(0, start - 20), start):
+            continue
+        if not any(s < end and start < e for s, e, _ in taken):
+            found.append((start, end, None))
     return found
 
 
@@ -1069,8 +1285,12 @@ def find_names(
     names = _judge(scanned, words, data)
     spans = _spans(scanned, words)
     for extra in (_nicknames(scanned, data), _families(scanned, data)):
-        spans += [n for n in extra if not any(s < n[1] and n[0] < e for s, e, _ in spans)]
+        for n in extra:  # a sure name replaces a weak one it overlaps ("the De Souzas")
+            spans = [x for x in spans if not (x[2] and x[0] < n[1] and n[0] < x[1])]
+            if not any(s < n[1] and n[0] < e for s, e, _ in spans):
+                spans.append(n)
     spans += _lower_case_uses(scanned, names, spans)
+    spans += _lower_case_owners(scanned, data, spans)
     full = _lower_case_full_names(scanned, data, spans)
     spans = [s for s in spans if not any(f[0] <= s[0] < s[1] <= f[1] for f in full)] + full
     return [

@@ -1,6 +1,6 @@
 """Stretches of text that look like people's names and never are (used by names.py):
-authors in citations, vehicle makes and models, the children national reviews are named
-after, and the partnership's own area names.
+authors in citations and of titles in italics, vehicle makes and models, the children
+national reviews are named after, and the partnership's own area names.
 
 - Citations: "(Brandon, Sidebotham and Belderson, 2020)", "Brandon et al. (2020)",
   "Munro (2011) and Laming (2009)", "(Munro, 2011; Laming, 2009)".
@@ -90,6 +90,11 @@ _MAKE_OR_MODEL = re.compile(
 )
 
 
+def area_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern of the partnership's area names (`area_names`), or None if there are none."""
+    return _areas(tuple(sorted(set(names))))
+
+
 @cache
 def _areas(names: tuple[str, ...]) -> re.Pattern[str] | None:
     cleaned = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
@@ -121,6 +126,54 @@ def citations(text: str, blocks: Blocks | None = None) -> list[tuple[int, int]]:
     return spans
 
 
+# The author of a book or report whose title is in italics: "*Noughts and Crosses* by Malorie
+# Blackman", "_Hidden Harm_, by Jane Doe".
+_AUTHOR_OF_TITLE = re.compile(
+    r"(?:\*[^*\n]{2,100}\*|_[^_\n]{2,100}_),?[ \t]+(?:by|from)[ \t]+"
+    r"((?:[A-Z]\.[ \t]?)+[A-Z][\w'’-]+|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}"
+    r"(?:(?:,[ \t]*|[ \t]+and[ \t]+)[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})*)"
+)  # a full name or initials and a surname: not a child's first name ("*My Room*, by Ruby")
+
+
+# Names the text itself says are pseudonyms, and every use of them: "Nadia (our pseudonym for
+# the mother)", "Ruby (not her real name)", "Kai and Leo are pseudonyms", "we have called
+# her Jess", "These are not their real names" after names in quotes.
+_NAMES = r"[A-Z][\w'’-]+(?:(?:,[ \t]*|[ \t]+and[ \t]+)[A-Z][\w'’-]+)*"
+_SAID_PSEUDONYM = re.compile(
+    rf"(?<![\w'’-])({_NAMES})['’\"”]?[ \t]*\((?:[^()\n]{{0,25}}\b)?(?:pseudonyms?|not[ \t]+"
+    r"(?:his|her|their|a|the)[ \t]+real[ \t]+names?|names?[ \t]+(?:has|have)[ \t]+been[ \t]+"
+    r"changed|name[ \t]+changed)\b"
+    rf"|(?<![\w'’-])({_NAMES})[ \t]+(?:is|are)[ \t]+(?:a[ \t]+|our[ \t]+|the[ \t]+)?"
+    r"(?:pseudonyms?|not[ \t]+(?:his|her|their|the)[ \t]+real[ \t]+names?)\b"
+    r"|\b(?:we[ \t]+(?:have[ \t]+)?call(?:ed)?|(?:is|are)[ \t]+called|we[ \t]+refer[ \t]+to)"
+    rf"[ \t]+(?:him|her|them|the[ \t]+\w+)[ \t]+({_NAMES})[ \t]+(?:in[ \t]+this|here)\b"
+)
+# A named storm: "Storm Arwen".
+_STORM = re.compile(r"\bStorm[ \t]+([A-Z][a-z]+)\b")
+
+
+def said_pseudonyms(text: str) -> list[tuple[int, int]]:
+    """Every use of a name the text says is a pseudonym (see _SAID_PSEUDONYM)."""
+    if not (
+        "seudonym" in text
+        or "real name" in text
+        or "changed" in text
+        or (" call" in text and ("in this" in text or " here" in text))
+    ):
+        return []
+    names = {
+        name
+        for m in _SAID_PSEUDONYM.finditer(text)
+        for group in m.groups()
+        if group
+        for name in re.split(r",[ \t]*|[ \t]+and[ \t]+", group)
+    }
+    if not names:
+        return []
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    return [m.span() for m in pattern.finditer(text)]
+
+
 def never_names(
     text: str,
     area_names: Iterable[str] = (),
@@ -133,9 +186,14 @@ def never_names(
     spans: list[tuple[int, int]] = []
     spans += citations(text, blocks) if cited is None else cited
     spans += [m.span(1 if m.group(1) else 2) for m in blocks.finditer(_VEHICLES, _MAKE_OR_MODEL)]
+    spans += said_pseudonyms(text)
+    if "Storm " in text:
+        spans += [m.span(1) for m in _STORM.finditer(text)]
+    if "*" in text or "_" in text:
+        spans += [m.span(1) for m in _AUTHOR_OF_TITLE.finditer(text)]
     if "eview" in text:
         spans += [m.span(1) for m in _NATIONAL_REVIEW.finditer(text)]
-    areas = _areas(tuple(sorted(set(area_names))))
+    areas = area_pattern(area_names)
     if areas is not None:
         spans += [m.span() for m in areas.finditer(text)]
     return spans

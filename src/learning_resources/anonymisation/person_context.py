@@ -36,7 +36,12 @@ _OWNED = (
     "disability|diagnosis|medication|appointments?|GP|worker|perspective|story|safety|welfare|"
     "wellbeing|presentation|movements|whereabouts|clothes|parents|carers|family|household"
 )
-_AGE = r"[ \t]*,?[ \t]*\(?(?:aged|age)[ \t]+\d|[ \t]+\(\d{1,2}\)|,[ \t]+\d{1,2},"
+_AGE = (
+    r"[ \t]*,?[ \t]*\(?(?:aged|age)[ \t]+\d|[ \t]+\(\d{1,2}\)|,[ \t]+\d{1,2},"
+    r"|,[ \t]+(?:now|then)[ \t]+(?:aged[ \t]+)?\d{1,2}\b"  # "Hope, now 19,"
+    r"|[ \t]*\|[ \t]*\d{1,2}[ \t]*\|"  # a table's row: "| Blaze | 12 | Year 7 |"
+    r"|[ \t]+\((?:Year|Yr|Y)[ \t]*\d{1,2}\)|[ \t]+\(Reception\)"  # "Ruby (Year 3)"
+)
 _NUMBER = (
     r"(?:\d{1,2}(?![\d.%,]|[ \t]*(?:%|per|times|hours|minutes))|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b"
@@ -44,10 +49,11 @@ _NUMBER = (
 _WAS_AGE = (
     rf"[ \t]+(?:was|is|turned|had[ \t]+just[ \t]+turned)[ \t]+{_NUMBER}(?![ \t]+(?:of|in|out))"
 )
-_WHO = r",?[ \t]+who[ \t]"
+_WHO = r",?[ \t]+who(?:se|m)?[ \t]"
 # "Harmony and her brother", "Precious, the eldest,"
 _WITH_KIN = (
-    r"[ \t]+and[ \t]+(?:her|his|their)[ \t]+(?:mother|father|mum|dad|brothers?|sisters?|"
+    r"[ \t]+and[ \t]+(?:her|his|their)[ \t]+(?:(?:older|younger|little|big|baby|twin|half-)"
+    r"[ \t]*)?(?:mother|father|mum|dad|brothers?|sisters?|"
     r"siblings?|twin|cousins?|friends?|boyfriend|girlfriend|partner|baby|son|daughter)\b"
     r"|,[ \t]+(?:the|her|his|their)[ \t]+(?:eldest|oldest|youngest|middle|older|younger|twin)\b"
 )
@@ -57,15 +63,53 @@ _PLACE_IN_FAMILY = (
     r"younger)\b|only[ \t]+(?:child|daughter|son|girl|boy)\b)"
 )
 
+_CASE = r"(?:Child|Baby|Young[ \t]+Person|Sibling|Adult|Infant)[ \t]+(?:[A-Z]{1,2}|\d{1,2})\b"
+# Who the word is, said in apposition: "Ama, Child X's mother, told", "Rose, the children's
+# aunt,", "Tibi, as the family call Child GG,", "Mason, as Child T was known,".
+_KNOWN_AS = (
+    r",[ \t]+as[ \t]+[^.,;\n]{0,40}?\b(?:known|call|calls|called|named|nicknamed)\b"
+    r"(?![ \t]+(?:it|this|that|these|those)\b)"
+)
+_WHO_IT_IS = (
+    rf",[ \t]+(?:(?:the|her|his|their)[ \t]+)?(?:{_CASE}|[a-z]+)['’]s?[ \t]+"
+    r"(?:(?:older|younger|eldest|oldest|youngest|big|little|half-|step|maternal|paternal|"
+    rf"great-?)[ \t]*)*(?:{KIN}|aunty|nanny|granny|grandparents?|stepdad|stepmum|carer)\b"
+    r"(?=[ \t]*[,;)—–]|[ \t]+-)|" + _KNOWN_AS
+)
+# ... the last, for any word, even one the lists hold as an ordinary word ("Tibi, as the
+# family call Child GG, was"): the word is then a name (not "Later, Child A's mother, who").
+KNOWN_AS_AFTER = re.compile(_KNOWN_AS, re.IGNORECASE)
+# ... or what the person is: "Storm, a boy in the same class, was", "Mason, a 16-year-old
+# boy,", "Faith, a family friend".
+_PERSON_NOUNS = (
+    r"(?:boy|girl|man|woman|lad|teenager|toddler|baby|pupil|student|classmate|friend|"
+    r"neighbour|relative|lodger|volunteer|resident|youth|adult|male|female|mum|dad|mother|"
+    r"father|parent|carer|grandmother|grandfather|aunt|uncle|cousin|sister|brother)"
+)
+_A_PERSON = (
+    r",[ \t]+(?:a|an|the|her|his|their|one|another)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?"
+    rf"{_PERSON_NOUNS}s?\b(?!['’])"
+)
+# "Ash was a creative, funny young man", "Jade is a bright girl".
+_IS_A_PERSON = (
+    r"[ \t]+(?:was|is)[ \t]+(?:a|an)[ \t]+(?:[a-z-]+,?[ \t]+){0,3}?(?:young[ \t]+)?"
+    r"(?:man|woman|boy|girl|lad|child|baby|toddler|teenager|person|mother|father|"
+    r"grandmother|grandfather|pupil|student)\b(?!['’-])"
+    r"(?![ \t]+(?:protection|abuse|care|development|exploitation|sexual|safeguarding|welfare|"
+    r"health|death|practice|issue|concern|focus|centred|friendly|voice|rights?)\b)"
+)
+
 # Sure wherever the word stands: "Rose said", "Faith's mother", "Rose, aged 4", "Summer, who".
 SURE_AFTER = re.compile(
     rf"(?:['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
-    rf"|[ \t]+(?:{SPEECH_VERBS})\b|{_WHO})",
+    rf"|[ \t]+(?:{SPEECH_VERBS})\b|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON})",
     re.IGNORECASE,
 )
 # For a word in no list ("Okonjo"): only what is said of people.
 PERSON_AFTER = re.compile(
-    rf"(?:['’]s[ \t]+(?:{KIN})\b|{_AGE}|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t])", re.IGNORECASE
+    rf"(?:['’]s[ \t]+(?:{KIN})\b|{_AGE}|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t]"
+    rf"|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON})",
+    re.IGNORECASE,
 )
 # For a place ("Kenya's mother"), not what a body does ("NHS England said").
 KIN_OR_AGE_AFTER = re.compile(rf"['’]s[ \t]+(?:{KIN})\b|{_AGE}", re.IGNORECASE)
@@ -78,13 +122,17 @@ ACTION_VERBS = (
     "needed|needs|started|stopped|began|spent|spoke|speaks|showed|shows|presented|continued|"
     "struggled|sat|sits|slept|ate|cried|played|plays|would|could|did|does|witnessed|saw|"
     "heard|knew|loved|loves|liked|likes|enjoyed|enjoys|arrived|arriving|got|gets|tried|"
-    "tries|hid|hides|walked|woke|joined|refused|disclosed|told|said|says|asked|ran"
+    "tries|hid|hides|walked|woke|joined|refused|disclosed|told|said|says|asked|ran|laughed|"
+    "smiled|hugged|sobbed|wept|sang|danced|drew|smoked|drank|vaped|self-harmed|absconded|"
+    "truanted|texted|phoned|rang|talked|chatted|hated|feared"
 )
 ACTION_AFTER = re.compile(rf"(?:['’]s[ \t]+[a-z]|[ \t]+(?:{ACTION_VERBS}|{SPEECH_VERBS})\b)")
 # At the start of a sentence, only what a person (not hope, faith or a season) does.
 _PASSIVE = (
     "seen|born|taken|admitted|excluded|found|referred|placed|known|reported|stopped|"
     "arrested|interviewed|discharged|living|staying|subject|open|removed|moved|collected|"
+    "stabbed|attacked|raped|trafficked|cautioned|charged|convicted|sentenced|adopted|"
+    "fostered|kidnapped|robbed|murdered|killed|"
     "brought|examined|assessed|diagnosed|bullied|groomed|exploited|assaulted|injured|"
     "hungry|scared|frightened|upset|absent|missing|pregnant|unwell|alone|described|"
     "registered|looked|cared|supported|allocated|also|left|kept|locked|sent|hurt|harmed|"
@@ -99,14 +147,23 @@ _OFTEN = (
 )
 INITIAL_AFTER = re.compile(
     rf"['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
-    rf"|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t]"
-    r"|[ \t]+(?:lived|lives|attended|attends|disclosed|discloses|witnessed|moved|went|ran|"
+    rf"|[ \t]+(?:{SPEECH_VERBS})\b|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON}"
+    rf"|[ \t]+(?:{_OFTEN}[ \t]+)?(?:lived|lives|attended|attends|disclosed|discloses|witnessed|"
+    r"moved|went|ran|stopped|began|"
     r"stayed|stays|returned|started|joined|missed|spent|wanted|wants|cried|loved|loves|"
     r"likes|liked|enjoyed|enjoys|played|plays|arrived|walked|woke|hid|slept|told|tells|"
+    r"felt|feels|laughed|smiled|hugged|sobbed|wept|sang|danced|drew|ate|smoked|drank|vaped|"
+    r"self-harmed|absconded|truanted|texted|phoned|rang|talked|chatted|hated|feared|"
+    r"thought|knew|grew|gave[ \t]+birth|became[ \t]+pregnant|went[ \t]+missing|ran[ \t]+away|"
+    r"needed|kept|cared|spoke|hides|couldn['’]t|wouldn['’]t|didn['’]t|doesn['’]t|"
+    r"has[ \t]+(?:autism|ADHD|asthma|epilepsy|diabetes|cerebral[ \t]+palsy|an[ \t]+EHCP|"
+    r"(?:a[ \t]+)?(?:learning|physical)[ \t]+disabilit(?:y|ies)|special[ \t]+educational)|"
     rf"(?:was|is|had[ \t]+been|has[ \t]+been|were)[ \t]+(?:{_OFTEN}[ \t]+)?(?:{_PASSIVE})\b"
     r"|(?:had|has|would|could|did|does)(?:[ \t]+(?:not|never|often|always|also|already))?"
     r"[ \t]+(?:missed|attended|lived|disclosed|told|said|gone|went|stayed|moved|started|"
     r"stopped|returned|run|left|lost|gained|cried|slept|eaten|refused|asked|wanted|tried|"
+    r"want|go|eat|sleep|hide|talk|speak|read|write|cry|play|attend|come|leave|stay|tell|"
+    r"say|ask|miss|hurt|smoke|drink|keep|care|need|like|love|hate|feel|know|think|"
     r"seemed|appeared|felt|witnessed|seen|heard|been[ \t]+(?:seen|missing|excluded|"
     r"absent|admitted|referred|taken|known|placed|living|staying)))\b"
     # two names at the start of a sentence: "Jade and Amber were twins"
@@ -137,6 +194,9 @@ OBJECT_BEFORE = re.compile(
     r"listen|listening|explained|happened|happening)[ \t]+to|"
     r"lived[ \t]+with|living[ \t]+with|"
     r"stayed[ \t]+with|staying[ \t]+with|looked[ \t]+after|cared[ \t]+for|picked[ \t]+up|"
+    r"referred|placed|removed|supported|assessed|protected|invited|allowed|let|helped|"
+    r"persuaded|forced|brought|drove|introduced|exploited|abused|neglected|harmed|hurt|"
+    r"injured|wanted|want|wants|"
     r"excluded|bathed|fed|hit|punched|kicked|slapped|assaulted|groomed|threatened|heard|"
     r"hear|hears|noticed|notice|watched|followed|approached|grabbed|pushed|dragged|carried|"
     r"held|photographed|filmed|messaged|texted|"
@@ -145,9 +205,23 @@ OBJECT_BEFORE = re.compile(
     r"(?:worried|worries|concerned|concerns|concern|cared|thinking|asked|told)[ \t]+(?:about|for))"
     r"[ \t]+$"
 )
+# Who a person is, asked: "Nobody asked who Brook was."
+WHO_BEFORE = re.compile(r"\b(?:asked|ask|know|knew|sure|check|checked)[ \t]+who[ \t]+$")
+WHO_AFTER = re.compile(r"[ \t]+(?:was|is|were)\b[ \t]*[.?,;)]")
+# ... and of those, what is done only to a person, for a word in no list ("The nurse saw
+# Zorvena at home", "never met Quillon."; not "visited Kelbury").
+PERSON_OBJECT_BEFORE = re.compile(
+    r"\b(?:saw|see|sees|seeing|met|meet|meets|meeting|asked|ask|asking|told|tell|telling|"
+    r"phoned|rang|interviewed|examined|discharged|weighed|hugged|cuddled|bathed|fed|hit|"
+    r"punched|kicked|slapped|assaulted|groomed|threatened|vaccinated|reassured|comforted|"
+    r"(?:spoke|speak|speaking|talked|talk|talking)[ \t]+(?:to|with)|lived[ \t]+with|"
+    r"living[ \t]+with|stayed[ \t]+with|staying[ \t]+with|looked[ \t]+after|cared[ \t]+for|"
+    r"(?:referral|referrals|concerns?|worries|worried|concerned)[ \t]+(?:about|for|regarding))"
+    r"[ \t]+$"
+)
 OBJECT_FOLLOWED_BY = re.compile(
     r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+[a-z]+ing\b|"
-    r"[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|"
+    r"[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|like|"
     r"what|how|if|whether|who|whom|as|rather|instead|a|an|"
     r"during|for|from|home|in|into|near|on|or|outside|since|that|to|when|where|while|with|"
     r"without|and[ \t]+(?:her|his|their|Mother|Father|Mum|Dad|Sibling|[A-Z][a-z]+[ \t]+(?:to|"
@@ -172,16 +246,18 @@ _CUE_OBJECT = (
 NICKNAME_CUE = re.compile(
     r"\b(?:"
     r"(?:known|referred[ \t]+to|knew[ \t]+[\w' \t-]{1,40}?)"
-    r"(?P<known>[ \t]+(?:locally|only|widely|mostly|simply|always|(?:to|on|in|at|around|by|"
+    r"(?P<known>[ \t]+(?:locally|only|widely|mostly|simply|always|online|publicly|usually|"
+    r"commonly|affectionately|mainly|(?:to|on|in|at|around|by|"
     r"among|amongst)[ \t]+[\w' \t]{1,25}?))?[ \t]+as"
-    r"|(?P<nickname>nicknamed|aka|a\.k\.a\.?|AKA|went[ \t]+by|goes[ \t]+by|answers?[ \t]+to|"
+    r"|(?P<nickname>nicknamed|aka|a\.k\.a\.?|AKA|"
+    r"(?:went|goes|go)[ \t]+by(?:[ \t]+the[ \t]+(?:nick)?name(?:[ \t]+of)?)?|answers?[ \t]+to|"
     r"answered[ \t]+to|"
     r"calls?[ \t]+(?:him|her|them)sel(?:f|ves)|called[ \t]+(?:him|her|them)sel(?:f|ves)|"
     r"nickname(?:[ \t]+(?:was|is|of))?,?|saved(?:[ \t]+in[ \t]+(?:her|his|their|the)[ \t]+"
     r"(?:phone|contacts))?[ \t]+as|(?:used|uses|using|gave|gives|giving|gone|went|goes|going|"
     r"known|by|under)[ \t]+(?:the[ \t]+)?(?:nick)?names?(?:[ \t]+of)?|(?:street|stage|rap|"
     r"online|user|code|false|fake|alias)[ \t]+name(?:[ \t]+(?:was|is|of))?,?|alias(?:es)?,?)"
-    r"|called|named"
+    r"|called|named|calls?(?=[ \t]+(?:him|her|them|Child|Baby|Young|Sibling)\b)"
     rf")(?:[ \t]+(?P<person>{_CUE_OBJECT}))?[ \t]*"
 )
 # A person before the cue: "a man called Gaz", "an older boy named Deano".
@@ -198,7 +274,8 @@ BARE_NICKNAME = re.compile(
 )
 # A family: "the Nowaks", "the Okonjo family", "the Hall household".
 FAMILY = re.compile(
-    r"\b[Tt]he[ \t]+([A-Z][^\W\d_]+(?:[-‐][A-Z][^\W\d_]+)?)"
+    r"\b[Tt]he[ \t]+((?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]u|[Ll]e|[Ll]a|[Dd]i|[Dd]a|"
+    r"[Aa]l|[Ee]l)[ \t]+)*(?:O['’])?[A-Z][^\W\d_]+(?:[-‐][A-Z][^\W\d_]+)?)"
     r"(?:[ \t]+(family|families|household|children|twins|brothers|sisters|boys|girls)\b)?"
 )
 # ... or it stands in a list of the household: "lived with Mother and Mark".
@@ -210,10 +287,77 @@ HOUSEHOLD_BEFORE = re.compile(
 # Lists of people: "The children, Willow, Mason and Child C, were seen": a word listed beside
 # a name or a case letter is a name too.
 _SEPARATOR = r"(?:,[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
-_CASE = r"(?:Child|Baby|Young[ \t]+Person|Sibling|Adult|Infant)[ \t]+(?:[A-Z]{1,2}|\d{1,2})\b"
 LIST_SEPARATOR = re.compile(_SEPARATOR)
-LISTED_PERSON_AFTER = re.compile(_SEPARATOR + _CASE)
-LISTED_PERSON_BEFORE = re.compile(rf"\b{_CASE}{_SEPARATOR}$")
+# ... or given beside a case letter in brackets: "Child L (Summer)", "Summer (Child L)".
+CASE_IN_BRACKETS_AFTER = re.compile(rf"[ \t]*\({_CASE}\)")
+LISTED_PERSON_AFTER = re.compile(rf"{_SEPARATOR}{_CASE}|{CASE_IN_BRACKETS_AFTER.pattern}")
+LISTED_PERSON_BEFORE = re.compile(rf"\b{_CASE}(?:{_SEPARATOR}|[ \t]*\()$")
+# ... or a list said to be of people: "with Devon and Brooklyn, two other young people",
+# "Kai, Rio and Mason, all aged 15", "Two boys, Flint and Rocky, were" (matched at the ends of
+# a list of words found already).
+PEOPLE_LIST_AFTER = re.compile(
+    r",?[ \t]+(?:(?:two|three|four|five|both|all)\b[^.;:\n]{0,30}?\b(?:people|children|boys|"
+    r"girls|men|women|friends|teenagers|brothers|sisters|siblings|cousins|adults|lads|aged)\b"
+    r"|(?:were|are)[ \t]+(?:twins|siblings|brothers|sisters|cousins|best[ \t]+friends|all|"
+    r"both)\b)"
+)
+PEOPLE_LIST_BEFORE = re.compile(
+    r"\b(?i:two|three|four|five|the|both|her|his|their)[ \t]+(?:[a-z-]+[ \t]+)?(?:boys|girls|"
+    r"brothers|sisters|children|siblings|friends|men|women|teenagers|twins|sons|daughters|"
+    r"cousins)[,:][ \t]+$"
+)
+LIST_END = re.compile(
+    rf"(?:{_SEPARATOR}[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)?)*[ \t]*(?:[,;)]|\.(?!\w))"
+)
+# A word in apposition after who the person is: "his younger sister, Ruzenka, told", "her
+# support worker, Jade, said", "Mother's first name, Precious, appears" (the word then ends
+# the clause: see APPOSITION_AFTER).
+APPOSITION_BEFORE = re.compile(
+    r"\b(?:son|daughter|brother|sister|half-brother|half-sister|stepbrother|stepsister|"
+    r"stepson|stepdaughter|stepfather|stepmother|stepdad|stepmum|baby|twin|sibling|cousin|niece|"
+    r"nephew|grandson|granddaughter|boyfriend|girlfriend|partner|husband|wife|ex|friend|"
+    r"mother|father|mum|dad|aunt|auntie|aunty|uncle|nan|grandmother|grandfather|grandma|"
+    r"grandad|neighbour|lodger|carer|childminder|worker|teacher|coach|tutor|mentor|manager|"
+    r"boss|landlord|landlady|employer|colleague|classmate|keyworker|nurse|midwife|visitor|"
+    r"advocate|adviser|advisor|officer|practitioner|volunteer|assistant|therapist|counsellor|"
+    r"psychologist|paediatrician|doctor|interpreter|solicitor|priest|imam|pastor|vicar|"
+    r"chaplain|leader|headteacher|boy|girl|lad|man|woman|teenager|pupil|student|child|"
+    r"(?:first|given|middle|real|full|birth|last)[ \t]+name|forename|surname)"
+    r",[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}$",
+    re.IGNORECASE,
+)
+# Who made something, who is thanked or written to, whose name a form gives: "a poem by
+# Clover", "![Picture by Meadow of her bedroom](...)", "thanks to Hope", "Dear Sunny,",
+# "Name: Storm", "First name: Jade".
+MADE_BY_BEFORE = re.compile(
+    r"(?:\b(?:drawing|drawn|picture|painting|painted|poem|letter|card|note|story|song|written|"
+    r"made)[ \t]+(?:by|from)|\bthanks?[ \t]+(?:you[ \t]+)?to|\bthank[ \t]+you,?|"
+    r"\b(?:in[ \t]+(?:loving[ \t]+)?memory[ \t]+of|remembering|dedicated[ \t]+to)|"
+    r"(?:^|\n|[\"“'‘])[ \t>*_]*(?:Dear|Hi|Hello|Hiya)|"
+    r"\b(?:(?:first|given|middle|last|full|child['’]s|pupil['’]s|patient['’]s)[ \t]+name|"
+    r"forename|surname|(?:^|\n)[ \t>*_|-]*name)[ \t]*[*_]*:[*_]*"
+    r"|\b(?:family|maiden|the)[ \t]+(?:sur)?name|\bsurname)[ \t]+$",
+    re.IGNORECASE,
+)
+# Who said it, after a quotation: '"It was fine," said Summer.'
+SAID_BEFORE = re.compile(
+    r"[\"”'’,][ \t]*(?:said|says|asked|explained|added|replied|recalled|remembered|wrote|"
+    r"told[ \t]+(?:us|me|the[ \t]+review))[ \t]+$"
+)
+SAID_AFTER = re.compile(r"[ \t]*(?:[.,;:!?)]|$|[ \t]+\(|,?[ \t]+(?:aged|who|when)\b)", re.MULTILINE)
+# A word between commas followed by what a person does: "A boy in the under-12s, Hunter,
+# told his mum", "A youth worker at the club, Ernest, knew".
+COMMA_BEFORE = re.compile(r",[ \t]+$")
+SUBJECT_AFTER = re.compile(
+    rf",[ \t]+(?:{SPEECH_VERBS}|lived|lives|attended|attends|disclosed|knew|noticed|saw|heard|"
+    r"felt|thought|raised|phoned|rang|contacted|visited|reported|spotted|cried|moved|went|ran|"
+    r"stayed|returned|joined|missed|wanted|loved|liked|enjoyed|played|arrived|walked|woke|"
+    r"hid|slept|laughed|smiled|texted|messaged|kept)\b(?![ \t]+(?:that|to|by)\b)"
+)
+APPOSITION_AFTER = re.compile(r"['’\"”]?[ \t]*(?:[,.;)]|[ \t]+\()")
+# A quotation's speaker: '"I told my teacher." — Blessing, 12'.
+ATTRIBUTION_BEFORE = re.compile(r"[\"”'’)][ \t]*[—–-]{1,2}[ \t]*$|^[ \t]*[—–][ \t]*$", re.MULTILINE)
+ATTRIBUTION_AFTER = re.compile(r"(?:,[ \t]*(?:aged[ \t]+)?\d{1,2})?[ \t]*(?:$|[,.(])", re.MULTILINE)
 # A surname in capitals, as police records write it: "the surname as SULTANI", "named the man
 # as CHEN", "the partner's surname, AGYEMAN".
 CAPS_NAME_BEFORE = re.compile(
@@ -229,6 +373,19 @@ DETERMINER_BEFORE = re.compile(
 # A full name in lower case where a name is expected: "Mother's sister, faith marsh, told",
 # "known as grace hall".
 # A family named by a word in no list needs the family nearby: "The family (the Okonjos)".
+# ... or in apposition after who they are: "Child MM's grandparents, the Fields, had".
+FAMILY_APPOSITION = re.compile(
+    r"\b(?:grandparents|parents|neighbours|carers|relatives|in-laws|cousins|uncle|aunt|"
+    r"adopters|guardians|landlords|family|household),[ \t]+$",
+    re.IGNORECASE,
+)
+# ... or said to be a family just after: "a friend of the Masons, the family who ran the club".
+# ... or a family a person lives or stays with: "staying with the Hills at weekends".
+FAMILY_HOST_BEFORE = re.compile(
+    r"\b(?:lived|living|lives|live|stayed|staying|stays|stay|moved[ \t]+in|slept|sleeping)"
+    r"[ \t]+with[ \t]+$"
+)
+FAMILY_AFTER = re.compile(r",?[ \t]+(?:the|a|an)[ \t]+(?:[a-z-]+[ \t]+)?(?:family|household)\b")
 FAMILY_NEARBY = re.compile(r"\b(?:family|families|household|parents|siblings)\b", re.IGNORECASE)
 # ... found forward, from the words before it: a relation ("sister, faith marsh") or a word that
 # gives a name ("named as", "recorded as junior mensah-boateng", "known as grace hall").

@@ -22,12 +22,16 @@ from .names import (
     JOBS,
     NAME,
     NAME_WORD,
+    PLACE_WORD,
     ROLES,
+    SOFT_WORD,
+    STOPPED,
     UNKNOWN,
     classify,
     lists,
     normalise,
 )
+from .not_names import area_pattern
 
 _NAME_WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?)"
 _STREET_TYPES = (
@@ -51,10 +55,11 @@ _PREMISES = (
     r"(?:home|unit|centre|placement|accommodation|provision|hostel|refuge|house|school|"
     r"academy|college|nursery|pre-school|preschool|playgroup|setting|practice|surgery|clinic|"
     r"hospital|ward|hospice|church|chapel|mosque|temple|gurdwara|synagogue|madrassa|madrasah|"
-    r"club|gym|hotel|b&b|caf[eé]|takeaway|restaurant|shop|barber['’]?s?|salon|garage|pub|bar)"
+    r"club|gym|hotel|b&b|caf[eé]|takeaway|restaurant|shop|barber['’]?s?|salon|garage|pub|bar|"
+    r"project|drop-in|venue|hall)"
 )
 _HOME = re.compile(
-    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?:,\s+(?:an?|the)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?"
+    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?:,\s+(?:an?|the)\s+(?:[\w'’+-]+\s+){{0,3}}?"
     rf"{_PREMISES}\b|,?\s+(?:(?:an?|the)\s+)?(?:(?:small|local|private|specialist|secure|"
     r"residential|registered|independent)\s+)*(?:children['’]s|residential|care|foster|"
     r"short[- ]break|respite|supported|semi-independent|mother[- ]and[- ]baby)\s+"
@@ -74,8 +79,10 @@ _AT_PREMISES = re.compile(
 # ... or a school or nursery whose kind is written in lower case: "Kidz Kingdom nursery",
 # "Oakfield school" (its name must hold a proper noun: not "Islamic school").
 _LOWER_TYPE = re.compile(
-    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+(?:nursery|pre-school|preschool|"
-    r"school|academy|primary|surgery|practice|playgroup|children['’]s[ \t]+home)\b"
+    rf"\b({_NAME_WORD}(?:[ \t]+(?:and[ \t]+)?{_NAME_WORD}){{0,2}})[ \t]+(?:nursery|pre-school|"
+    r"preschool|school|academy|primary|surgery|practice|playgroup|children['’]s[ \t]+home|"
+    r"pub|inn|caf[eé]|after-school[ \t]+club|breakfast[ \t]+club|holiday[ \t]+club|"
+    r"takeaway|barbers?|salon|gym)\b"
 )
 # flat 4, The Old Maltings / apt 33 Mercer House: a numbered flat and the building's name
 _FLAT = re.compile(
@@ -118,12 +125,12 @@ _INSTITUTION_TYPES = (
     # "Thornfield High"), not by an ordinary word ("Violence Reduction Unit").
     r"(?P<weak>Unit|Practice|High(?![ \t]+(?:Street|Road|Court|Sheriff))|Church|Chapel|"
     r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah|Dental Care|Centre|Center|Hub|"
-    r"Infants|Juniors|(?:House|Lodge|Grange|Manor|Cottage)(?![ \t]+[A-Z]))|"
+    r"Infants|Juniors|Club|(?:House|Lodge|Grange|Manor|Cottage)(?![ \t]+[A-Z]))|"
     # Businesses and clubs: "Sparkle Hand Car Wash", "Ashfield Rovers Juniors"
     r"(?P<business>(?:Hand )?Car Wash|Nail Bar|Nails|Beauty|Salon|Barbers?|Barbershop|"
     r"Takeaway|Caf[eé]|Restaurant|Hotel|Guest House|Motors|Garage|Gym|Boxing Club|"
-    r"Football Club|Sports Club|Social Club|F\.?C\.?|A\.?F\.?C\.?|Rovers|Wanderers|"
-    r"Off Licence|Mini ?Market|Supermarket|Newsagents?)))"
+    r"Football Club|Sports Club|Social Club|Boxing|F\.?C\.?|A\.?F\.?C\.?|Rovers|Wanderers|"
+    r"Off Licence|Mini ?Market|Supermarket|Newsagents?|Inn|Arms|Tavern)))"
 )
 _INSTITUTION = re.compile(
     rf"\b({_NAME_WORD}(?: {{1,2}}(?:{_NAME_WORD}|of|the|and|&)){{0,3}}?)"
@@ -338,6 +345,7 @@ _NOT_PLACES = re.compile(
     r"\b(?:Crown|Family|Youth|County|High|Magistrates['’]?|Coroner['’]?s|Supreme|Appeal|"
     r"Family Drug and Alcohol) Court\b|\bRoyal College\b|\bOpen University\b|\bVirtual School\b"
     r"|\bCollege of Policing\b|\bDowning Street\b|\bWhitehall\b"
+    r"|\b(?:Premier|Holiday|Days|Jurys|Travel) Inn\b"
 )
 
 
@@ -482,7 +490,7 @@ _TYPE_WORD = re.compile(
             "Gurdwara Temple Synagogue Madrassa Madrasah Care Center House Lodge Grange Manor "
             "Cottage Wash Bar Nails Beauty Salon Barber Barbershop Takeaway Cafe Café "
             "Restaurant Hotel Motors Garage Gym FC F.C AFC A.F.C Rovers Wanderers Licence "
-            "Market Minimarket Supermarket Newsagent"
+            "Market Minimarket Supermarket Newsagent Boxing Inn Arms Tavern"
         )
     )
 )
@@ -496,7 +504,7 @@ _PREMISES_WORD = Words(
             "academy college nursery pre-school preschool playgroup setting practice surgery "
             "clinic hospital ward hospice church chapel mosque temple gurdwara synagogue madrassa "
             "madrasah club gym hotel b&b cafe café takeaway restaurant shop barber salon garage "
-            "pub bar"
+            "pub bar project drop-in venue hall"
         )
     )
 )
@@ -516,8 +524,88 @@ _PLACED_WORD = re.compile(
     r"staying|resident|started|starting)[ \t]+(?:at|to|from|in)|attend|joined"
 )
 _LOWER_TYPE_WORD = re.compile(
-    r"nursery|pre-?school|school|academy|primary|surgery|practice|playgroup|children['’]s home"
+    r"nursery|pre-?school|school|academy|primary|surgery|practice|playgroup|children['’]s home|"
+    r"pub|inn|caf|club|takeaway|barber|salon|gym"
 )
+# A site where families live in caravans or trailers, or a mooring: "the Fernhill Traveller
+# site", "Crossways caravan site", "Pitch 14, Crossways caravan site", "mooring 6, Lock Lane".
+_SITE_KIND = (
+    r"(?:(?:Gypsy(?:[ \t]+and[ \t]+|[ \t]*/[ \t]*))?Travell?ers?['’]?|Gypsy|Roma|[Cc]aravan|"
+    r"[Mm]obile[ \t]+[Hh]ome|[Pp]ark[ \t]+[Hh]ome|[Cc]halet|[Hh]oliday)[ \t]+"
+    r"(?:[Ss]ite|[Pp]ark|[Ee]ncampment|[Cc]amp)\b"
+)
+_LIVING_SITE = re.compile(rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+{_SITE_KIND}")
+_PITCH = re.compile(
+    r"\b(?:[Pp]itch|[Pp]lot|[Bb]erth|[Mm]ooring|[Cc]aravan|[Tt]railer|[Cc]halet|[Bb]ay)[ \t]+"
+    rf"(?:[Nn]o\.?[ \t]*)?\d{{1,4}}[A-Za-z]?(?:,|[ \t]+(?:at|on|in))[ \t]+(?:the[ \t]+)?"
+    rf"{_NAME_WORD}"
+    rf"(?:[ \t]+{_NAME_WORD}){{0,2}}(?:[ \t]+{_SITE_KIND})?"
+)
+# A youth or community project by its name, though the name is an ordinary word: "the Vault
+# youth project", "the Den community hub".
+_PROJECT = re.compile(
+    rf"\b[Tt]he[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+(?:youth|community|"
+    r"boxing|football|drop-in|after-school|homework|holiday)[ \t]+(?:project|club|centre|center|"
+    r"hub|group|caf[eé]|gym|scheme)\b"
+)
+# A housing estate or block by its name, its kind in lower case: "the Ravensworth estate",
+# "Kestrel Court flats" (its name must hold a proper noun or a place word: see _proper).
+_ESTATE = re.compile(
+    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+(?:estate|flats|tower[ \t]+block|"
+    r"marina|boatyard|campsite)\b"
+)
+_ESTATE_WORD = Words(("estate", "flats", "tower block", "marina", "boatyard", "campsite"))
+# A chain's shop or restaurant by its place: "the Kirkgate McDonald's", "the Fenby Greggs".
+_CHAIN_OUTLET = re.compile(
+    rf"\b[Tt]he[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]+(?:McDonald['’]s|KFC|Greggs|"
+    r"Subway|Tesco(?:[ \t]+(?:Express|Extra|Metro))?|Asda|Aldi|Lidl|Sainsbury['’]s|Morrisons|"
+    r"Primark|Costa|Starbucks|Burger[ \t]+King|Domino['’]s|Co-op|Spar|Boots|Wetherspoons?|"
+    r"Nando['’]s|Pizza[ \t]+Hut|Premier[ \t]+Inn|Travelodge)(?![\w'’])"
+)
+# A room in a named building: "the Jubilee Hall, Room 2".
+_ROOM = re.compile(
+    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}),?[ \t]+(?:Room|Suite|Studio)[ \t]+\d{{1,3}}\b"
+)
+# A prison by its name: "HMP Larkfield", "HMYOI Brackley Vale".
+_PRISON = re.compile(
+    r"\b(?:HMP|HMYOI|HMP[ \t]*&[ \t]*YOI|HM[ \t]+Prison)[ \t]+"
+    r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+)
+# A numbered house on a way that is not a road: "14 Cinder Path", "3 Mill Yard".
+_NUMBERED_WAY = re.compile(
+    rf"\b\d{{1,4}}[A-Za-z]?,?[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+(?:Path|Hill|"
+    r"View|Green|Bank|Hollow|Meadows?|Gate|Yard|Approach|Circus|Mount|Vale|Heath|Ridge|End|Brow|"
+    r"Nook|Dale|Lea|Quay|Paddock|Copse|Garth|Passage|Alley|Cottages|Villas|Wharf|Pastures|"
+    r"Ings|Leys|Hey)\b"
+)
+_CHAIN_SHOP_WORD = re.compile(
+    r"McDonald|KFC|Greggs|Subway|Tesco|Asda|Aldi|Lidl|Sainsbury|Morrisons|Primark|Costa|"
+    r"Starbucks|Burger|Domino|Co-op|Spar|Boots|Wetherspoon|Nando|Pizza|Premier|Travelodge"
+)
+_ROOM_WORD = re.compile(r"Room|Suite|Studio")
+_PITCH_WORD = Words(("pitch", "plot", "berth", "mooring", "caravan", "trailer", "chalet", "bay"))
+_WAY_WORD = re.compile(
+    r"Path|Hill|View|Green|Bank|Hollow|Meadow|Gate|Yard|Approach|Circus|Mount|Vale|Heath|"
+    r"Ridge|End|Brow|Nook|Dale|Lea|Quay|Paddock|Copse|Garth|Passage|Alley|Cottages|Villas|"
+    r"Wharf|Pastures|Ings|Leys|Hey"
+)
+_PRISON_WORD = re.compile(r"HM")
+_SITE_WORD = Words(("site", "park", "encampment", "camp"))
+_PROJECT_WORD = Words(("youth", "community", "club", "drop-in", "after-school", "homework"))
+
+
+def _names_a_site(group: str, areas: frozenset[str]) -> bool:
+    """Whether `group` holds a word that names one site or project: not a generic word, a
+    people ("Irish Traveller site"), an agency's word or one of the partnership's areas."""
+    data = lists()
+    return any(
+        w.lower() not in _GENERIC
+        and w.lower() not in areas
+        and classify(normalise(w), data) not in (STOPPED, SOFT_WORD, PLACE_WORD)
+        for w in (_POSSESSIVE.sub("", w) for w in group.split())
+    )
+
+
 _Pattern = tuple[re.Pattern[str], Anchor, str, str, int, bool]
 # pattern, its anchor, rule, message, the group reported, whether group 1 must name a place
 _PATTERNS: tuple[_Pattern, ...] = (
@@ -539,6 +627,19 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (_CHAIN_HOTEL, _CHAIN_WORD, "anon.institution", "a named hotel; say 'a hotel'", 0, False),
     (_AT_PREMISES, _PLACED_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_LOWER_TYPE, _LOWER_TYPE_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_PITCH, _PITCH_WORD, "anon.address", "a pitch, plot or mooring on a named site; say 'a site'",
+     0, False),
+    (_LIVING_SITE, _SITE_WORD, "anon.address", "a named Traveller or caravan site; say 'a site'",
+     0, True),
+    (_PROJECT, _PROJECT_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_CHAIN_OUTLET, _CHAIN_SHOP_WORD, "anon.institution", "a chain's named branch; say 'a fast "
+     "food restaurant', 'a supermarket'", 0, True),
+    (_ROOM, _ROOM_WORD, "anon.address", "a room in a named building; say 'a community venue'",
+     0, True),
+    (_PRISON, _PRISON_WORD, "anon.institution", "a named prison; say 'a prison'", 0, True),
+    (_NUMBERED_WAY, _WAY_WORD, "anon.address", _ADDRESS_MESSAGE, 0, True),
+    (_ESTATE, _ESTATE_WORD, "anon.address", "a named estate or block; say 'a housing estate'",
+     0, True),
 )  # fmt: skip
 
 
@@ -555,6 +656,7 @@ def find_places(
     blocks = blocks or Blocks(text)
     areas = frozenset(a.lower() for a in area_names)
     blocked: list[tuple[int, int]] | None = None  # found when first needed
+    area_spans: list[tuple[int, int]] | None = None
     found: list[Finding] = []
     for pattern, anchor, rule, message, group, must_name in _PATTERNS:
         for m in blocks.finditer(pattern, anchor):
@@ -565,7 +667,16 @@ def find_places(
                 heading = text[text.rfind("\n", 0, start) + 1 : start + 1].startswith("#")
                 if groups.get("business"):
                     weak = heading
-                if pattern in (_LOWER_TYPE, _AT_PREMISES) and not _proper(m.group(1), areas):
+                if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE) and not _proper(
+                    m.group(1), areas
+                ):
+                    continue
+                if pattern in (_LIVING_SITE, _PROJECT, _CHAIN_OUTLET, _ROOM, _PRISON):
+                    if not _names_a_site(m.group(1), areas):
+                        continue
+                    found.append(
+                        Finding(rule, *m.span(group if pattern is _PROJECT else 0), message)
+                    )
                     continue
                 # A hospital named after the area is one of a few; a street or school is not.
                 large = _LARGE_PREMISES.search(m.group()) is not None
@@ -574,6 +685,15 @@ def find_places(
                     continue
             if m.group().lower().replace("’", "'") in areas:
                 continue
+            if area_spans is None:
+                pattern_of_areas = area_pattern(area_names)
+                area_spans = (
+                    [a.span() for a in pattern_of_areas.finditer(text)]
+                    if (pattern_of_areas)
+                    else []
+                )
+            if any(s <= start and end <= e for s, e in area_spans):
+                continue  # "the Coldwater Lane estate", one of the partnership's own areas
             if rule == "anon.institution" and _A_BODY_AFTER.match(text, end):
                 continue  # "the Nottingham School Trust", "the Oakfield Academy Partnership"
             if blocked is None:

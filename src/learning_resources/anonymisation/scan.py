@@ -26,6 +26,8 @@ from .cases import find_other_cases
 from .exact_dates import find_dates
 from .findings import Finding, as_problem
 from .identifiers import find_identifiers
+from .names import MESSAGE as NAME_MESSAGE
+from .names import RULE as NAME_RULE
 from .names import find_names
 from .not_names import citations
 from .places import find_places
@@ -57,15 +59,17 @@ def scan_text(text: str, context: TextContext) -> list[Finding]:
     links = link_words(text)
     if links is not None:
         allowed = allowed_spans(links.text, context.allowed_terms)
-        passes.append(
-            (
-                links,
-                [
-                    replace(f, message=f"{f.message} (in a link address)")
-                    for f in find_names(links.text, context.area_names)
-                    if not any(s < f.end and f.start < e for s, e in allowed)
-                ],
+        in_links = [
+            f
+            for f in (
+                *find_names(links.text, context.area_names),
+                *_named_in(text, links.text, passes),
             )
+            if not any(s < f.end and f.start < e for s, e in allowed)
+            and not _initials(text, links.raw_span(f.start, f.end))
+        ]
+        passes.append(
+            (links, [replace(f, message=f"{f.message} (in a link address)") for f in in_links])
         )
     kept: list[Finding] = []
     for mapped, findings in passes:
@@ -76,6 +80,44 @@ def scan_text(text: str, context: TextContext) -> list[Finding]:
             if not any(k.start < finding.end and finding.start < k.end for k in kept):
                 kept.append(finding)
     return sorted(kept, key=lambda f: f.start)
+
+
+def _named_in(
+    text: str, link_text: str, passes: list[tuple[Mapped | None, list[Finding]]]
+) -> list[Finding]:
+    """The words of link addresses (`link_text`) that `text` shows to be names ("![Photo of
+    Farrukh Siddiqui](/images/farrukh-hub-launch.jpg)": "farrukh")."""
+    names = {
+        word.lower()
+        for mapped, findings in passes
+        for f in findings
+        if f.rule == NAME_RULE and f.severity is None
+        for word in (mapped.text if mapped else text)[f.start : f.end].split()
+    }
+    if not names:
+        return []
+    return [
+        Finding(NAME_RULE, m.start(), m.end(), NAME_MESSAGE)
+        for m in _LINK_WORD.finditer(link_text)
+        if m.group().lower() in names
+    ]
+
+
+_LINK_WORD = re.compile(r"[^\W\d_]{3,}")
+_WORD_START = re.compile(r"(?<![\w'’-])[^\W\d_]")
+
+
+def _initials(text: str, span: tuple[int, int]) -> bool:
+    """Whether the word at `span`, in a link address, is an abbreviation: up to five letters
+    in lower case that are initials of the words on its line ("[Early Help Assessment
+    form](https://example.org/eha)", "[information sharing agreement](/isa)")."""
+    word = text[span[0] : span[1]]
+    if not (word.isalpha() and word.islower() and len(word) <= 5):
+        return False
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    line = text[line_start : span[0]] + " " + text[span[1] : line_end if line_end >= 0 else None]
+    return word in "".join(m.group().lower() for m in _WORD_START.finditer(line))
 
 
 def _detect(text: str, context: TextContext) -> list[Finding]:
