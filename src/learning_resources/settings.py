@@ -35,6 +35,10 @@ UNSUPPORTED_SETTINGS = {
         "move it out of content/ (or delete it), and keep briefs and sheets off with 'draft: true'"
     ),
 }
+# Markdown extensions that copy other files into a page, where neither the anonymisation check
+# nor a second reader would see them.
+FILE_COPYING_EXTENSIONS = ("pymdownx.snippets", "pymdownx.b64")
+SITE_FOLDER = "site"  # where `build` writes, unless given --site-dir
 
 DEFAULT_SHEET_SECTIONS = (
     "Overview",
@@ -213,6 +217,18 @@ def _engine_settings(doc: Located | None) -> list[Problem]:
         for name, why in UNSUPPORTED_SETTINGS.items()
         if name in top
     ]
+    problems += _duplicate_problems(doc)
+    problems += _extension_problems(top.get("markdown_extensions"))
+    site_dir = top.get("site_dir")
+    if site_dir is not None and str(resolve_env(site_dir.value).value).strip("/") != SITE_FOLDER:
+        problems.append(
+            _bad(
+                site_dir.value.line,
+                site_dir.value.column,
+                f"site_dir: the site is built into {SITE_FOLDER}/ (or the folder given to "
+                f"'build.py build --site-dir'), so this setting would be ignored; remove it",
+            )
+        )
     docs_dir = top.get("docs_dir")
     if docs_dir is None:
         problems.append(_bad(1, 1, f"add 'docs_dir: {PAGES_FOLDER}': pages are kept in content/"))
@@ -238,6 +254,51 @@ def _engine_settings(doc: Located | None) -> list[Problem]:
     if nav is not None:
         problems += _nav_problems(nav.value)
     return problems
+
+
+def _duplicate_problems(node: Located | None) -> list[Problem]:
+    """A setting given twice: the core would read the first, MkDocs the last."""
+    if node is None:
+        return []
+    found: list[Problem] = []
+    if node.kind == "map":
+        found += [
+            _bad(
+                entry.key.line,
+                entry.key.column,
+                f"'{entry.key.value}' is given twice (first on line "
+                f"{node.value[str(entry.key.value)].key.line}); keep one of them",
+            )
+            for entry in node.duplicates
+        ]
+        for entry in node.value.values():
+            found += _duplicate_problems(entry.value)
+    elif isinstance(node.value, list):
+        for item in node.value:
+            found += _duplicate_problems(item)
+    return found
+
+
+def _extension_problems(extensions: Entry | None) -> list[Problem]:
+    """Markdown extensions that would publish files the checks never read."""
+    node = extensions.value if extensions is not None else None
+    items = node.value if node is not None and node.kind == "seq" else [node] if node else []
+    names: list[Located] = []
+    for item in items:
+        if item.kind == "map":
+            names += [entry.key for entry in item.value.values()]
+        elif item.is_text:
+            names.append(item)
+    return [
+        _bad(
+            name.line,
+            name.column,
+            f"markdown_extensions: '{name.value}' copies other files into pages, where neither "
+            "the anonymisation check nor a second reader sees them; remove it",
+        )
+        for name in names
+        if str(name.value) in FILE_COPYING_EXTENSIONS
+    ]
 
 
 def _absolute_links_relative_to_docs(validation: Entry | None) -> bool:
@@ -325,13 +386,20 @@ def _site_url(doc: Located | None) -> str:
 
 
 def resolve_env(node: Located) -> Located:
-    """A value written `!ENV NAME`, resolved as MkDocs resolves it (null when NAME is unset).
-    The list form `!ENV [NAME, default]` is not read here; the plugin refuses a build whose
-    settings MkDocs resolves differently from this."""
-    if node.kind != "!ENV" or not isinstance(node.value, str):
+    """A value written `!ENV NAME` or `!ENV [NAME, ..., default]`, resolved as MkDocs
+    resolves it: the first variable set, else the default (null when there is none). The
+    plugin refuses a build whose settings MkDocs resolves differently from this."""
+    if node.kind != "!ENV":
         return node
-    value = os.environ.get(node.value)
-    return replace(node, value=value, kind="null" if value is None else "str")
+    items: list[Located] = node.value if isinstance(node.value, list) else [node]
+    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    for name in names:
+        value = os.environ.get(str(name.value))
+        if value is not None:
+            return replace(node, value=value, kind="str")
+    if default is None:
+        return replace(node, value=None, kind="null")
+    return replace(default, line=node.line, column=node.column)
 
 
 def _plugin_block(doc: Located | None) -> tuple[Located | None, Located]:
