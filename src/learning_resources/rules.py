@@ -115,6 +115,16 @@ RULES: dict[str, Rule] = {
             "Put a copy of the file itself in its place, or delete the link.",
         ),
         Rule(
+            "file.type",
+            _E,
+            "File is not what its name says",
+            "The anonymisation check reads an image's details and a PDF's text only when it "
+            "can open them: an HTML page or a document named '.png', or a damaged image, "
+            "would be published unchecked, and browsers could show it as something else.",
+            "Export the picture again as PNG or JPEG (or the report as a PDF), or rename the "
+            "file so its name ends with its real type.",
+        ),
+        Rule(
             "file.reserved",
             _E,
             "Page uses an address the site generates",
