@@ -51,7 +51,7 @@ def _image_problem(path: Path, suffix: str, expected: str) -> str | None:
             f"this is not an image, although its name ends in {suffix}; "
             "export the picture again as PNG or JPEG"
         )
-    except Exception:  # Pillow raises many kinds for damaged files  # noqa: BLE001
+    except Exception:  # Pillow raises many kinds for damaged files
         return "the image is damaged or cut off; export it again"
     if found != expected:
         right = EXTENSIONS.get(str(found), "")

@@ -116,24 +116,49 @@ def discover(root: Path, problems: list[Problem]) -> Iterator[Candidate]:
                     )
     content = root / "content"
     if os.path.lexists(content):
+        addresses: dict[str, str] = {}  # a page's address -> the first page found there
         for path in ordinary_files(root, content, problems):
             if path.suffix != ".md":
                 continue  # allowed or refused by limit_to_allowed
             relpath = relative(root, path)
             inner = path.relative_to(content).as_posix()
-            if inner.split("/")[0] in RESERVED_FOLDERS:
+            address = page_address(inner)
+            top = address.split("/")[0]
+            if top in RESERVED_FOLDERS:
+                where = f"content/{top}/" if "/" in inner else f"/{top}/, where it would be,"
                 problems.append(
                     problem(
                         "file.reserved",
                         relpath,
                         1,
                         1,
-                        f"content/{inner.split('/')[0]}/ is where the site puts its generated "
-                        "pages; move this page elsewhere in content/",
+                        f"{where} is where the site puts its generated pages; move or rename "
+                        "this page in content/",
                     )
                 )
                 continue
+            first = addresses.setdefault(address, relpath)
+            if first != relpath:
+                # MkDocs publishes index.md rather than README.md: the README is the one to go
+                readme_first = Path(first).stem == "README"
+                clash, other = (first, relpath) if readme_first else (relpath, first)
+                problems.append(
+                    problem(
+                        "site.duplicate_slug",
+                        clash,
+                        1,
+                        1,
+                        f"the address /{address + '/' if address else ''} is already that of "
+                        f"{other}; rename one of the two files",
+                    )
+                )
             yield Candidate(Kind.PAGE, path, relpath, inner.removesuffix(".md"))
+
+
+def page_address(inner: str) -> str:
+    """Where MkDocs publishes the page `inner` of content/: 'about/index.md' -> 'about'."""
+    parts = inner.removesuffix(".md").split("/")
+    return "/".join(parts[:-1] if parts[-1] in ("index", "README") else parts)
 
 
 def _candidate(
