@@ -35,6 +35,7 @@ from learning_resources.problems import Problem, Severity, has_errors
 
 PROJECT_ROOT = Path(__file__).resolve().parent
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+MAX_WITHIN = 3660  # days `status` looks ahead: ten years
 
 
 class UsageError(Exception):
@@ -44,8 +45,11 @@ class UsageError(Exception):
 def _date(text: str) -> dt.date:
     try:
         return parse_iso_date(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got '{text}'") from None
+    except ValueError as exc:
+        message = str(exc) if str(exc).startswith("expected") else ""
+        raise argparse.ArgumentTypeError(
+            message or f"expected a date YYYY-MM-DD, got '{text}'"
+        ) from None
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -322,8 +326,8 @@ def run_status(args: argparse.Namespace) -> int:
     from learning_resources.forecast import forecast, format_forecast
 
     root = site_root(args)
-    if args.within < 0:
-        raise UsageError("--within must be 0 or more days")
+    if not 0 <= args.within <= MAX_WITHIN:
+        raise UsageError(f"--within must be from 0 to {MAX_WITHIN} days")
     report = check_site(root, args.today or today_in_london(), cache=True)
     if report.plan is None:
         print_problems(report, args)

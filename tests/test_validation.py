@@ -141,6 +141,25 @@ BAD_INPUTS = [
     ),
     ("stray file", "briefs/notes.txt", "notes", [(1, 1, "file.stray")]),
     (
+        "year far ahead",
+        "briefs/child-a.md",
+        brief(published="9999-12-31"),
+        [(5, 12, "schema.date")],
+    ),
+    ("year long ago", "briefs/child-a.md", brief(published="0001-01-01"), [(5, 12, "schema.date")]),
+    (
+        "extension to the end of time",
+        "briefs/child-a.md",
+        brief(extra="extension: {until: 9999-12-31, reason: a reason}\n"),
+        [(8, 12, "schema.date")],
+    ),
+    (
+        "reviewed far ahead",
+        "bitesize/neglect.md",
+        sheet(last_reviewed="9999-12-31"),
+        [(5, 16, "schema.date")],
+    ),
+    (
         "page at a generated address",
         "content/briefs/extra.md",
         "# Extra\n",

@@ -110,6 +110,13 @@ SETTINGS: tuple[SettingSpec, ...] = (
     ),
 )
 SETTING_NAMES = tuple(s.name for s in SETTINGS)
+# The largest each number may be: beyond, it is a typing mistake (and would overflow dates).
+MAXIMUM = {
+    "summary_max_length": 10_000,
+    "archive_after_years": 100,
+    "review_every_years": 100,
+    "warn_days_before_archive": 3660,
+}
 
 
 @dataclass(frozen=True)
@@ -369,8 +376,15 @@ def _setting_value(spec: SettingSpec, node: Located, problems: list[Problem]) ->
             return default
         return bool(node.value)
     if isinstance(default, int):
-        if node.kind != "int" or node.value <= 0:
-            problems.append(_bad(node.line, node.column, f"'{spec.name}' must be a whole number"))
+        most = MAXIMUM[spec.name]
+        if node.kind != "int" or not 1 <= node.value <= most:
+            problems.append(
+                _bad(
+                    node.line,
+                    node.column,
+                    f"'{spec.name}' must be a whole number from 1 to {most} (got {node.raw})",
+                )
+            )
             return default
         return node.value
     if not node.is_text:

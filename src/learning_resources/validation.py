@@ -12,6 +12,7 @@ from typing import Any
 
 from dateutil import parser as dateutil_parser
 
+from .dates import YEARS, plausible
 from .documents import Extension, Waiver
 from .fields import FIELDS, MAX_MESSAGE_LENGTH, MAX_MESSAGES, FieldSpec, FieldType
 from .kinds import Kind
@@ -365,7 +366,7 @@ def _check_date(text: str, bad: Any) -> dt.date | None:
         bad("schema.date", f"expected a date YYYY-MM-DD, got '{text}'{hint}", text)
         return None
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
         month, day = int(match.group(2)), int(match.group(3))
         reason = (
@@ -375,6 +376,10 @@ def _check_date(text: str, bad: Any) -> dt.date | None:
         )
         bad("schema.date", f"'{text}' is not a real date ({reason})", text)
         return None
+    if not plausible(date):
+        bad("schema.date", f"'{text}': the year cannot be right; give {YEARS}", text)
+        return None
+    return date
 
 
 def _guess_date(text: str) -> dt.date | None:
