@@ -239,3 +239,16 @@ def test_a_second_build_into_the_same_folder_stops_while_one_runs(
         assert f"another build into {out} is running" in printed
         assert tree(out) == before
     assert main()[0] == 0
+
+
+def test_a_site_dir_named_like_a_pattern_tidies_only_its_own_folders(
+    main: Main, site: SiteFolder
+) -> None:
+    """The tidy-up once read the folder's name as a pattern: `--site-dir 's*'` deleted the
+    staging folder of a build of `site` running beside it."""
+    running = site.root / ".site.staging-running/briefs"
+    running.mkdir(parents=True)
+    status, printed = main("--no-pdfs", "--site-dir", str(site.root / "s*"))
+    assert status == 0, printed
+    assert running.is_dir()
+    assert (site.root / "s*/index.html").is_file()
