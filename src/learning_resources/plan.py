@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import unquote
 
 from .documents import Document
 from .kinds import Kind
 from .lifecycle import Lifecycle, State, lifecycle, usual_archive_on
 from .links import local_links, resolve
-from .loading import Site
+from .loading import RESERVED_FOLDERS, Site
 from .problems import Problem
 from .rules import problem
 
@@ -106,6 +108,31 @@ def lifecycle_problems(plan: SitePlan) -> list[Problem]:
         found.extend(_date_typos(plan, entry))
         if life.state is State.LIVE:
             found.extend(_link_problems(plan, entry))
+        if life.state in (State.LIVE, State.EMBARGOED):
+            found.extend(missing_link_problems(plan, entry))
+    return found
+
+
+def missing_link_problems(plan: SitePlan, entry: Planned) -> list[Problem]:
+    """Links to files that do not exist (the generated listings in content/ aside)."""
+    source = entry.document.source
+    generated = [plan.site.root / "content" / folder for folder in RESERVED_FOLDERS]
+    found: list[Problem] = []
+    for link in local_links(source.body, source.body_line):
+        path = Path(os.path.normpath(source.path.parent / unquote(link.target)))
+        if os.path.lexists(path) or any(path.is_relative_to(g) for g in generated):
+            continue
+        found.append(
+            problem(
+                "link.missing",
+                source.relpath,
+                link.line,
+                link.column,
+                f"{link.target} does not exist; correct the file name in the link (link a "
+                "document by its file, e.g. '../briefs/child-b.md'), or remove the link",
+                link.target,
+            )
+        )
     return found
 
 

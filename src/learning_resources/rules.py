@@ -361,6 +361,16 @@ RULES: dict[str, Rule] = {
             "Check the year in 'published'.",
         ),
         Rule(
+            "link.missing",
+            _E,
+            "Link to a file that does not exist",
+            "A link to a missing document or image would be a broken link on the site; "
+            "the build stops on it, so one left in a brief waiting for its publication date "
+            "would stop the build on the day it goes live.",
+            "Correct the file name in the link (link documents by their file, e.g. "
+            "'../briefs/child-b.md'), add the missing file, or remove the link.",
+        ),
+        Rule(
             "lifecycle.link_archived",
             _W,
             "Link to an archived document",
