@@ -178,3 +178,21 @@ def test_links_to_files_that_do_not_exist_are_errors_in_the_check(site: SiteFold
         ("content/about.md", 3, 10, "link.missing", "error", "map.png"),
     ]
     assert "olde.md does not exist" in problems[2].message
+
+
+def test_links_by_address_to_an_unpublished_brief_are_errors(site: SiteFolder) -> None:
+    """A link by the site's own address once passed the check and failed only the build's
+    audit, which blamed the site generator."""
+    site.write("briefs/draft.md", brief(case="E", extra="draft: true\n"))
+    site.write("briefs/future.md", brief(case="F", published="2027-01-01"))
+    body = (
+        "See [draft](https://EXAMPLE.test/briefs/draft/), [future](/briefs/future/#x)\n"
+        "and [again](https://example.test/briefs/future.md).\n"
+    )
+    site.write("bitesize/neglect.md", sheet(body=sheet().split("---\n", 2)[2] + body))
+    problems = check_site(site.root, D(2026, 11, 25)).problems
+    assert [(p.rule, p.text) for p in problems] == [
+        ("lifecycle.link_unpublished", "https://EXAMPLE.test/briefs/draft/"),
+        ("lifecycle.link_unpublished", "/briefs/future/"),
+        ("lifecycle.link_unpublished", "https://example.test/briefs/future.md"),
+    ]

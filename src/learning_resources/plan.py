@@ -12,7 +12,7 @@ from urllib.parse import unquote
 from .documents import Document
 from .kinds import Kind
 from .lifecycle import Lifecycle, State, lifecycle, usual_archive_on
-from .links import local_links, resolve
+from .links import address_links, local_links, resolve
 from .loading import RESERVED_FOLDERS, Site
 from .problems import Problem
 from .rules import problem
@@ -47,6 +47,17 @@ class SitePlan:
         return [
             e.document for e in self.in_state(State.LIVE, kind) if e.document.kind is not Kind.PAGE
         ]
+
+    def entry_for_address(self, address: str) -> Planned | None:
+        """The document at a site address ('briefs/child-a/', 'briefs/child-a/index.html')."""
+        path = unquote(address.partition("#")[0].partition("?")[0])
+        path = path.removesuffix("index.html").removesuffix(".md")
+        path = path.rstrip("/") + "/" if path else ""
+        return self._by_address.get(path)
+
+    @cached_property
+    def _by_address(self) -> dict[str, Planned]:
+        return {entry.document.url: entry for entry in self.entries}
 
     def entry_for_file(self, path: Path) -> Planned | None:
         """The document whose source is `path` (a .md file or a document's folder)."""
@@ -174,8 +185,15 @@ def _link_problems(plan: SitePlan, entry: Planned) -> list[Problem]:
     found: list[Problem] = []
     source = entry.document.source
     warn_before = dt.timedelta(days=plan.site.settings.warn_days_before_archive)
-    for link in local_links(source.body, source.body_line):
-        target = plan.entry_for_file(resolve(source.path.parent, link.target))
+    site_url = plan.site.settings.site_url
+    targets = [
+        (link, plan.entry_for_file(resolve(source.path.parent, link.target)))
+        for link in local_links(source.body, source.body_line)
+    ] + [
+        (link, plan.entry_for_address(address))
+        for link, address in address_links(source.body, source.body_line, site_url)
+    ]
+    for link, target in sorted(targets, key=lambda pair: pair[0].start):
         if target is None or target is entry:
             continue
         other, life = target.document, target.life
