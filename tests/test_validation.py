@@ -141,6 +141,24 @@ BAD_INPUTS = [
     ),
     ("stray file", "briefs/notes.txt", "notes", [(1, 1, "file.stray")]),
     (
+        "a field below the front matter",
+        "briefs/child-a.md",
+        brief(body="\ndraft: true\n\n## What we learned\n\nText.\n"),
+        [(10, 1, "frontmatter.field_in_body")],
+    ),
+    (
+        "a second front matter at the end",
+        "briefs/child-a.md",
+        brief() + "\n---\nDraft : true\n---\n",
+        [(14, 1, "frontmatter.field_in_body")],
+    ),
+    (
+        "a page's field without front matter",
+        "content/about.md",
+        "title: About us\n\n# About\n",
+        [(1, 1, "frontmatter.field_in_body")],
+    ),
+    (
         "year far ahead",
         "briefs/child-a.md",
         brief(published="9999-12-31"),

@@ -21,6 +21,7 @@ from .settings import Settings
 from .source import SourceError, SourceFile, read_source
 from .validation import (
     Checked,
+    check_fields_in_body,
     check_front_matter,
     check_placeholders,
     check_sections,
@@ -256,6 +257,7 @@ def _read(candidate: Candidate, source: SourceFile, settings: Settings) -> _Read
     if candidate.kind is Kind.SHEET:
         problems.extend(check_sheet_sections(source, settings))
     problems.extend(check_placeholders(source, draft=checked.values.get("draft") is True))
+    problems.extend(check_fields_in_body(candidate.kind, source))
     if checked.values.get("layout") == SEVEN_MINUTE:
         problems.extend(check_sections(source, BRIEFING_SECTIONS, "briefing", "7-minute briefing"))
     looked_at: dict[str, bool] = {}

@@ -139,6 +139,16 @@ RULES: dict[str, Rule] = {
             "Start the file with a line '---', the fields, then another line '---'.",
         ),
         Rule(
+            "frontmatter.field_in_body",
+            _E,
+            "A field below the front matter",
+            "A line such as 'draft: true' after the closing '---' is published as text and "
+            "does nothing: the draft would be published. Other field names there are warned "
+            "about, as they could be prose.",
+            "Move the line into the front matter, between the two '---' lines at the top of "
+            "the file (or, if it is prose, reword its start).",
+        ),
+        Rule(
             "frontmatter.unclosed",
             _E,
             "Front matter is not closed",
