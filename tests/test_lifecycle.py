@@ -196,3 +196,30 @@ def test_links_by_address_to_an_unpublished_brief_are_errors(site: SiteFolder) -
         ("lifecycle.link_unpublished", "/briefs/future/"),
         ("lifecycle.link_unpublished", "https://example.test/briefs/future.md"),
     ]
+
+
+def test_links_to_files_the_site_does_not_publish_there_are_errors(site: SiteFolder) -> None:
+    """An image of another document's folder, or a file outside the site's folders, exists
+    but is not published where the link leads: MkDocs once stopped the build on it."""
+    from .test_published_files import png
+
+    site.write(
+        "briefs/draft/index.md", brief(case="D", extra="draft: true\n", body="![x](c.png)\n")
+    )
+    site.write("briefs/draft/c.png", png())
+    site.write(
+        "briefs/child-a/index.md", brief(body="![x](../draft/c.png) [y](../../mkdocs.yml)\n")
+    )
+    site.write("content/pic.png", png())
+    site.write("content/about.md", "# About\n\n![A map](pic.png) [the brief](../briefs/child-a/)\n")
+    site.write(
+        "content/more.md",
+        "# More\n\n![A map](pic.png) [about](about.md) [y](../briefs/draft/c.png)\n",
+    )
+    problems = check_site(site.root, D(2026, 7, 1)).problems
+    assert [(p.path, p.rule, p.text) for p in problems] == [
+        ("briefs/child-a/index.md", "link.missing", "../draft/c.png"),
+        ("briefs/child-a/index.md", "link.missing", "../../mkdocs.yml"),
+        ("content/more.md", "link.missing", "../briefs/draft/c.png"),
+    ]
+    assert "../draft/c.png is not published with this page" in problems[0].message

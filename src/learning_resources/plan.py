@@ -86,6 +86,12 @@ def lifecycle_problems(plan: SitePlan) -> list[Problem]:
     """Date-dependent checks: reviews due, extensions, links to documents leaving the site."""
     found: list[Problem] = []
     settings = plan.site.settings
+    online = {  # the files of every document online (pages included), which any may show
+        path
+        for entry in plan.entries
+        if entry.state is State.LIVE
+        for path in plan.site.assets.get(entry.document.path, ())
+    }
     for entry in plan.entries:
         document, life = entry.document, entry.life
         if life.review_overdue and life.review_due:
@@ -120,18 +126,31 @@ def lifecycle_problems(plan: SitePlan) -> list[Problem]:
         if life.state is State.LIVE:
             found.extend(_link_problems(plan, entry))
         if life.state in (State.LIVE, State.EMBARGOED):
-            found.extend(missing_link_problems(plan, entry))
+            found.extend(missing_link_problems(plan, entry, online))
     return found
 
 
-def missing_link_problems(plan: SitePlan, entry: Planned) -> list[Problem]:
-    """Links to files that do not exist (the generated listings in content/ aside)."""
+def missing_link_problems(plan: SitePlan, entry: Planned, online: set[Path]) -> list[Problem]:
+    """Links to files that do not exist, or that the site does not publish (the generated
+    listings in content/ aside): not a document, nor a file of this one or of one `online`."""
     source = entry.document.source
-    generated = [plan.site.root / "content" / folder for folder in RESERVED_FOLDERS]
+    site = plan.site
+    generated = [site.root / "content" / folder for folder in RESERVED_FOLDERS]
+    own = site.assets.get(entry.document.path, ())
     found: list[Problem] = []
     for link in local_links(source.body, source.body_line):
         path = Path(os.path.normpath(source.path.parent / unquote(link.target)))
-        if os.path.lexists(path) or any(path.is_relative_to(g) for g in generated):
+        if path in online or path in own or any(path.is_relative_to(g) for g in generated):
+            continue
+        if not os.path.lexists(path):
+            why = f"{link.target} does not exist"
+        elif plan.entry_for_file(path.resolve()) is None:
+            why = (
+                f"{link.target} is not published with this page: it is not a document, nor a "
+                "file of this document or of one online; copy the file into this document's "
+                "folder"
+            )
+        else:
             continue
         found.append(
             problem(
@@ -139,8 +158,8 @@ def missing_link_problems(plan: SitePlan, entry: Planned) -> list[Problem]:
                 source.relpath,
                 link.line,
                 link.column,
-                f"{link.target} does not exist; correct the file name in the link (link a "
-                "document by its file, e.g. '../briefs/child-b.md'), or remove the link",
+                f"{why}; correct the link (link a document by its file, e.g. "
+                "'../briefs/child-b.md'), or remove it",
                 link.target,
             )
         )
