@@ -209,3 +209,22 @@ def test_a_setting_from_the_environment_with_a_default_is_read_as_mkdocs_reads_i
     monkeypatch.setitem(os.environ, "LEARNING_TEST_NAME", "Env Partnership")
     assert site.run("build", "--no-pdfs", "--today", "2026-07-01").returncode == 0
     assert "Env Partnership" in (site.root / "site/feed.xml").read_text()
+
+
+@pytest.mark.parametrize("name", ["site_name", "site_description"])
+def test_markup_in_the_site_name_is_refused(site: SiteFolder, name: str) -> None:
+    """Material writes these into attributes unescaped: a quote once added an attribute
+    (`onfocus=...`) to every page."""
+    value = '\'Partnership" onfocus="alert(1)" x="\''
+    site.write(
+        "mkdocs.yml",
+        MKDOCS_YML + f"{name}: {value}\n"
+        if name != "site_name"
+        else MKDOCS_YML.replace("site_name: Test partnership", f"site_name: {value}"),
+    )
+    result = site.run("check")
+    assert result.returncode == 1
+    assert f"{name}: '<', '>' and '\"' cannot be used" in result.stdout
+    built = site.run("build", "--no-pdfs", "--today", "2026-07-01")
+    assert built.returncode == 1
+    assert b'onfocus="alert' not in site_bytes(site.root / "site")

@@ -39,6 +39,8 @@ UNSUPPORTED_SETTINGS = {
 # nor a second reader would see them.
 FILE_COPYING_EXTENSIONS = ("pymdownx.snippets", "pymdownx.b64")
 SITE_FOLDER = "site"  # where `build` writes, unless given --site-dir
+# MkDocs settings Material writes into HTML attributes without escaping them.
+TEXT_IN_ATTRIBUTES = ("site_name", "site_description")
 
 DEFAULT_SHEET_SECTIONS = (
     "Overview",
@@ -225,6 +227,18 @@ def _engine_settings(doc: Located | None) -> list[Problem]:
         if name in top
     ]
     problems += _duplicate_problems(doc)
+    for name in TEXT_IN_ATTRIBUTES:
+        entry = top.get(name)
+        value = resolve_env(entry.value) if entry is not None else None
+        if value is not None and any(c in str(value.value) for c in '<>"'):
+            problems.append(
+                _bad(
+                    value.line,
+                    value.column,
+                    f"{name}: '<', '>' and '\"' cannot be used (the theme writes it into the "
+                    "pages' HTML as it is); write the name without them",
+                )
+            )
     problems += _extension_problems(top.get("markdown_extensions"))
     site_dir = top.get("site_dir")
     if site_dir is not None and str(resolve_env(site_dir.value).value).strip("/") != SITE_FOLDER:
