@@ -362,12 +362,23 @@ def run_new(args: argparse.Namespace) -> int:
         published=args.published,
     )
     path = root / created.relpath
-    if path.exists():
+    if os.path.lexists(path):
         raise UsageError(f"{created.relpath} already exists: give another --title")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(created.text, encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(created.text, encoding="utf-8")
+    except OSError as exc:
+        print(
+            f"Nothing was created: cannot write {created.relpath}: {exc.strerror}", file=sys.stderr
+        )
+        return EXIT_PROBLEMS
     problems = check_site(root, today, cache=True).problems
     mine = [p for p in problems if p.path == created.relpath]
+    if has_errors(mine):  # e.g. a --case or --topic the site does not allow
+        path.unlink()
+        print(format_text(mine, 1, masked=masked(args)), file=sys.stderr)
+        print("Nothing was created: correct the options above and run it again.", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"Created {created.relpath}" + (f" (case {created.case})" if created.case else ""))
     if mine:
         print(format_text(mine, 1, masked=masked(args)))
