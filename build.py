@@ -430,6 +430,7 @@ def run_pack(args: argparse.Namespace) -> int:
     root = site_root(args)
     if bool(args.topic) == bool(args.paths):
         raise UsageError("give either --topic or the documents' files")
+    chosen_out = _pack_out(root, args.out) if args.out else None
     today = args.today or today_in_london()
     report = check_site(root, today)
     if report.plan is None or has_errors(report.problems):
@@ -444,7 +445,7 @@ def run_pack(args: argparse.Namespace) -> int:
     except PackError as exc:
         print(f"No pack was made: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    out = (args.out or Path(f"{pack.slug}.pdf")).resolve()
+    out = chosen_out or _pack_out(root, Path(f"{pack.slug}.pdf"))
     with tempfile.TemporaryDirectory(prefix="pack-") as folder:
         site_dir = Path(folder) / "site"
         built = build_atomically(report.plan, site_dir)
@@ -463,6 +464,26 @@ def run_pack(args: argparse.Namespace) -> int:
         f"a running order of {pack.total_minutes} minutes"
     )
     return EXIT_OK
+
+
+def _pack_out(root: Path, out: Path) -> Path:
+    """Where a pack may be written: a PDF file, never in the site's sources nor over another
+    kind of file (UsageError otherwise)."""
+    given = site_output.absolute(out)
+    full = given.parent.resolve() / given.name
+    if full.suffix.lower() != ".pdf" or full.is_dir():
+        raise UsageError(f"--out {out} must be a file whose name ends in .pdf")
+    for name in (*site_output.SOURCE_FOLDERS, ".git"):
+        if full.is_relative_to(root / name):
+            raise UsageError(f"--out {out} is inside {name}/, which the site is built from")
+    if full.is_symlink() or (full.exists() and not _starts_pdf(full)):
+        raise UsageError(f"--out {out} is not a PDF: a pack never replaces another file")
+    return full
+
+
+def _starts_pdf(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(5) == b"%PDF-"
 
 
 def _inside(root: Path, path: Path) -> str:

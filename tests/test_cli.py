@@ -221,3 +221,27 @@ def test_a_theme_template_that_fails_is_reported_not_a_traceback(site: SiteFolde
     assert "overrides/main.html" in result.stderr and "no attribute 'no'" in result.stderr
     assert "Traceback" not in result.stderr
     assert (site.root / "site/index.html").read_text() == "the old site"
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        ("mkdocs.yml", "must be a file whose name ends in .pdf"),
+        ("briefs", "must be a file whose name ends in .pdf"),
+        ("briefs/child-a/report.pdf", "is inside briefs/, which the site is built from"),
+        ("content/pack.pdf", "is inside content/, which the site is built from"),
+        ("notes.pdf", "is not a PDF: a pack never replaces another file"),
+    ],
+)
+def test_pack_never_writes_over_the_site_or_another_file(
+    site: SiteFolder, out: str, message: str
+) -> None:
+    """`pack --out mkdocs.yml` once replaced the site's settings with a PDF."""
+    site.write("briefs/child-a/index.md", brief())
+    site.write("notes.pdf", "my notes")
+    before = {p: p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
+    result = site.run("pack", "--topic", "neglect", "--today", "2026-07-01", "--out", out)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in before} == before
