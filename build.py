@@ -52,6 +52,15 @@ def _date(text: str) -> dt.date:
         ) from None
 
 
+def _address(text: str) -> str:
+    host, _, port = text.rpartition(":")
+    if not (host and port.isdigit() and 1 <= int(port) <= 65535):
+        raise argparse.ArgumentTypeError(
+            f"expected HOST:PORT, such as 127.0.0.1:8000, got '{text}'"
+        )
+    return text
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="build.py", description="Check and build the learning-resource site."
@@ -133,7 +142,9 @@ def make_parser() -> argparse.ArgumentParser:
     )
     serve = commands.add_parser("serve", help="preview the site while you edit")
     common(serve)
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    serve.add_argument(
+        "--dev-addr", type=_address, default="127.0.0.1:8000", help="address to serve on"
+    )
     serve.add_argument(
         "--drafts", action="store_true", help="show drafts too, labelled (never published)"
     )
@@ -299,7 +310,7 @@ def build_atomically(
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from mkdocs_learning.engine import serve_site
+    from mkdocs_learning.engine import BuildFailed, serve_site
 
     from learning_resources.plan import plan_site
 
@@ -318,7 +329,11 @@ def run_serve(args: argparse.Namespace) -> int:
         return report.plan, report.problems
 
     _mkdocs_logging()
-    serve_site(root, check, args.dev_addr)  # previews are quicker without PDFs: none are made
+    try:
+        serve_site(root, check, args.dev_addr)  # quicker without PDFs: none are made
+    except BuildFailed as exc:
+        print(f"The preview did not start: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 

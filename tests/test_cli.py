@@ -96,6 +96,8 @@ def test_bad_settings_are_reported_against_mkdocs_yml(site: SiteFolder) -> None:
         (["build", "--today", "0001-01-01"], "a year from 1970 to 2099"),
         (["status", "--today", "9999-12-31"], "a year from 1970 to 2099"),
         (["status", "--within", "99999999999999"], "--within must be from 0 to 3660 days"),
+        (["serve", "--dev-addr", "nonsense"], "expected HOST:PORT, such as 127.0.0.1:8000"),
+        (["serve", "--dev-addr", "127.0.0.1:99999"], "expected HOST:PORT, such as 127.0.0.1"),
         (["check", "--format", "xml"], "invalid choice: 'xml'"),
         (["check", "no-such-file.md"], "no-such-file.md does not exist"),
         (["publish"], "invalid choice: 'publish'"),
@@ -245,3 +247,16 @@ def test_pack_never_writes_over_the_site_or_another_file(
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert {p: p.read_bytes() for p in before} == before
+
+
+def test_serve_on_an_address_in_use_is_an_error_not_a_traceback(site: SiteFolder) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = site.run("serve", "--dev-addr", f"127.0.0.1:{port}")
+    assert result.returncode == 1
+    assert f"cannot preview on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr

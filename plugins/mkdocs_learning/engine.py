@@ -168,6 +168,10 @@ def serve_site(
                 build(config, serve_url="/")
         except (MkDocsException, Abort) as exc:
             logging.getLogger("mkdocs").error("The preview was not rebuilt: %s", exc)
+        except jinja2.TemplateError as exc:
+            logging.getLogger("mkdocs").error(
+                "The preview was not rebuilt: %s", template_failure(exc)
+            )
 
     server = PreviewServer(
         builder=builder, host=host or "127.0.0.1", port=int(port), root=str(site_dir)
@@ -185,6 +189,9 @@ def serve_site(
             server.serve()  # type: ignore[no-untyped-call]
         except KeyboardInterrupt:
             pass
+        except OSError as exc:  # the address is in use, or not one of this machine's
+            reason = exc.strerror or str(exc)
+            raise BuildFailed(f"cannot preview on {dev_addr}: {reason}") from None
         finally:
             server.shutdown()
     finally:
