@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import logging
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -329,11 +330,15 @@ def run_serve(args: argparse.Namespace) -> int:
         return report.plan, report.problems
 
     _mkdocs_logging()
+    # Stopped by SIGTERM as by Ctrl+C: the preview's folder (drafts included) is removed.
+    before = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         serve_site(root, check, args.dev_addr)  # quicker without PDFs: none are made
     except BuildFailed as exc:
         print(f"The preview did not start: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
+    finally:
+        signal.signal(signal.SIGTERM, before)
     return EXIT_OK
 
 
