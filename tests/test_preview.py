@@ -97,9 +97,9 @@ def test_a_stopped_preview_leaves_no_files_behind(site: SiteFolder, tmp_path: Pa
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     port = free_port()
+    command = [sys.executable, str(BUILD_PY), "serve", "--root", str(site.root), "--drafts"]
     process = subprocess.Popen(
-        [sys.executable, str(BUILD_PY), "serve", "--root", str(site.root), "--drafts"]
-        + ["--today", TODAY, "--dev-addr", f"127.0.0.1:{port}"],
+        [*command, "--today", TODAY, "--dev-addr", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env={**os.environ, "TMPDIR": str(temporary)},
