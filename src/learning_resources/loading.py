@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import check_cache
-from .blocks import block_problems
+from .blocks import block_problems, marker_problems
 from .check_cache import CheckCache
 from .documents import Document, Fields
 from .kinds import BRIEFING_SECTIONS, SEVEN_MINUTE, Kind
@@ -71,6 +71,7 @@ def load_site(root: Path, settings: Settings, cache: CheckCache | None = None) -
     limit_to_allowed(site)
     site.problems.extend(cross_document_problems(site.documents))
     site.problems.extend(block_problems(site.documents, settings))
+    site.problems.extend(marker_problems(site.documents))
     site.problems = in_file_order(site.problems)
     return site
 

@@ -317,6 +317,15 @@ RULES: dict[str, Rule] = {
             "Shorten the document (the built PDF shows where the pages break), or split it.",
         ),
         Rule(
+            "page.block",
+            _E,
+            "A block the site does not fill in",
+            "Blocks such as `<!-- learning:topics -->` are HTML comments until the site fills "
+            "them in; a mistyped one, or one in a brief or sheet, would silently vanish.",
+            "Correct the marker to one the editors' guide lists, or remove it; blocks work "
+            "only in pages in content/.",
+        ),
+        Rule(
             "page.contact_email",
             _E,
             "A page shows the contact e-mail address, but none is set",
