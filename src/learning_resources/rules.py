@@ -405,6 +405,14 @@ RULES: dict[str, Rule] = {
             "Remove the link until the document is published.",
         ),
         Rule(
+            "html.comment",
+            _E,
+            "A note that is never closed",
+            "An HTML comment ('<!-- ... -->') is an editors' note and is never published; "
+            "without its closing '-->', the note and the text after it are published as text.",
+            "Add '-->' where the note ends.",
+        ),
+        Rule(
             "html.element",
             _E,
             "HTML element not allowed",
