@@ -228,3 +228,15 @@ def test_markup_in_the_site_name_is_refused(site: SiteFolder, name: str) -> None
     built = site.run("build", "--no-pdfs", "--today", "2026-07-01")
     assert built.returncode == 1
     assert b'onfocus="alert' not in site_bytes(site.root / "site")
+
+
+@pytest.mark.parametrize("setting", ["extra_javascript", "extra_css"])
+def test_files_from_another_host_are_refused(site: SiteFolder, setting: str) -> None:
+    """The site makes no request to any other host (privacy); the policy would block it."""
+    site.write(
+        "mkdocs.yml", MKDOCS_YML + f"{setting}:\n  - https://cdn.example/x\n  - //cdn.example/y\n"
+    )
+    result = site.run("check")
+    assert result.returncode == 1
+    assert f"{setting}: 'https://cdn.example/x' is on another host" in result.stdout
+    assert f"{setting}: '//cdn.example/y' is on another host" in result.stdout

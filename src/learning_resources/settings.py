@@ -8,6 +8,7 @@ that a mistake in a setting is reported at its line.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -240,6 +241,7 @@ def _engine_settings(doc: Located | None) -> list[Problem]:
                 )
             )
     problems += _extension_problems(top.get("markdown_extensions"))
+    problems += _remote_file_problems(top)
     site_dir = top.get("site_dir")
     if site_dir is not None and str(resolve_env(site_dir.value).value).strip("/") != SITE_FOLDER:
         problems.append(
@@ -297,6 +299,28 @@ def _duplicate_problems(node: Located | None) -> list[Problem]:
     elif isinstance(node.value, list):
         for item in node.value:
             found += _duplicate_problems(item)
+    return found
+
+
+def _remote_file_problems(top: dict[str, Entry]) -> list[Problem]:
+    """Scripts and stylesheets from another host: the site never asks another host for
+    anything (readers' privacy), and its Content Security Policy would block them."""
+    found = []
+    for name in ("extra_javascript", "extra_css"):
+        entry = top.get(name)
+        items = entry.value.value if entry is not None and entry.value.kind == "seq" else []
+        for item in items:
+            path = item.value.get("path") if item.kind == "map" else None  # {path: x.js}
+            text = str(resolve_env(path.value if path is not None else item).value)
+            if re.match(r"^([a-z][a-z0-9+.-]*:|//)", text.strip(), re.IGNORECASE):
+                found.append(
+                    _bad(
+                        item.line,
+                        item.column,
+                        f"{name}: '{text}' is on another host, which the site never asks for "
+                        "anything (readers' privacy); remove it",
+                    )
+                )
     return found
 
 
