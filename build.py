@@ -417,6 +417,8 @@ def run_audit(args: argparse.Namespace) -> int:
     site_dir = (args.site_dir or root / "site").resolve()
     if not site_dir.is_dir():
         raise UsageError(f"{site_dir} is not a folder: build the site first, or name its folder")
+    if not (site_dir / "index.html").is_file():
+        raise UsageError(f"{site_dir} has no index.html: it is not a built site; name its folder")
     report = check_site(root, args.today or today_in_london(), cache=True)
     if report.plan is None or has_errors(report.problems):
         print_problems(report, args)

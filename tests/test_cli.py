@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -260,3 +261,13 @@ def test_serve_on_an_address_in_use_is_an_error_not_a_traceback(site: SiteFolder
     assert result.returncode == 1
     assert f"cannot preview on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_audit_refuses_a_folder_that_is_not_a_built_site(site: SiteFolder, tmp_path: Path) -> None:
+    """`audit ~` (or `/`) once read every file below it, and passed it."""
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "letter.txt").write_text("Dear Tyler")
+    result = site.run("audit", str(folder))
+    assert result.returncode == 2
+    assert "has no index.html: it is not a built site" in result.stderr
