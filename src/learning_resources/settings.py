@@ -228,30 +228,10 @@ def _engine_settings(doc: Located | None) -> list[Problem]:
         if name in top
     ]
     problems += _duplicate_problems(doc)
-    for name in TEXT_IN_ATTRIBUTES:
-        entry = top.get(name)
-        value = resolve_env(entry.value) if entry is not None else None
-        if value is not None and any(c in str(value.value) for c in '<>"'):
-            problems.append(
-                _bad(
-                    value.line,
-                    value.column,
-                    f"{name}: '<', '>' and '\"' cannot be used (the theme writes it into the "
-                    "pages' HTML as it is); write the name without them",
-                )
-            )
+    problems += _markup_problems(top)
     problems += _extension_problems(top.get("markdown_extensions"))
     problems += _remote_file_problems(top)
-    site_dir = top.get("site_dir")
-    if site_dir is not None and str(resolve_env(site_dir.value).value).strip("/") != SITE_FOLDER:
-        problems.append(
-            _bad(
-                site_dir.value.line,
-                site_dir.value.column,
-                f"site_dir: the site is built into {SITE_FOLDER}/ (or the folder given to "
-                f"'build.py build --site-dir'), so this setting would be ignored; remove it",
-            )
-        )
+    problems += _site_dir_problems(top.get("site_dir"))
     docs_dir = top.get("docs_dir")
     if docs_dir is None:
         problems.append(_bad(1, 1, f"add 'docs_dir: {PAGES_FOLDER}': pages are kept in content/"))
@@ -277,6 +257,35 @@ def _engine_settings(doc: Located | None) -> list[Problem]:
     if nav is not None:
         problems += _nav_problems(nav.value)
     return problems
+
+
+def _markup_problems(top: dict[str, Entry]) -> list[Problem]:
+    """Names Material writes into the pages' HTML as they are, unescaped."""
+    found = []
+    for name in TEXT_IN_ATTRIBUTES:
+        entry = top.get(name)
+        value = resolve_env(entry.value) if entry is not None else None
+        if value is not None and any(c in str(value.value) for c in '<>"'):
+            found.append(
+                _bad(
+                    value.line,
+                    value.column,
+                    f"{name}: '<', '>' and '\"' cannot be used (the theme writes it into the "
+                    "pages' HTML as it is); write the name without them",
+                )
+            )
+    return found
+
+
+def _site_dir_problems(site_dir: Entry | None) -> list[Problem]:
+    """`build` writes to site/ or --site-dir: any other site_dir would be silently ignored."""
+    if site_dir is None or str(resolve_env(site_dir.value).value).strip("/") == SITE_FOLDER:
+        return []
+    message = (
+        f"site_dir: the site is built into {SITE_FOLDER}/ (or the folder given to "
+        "'build.py build --site-dir'), so this setting would be ignored; remove it"
+    )
+    return [_bad(site_dir.value.line, site_dir.value.column, message)]
 
 
 def _duplicate_problems(node: Located | None) -> list[Problem]:
