@@ -40,7 +40,7 @@ def marker_problems(documents: list[Document]) -> list[Problem]:
                     why = "blocks are filled in only in pages in content/; remove it"
                 elif match.group(0) not in markers:
                     hint = did_you_mean(f"<!-- learning:{match.group(1).lower()} -->", markers)
-                    why = f"the site fills in no such block{hint or ''}"
+                    why = f"the site fills in no such block{hint}"
                     if not hint:
                         why += f" (the blocks: {', '.join(markers)})"
                 else:
