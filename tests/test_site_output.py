@@ -202,7 +202,9 @@ def test_a_build_killed_between_the_renames_is_recovered_by_the_next(
     assert tree(site.root / ".site.previous") == first
 
     # The next build puts the old site back first, so even a failed build leaves it there.
-    site.write("briefs/child-b.md", brief(case="B", body="See [the missing page](nowhere.md).\n"))
+    site.write(
+        "briefs/child-b.md", brief(case="B", body="See [the missing part](child-a.md#nowhere).\n")
+    )
     status, printed = main()
     assert status == 1 and "was left as it was" in printed
     assert tree(out) == first

@@ -137,13 +137,19 @@ def missing_link_problems(plan: SitePlan, entry: Planned, online: set[Path]) -> 
     site = plan.site
     generated = [site.root / "content" / folder for folder in RESERVED_FOLDERS]
     own = site.assets.get(entry.document.path, ())
+    pages = entry.document.kind is Kind.PAGE
+    folder = site.root / "content" if pages else source.path.parent
     found: list[Problem] = []
     for link in local_links(source.body, source.body_line):
         path = Path(os.path.normpath(source.path.parent / unquote(link.target)))
         if path in online or path in own or any(path.is_relative_to(g) for g in generated):
             continue
         if not os.path.lexists(path):
+            if path.suffix not in (".md", ""):
+                continue  # a missing image or report: MkDocs' own check names it
             why = f"{link.target} does not exist"
+        elif path.is_relative_to(folder):
+            continue  # a file of its own folder that cannot be published is reported as such
         elif plan.entry_for_file(path.resolve()) is None:
             why = (
                 f"{link.target} is not published with this page: it is not a document, nor a "

@@ -382,12 +382,14 @@ RULES: dict[str, Rule] = {
         Rule(
             "link.missing",
             _E,
-            "Link to a file that does not exist",
-            "A link to a missing document or image would be a broken link on the site; "
+            "Link to a page that does not exist, or to a file not published there",
+            "A link to a missing document or page, or to a file the site does not publish "
+            "(an image of a draft, a file outside the site's folders), would be a broken link; "
             "the build stops on it, so one left in a brief waiting for its publication date "
             "would stop the build on the day it goes live.",
             "Correct the file name in the link (link documents by their file, e.g. "
-            "'../briefs/child-b.md'), add the missing file, or remove the link.",
+            "'../briefs/child-b.md'), copy the file into the document's folder, or remove "
+            "the link.",
         ),
         Rule(
             "lifecycle.link_archived",
