@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import ipaddress
 import json
 import logging
 import os
@@ -317,6 +318,12 @@ def run_serve(args: argparse.Namespace) -> int:
 
     root = site_root(args)
     today = args.today or today_in_london()
+    host = args.dev_addr.rpartition(":")[0].strip("[]")
+    if args.drafts and not _loopback(host):
+        raise UsageError(
+            f"drafts are previewed only on this computer (127.0.0.1), not on {host}: "
+            "anyone on the network could read them"
+        )
 
     def check() -> tuple[SitePlan | None, list[Problem]]:
         report = check_site(root, today, cache=True)
@@ -340,6 +347,13 @@ def run_serve(args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGTERM, before)
     return EXIT_OK
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def run_status(args: argparse.Namespace) -> int:

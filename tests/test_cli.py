@@ -98,6 +98,7 @@ def test_bad_settings_are_reported_against_mkdocs_yml(site: SiteFolder) -> None:
         (["status", "--today", "9999-12-31"], "a year from 1970 to 2099"),
         (["status", "--within", "99999999999999"], "--within must be from 0 to 3660 days"),
         (["serve", "--dev-addr", "nonsense"], "expected HOST:PORT, such as 127.0.0.1:8000"),
+        (["serve", "--drafts", "--dev-addr", "0.0.0.0:8000"], "drafts are previewed only on"),
         (["serve", "--dev-addr", "127.0.0.1:99999"], "expected HOST:PORT, such as 127.0.0.1"),
         (["check", "--format", "xml"], "invalid choice: 'xml'"),
         (["check", "no-such-file.md"], "no-such-file.md does not exist"),
