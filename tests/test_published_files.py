@@ -257,3 +257,40 @@ def test_a_file_that_is_not_what_its_name_says_is_a_warning_in_a_draft(site: Sit
     site.write("briefs/child-a/c.png", b"not an image")
     found = [(p.rule, p.severity.value) for p in check_site(site.root, TODAY).problems]
     assert ("file.type", "warning") in found
+
+
+def test_a_report_carrying_embedded_files_is_refused(site: SiteFolder, tmp_path: Path) -> None:
+    """A file attached inside the report PDF was once published with it, unread by the check
+    and the audit (they read the PDF's text and properties only)."""
+    from pypdf import PdfReader, PdfWriter
+
+    site.write("briefs/child-a/index.md", brief(extra="report: report.pdf\n"))
+    report = site.root / "briefs/child-a/report.pdf"
+    make_pdf(report, "A clean report.")
+    writer = PdfWriter(clone_from=PdfReader(report))
+    writer.add_attachment("notes.txt", b"Tyler Smith lives at 14 Acacia Avenue, NG7 2AB.")
+    with report.open("wb") as out:
+        writer.write(out)
+    found = [(p.path, p.rule) for p in check_site(site.root, TODAY).problems]
+    assert found == [("briefs/child-a/report.pdf", "file.embedded")]
+    assert "notes.txt" in check_site(site.root, TODAY).problems[0].message
+
+
+def test_a_report_that_runs_a_script_is_refused(site: SiteFolder) -> None:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    site.write("briefs/child-a/index.md", brief(extra="report: report.pdf\n"))
+    report = site.root / "briefs/child-a/report.pdf"
+    make_pdf(report, "A clean report.")
+    writer = PdfWriter(clone_from=PdfReader(report))
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert(1)"),
+        }
+    )
+    with report.open("wb") as out:
+        writer.write(out)
+    [found] = check_site(site.root, TODAY).problems
+    assert (found.rule, "a script") == ("file.embedded", found.message.split("carries ")[1][:8])

@@ -10,6 +10,7 @@ browsers as whatever they take it for.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .problems import Problem
 from .rules import problem
@@ -25,14 +26,40 @@ def file_type_problems(path: Path, relpath: str) -> list[Problem]:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         with path.open("rb") as file:
-            if PDF_HEADER in file.read(PDF_HEADER_WITHIN):
-                return []
-        return [_wrong(relpath, "this is not a PDF; export the report again as a PDF")]
+            if PDF_HEADER not in file.read(PDF_HEADER_WITHIN):
+                return [_wrong(relpath, "this is not a PDF; export the report again as a PDF")]
+        return _embedded_problems(path, relpath)
     expected = IMAGE_FORMATS.get(suffix)
     if expected is None:
         return []
     why = _image_problem(path, suffix, expected)
     return [_wrong(relpath, why)] if why else []
+
+
+def _embedded_problems(path: Path, relpath: str) -> list[Problem]:
+    """Files attached inside a PDF, and scripts it runs: neither is read by the check."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(path)
+        attached = sorted(reader.attachments)
+        root: Any = reader.trailer["/Root"].get_object()
+        names, action = (root.get(key) for key in ("/Names", "/OpenAction"))
+        names = names.get_object() if names is not None else {}
+        action = action.get_object() if action is not None else {}
+        opens = isinstance(action, dict) and action.get("/S") == "/JavaScript"
+        script = "/JavaScript" in names or opens
+    except Exception:  # an unreadable PDF: the anonymisation check says so
+        return []
+    what = [f"files attached inside it ({', '.join(attached)})"] if attached else []
+    what += ["a script"] if script else []
+    if not what:
+        return []
+    message = (
+        f"the PDF carries {' and '.join(what)}, which are published with it but never "
+        "checked; export the report again without them"
+    )
+    return [problem("file.embedded", relpath, 1, 1, message)]
 
 
 def _image_problem(path: Path, suffix: str, expected: str) -> str | None:

@@ -125,6 +125,15 @@ RULES: dict[str, Rule] = {
             "file so its name ends with its real type.",
         ),
         Rule(
+            "file.embedded",
+            _E,
+            "PDF with attached files or a script",
+            "A file attached inside a report PDF (the case notes it was written from, say) is "
+            "published with it, but the anonymisation check reads only the PDF's own text and "
+            "properties; a script in a PDF runs in some readers.",
+            "Export the report again as a plain PDF, without attachments or scripts.",
+        ),
+        Rule(
             "file.reserved",
             _E,
             "Page uses an address the site generates",
