@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import ipaddress
 import json
 import logging
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -35,6 +37,7 @@ from learning_resources.problems import Problem, Severity, has_errors
 
 PROJECT_ROOT = Path(__file__).resolve().parent
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+MAX_WITHIN = 3660  # days `status` looks ahead: ten years
 
 
 class UsageError(Exception):
@@ -44,8 +47,20 @@ class UsageError(Exception):
 def _date(text: str) -> dt.date:
     try:
         return parse_iso_date(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got '{text}'") from None
+    except ValueError as exc:
+        message = str(exc) if str(exc).startswith("expected") else ""
+        raise argparse.ArgumentTypeError(
+            message or f"expected a date YYYY-MM-DD, got '{text}'"
+        ) from None
+
+
+def _address(text: str) -> str:
+    host, _, port = text.rpartition(":")
+    if not (host and port.isdigit() and 1 <= int(port) <= 65535):
+        raise argparse.ArgumentTypeError(
+            f"expected HOST:PORT, such as 127.0.0.1:8000, got '{text}'"
+        )
+    return text
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -129,7 +144,9 @@ def make_parser() -> argparse.ArgumentParser:
     )
     serve = commands.add_parser("serve", help="preview the site while you edit")
     common(serve)
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    serve.add_argument(
+        "--dev-addr", type=_address, default="127.0.0.1:8000", help="address to serve on"
+    )
     serve.add_argument(
         "--drafts", action="store_true", help="show drafts too, labelled (never published)"
     )
@@ -295,12 +312,18 @@ def build_atomically(
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from mkdocs_learning.engine import serve_site
+    from mkdocs_learning.engine import BuildFailed, serve_site
 
     from learning_resources.plan import plan_site
 
     root = site_root(args)
     today = args.today or today_in_london()
+    host = args.dev_addr.rpartition(":")[0].strip("[]")
+    if args.drafts and not _loopback(host):
+        raise UsageError(
+            f"drafts are previewed only on this computer (127.0.0.1), not on {host}: "
+            "anyone on the network could read them"
+        )
 
     def check() -> tuple[SitePlan | None, list[Problem]]:
         report = check_site(root, today, cache=True)
@@ -314,16 +337,31 @@ def run_serve(args: argparse.Namespace) -> int:
         return report.plan, report.problems
 
     _mkdocs_logging()
-    serve_site(root, check, args.dev_addr)  # previews are quicker without PDFs: none are made
+    # Stopped by SIGTERM as by Ctrl+C: the preview's folder (drafts included) is removed.
+    before = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        serve_site(root, check, args.dev_addr)  # quicker without PDFs: none are made
+    except BuildFailed as exc:
+        print(f"The preview did not start: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    finally:
+        signal.signal(signal.SIGTERM, before)
     return EXIT_OK
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def run_status(args: argparse.Namespace) -> int:
     from learning_resources.forecast import forecast, format_forecast
 
     root = site_root(args)
-    if args.within < 0:
-        raise UsageError("--within must be 0 or more days")
+    if not 0 <= args.within <= MAX_WITHIN:
+        raise UsageError(f"--within must be from 0 to {MAX_WITHIN} days")
     report = check_site(root, args.today or today_in_london(), cache=True)
     if report.plan is None:
         print_problems(report, args)
@@ -358,12 +396,23 @@ def run_new(args: argparse.Namespace) -> int:
         published=args.published,
     )
     path = root / created.relpath
-    if path.exists():
+    if os.path.lexists(path):
         raise UsageError(f"{created.relpath} already exists: give another --title")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(created.text, encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(created.text, encoding="utf-8")
+    except OSError as exc:
+        print(
+            f"Nothing was created: cannot write {created.relpath}: {exc.strerror}", file=sys.stderr
+        )
+        return EXIT_PROBLEMS
     problems = check_site(root, today, cache=True).problems
     mine = [p for p in problems if p.path == created.relpath]
+    if has_errors(mine):  # e.g. a --case or --topic the site does not allow
+        path.unlink()
+        print(format_text(mine, 1, masked=masked(args)), file=sys.stderr)
+        print("Nothing was created: correct the options above and run it again.", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"Created {created.relpath}" + (f" (case {created.case})" if created.case else ""))
     if mine:
         print(format_text(mine, 1, masked=masked(args)))
@@ -382,6 +431,8 @@ def run_audit(args: argparse.Namespace) -> int:
     site_dir = (args.site_dir or root / "site").resolve()
     if not site_dir.is_dir():
         raise UsageError(f"{site_dir} is not a folder: build the site first, or name its folder")
+    if not (site_dir / "index.html").is_file():
+        raise UsageError(f"{site_dir} has no index.html: it is not a built site; name its folder")
     report = check_site(root, args.today or today_in_london(), cache=True)
     if report.plan is None or has_errors(report.problems):
         print_problems(report, args)
@@ -415,6 +466,7 @@ def run_pack(args: argparse.Namespace) -> int:
     root = site_root(args)
     if bool(args.topic) == bool(args.paths):
         raise UsageError("give either --topic or the documents' files")
+    chosen_out = _pack_out(root, args.out) if args.out else None
     today = args.today or today_in_london()
     report = check_site(root, today)
     if report.plan is None or has_errors(report.problems):
@@ -429,7 +481,7 @@ def run_pack(args: argparse.Namespace) -> int:
     except PackError as exc:
         print(f"No pack was made: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    out = (args.out or Path(f"{pack.slug}.pdf")).resolve()
+    out = chosen_out or _pack_out(root, Path(f"{pack.slug}.pdf"))
     with tempfile.TemporaryDirectory(prefix="pack-") as folder:
         site_dir = Path(folder) / "site"
         built = build_atomically(report.plan, site_dir)
@@ -448,6 +500,26 @@ def run_pack(args: argparse.Namespace) -> int:
         f"a running order of {pack.total_minutes} minutes"
     )
     return EXIT_OK
+
+
+def _pack_out(root: Path, out: Path) -> Path:
+    """Where a pack may be written: a PDF file, never in the site's sources nor over another
+    kind of file (UsageError otherwise)."""
+    given = site_output.absolute(out)
+    full = given.parent.resolve() / given.name
+    if full.suffix.lower() != ".pdf" or full.is_dir():
+        raise UsageError(f"--out {out} must be a file whose name ends in .pdf")
+    for name in (*site_output.SOURCE_FOLDERS, ".git"):
+        if full.is_relative_to(root / name):
+            raise UsageError(f"--out {out} is inside {name}/, which the site is built from")
+    if full.is_symlink() or (full.exists() and not _starts_pdf(full)):
+        raise UsageError(f"--out {out} is not a PDF: a pack never replaces another file")
+    return full
+
+
+def _starts_pdf(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(5) == b"%PDF-"
 
 
 def _inside(root: Path, path: Path) -> str:

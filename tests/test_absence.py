@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from .conftest import SiteFolder, brief, make_pdf, sheet
+from .test_published_files import png
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -60,7 +61,8 @@ def write_fixture(site: SiteFolder) -> None:
             ),
         )
         make_pdf(site.root / f"briefs/{slug}/report.pdf", f"Review report {s['pdf']}")
-        site.write(f"briefs/{slug}/chart-{s['assetname']}.png", f"PNG {s['asset']}".encode())
+        chart = png(f"PNG {s['asset']}")  # the planted text in the image's details
+        site.write(f"briefs/{slug}/chart-{s['assetname']}.png", chart)
     # A live sheet links to an archived brief: the link must lead to its stub.
     site.write(
         "bitesize/neglect.md",

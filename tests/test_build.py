@@ -59,9 +59,11 @@ def test_a_failed_build_leaves_the_previous_site_untouched(site: SiteFolder) -> 
     before = snapshot(site.root / "site")
     assert "briefs/child-a/index.html" in before
 
-    # Content that passes `check` but makes MkDocs fail late (a broken link under --strict):
+    # Content that passes `check` but makes MkDocs fail late (a broken anchor under --strict):
     # every page has been written to the staging folder by the time the build fails.
-    site.write("briefs/child-b.md", brief(case="B", body="See [the missing page](nowhere.md).\n"))
+    site.write(
+        "briefs/child-b.md", brief(case="B", body="See [the missing part](child-a.md#nowhere).\n")
+    )
     result = site.run("build", "--today", "2026-11-25")
     assert result.returncode == 1
     assert "was left as it was" in result.stderr

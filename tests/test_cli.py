@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -93,6 +94,12 @@ def test_bad_settings_are_reported_against_mkdocs_yml(site: SiteFolder) -> None:
     ("args", "message"),
     [
         (["check", "--today", "2025-3-1"], "expected a date YYYY-MM-DD, got '2025-3-1'"),
+        (["build", "--today", "0001-01-01"], "a year from 1970 to 2099"),
+        (["status", "--today", "9999-12-31"], "a year from 1970 to 2099"),
+        (["status", "--within", "99999999999999"], "--within must be from 0 to 3660 days"),
+        (["serve", "--dev-addr", "nonsense"], "expected HOST:PORT, such as 127.0.0.1:8000"),
+        (["serve", "--drafts", "--dev-addr", "0.0.0.0:8000"], "drafts are previewed only on"),
+        (["serve", "--dev-addr", "127.0.0.1:99999"], "expected HOST:PORT, such as 127.0.0.1"),
         (["check", "--format", "xml"], "invalid choice: 'xml'"),
         (["check", "no-such-file.md"], "no-such-file.md does not exist"),
         (["publish"], "invalid choice: 'publish'"),
@@ -175,3 +182,93 @@ def test_every_command_masks_what_editors_typed_in_a_ci_log(
         assert "T**** S****" in result.stdout + result.stderr or command == ["status"]
     monkeypatch.setenv(variable, "false")
     assert "Tyler Smith" in site.run("check").stdout
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("archive_after_years: 100000", "'archive_after_years' must be a whole number from 1 to"),
+        ("review_every_years: 99999999", "'review_every_years' must be a whole number from 1 to"),
+        ("warn_days_before_archive: 99999999999", "'warn_days_before_archive' must be a whole"),
+        ("archive_after_years: 0", "'archive_after_years' must be a whole number from 1 to"),
+    ],
+)
+def test_numbers_in_the_settings_are_bounded(site: SiteFolder, setting: str, message: str) -> None:
+    """Huge numbers once overflowed the date arithmetic: a traceback, not a message."""
+    text = (site.root / "mkdocs.yml").read_text()
+    site.write(
+        "mkdocs.yml", text.replace("      partnership:", f"      {setting}\n      partnership:")
+    )
+    site.write("briefs/child-a.md", brief())
+    site.write("bitesize/neglect.md", sheet())
+    result = site.run("check")
+    assert result.returncode == 1
+    assert message in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_a_theme_template_that_fails_is_reported_not_a_traceback(site: SiteFolder) -> None:
+    text = (site.root / "mkdocs.yml").read_text()
+    site.write(
+        "mkdocs.yml",
+        text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
+    )
+    site.write(
+        "overrides/main.html",
+        "{% extends 'base.html' %}{% block content %}{{ page.no.such.thing }}{% endblock %}",
+    )
+    site.write("site/.learning-site", "")
+    site.write("site/index.html", "the old site")
+    result = site.run("build", "--no-pdfs", "--today", "2026-07-01")
+    assert result.returncode == 1
+    assert "a template of the theme failed (" in result.stderr
+    assert "overrides/main.html" in result.stderr and "no attribute 'no'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (site.root / "site/index.html").read_text() == "the old site"
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        ("mkdocs.yml", "must be a file whose name ends in .pdf"),
+        ("briefs", "must be a file whose name ends in .pdf"),
+        ("briefs/child-a/report.pdf", "is inside briefs/, which the site is built from"),
+        ("content/pack.pdf", "is inside content/, which the site is built from"),
+        ("notes.pdf", "is not a PDF: a pack never replaces another file"),
+    ],
+)
+def test_pack_never_writes_over_the_site_or_another_file(
+    site: SiteFolder, out: str, message: str
+) -> None:
+    """`pack --out mkdocs.yml` once replaced the site's settings with a PDF."""
+    site.write("briefs/child-a/index.md", brief())
+    site.write("notes.pdf", "my notes")
+    before = {p: p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
+    result = site.run("pack", "--topic", "neglect", "--today", "2026-07-01", "--out", out)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_serve_on_an_address_in_use_is_an_error_not_a_traceback(site: SiteFolder) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = site.run("serve", "--dev-addr", f"127.0.0.1:{port}")
+    assert result.returncode == 1
+    assert f"cannot preview on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_audit_refuses_a_folder_that_is_not_a_built_site(site: SiteFolder, tmp_path: Path) -> None:
+    """`audit ~` (or `/`) once read every file below it, and passed it."""
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "letter.txt").write_text("Dear Tyler")
+    result = site.run("audit", str(folder))
+    assert result.returncode == 2
+    assert "has no index.html: it is not a built site" in result.stderr

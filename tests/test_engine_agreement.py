@@ -79,9 +79,10 @@ def test_link_validation_must_resolve_absolute_links_in_the_site(site: SiteFolde
     assert "validation: {absolute_links: relative_to_docs}" in result.stdout
 
 
-def test_a_site_url_from_the_environment_that_the_core_cannot_read_is_refused(
+def test_a_site_url_from_the_environment_with_a_default_is_read_as_mkdocs_reads_it(
     site: SiteFolder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The list form once made the core read '' where MkDocs read the default."""
     monkeypatch.delenv("LEARNING_TEST_URL", raising=False)
     site.write(
         "mkdocs.yml",
@@ -90,9 +91,10 @@ def test_a_site_url_from_the_environment_that_the_core_cannot_read_is_refused(
             "site_url: !ENV [LEARNING_TEST_URL, 'https://elsewhere.test/']",
         ),
     )
-    result = site.run("build", "--today", "2026-07-01")
-    assert result.returncode == 1
-    assert "site_url is 'https://elsewhere.test/', but the checks read ''" in result.stderr
+    site.write("briefs/child-a.md", brief())
+    result = site.run("build", "--no-pdfs", "--today", "2026-07-01")
+    assert result.returncode == 0, result.stderr
+    assert "https://elsewhere.test/briefs/child-a/" in (site.root / "site/feed.xml").read_text()
 
 
 def test_a_site_url_from_the_environment_is_read_as_mkdocs_reads_it(
@@ -155,3 +157,86 @@ def test_a_page_left_out_of_the_navigation_is_still_checked(site: SiteFolder) ->
     site.write("mkdocs.yml", MKDOCS_YML + "not_in_nav: |\n  /hidden.md\n")
     site.write("content/hidden.md", "# Hidden\n\nCall 07700 900123 for help.\n")
     assert_refused(site, check_says="content/hidden.md:3:6: error:")
+
+
+@pytest.mark.parametrize(
+    "extension",
+    [
+        "  - pymdownx.snippets\n",
+        "  - pymdownx.snippets:\n      base_path: ['.']\n",
+        "  - pymdownx.b64\n",
+    ],
+)
+def test_markdown_extensions_that_copy_files_into_pages_are_refused(
+    site: SiteFolder, extension: str
+) -> None:
+    """Snippets and b64 copy other files into a page, where neither the anonymisation check
+    nor a second reader sees them."""
+    site.write("mkdocs.yml", MKDOCS_YML + "markdown_extensions:\n" + extension)
+    site.write("notes.txt", f"{LEAK}\n")
+    site.write("briefs/child-a.md", brief(body='## Notes\n\n--8<-- "notes.txt"\n'))
+    assert_refused(site, check_says="copies other files into pages")
+
+
+def test_a_setting_given_twice_in_mkdocs_yml_is_refused(site: SiteFolder) -> None:
+    """The core read the first and MkDocs the last of two settings with one name."""
+    site.write("mkdocs.yml", MKDOCS_YML + "docs_dir: secret\n")
+    site.write("secret/index.md", f"# Home\n\n{LEAK}\n")
+    assert_refused(site, check_says="mkdocs.yml:31:1: error: 'docs_dir' is given twice")
+
+
+def test_a_site_dir_setting_the_build_would_not_use_is_refused(site: SiteFolder) -> None:
+    """`build` writes to site/ (or --site-dir): another site_dir would be silently ignored."""
+    site.write("mkdocs.yml", MKDOCS_YML + "site_dir: public\n")
+    result = site.run("check")
+    assert result.returncode == 1
+    assert "site_dir: the site is built into site/" in result.stdout
+    site.write("mkdocs.yml", MKDOCS_YML + "site_dir: site\n")
+    assert site.run("check").returncode == 0
+
+
+def test_a_setting_from_the_environment_with_a_default_is_read_as_mkdocs_reads_it(
+    site: SiteFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LEARNING_TEST_NAME", raising=False)
+    name = "partnership: Test Safeguarding Children Partnership"
+    env = "partnership: !ENV [LEARNING_TEST_NAME, 'Default Partnership']"
+    site.write("mkdocs.yml", MKDOCS_YML.replace(name, env))
+    site.write("briefs/child-a.md", brief())
+    result = site.run("build", "--no-pdfs", "--today", "2026-07-01")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Default Partnership" in (site.root / "site/feed.xml").read_text()
+    monkeypatch.setitem(os.environ, "LEARNING_TEST_NAME", "Env Partnership")
+    assert site.run("build", "--no-pdfs", "--today", "2026-07-01").returncode == 0
+    assert "Env Partnership" in (site.root / "site/feed.xml").read_text()
+
+
+@pytest.mark.parametrize("name", ["site_name", "site_description"])
+def test_markup_in_the_site_name_is_refused(site: SiteFolder, name: str) -> None:
+    """Material writes these into attributes unescaped: a quote once added an attribute
+    (`onfocus=...`) to every page."""
+    value = '\'Partnership" onfocus="alert(1)" x="\''
+    site.write(
+        "mkdocs.yml",
+        MKDOCS_YML + f"{name}: {value}\n"
+        if name != "site_name"
+        else MKDOCS_YML.replace("site_name: Test partnership", f"site_name: {value}"),
+    )
+    result = site.run("check")
+    assert result.returncode == 1
+    assert f"{name}: '<', '>' and '\"' cannot be used" in result.stdout
+    built = site.run("build", "--no-pdfs", "--today", "2026-07-01")
+    assert built.returncode == 1
+    assert b'onfocus="alert' not in site_bytes(site.root / "site")
+
+
+@pytest.mark.parametrize("setting", ["extra_javascript", "extra_css"])
+def test_files_from_another_host_are_refused(site: SiteFolder, setting: str) -> None:
+    """The site makes no request to any other host (privacy); the policy would block it."""
+    site.write(
+        "mkdocs.yml", MKDOCS_YML + f"{setting}:\n  - https://cdn.example/x\n  - //cdn.example/y\n"
+    )
+    result = site.run("check")
+    assert result.returncode == 1
+    assert f"{setting}: 'https://cdn.example/x' is on another host" in result.stdout
+    assert f"{setting}: '//cdn.example/y' is on another host" in result.stdout

@@ -101,4 +101,4 @@ def test_the_example_site_has_archived_stubs_today(tmp_path: object) -> None:
 def test_within_must_not_be_negative(site: SiteFolder) -> None:
     result = site.run("status", "--within", "-1")
     assert result.returncode == 2
-    assert "--within must be 0 or more days" in result.stderr
+    assert "--within must be from 0 to 3660 days" in result.stderr

@@ -243,3 +243,15 @@ def test_the_policy_spares_archived_bodies_and_warns_in_drafts(site: SiteFolder)
     assert [(p.path, p.severity.value) for p in problems if p.rule.startswith("html.")] == [
         ("briefs/wip.md", "warning")
     ]
+
+
+def test_a_note_never_closed_is_an_error() -> None:
+    """An HTML comment is an editors' note, never published; one missing its '-->' was once
+    published as text, note and all."""
+    body = (
+        "Text.\n\n<!-- closed note -->\n\n`<!-- code -->` and\n\n"
+        "```\n<!-- in a code block\n```\n\n<!-- a note to the second reader\n\n## Next\n"
+    )
+    found = check_body(body, "briefs/child-a.md", 9)
+    assert [(p.line, p.column, p.rule) for p in found] == [(19, 1, "html.comment")]
+    assert "never closed" in found[0].message

@@ -152,3 +152,71 @@ def test_links_to_briefs_leaving_the_site_are_flagged(site: SiteFolder) -> None:
         ("lifecycle.link_unpublished", "error", "../briefs/future.md"),
     ]
     assert problems[0].line == 27
+
+
+def test_links_to_files_that_do_not_exist_are_errors_in_the_check(site: SiteFolder) -> None:
+    """They once passed the check and failed only the build (or the go-live day's build), with
+    MkDocs' message naming a generated page instead of the editor's file and line."""
+    site.write("briefs/old.md", brief(case="B", published="2025-01-10"))
+    site.write("briefs/child-c/index.md", brief(case="C", body="![A chart](chart.png)\n"))
+    body = (
+        "See [old](old.md), [folder](child-c/), [chart](child-c/chart%20one.png),\n"
+        "and a [typo](olde.md#x).\n\n"
+        "[sheet]: ../bitesize/nope.md\n"
+    )
+    site.write("briefs/child-a.md", brief(body=body))
+    site.write("briefs/child-d.md", brief(case="D", published="2026-12-01", body="[x](gone.md)\n"))
+    site.write("content/about.md", "# About\n\n![A map](map.png) and [briefs](briefs/index.md)\n")
+    problems = check_site(site.root, D(2026, 7, 1)).problems
+    assert [(p.path, p.line, p.column, p.rule, p.severity.value, p.text) for p in problems] == [
+        ("briefs/child-a.md", 9, 11, "lifecycle.link_archived", "warning", "old.md"),
+        ("briefs/child-a.md", 10, 14, "link.missing", "error", "olde.md"),
+        ("briefs/child-a.md", 12, 10, "link.missing", "error", "../bitesize/nope.md"),
+        ("briefs/child-d.md", 9, 5, "link.missing", "error", "gone.md"),
+    ]
+    assert "olde.md does not exist" in problems[1].message
+
+
+def test_links_by_address_to_an_unpublished_brief_are_errors(site: SiteFolder) -> None:
+    """A link by the site's own address once passed the check and failed only the build's
+    audit, which blamed the site generator."""
+    site.write("briefs/draft.md", brief(case="E", extra="draft: true\n"))
+    site.write("briefs/future.md", brief(case="F", published="2027-01-01"))
+    body = (
+        "See [draft](https://EXAMPLE.test/briefs/draft/), [future](/briefs/future/#x)\n"
+        "and [again](https://example.test/briefs/future.md).\n"
+    )
+    site.write("bitesize/neglect.md", sheet(body=sheet().split("---\n", 2)[2] + body))
+    problems = check_site(site.root, D(2026, 11, 25)).problems
+    assert [(p.rule, p.text) for p in problems] == [
+        ("lifecycle.link_unpublished", "https://EXAMPLE.test/briefs/draft/"),
+        ("lifecycle.link_unpublished", "/briefs/future/"),
+        ("lifecycle.link_unpublished", "https://example.test/briefs/future.md"),
+    ]
+
+
+def test_links_to_files_the_site_does_not_publish_there_are_errors(site: SiteFolder) -> None:
+    """An image of another document's folder, or a file outside the site's folders, exists
+    but is not published where the link leads: MkDocs once stopped the build on it."""
+    from .test_published_files import png
+
+    site.write(
+        "briefs/draft/index.md", brief(case="D", extra="draft: true\n", body="![x](c.png)\n")
+    )
+    site.write("briefs/draft/c.png", png())
+    site.write(
+        "briefs/child-a/index.md", brief(body="![x](../draft/c.png) [y](../../mkdocs.yml)\n")
+    )
+    site.write("content/pic.png", png())
+    site.write("content/about.md", "# About\n\n![A map](pic.png) [the brief](../briefs/child-a/)\n")
+    site.write(
+        "content/more.md",
+        "# More\n\n![A map](pic.png) [about](about.md) [y](../briefs/draft/c.png)\n",
+    )
+    problems = check_site(site.root, D(2026, 7, 1)).problems
+    assert [(p.path, p.rule, p.text) for p in problems] == [
+        ("briefs/child-a/index.md", "link.missing", "../draft/c.png"),
+        ("briefs/child-a/index.md", "link.missing", "../../mkdocs.yml"),
+        ("content/more.md", "link.missing", "../briefs/draft/c.png"),
+    ]
+    assert "../draft/c.png is not published with this page" in problems[0].message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .conftest import SiteFolder, brief, sheet
+from .test_published_files import png
 from .test_validation import found, problems_of
 
 
@@ -35,7 +36,7 @@ def test_the_same_letter_in_different_years_is_fine(site: SiteFolder) -> None:
 
 def test_images_a_document_shows_are_its_assets(site: SiteFolder) -> None:
     site.write("briefs/child-a/index.md", brief(body="![A chart](chart.png)\n"))
-    site.write("briefs/child-a/chart.png", b"\x89PNG")
+    site.write("briefs/child-a/chart.png", png())
     site.write("briefs/child-a/notes.md", "stray notes")
     assert found(site) == [("briefs/child-a/notes.md", 1, 1, "file.stray")]
 
@@ -44,3 +45,34 @@ def test_hidden_files_are_left_alone(site: SiteFolder) -> None:
     site.write("briefs/.gitkeep", "")
     site.write("bitesize/.DS_Store", b"\x00")
     assert found(site) == []
+
+
+def test_two_pages_may_not_share_an_address(site: SiteFolder) -> None:
+    """MkDocs once published one of the two and silently dropped the other."""
+    site.write("content/about.md", "# About\n")
+    site.write("content/about/index.md", "# About us\n")
+    site.write("content/help/README.md", "# Help\n")
+    site.write("content/help.md", "# Help us\n")
+    site.write("content/README.md", "# Read me\n")
+    assert found(site) == [
+        ("content/README.md", 1, 1, "site.duplicate_slug"),
+        ("content/about.md", 1, 1, "site.duplicate_slug"),
+        ("content/help/README.md", 1, 1, "site.duplicate_slug"),
+    ]
+    assert [p.message for p in problems_of(site)][:2] == [
+        "the address / is already that of content/index.md; rename one of the two files",
+        "the address /about/ is already that of content/about/index.md; rename one of the two "
+        "files",
+    ]
+
+
+def test_a_page_may_not_take_the_address_of_a_generated_page(site: SiteFolder) -> None:
+    """content/topics.md was once replaced by the generated topics index without a word."""
+    site.write("content/topics.md", "# Our topics\n")
+    site.write("content/editors.md", "# Editors\n")
+    site.write("content/archive.md", "# Archive\n")
+    assert found(site) == [
+        ("content/archive.md", 1, 1, "file.reserved"),
+        ("content/editors.md", 1, 1, "file.reserved"),
+        ("content/topics.md", 1, 1, "file.reserved"),
+    ]

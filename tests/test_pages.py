@@ -13,7 +13,9 @@ from urllib.parse import unquote
 
 import pytest
 from mkdocs_learning import render, statement
+from mkdocs_learning.plugin import HOME_BLOCKS
 
+from learning_resources.blocks import BLOCK_NAMES
 from learning_resources.pipeline import check_site
 from learning_resources.settings import load_settings
 
@@ -102,14 +104,16 @@ def test_the_contact_address_is_a_mailto_link_from_the_setting(site: SiteFolder)
 
 
 def test_blocks_are_filled_in_editors_pages_only(site: SiteFolder) -> None:
-    """The editors' list of checks names the marker; it shows as written, not as the link."""
+    """A marker in a brief is an error (it would vanish); the editors' list of checks names the
+    marker, and it shows there as written, not as the link."""
     site.write("briefs/child-a.md", brief(body=f"## What we learned\n\nSee {MARKER} here.\n"))
+    rules_found = [p.rule for p in check_site(site.root, dt.date(2026, 11, 25)).problems]
+    assert rules_found == ["page.block"]
+    site.write("briefs/child-a.md", brief())
     out = build(site)
     rules = (out / "editors" / "rules" / "index.html").read_text(encoding="utf-8")
     assert "&lt;!-- learning:contact-email --&gt;" in rules
     assert "mailto:" not in rules
-    brief_page = (out / "briefs" / "child-a" / "index.html").read_text(encoding="utf-8")
-    assert "learning@partnership.example</a>" not in brief_page
 
 
 def test_the_link_is_escaped_for_its_attribute_and_its_text() -> None:
@@ -175,3 +179,24 @@ def test_every_claim_of_the_statement_names_a_test_that_exists() -> None:
         for test in claim.tests:
             file, _, name = test.partition("::")
             assert name in defined_tests(PROJECT / file), (claim.text, test)
+
+
+def test_a_block_the_site_does_not_fill_in_is_an_error(site: SiteFolder) -> None:
+    """A mistyped marker is an HTML comment, which is never published: the block was once
+    silently missing from the page."""
+    site.write(
+        "content/about.md",
+        "# About\n\n<!-- learning:topic -->\n\n<!--Learning: Newest-->\n\n"
+        "<!-- learning:topics -->\n\n```\n<!-- learning:example -->\n```\n",
+    )
+    site.write("briefs/child-a.md", brief(body="## Notes\n\n<!-- learning:newest -->\n"))
+    problems = check_site(site.root, dt.date(2026, 7, 1)).problems
+    assert [(p.path, p.line, p.column, p.rule) for p in problems] == [
+        ("briefs/child-a.md", 11, 1, "page.block"),
+        ("content/about.md", 3, 1, "page.block"),
+        ("content/about.md", 5, 1, "page.block"),
+    ]
+    assert "did you mean '<!-- learning:topics -->'?" in problems[1].message
+    assert "only in pages in content/" in problems[0].message
+    markers = {f"<!-- learning:{name} -->" for name in BLOCK_NAMES}
+    assert {statement.SUMMARY, statement.TECHNICAL, *HOME_BLOCKS} <= markers

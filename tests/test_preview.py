@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from .conftest import BUILD_PY, SiteFolder, brief
 
@@ -86,3 +88,26 @@ def test_drafts_are_previewed_only_when_asked_and_labelled(site: SiteFolder) -> 
         assert "Draft: not published" not in get(base + "briefs/child-a/")
     with preview(site, "--drafts") as base:
         eventually(base + "briefs/child-a/", "Draft: not published")
+
+
+def test_a_stopped_preview_leaves_no_files_behind(site: SiteFolder, tmp_path: Path) -> None:
+    """Stopped as a service manager or a terminal stops it (SIGTERM), the preview once left
+    its folder of rendered pages, drafts included, in the temporary folder."""
+    site.write("briefs/child-a.md", brief(extra="draft: true\n"))
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    port = free_port()
+    command = [sys.executable, str(BUILD_PY), "serve", "--root", str(site.root), "--drafts"]
+    process = subprocess.Popen(
+        [*command, "--today", TODAY, "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "TMPDIR": str(temporary)},
+    )
+    try:
+        eventually(f"http://127.0.0.1:{port}/briefs/child-a/", "Draft: not published")
+        assert list(temporary.glob("learning-preview-*"))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert list(temporary.glob("learning-preview-*")) == []

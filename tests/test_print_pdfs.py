@@ -20,7 +20,7 @@ from pypdf import PdfReader
 import build
 from learning_resources.printing import PDFS_ENV
 
-from .conftest import MKDOCS_YML, SiteFolder, brief, sheet
+from .conftest import MKDOCS_YML, SiteFolder, brief, make_pdf, sheet
 from .printed import pages, stranded_headings, text
 
 TODAY = "2026-11-25"
@@ -402,3 +402,26 @@ def test_a_pdf_that_cannot_be_made_fails_the_build_clearly(
     assert "the PDFs could not be made: cannot load library 'libpango-1.0-0'" in err
     assert "Traceback" not in err
     assert not (site.root / "site").exists()
+
+
+def test_a_pdf_cache_made_elsewhere_is_never_used(
+    built: tuple[SiteFolder, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache committed to the repository (made on an editor's machine, then changed) was
+    once published as the documents' PDFs, unchecked: only this user's own cache is used."""
+    site, _ = built
+    monkeypatch.setenv(PDFS_ENV, "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "their-machine"))
+    cache = site.root / CACHE_FOLDER
+    shutil.rmtree(cache, ignore_errors=True)
+    assert run_build(site, tmp_path / "theirs") == 0
+    forged = tmp_path / "forged.pdf"
+    make_pdf(forged, "Forged text naming Tyler Smith")
+    for entry in cache.iterdir():
+        shutil.copy(forged, entry)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "the-runner"))
+    assert run_build(site, tmp_path / "ours") == 0
+    published = list((tmp_path / "ours").rglob("*.pdf"))
+    assert published
+    assert all(p.read_bytes() != forged.read_bytes() for p in published)
+    assert all("Forged" not in text(p.read_bytes()) for p in published)

@@ -220,3 +220,77 @@ def test_a_content_image_is_checked_once_however_many_pages_show_it(site: SiteFo
     site.write("content/photo.jpg", image_with_metadata(True, ""))
     found = [(p.path, p.rule) for p in check_site(site.root, TODAY).problems]
     assert found == [("content/photo.jpg", "anon.image_metadata")]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("chart.png", b"<html><script>alert(1)</script>Tyler Smith</html>", "not an image"),
+        ("chart.png", os.urandom(4096), "not an image"),
+        ("chart.png", png(mode="JPEG"), "a JPEG image, but its name ends in .png"),
+        ("chart.gif", png(), "a PNG image, but its name ends in .gif"),
+        ("chart.png", png()[:60], "damaged"),
+        ("report.pdf", b"<svg onload=alert(1)>Tyler Smith</svg>", "not a PDF"),
+    ],
+)
+def test_a_file_that_is_not_what_its_name_says_is_refused(
+    site: SiteFolder, tmp_path: Path, name: str, content: bytes, says: str
+) -> None:
+    """An HTML page or a damaged file named .png was once published unchecked: the
+    anonymisation gate reads only what Pillow or the PDF reader can open."""
+    shown = "report: report.pdf\n" if name.endswith(".pdf") else ""
+    body = "" if shown else f"![A chart]({name})\n"
+    site.write("briefs/child-a/index.md", brief(extra=shown, body=f"## Notes\n\n{body}"))
+    site.write(f"briefs/child-a/{name}", content)
+    found = [(p.path, p.rule, p.message) for p in check_site(site.root, TODAY).problems]
+    assert [(path, rule) for path, rule, _ in found if rule == "file.type"] == [
+        (f"briefs/child-a/{name}", "file.type")
+    ], found
+    assert says in next(m for _, rule, m in found if rule == "file.type")
+    out = tmp_path / "out"
+    assert site.run("build", "--today", "2026-11-25", "--site-dir", str(out)).returncode == 1
+    assert not out.exists()
+
+
+def test_a_file_that_is_not_what_its_name_says_is_a_warning_in_a_draft(site: SiteFolder) -> None:
+    site.write("briefs/child-a/index.md", brief(extra="draft: true\n", body="![A chart](c.png)\n"))
+    site.write("briefs/child-a/c.png", b"not an image")
+    found = [(p.rule, p.severity.value) for p in check_site(site.root, TODAY).problems]
+    assert ("file.type", "warning") in found
+
+
+def test_a_report_carrying_embedded_files_is_refused(site: SiteFolder, tmp_path: Path) -> None:
+    """A file attached inside the report PDF was once published with it, unread by the check
+    and the audit (they read the PDF's text and properties only)."""
+    from pypdf import PdfReader, PdfWriter
+
+    site.write("briefs/child-a/index.md", brief(extra="report: report.pdf\n"))
+    report = site.root / "briefs/child-a/report.pdf"
+    make_pdf(report, "A clean report.")
+    writer = PdfWriter(clone_from=PdfReader(report))
+    writer.add_attachment("notes.txt", b"Tyler Smith lives at 14 Acacia Avenue, NG7 2AB.")
+    with report.open("wb") as out:
+        writer.write(out)
+    found = [(p.path, p.rule) for p in check_site(site.root, TODAY).problems]
+    assert found == [("briefs/child-a/report.pdf", "file.embedded")]
+    assert "notes.txt" in check_site(site.root, TODAY).problems[0].message
+
+
+def test_a_report_that_runs_a_script_is_refused(site: SiteFolder) -> None:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    site.write("briefs/child-a/index.md", brief(extra="report: report.pdf\n"))
+    report = site.root / "briefs/child-a/report.pdf"
+    make_pdf(report, "A clean report.")
+    writer = PdfWriter(clone_from=PdfReader(report))
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert(1)"),
+        }
+    )
+    with report.open("wb") as out:
+        writer.write(out)
+    [found] = check_site(site.root, TODAY).problems
+    assert (found.rule, "a script") == ("file.embedded", found.message.split("carries ")[1][:8])

@@ -41,3 +41,26 @@ def test_new_never_overwrites(site: SiteFolder) -> None:
     again = site.run("new", "sheet", "--title", "Neglect")
     assert again.returncode == 2
     assert "bitesize/neglect.md already exists" in again.stderr
+
+
+def test_a_very_long_title_gives_a_short_file_name(site: SiteFolder) -> None:
+    """A 500-character title once stopped `new` with a traceback (file name too long)."""
+    result = site.run("new", "brief", "--title", "Child Q: " + "a long title " * 40)
+    assert result.returncode == 0, result.stderr
+    (created,) = (site.root / "briefs").glob("*.md")
+    assert created.name == "child-q-a-long-title-a-long-title-a-long-title-a-long-title.md"
+
+
+def test_accented_letters_keep_their_letter_in_the_file_name(site: SiteFolder) -> None:
+    result = site.run("new", "sheet", "--title", "Café culture: naïve questions")
+    assert "Created bitesize/cafe-culture-naive-questions.md" in result.stdout
+
+
+def test_new_writes_nothing_that_does_not_pass_the_check(site: SiteFolder) -> None:
+    """`new --case zz` once wrote a draft with errors and said it had created it."""
+    for args in (["--case", "zz"], ["--topic", "nope"], ["--case", "A\ndraft: false"]):
+        result = site.run("new", "brief", *args)
+        assert result.returncode == 1, args
+        assert "Nothing was created" in result.stderr
+        assert "error:" in result.stderr
+        assert list((site.root / "briefs").glob("*")) == [], args

@@ -202,7 +202,9 @@ def test_a_build_killed_between_the_renames_is_recovered_by_the_next(
     assert tree(site.root / ".site.previous") == first
 
     # The next build puts the old site back first, so even a failed build leaves it there.
-    site.write("briefs/child-b.md", brief(case="B", body="See [the missing page](nowhere.md).\n"))
+    site.write(
+        "briefs/child-b.md", brief(case="B", body="See [the missing part](child-a.md#nowhere).\n")
+    )
     status, printed = main()
     assert status == 1 and "was left as it was" in printed
     assert tree(out) == first
@@ -239,3 +241,16 @@ def test_a_second_build_into_the_same_folder_stops_while_one_runs(
         assert f"another build into {out} is running" in printed
         assert tree(out) == before
     assert main()[0] == 0
+
+
+def test_a_site_dir_named_like_a_pattern_tidies_only_its_own_folders(
+    main: Main, site: SiteFolder
+) -> None:
+    """The tidy-up once read the folder's name as a pattern: `--site-dir 's*'` deleted the
+    staging folder of a build of `site` running beside it."""
+    running = site.root / ".site.staging-running/briefs"
+    running.mkdir(parents=True)
+    status, printed = main("--no-pdfs", "--site-dir", str(site.root / "s*"))
+    assert status == 0, printed
+    assert running.is_dir()
+    assert (site.root / "s*/index.html").is_file()

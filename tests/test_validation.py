@@ -141,6 +141,43 @@ BAD_INPUTS = [
     ),
     ("stray file", "briefs/notes.txt", "notes", [(1, 1, "file.stray")]),
     (
+        "a field below the front matter",
+        "briefs/child-a.md",
+        brief(body="\ndraft: true\n\n## What we learned\n\nText.\n"),
+        [(10, 1, "frontmatter.field_in_body")],
+    ),
+    (
+        "a second front matter at the end",
+        "briefs/child-a.md",
+        brief() + "\n---\nDraft : true\n---\n",
+        [(14, 1, "frontmatter.field_in_body")],
+    ),
+    (
+        "a page's field without front matter",
+        "content/about.md",
+        "title: About us\n\n# About\n",
+        [(1, 1, "frontmatter.field_in_body")],
+    ),
+    (
+        "year far ahead",
+        "briefs/child-a.md",
+        brief(published="9999-12-31"),
+        [(5, 12, "schema.date")],
+    ),
+    ("year long ago", "briefs/child-a.md", brief(published="0001-01-01"), [(5, 12, "schema.date")]),
+    (
+        "extension to the end of time",
+        "briefs/child-a.md",
+        brief(extra="extension: {until: 9999-12-31, reason: a reason}\n"),
+        [(8, 12, "schema.date")],
+    ),
+    (
+        "reviewed far ahead",
+        "bitesize/neglect.md",
+        sheet(last_reviewed="9999-12-31"),
+        [(5, 16, "schema.date")],
+    ),
+    (
         "page at a generated address",
         "content/briefs/extra.md",
         "# Extra\n",

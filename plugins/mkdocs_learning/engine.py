@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -79,12 +80,33 @@ def build_site(plan: SitePlan, site_dir: Path, *, pdfs: bool = True) -> list[Pro
             build(config)
     except (MkDocsException, Abort) as exc:
         raise BuildFailed(str(exc) or exc.__class__.__name__) from None
+    except jinja2.TemplateError as exc:  # a template in the theme's custom_dir
+        raise BuildFailed(template_failure(exc)) from None
     warnings = list(plugin.print_report.problems)
     # MkDocs' pages, files and plugins refer to each other: free them now, before the audit
     # reads the site (they are about half of the memory a build takes).
     del config, plugin
     gc.collect()
     return warnings
+
+
+def template_failure(exc: jinja2.TemplateError) -> str:
+    """What went wrong in a theme template, and where, for the person who wrote it."""
+    name = getattr(exc, "name", None) or _failing_template(exc)
+    line = getattr(exc, "lineno", None)
+    where = f" ({name}{f', line {line}' if line else ''})" if name else ""
+    return f"a template of the theme failed{where}: {exc.message}; correct the template"
+
+
+def _failing_template(exc: BaseException) -> str | None:
+    """The innermost template in the traceback (Jinja rewrites it to name the templates)."""
+    found = None
+    trace = exc.__traceback__
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        found = filename if not filename.endswith(".py") else found
+        trace = trace.tb_next
+    return found
 
 
 class PreviewServer(LiveReloadServer):
@@ -146,6 +168,10 @@ def serve_site(
                 build(config, serve_url="/")
         except (MkDocsException, Abort) as exc:
             logging.getLogger("mkdocs").error("The preview was not rebuilt: %s", exc)
+        except jinja2.TemplateError as exc:
+            logging.getLogger("mkdocs").error(
+                "The preview was not rebuilt: %s", template_failure(exc)
+            )
 
     server = PreviewServer(
         builder=builder, host=host or "127.0.0.1", port=int(port), root=str(site_dir)
@@ -163,6 +189,9 @@ def serve_site(
             server.serve()  # type: ignore[no-untyped-call]
         except KeyboardInterrupt:
             pass
+        except OSError as exc:  # the address is in use, or not one of this machine's
+            reason = exc.strerror or str(exc)
+            raise BuildFailed(f"cannot preview on {dev_addr}: {reason}") from None
         finally:
             server.shutdown()
     finally:

@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import quote
 from urllib.request import url2pathname
 
+from learning_resources.check_cache import private_name
 from learning_resources.documents import Document
 from learning_resources.packs import Pack, PackDocument, PackError, topic_pack
 from learning_resources.plan import SitePlan
@@ -259,11 +260,12 @@ def render_all(jobs: dict[str, Job], cache: Path) -> dict[str, tuple[bytes, floa
     """Every job's PDF, from the cache when its inputs are unchanged, else rendered on all
     cores; each with the seconds it took to render (0 from the cache)."""
     cache.mkdir(parents=True, exist_ok=True)
-    keys = {name: job.key() for name, job in jobs.items()}
+    files = {name: _cache_file(cache, job.key()) for name, job in jobs.items()}
     out: dict[str, tuple[bytes, float]] = {}
-    todo = [name for name, key in keys.items() if not (cache / f"{key}.pdf").is_file()]
-    for name in keys.keys() - set(todo):
-        out[name] = ((cache / f"{keys[name]}.pdf").read_bytes(), 0.0)
+    for name, file in files.items():
+        if file is not None and file.is_file():
+            out[name] = (file.read_bytes(), 0.0)
+    todo = [name for name in files if name not in out]
     results: Iterable[tuple[bytes, float]] = []
     if len(todo) < PARALLEL_FROM:  # starting workers costs more than it saves
         results = [render(jobs[name]) for name in todo]
@@ -271,7 +273,8 @@ def render_all(jobs: dict[str, Job], cache: Path) -> dict[str, tuple[bytes, floa
         with ProcessPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1)) as pool:
             results = list(pool.map(render, [jobs[name] for name in todo]))
     for name, (data, seconds) in zip(todo, results, strict=True):
-        _save(cache / f"{keys[name]}.pdf", data)
+        if (file := files[name]) is not None:
+            _save(file, data)
         out[name] = (data, seconds)
     return out
 
@@ -329,11 +332,21 @@ def pack_pdfs(packs: Iterable[Pack], documents: dict[str, bytes], out: Output) -
         digest = hashlib.sha256(f"{RENDERER} {version('pypdf')}".encode())
         for data in parts:
             digest.update(hashlib.sha256(data).digest())
-        cached = out.cache / f"{digest.hexdigest()}.pdf"
+        cached = _cache_file(out.cache, digest.hexdigest())
+        if cached is None:
+            made[pack.slug] = _assemble(pack, rendered, documents, out)
+            continue
         if not cached.is_file():
             _save(cached, _assemble(pack, rendered, documents, out))
         made[pack.slug] = cached.read_bytes()
     return made
+
+
+def _cache_file(cache: Path, key: str) -> Path | None:
+    """Where the PDF whose inputs hash to `key` is cached: a name signed with this user's
+    secret, so a cached PDF made (or changed) elsewhere is never published; None: no cache."""
+    name = private_name(key)
+    return None if name is None else cache / f"{name}.pdf"
 
 
 def _save(path: Path, data: bytes) -> None:

@@ -29,6 +29,7 @@ import contextlib
 import dataclasses
 import gzip
 import hashlib
+import io
 import json
 import re
 import unicodedata
@@ -64,6 +65,7 @@ from .lifecycle import State
 from .parallel import Background, run_all
 from .plan import Planned, SitePlan
 from .problems import Problem, in_file_order
+from .published import IMAGES
 from .reference import fields_reference, rules_reference
 from .rules import problem
 from .settings import PAGES_FOLDER
@@ -443,9 +445,22 @@ def _attachments(entry: Planned, plan: SitePlan) -> list[Attachment]:
 def _attachment_text(attachment: Attachment, reader: _Reader) -> list[str]:
     if attachment.data.startswith(b"%PDF-"):
         return [text for _, _, text in reader.pdf(attachment.data).parts]
+    if Path(attachment.name).suffix.lower() in IMAGES:
+        return _image_text(attachment.data)
     try:
         return [attachment.data.decode("utf-8")]
     except UnicodeDecodeError:
+        return []
+
+
+def _image_text(data: bytes) -> list[str]:
+    """The text an image carries in its details (PNG text, comments), copied with it."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return [value for value in image.info.values() if isinstance(value, str)]
+    except Exception:  # not an image after all: the check refused it (file.type)
         return []
 
 

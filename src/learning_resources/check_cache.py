@@ -113,6 +113,13 @@ def _signing_key() -> bytes | None:
         return None
 
 
+def private_name(key: str) -> str | None:
+    """`key` signed with this user's secret: the name of a cache file that no file made on
+    another machine (committed to the repository, say) can have; None without a secret."""
+    secret = _signing_key()
+    return None if secret is None else hmac.new(secret, key.encode(), hashlib.sha256).hexdigest()
+
+
 def content_key(*parts: str | bytes) -> str:
     digest = hashlib.sha256()
     for part in parts:

@@ -6,6 +6,10 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
+# The years a date may have: any other is a typing mistake, and would overflow the date
+# arithmetic (a year's archiving, gzip's timestamps) of a build.
+FIRST_YEAR, LAST_YEAR = 1970, 2099
+YEARS = f"a year from {FIRST_YEAR} to {LAST_YEAR}"
 
 
 def today_in_london(now: dt.datetime | None = None) -> dt.date:
@@ -19,4 +23,12 @@ def parse_iso_date(text: str) -> dt.date:
     """A strict YYYY-MM-DD date; ValueError otherwise."""
     if len(text) != 10 or text[4] != "-" or text[7] != "-":
         raise ValueError(f"expected a date YYYY-MM-DD, got '{text}'")
-    return dt.date.fromisoformat(text)
+    day = dt.date.fromisoformat(text)
+    if not plausible(day):
+        raise ValueError(f"expected a date with {YEARS}, got '{text}'")
+    return day
+
+
+def plausible(day: dt.date) -> bool:
+    """Whether `day` is in a year the site's dates can be in (see FIRST_YEAR)."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR

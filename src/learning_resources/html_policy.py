@@ -110,6 +110,7 @@ def check_body(body: str, path: str, first_line: int = 1) -> list[Problem]:
     found = scanner.found
     found += _markdown_links(text, path, first_line)
     found += _attribute_lists(text, path, first_line)
+    found += _unclosed_comment(text, path, first_line)
     unique = {(p.rule, p.line, p.column): p for p in found}  # <javascript:…> is both
     return sorted(unique.values(), key=lambda p: (p.line, p.column))
 
@@ -126,6 +127,22 @@ def _without_code(body: str) -> str:
         lines[index] = " " * len(lines[index])
     text = "\n".join(lines)
     return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def _unclosed_comment(text: str, path: str, first_line: int) -> list[Problem]:
+    """A note ('<!--') without its '-->': Markdown publishes it, and all after it, as text."""
+    at = 0
+    while (start := text.find("<!--", at)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            line, column = _position(text, start, first_line)
+            message = (
+                "this note is never closed, so it is published as text; add '-->' where the "
+                "note ends"
+            )
+            return [problem("html.comment", path, line, column, message)]
+        at = end + 3
+    return []
 
 
 def _position(text: str, offset: int, first_line: int) -> tuple[int, int]:

@@ -7,6 +7,7 @@ GitHub's preview; the site turns such links into the document's address, live or
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,13 +31,31 @@ class Link:
 
 def local_links(text: str, first_line: int = 1) -> list[Link]:
     """Relative links to files in `text`, outside code blocks."""
+    return _links(text, first_line, lambda target: not (_SCHEME.match(target) or target[0] in "#/"))
+
+
+def address_links(text: str, first_line: int, site_url: str) -> list[tuple[Link, str]]:
+    """Links in `text` to addresses of this site, by its `site_url` or from its root ('/…'),
+    each with the address it leads to ('briefs/child-a/')."""
+    own = site_url.rstrip("/") + "/" if site_url else None
+
+    def address(target: str) -> str | None:
+        if own and target.lower().startswith(own.lower()):
+            return target[len(own) :]
+        return target[1:] if target.startswith("/") and not target.startswith("//") else None
+
+    found = _links(text, first_line, lambda target: address(target) is not None)
+    return [(link, address(link.target) or "") for link in found]
+
+
+def _links(text: str, first_line: int, wanted: Callable[[str], bool]) -> list[Link]:
     if "[" not in text:
         return []  # every link starts with '[': most bodies are done at once
     matches = [
         match
         for pattern in (_INLINE, _DEFINITION)
         for match in pattern.finditer(text)
-        if not (_SCHEME.match(match.group(1)) or match.group(1).startswith(("#", "/")))
+        if wanted(match.group(1))
     ]
     if not matches:
         return []  # no need to find the lines and code blocks

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import check_cache
-from .blocks import block_problems
+from .blocks import block_problems, marker_problems
 from .check_cache import CheckCache
 from .documents import Document, Fields
 from .kinds import BRIEFING_SECTIONS, SEVEN_MINUTE, Kind
@@ -21,6 +21,7 @@ from .settings import Settings
 from .source import SourceError, SourceFile, read_source
 from .validation import (
     Checked,
+    check_fields_in_body,
     check_front_matter,
     check_placeholders,
     check_sections,
@@ -70,6 +71,7 @@ def load_site(root: Path, settings: Settings, cache: CheckCache | None = None) -
     limit_to_allowed(site)
     site.problems.extend(cross_document_problems(site.documents))
     site.problems.extend(block_problems(site.documents, settings))
+    site.problems.extend(marker_problems(site.documents))
     site.problems = in_file_order(site.problems)
     return site
 
@@ -116,24 +118,49 @@ def discover(root: Path, problems: list[Problem]) -> Iterator[Candidate]:
                     )
     content = root / "content"
     if os.path.lexists(content):
+        addresses: dict[str, str] = {}  # a page's address -> the first page found there
         for path in ordinary_files(root, content, problems):
             if path.suffix != ".md":
                 continue  # allowed or refused by limit_to_allowed
             relpath = relative(root, path)
             inner = path.relative_to(content).as_posix()
-            if inner.split("/")[0] in RESERVED_FOLDERS:
+            address = page_address(inner)
+            top = address.split("/")[0]
+            if top in RESERVED_FOLDERS:
+                where = f"content/{top}/" if "/" in inner else f"/{top}/, where it would be,"
                 problems.append(
                     problem(
                         "file.reserved",
                         relpath,
                         1,
                         1,
-                        f"content/{inner.split('/')[0]}/ is where the site puts its generated "
-                        "pages; move this page elsewhere in content/",
+                        f"{where} is where the site puts its generated pages; move or rename "
+                        "this page in content/",
                     )
                 )
                 continue
+            first = addresses.setdefault(address, relpath)
+            if first != relpath:
+                # MkDocs publishes index.md rather than README.md: the README is the one to go
+                readme_first = Path(first).stem == "README"
+                clash, other = (first, relpath) if readme_first else (relpath, first)
+                problems.append(
+                    problem(
+                        "site.duplicate_slug",
+                        clash,
+                        1,
+                        1,
+                        f"the address /{address + '/' if address else ''} is already that of "
+                        f"{other}; rename one of the two files",
+                    )
+                )
             yield Candidate(Kind.PAGE, path, relpath, inner.removesuffix(".md"))
+
+
+def page_address(inner: str) -> str:
+    """Where MkDocs publishes the page `inner` of content/: 'about/index.md' -> 'about'."""
+    parts = inner.removesuffix(".md").split("/")
+    return "/".join(parts[:-1] if parts[-1] in ("index", "README") else parts)
 
 
 def _candidate(
@@ -231,6 +258,7 @@ def _read(candidate: Candidate, source: SourceFile, settings: Settings) -> _Read
     if candidate.kind is Kind.SHEET:
         problems.extend(check_sheet_sections(source, settings))
     problems.extend(check_placeholders(source, draft=checked.values.get("draft") is True))
+    problems.extend(check_fields_in_body(candidate.kind, source))
     if checked.values.get("layout") == SEVEN_MINUTE:
         problems.extend(check_sections(source, BRIEFING_SECTIONS, "briefing", "7-minute briefing"))
     looked_at: dict[str, bool] = {}

@@ -278,7 +278,8 @@ class _Converter:
             return _scalar(node, line, column, start, end)
         if isinstance(node, yaml.SequenceNode):
             items = [self.convert(item) for item in node.value]
-            return Located(items, line, column, "seq", start=start, end=end)
+            kind = "!ENV" if node.tag == "!ENV" else "seq"  # `!ENV [NAME, default]`
+            return Located(items, line, column, kind, start=start, end=end)
         entries: dict[str, Entry] = {}
         duplicates: list[Entry] = []
         for key_node, value_node in node.value:

@@ -64,6 +64,7 @@ def _check_published(work: _Published) -> _Checked:
     # Imported here: a check whose every document is in the cache never needs them.
     from .anonymisation.attachments import check_image, scan_pdf
     from .anonymisation.scan import context_for, scan_document, scan_file_names
+    from .file_types import file_type_problems
     from .html_policy import check_body
 
     document, settings = work.document, work.settings
@@ -79,6 +80,8 @@ def _check_published(work: _Published) -> _Checked:
     found += scan_file_names(document, settings, published, draft=draft)
     for path in work.files:
         relpath = relative(work.root, path)
+        typed = file_type_problems(path, relpath)
+        policy += [in_draft(p) for p in typed] if draft else typed
         if path.suffix.lower() in IMAGES:
             found += check_image(path, relpath, draft=draft)
         else:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import unquote
 
 from .documents import Document
 from .kinds import Kind
 from .lifecycle import Lifecycle, State, lifecycle, usual_archive_on
-from .links import local_links, resolve
-from .loading import Site
+from .links import address_links, local_links, resolve
+from .loading import RESERVED_FOLDERS, Site
 from .problems import Problem
 from .rules import problem
 
@@ -46,6 +48,17 @@ class SitePlan:
             e.document for e in self.in_state(State.LIVE, kind) if e.document.kind is not Kind.PAGE
         ]
 
+    def entry_for_address(self, address: str) -> Planned | None:
+        """The document at a site address ('briefs/child-a/', 'briefs/child-a/index.html')."""
+        path = unquote(address.partition("#")[0].partition("?")[0])
+        path = path.removesuffix("index.html").removesuffix(".md")
+        path = path.rstrip("/") + "/" if path else ""
+        return self._by_address.get(path)
+
+    @cached_property
+    def _by_address(self) -> dict[str, Planned]:
+        return {entry.document.url: entry for entry in self.entries}
+
     def entry_for_file(self, path: Path) -> Planned | None:
         """The document whose source is `path` (a .md file or a document's folder)."""
         return self._by_file.get(path)
@@ -73,6 +86,12 @@ def lifecycle_problems(plan: SitePlan) -> list[Problem]:
     """Date-dependent checks: reviews due, extensions, links to documents leaving the site."""
     found: list[Problem] = []
     settings = plan.site.settings
+    online = {  # the files of every document online (pages included), which any may show
+        path
+        for entry in plan.entries
+        if entry.state is State.LIVE
+        for path in plan.site.assets.get(entry.document.path, ())
+    }
     for entry in plan.entries:
         document, life = entry.document, entry.life
         if life.review_overdue and life.review_due:
@@ -106,6 +125,50 @@ def lifecycle_problems(plan: SitePlan) -> list[Problem]:
         found.extend(_date_typos(plan, entry))
         if life.state is State.LIVE:
             found.extend(_link_problems(plan, entry))
+        if life.state in (State.LIVE, State.EMBARGOED):
+            found.extend(missing_link_problems(plan, entry, online))
+    return found
+
+
+def missing_link_problems(plan: SitePlan, entry: Planned, online: set[Path]) -> list[Problem]:
+    """Links to files that do not exist, or that the site does not publish (the generated
+    listings in content/ aside): not a document, nor a file of this one or of one `online`."""
+    source = entry.document.source
+    site = plan.site
+    generated = [site.root / "content" / folder for folder in RESERVED_FOLDERS]
+    own = site.assets.get(entry.document.path, ())
+    pages = entry.document.kind is Kind.PAGE
+    folder = site.root / "content" if pages else source.path.parent
+    found: list[Problem] = []
+    for link in local_links(source.body, source.body_line):
+        path = Path(os.path.normpath(source.path.parent / unquote(link.target)))
+        if path in online or path in own or any(path.is_relative_to(g) for g in generated):
+            continue
+        if not os.path.lexists(path):
+            if path.suffix not in (".md", ""):
+                continue  # a missing image or report: MkDocs' own check names it
+            why = f"{link.target} does not exist"
+        elif path.is_relative_to(folder):
+            continue  # a file of its own folder that cannot be published is reported as such
+        elif plan.entry_for_file(path.resolve()) is None:
+            why = (
+                f"{link.target} is not published with this page: it is not a document, nor a "
+                "file of this document or of one online; copy the file into this document's "
+                "folder"
+            )
+        else:
+            continue
+        found.append(
+            problem(
+                "link.missing",
+                source.relpath,
+                link.line,
+                link.column,
+                f"{why}; correct the link (link a document by its file, e.g. "
+                "'../briefs/child-b.md'), or remove it",
+                link.target,
+            )
+        )
     return found
 
 
@@ -147,8 +210,15 @@ def _link_problems(plan: SitePlan, entry: Planned) -> list[Problem]:
     found: list[Problem] = []
     source = entry.document.source
     warn_before = dt.timedelta(days=plan.site.settings.warn_days_before_archive)
-    for link in local_links(source.body, source.body_line):
-        target = plan.entry_for_file(resolve(source.path.parent, link.target))
+    site_url = plan.site.settings.site_url
+    targets = [
+        (link, plan.entry_for_file(resolve(source.path.parent, link.target)))
+        for link in local_links(source.body, source.body_line)
+    ] + [
+        (link, plan.entry_for_address(address))
+        for link, address in address_links(source.body, source.body_line, site_url)
+    ]
+    for link, target in sorted(targets, key=lambda pair: pair[0].start):
         if target is None or target is entry:
             continue
         other, life = target.document, target.life

@@ -115,6 +115,25 @@ RULES: dict[str, Rule] = {
             "Put a copy of the file itself in its place, or delete the link.",
         ),
         Rule(
+            "file.type",
+            _E,
+            "File is not what its name says",
+            "The anonymisation check reads an image's details and a PDF's text only when it "
+            "can open them: an HTML page or a document named '.png', or a damaged image, "
+            "would be published unchecked, and browsers could show it as something else.",
+            "Export the picture again as PNG or JPEG (or the report as a PDF), or rename the "
+            "file so its name ends with its real type.",
+        ),
+        Rule(
+            "file.embedded",
+            _E,
+            "PDF with attached files or a script",
+            "A file attached inside a report PDF (the case notes it was written from, say) is "
+            "published with it, but the anonymisation check reads only the PDF's own text and "
+            "properties; a script in a PDF runs in some readers.",
+            "Export the report again as a plain PDF, without attachments or scripts.",
+        ),
+        Rule(
             "file.reserved",
             _E,
             "Page uses an address the site generates",
@@ -127,6 +146,16 @@ RULES: dict[str, Rule] = {
             "No front matter",
             "Briefs and sheets need their details (title, dates, topics) at the top of the file.",
             "Start the file with a line '---', the fields, then another line '---'.",
+        ),
+        Rule(
+            "frontmatter.field_in_body",
+            _E,
+            "A field below the front matter",
+            "A line such as 'draft: true' after the closing '---' is published as text and "
+            "does nothing: the draft would be published. Other field names there are warned "
+            "about, as they could be prose.",
+            "Move the line into the front matter, between the two '---' lines at the top of "
+            "the file (or, if it is prose, reword its start).",
         ),
         Rule(
             "frontmatter.unclosed",
@@ -297,6 +326,15 @@ RULES: dict[str, Rule] = {
             "Shorten the document (the built PDF shows where the pages break), or split it.",
         ),
         Rule(
+            "page.block",
+            _E,
+            "A block the site does not fill in",
+            "Blocks such as `<!-- learning:topics -->` are HTML comments until the site fills "
+            "them in; a mistyped one, or one in a brief or sheet, would silently vanish.",
+            "Correct the marker to one the editors' guide lists, or remove it; blocks work "
+            "only in pages in content/.",
+        ),
+        Rule(
             "page.contact_email",
             _E,
             "A page shows the contact e-mail address, but none is set",
@@ -351,6 +389,18 @@ RULES: dict[str, Rule] = {
             "Check the year in 'published'.",
         ),
         Rule(
+            "link.missing",
+            _E,
+            "Link to a page that does not exist, or to a file not published there",
+            "A link to a missing document or page, or to a file the site does not publish "
+            "(an image of a draft, a file outside the site's folders), would be a broken link; "
+            "the build stops on it, so one left in a brief waiting for its publication date "
+            "would stop the build on the day it goes live.",
+            "Correct the file name in the link (link documents by their file, e.g. "
+            "'../briefs/child-b.md'), copy the file into the document's folder, or remove "
+            "the link.",
+        ),
+        Rule(
             "lifecycle.link_archived",
             _W,
             "Link to an archived document",
@@ -364,6 +414,14 @@ RULES: dict[str, Rule] = {
             "A draft or embargoed document has no address yet; the link would be broken and "
             "would reveal that the document exists.",
             "Remove the link until the document is published.",
+        ),
+        Rule(
+            "html.comment",
+            _E,
+            "A note that is never closed",
+            "An HTML comment ('<!-- ... -->') is an editors' note and is never published; "
+            "without its closing '-->', the note and the text after it are published as text.",
+            "Add '-->' where the note ends.",
         ),
         Rule(
             "html.element",

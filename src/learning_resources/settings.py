@@ -8,6 +8,7 @@ that a mistake in a setting is reported at its line.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,12 @@ UNSUPPORTED_SETTINGS = {
         "move it out of content/ (or delete it), and keep briefs and sheets off with 'draft: true'"
     ),
 }
+# Markdown extensions that copy other files into a page, where neither the anonymisation check
+# nor a second reader would see them.
+FILE_COPYING_EXTENSIONS = ("pymdownx.snippets", "pymdownx.b64")
+SITE_FOLDER = "site"  # where `build` writes, unless given --site-dir
+# MkDocs settings Material writes into HTML attributes without escaping them.
+TEXT_IN_ATTRIBUTES = ("site_name", "site_description")
 
 DEFAULT_SHEET_SECTIONS = (
     "Overview",
@@ -106,6 +113,13 @@ SETTINGS: tuple[SettingSpec, ...] = (
     ),
 )
 SETTING_NAMES = tuple(s.name for s in SETTINGS)
+# The largest each number may be: beyond, it is a typing mistake (and would overflow dates).
+MAXIMUM = {
+    "summary_max_length": 10_000,
+    "archive_after_years": 100,
+    "review_every_years": 100,
+    "warn_days_before_archive": 3660,
+}
 
 
 @dataclass(frozen=True)
@@ -213,6 +227,11 @@ def _engine_settings(doc: Located | None) -> list[Problem]:
         for name, why in UNSUPPORTED_SETTINGS.items()
         if name in top
     ]
+    problems += _duplicate_problems(doc)
+    problems += _markup_problems(top)
+    problems += _extension_problems(top.get("markdown_extensions"))
+    problems += _remote_file_problems(top)
+    problems += _site_dir_problems(top.get("site_dir"))
     docs_dir = top.get("docs_dir")
     if docs_dir is None:
         problems.append(_bad(1, 1, f"add 'docs_dir: {PAGES_FOLDER}': pages are kept in content/"))
@@ -238,6 +257,102 @@ def _engine_settings(doc: Located | None) -> list[Problem]:
     if nav is not None:
         problems += _nav_problems(nav.value)
     return problems
+
+
+def _markup_problems(top: dict[str, Entry]) -> list[Problem]:
+    """Names Material writes into the pages' HTML as they are, unescaped."""
+    found = []
+    for name in TEXT_IN_ATTRIBUTES:
+        entry = top.get(name)
+        value = resolve_env(entry.value) if entry is not None else None
+        if value is not None and any(c in str(value.value) for c in '<>"'):
+            found.append(
+                _bad(
+                    value.line,
+                    value.column,
+                    f"{name}: '<', '>' and '\"' cannot be used (the theme writes it into the "
+                    "pages' HTML as it is); write the name without them",
+                )
+            )
+    return found
+
+
+def _site_dir_problems(site_dir: Entry | None) -> list[Problem]:
+    """`build` writes to site/ or --site-dir: any other site_dir would be silently ignored."""
+    if site_dir is None or str(resolve_env(site_dir.value).value).strip("/") == SITE_FOLDER:
+        return []
+    message = (
+        f"site_dir: the site is built into {SITE_FOLDER}/ (or the folder given to "
+        "'build.py build --site-dir'), so this setting would be ignored; remove it"
+    )
+    return [_bad(site_dir.value.line, site_dir.value.column, message)]
+
+
+def _duplicate_problems(node: Located | None) -> list[Problem]:
+    """A setting given twice: the core would read the first, MkDocs the last."""
+    if node is None:
+        return []
+    found: list[Problem] = []
+    if node.kind == "map":
+        found += [
+            _bad(
+                entry.key.line,
+                entry.key.column,
+                f"'{entry.key.value}' is given twice (first on line "
+                f"{node.value[str(entry.key.value)].key.line}); keep one of them",
+            )
+            for entry in node.duplicates
+        ]
+        for entry in node.value.values():
+            found += _duplicate_problems(entry.value)
+    elif isinstance(node.value, list):
+        for item in node.value:
+            found += _duplicate_problems(item)
+    return found
+
+
+def _remote_file_problems(top: dict[str, Entry]) -> list[Problem]:
+    """Scripts and stylesheets from another host: the site never asks another host for
+    anything (readers' privacy), and its Content Security Policy would block them."""
+    found = []
+    for name in ("extra_javascript", "extra_css"):
+        entry = top.get(name)
+        items = entry.value.value if entry is not None and entry.value.kind == "seq" else []
+        for item in items:
+            path = item.value.get("path") if item.kind == "map" else None  # {path: x.js}
+            text = str(resolve_env(path.value if path is not None else item).value)
+            if re.match(r"^([a-z][a-z0-9+.-]*:|//)", text.strip(), re.IGNORECASE):
+                found.append(
+                    _bad(
+                        item.line,
+                        item.column,
+                        f"{name}: '{text}' is on another host, which the site never asks for "
+                        "anything (readers' privacy); remove it",
+                    )
+                )
+    return found
+
+
+def _extension_problems(extensions: Entry | None) -> list[Problem]:
+    """Markdown extensions that would publish files the checks never read."""
+    node = extensions.value if extensions is not None else None
+    items = node.value if node is not None and node.kind == "seq" else [node] if node else []
+    names: list[Located] = []
+    for item in items:
+        if item.kind == "map":
+            names += [entry.key for entry in item.value.values()]
+        elif item.is_text:
+            names.append(item)
+    return [
+        _bad(
+            name.line,
+            name.column,
+            f"markdown_extensions: '{name.value}' copies other files into pages, where neither "
+            "the anonymisation check nor a second reader sees them; remove it",
+        )
+        for name in names
+        if str(name.value) in FILE_COPYING_EXTENSIONS
+    ]
 
 
 def _absolute_links_relative_to_docs(validation: Entry | None) -> bool:
@@ -308,8 +423,15 @@ def _setting_value(spec: SettingSpec, node: Located, problems: list[Problem]) ->
             return default
         return bool(node.value)
     if isinstance(default, int):
-        if node.kind != "int" or node.value <= 0:
-            problems.append(_bad(node.line, node.column, f"'{spec.name}' must be a whole number"))
+        most = MAXIMUM[spec.name]
+        if node.kind != "int" or not 1 <= node.value <= most:
+            problems.append(
+                _bad(
+                    node.line,
+                    node.column,
+                    f"'{spec.name}' must be a whole number from 1 to {most} (got {node.raw})",
+                )
+            )
             return default
         return node.value
     if not node.is_text:
@@ -325,13 +447,20 @@ def _site_url(doc: Located | None) -> str:
 
 
 def resolve_env(node: Located) -> Located:
-    """A value written `!ENV NAME`, resolved as MkDocs resolves it (null when NAME is unset).
-    The list form `!ENV [NAME, default]` is not read here; the plugin refuses a build whose
-    settings MkDocs resolves differently from this."""
-    if node.kind != "!ENV" or not isinstance(node.value, str):
+    """A value written `!ENV NAME` or `!ENV [NAME, ..., default]`, resolved as MkDocs
+    resolves it: the first variable set, else the default (null when there is none). The
+    plugin refuses a build whose settings MkDocs resolves differently from this."""
+    if node.kind != "!ENV":
         return node
-    value = os.environ.get(node.value)
-    return replace(node, value=value, kind="null" if value is None else "str")
+    items: list[Located] = node.value if isinstance(node.value, list) else [node]
+    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    for name in names:
+        value = os.environ.get(str(name.value))
+        if value is not None:
+            return replace(node, value=value, kind="str")
+    if default is None:
+        return replace(node, value=None, kind="null")
+    return replace(default, line=node.line, column=node.column)
 
 
 def _plugin_block(doc: Located | None) -> tuple[Located | None, Located]:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import glob
 import os
 import shutil
 import tempfile
@@ -133,7 +134,7 @@ def recover(target: Path) -> None:
             previous.rename(target)  # killed between the two renames: the old site returns
         elif os.path.lexists(previous):
             _remove(previous)  # killed while deleting the old site
-        for stale in target.parent.glob(f".{target.name}.staging-*"):
+        for stale in target.parent.glob(f".{glob.escape(target.name)}.staging-*"):
             _remove(stale)
     except OSError as exc:
         raise OutputError(f"cannot tidy up after an earlier build: {_reason(exc)}") from None

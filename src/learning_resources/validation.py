@@ -12,11 +12,12 @@ from typing import Any
 
 from dateutil import parser as dateutil_parser
 
+from .dates import YEARS, plausible
 from .documents import Extension, Waiver
 from .fields import FIELDS, MAX_MESSAGE_LENGTH, MAX_MESSAGES, FieldSpec, FieldType
 from .kinds import Kind
 from .located import Located, plain
-from .markdown_text import headings, normalise_heading
+from .markdown_text import code_lines, headings, normalise_heading
 from .problems import Problem, Severity
 from .rules import RULES, problem
 from .settings import Settings
@@ -365,7 +366,7 @@ def _check_date(text: str, bad: Any) -> dt.date | None:
         bad("schema.date", f"expected a date YYYY-MM-DD, got '{text}'{hint}", text)
         return None
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
         month, day = int(match.group(2)), int(match.group(3))
         reason = (
@@ -375,6 +376,10 @@ def _check_date(text: str, bad: Any) -> dt.date | None:
         )
         bad("schema.date", f"'{text}' is not a real date ({reason})", text)
         return None
+    if not plausible(date):
+        bad("schema.date", f"'{text}': the year cannot be right; give {YEARS}", text)
+        return None
+    return date
 
 
 def _guess_date(text: str) -> dt.date | None:
@@ -562,6 +567,45 @@ def check_sections(
                 heading.line,
                 f"the section '## {heading.text}' is empty; write it, even a sentence or two",
                 heading.text,
+            )
+    return found
+
+
+_FIELD_LINE = re.compile(r"^([A-Za-z_]+)[ \t]*:(?:[ \t]|$)")
+_BREAK = re.compile(r"^ {0,3}-{3,}[ \t]*$")
+
+
+def check_fields_in_body(kind: Kind, source: SourceFile) -> list[Problem]:
+    """A field written where it is only text: in the first lines of the body, or after a
+    second '---'. An error for `draft:` (the draft would be published), else a warning (it
+    could be prose: "Summary: ...")."""
+    names = {spec.name for spec in FIELDS[kind]}
+    lines = source.body.split("\n")
+    skip = code_lines(source.body)
+    found: list[Problem] = []
+    opening = True  # at the start of the body or after a '---' line, before a paragraph
+    in_paragraph = False
+    for index, line in enumerate(lines):
+        if index in skip or not line.strip():
+            in_paragraph, opening = False, opening and not in_paragraph
+            continue
+        if _BREAK.match(line):
+            opening, in_paragraph = True, False
+            continue
+        in_paragraph = True
+        match = _FIELD_LINE.match(line) if opening else None
+        if match and match.group(1).lower() in names:
+            found.append(
+                problem(
+                    "frontmatter.field_in_body",
+                    source.relpath,
+                    source.body_line + index,
+                    1,
+                    f"'{match.group(1)}:' here is text of the page, not a field: fields go in "
+                    "the front matter, between the two '---' lines at the top of the file; "
+                    "move it there",
+                    severity=None if match.group(1).lower() == "draft" else Severity.WARNING,
+                )
             )
     return found
 

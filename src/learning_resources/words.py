@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -14,8 +15,14 @@ def is_slug(text: str) -> bool:
     return bool(_SLUG.match(text))
 
 
-def suggest_slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "document"
+def suggest_slug(text: str, longest: int = 60) -> str:
+    """A file name for `text`: 'Café: naïve questions' -> 'cafe-naive-questions', cut at a
+    hyphen to at most `longest` characters."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    if len(slug) > longest:
+        slug = slug[: longest + 1].rsplit("-", 1)[0] if "-" in slug[:longest] else slug[:longest]
+    return slug or "document"
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
