@@ -214,6 +214,12 @@ _OPERATION = re.compile(r"\b(?:Operation|Op\.?|OP)[ \t]+([A-Z][A-Za-z]{2,}|[A-Z]
 # A national operation, said to be one: "Operation X (national ...)", "the national Operation X".
 _NATIONAL_AFTER = re.compile(r"[ \t]*(?:\(|,|[–—-])[ \t]*(?:a[ \t]+|the[ \t]+)?[Nn]ational\b")
 _NATIONAL_BEFORE = re.compile(r"\b[Nn]ational[ \t]+(?:police[ \t]+)?$")
+# ... or a campaign or its materials, not a case's: "Operation Sentinel briefing pack".
+_CAMPAIGN_AFTER = re.compile(
+    r"[ \t]+(?:briefing|guidance|toolkit|campaign|training|resources?|materials|leaflets?|"
+    r"pack|packs|protocol|programme|approach|model|partnership|website|app|posters?|"
+    r"e-learning|course|scheme|week|day|awareness|film|video|session|sessions)\b"
+)
 _NUMBERED = re.compile(r"number|\bno\b|\bref|#|:|\blog\b", re.IGNORECASE)
 
 
@@ -338,6 +344,8 @@ def find_identifiers(
                 found.append(Finding("anon.reference", m.start(group), m.end(group), message))
     add("anon.social", _TAG, "a gaming or chat user name; name the app only")
     for m in blocks.finditer(_OPERATION, _OPERATION_WORD):
+        if _CAMPAIGN_AFTER.match(text, m.end()):
+            continue  # a campaign and its materials: "Operation Sentinel briefing pack"
         if _NATIONAL_AFTER.match(text, m.end()) or _NATIONAL_BEFORE.search(
             text, max(0, m.start() - 30), m.start()
         ):

@@ -331,6 +331,13 @@ NOT_PLACES = frozenset({"tyrone"})
 # lower case in web text, "demi" and "yaw" are dictionary words): always names.
 NAMES_NOT_WORDS = frozenset({"wang", "thi", "demi", "yaw", "elif"})
 
+# Features of the land and water, never names in lower case ("the park, the quay and online").
+_GEOGRAPHY = word_list(
+    "quay wharf pier jetty beach cove cliff cliffs dunes canal towpath reservoir loch estuary "
+    "creek weir dock docks marina promenade seafront headland harbour island isle moor marsh "
+    "fen lagoon bay shore coast slipway boatyard lido pond quarry"
+)
+
 # A span followed by one of these is the name of a place or a body, not of a person
 # ("Victoria Centre", "Lucy Faithfull Foundation", "Loxley House"). They never join a name.
 FACILITIES = """
@@ -420,6 +427,7 @@ _MASKS = tuple(
         ("mailto:", r"\bmailto:[^\s<>()\[\]]+"),
         ("tel:", r"\btel:[^\s<>()\[\]]+"),
         ("@", r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|(?<![\w@])@\w+"),  # e-mail, @handle
+        ("**", r"\*\*[^\W\d_]{1,3}\*\*[^\W\d_]+"),  # a word with a letter in bold: "**N**eck"
         (
             "",
             r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:uk|com|org|net|gov|nhs|io|info|eu|co|ac|sch|police)\b"
@@ -433,6 +441,13 @@ _ACRONYM = re.compile(
     r"\(([A-Z][A-Z0-9&]{1,9})\)|^[ \t]*([A-Z][A-Z0-9&]{1,9})(?:\t|[ \t]+[–-][ \t])", re.MULTILINE
 )
 _CONTRACTIONS = frozenset({"m", "ll", "ve", "d", "re", "t", "s"})
+# A verb before "n't", which is not a name though its stem may be ("Aren't", "Don't").
+_NEGATED = {
+    "aren": "are", "isn": "is", "wasn": "was", "weren": "were", "don": "do", "doesn": "does",
+    "didn": "did", "hasn": "has", "haven": "have", "hadn": "had", "couldn": "could",
+    "wouldn": "would", "shouldn": "should", "mustn": "must", "needn": "need", "mightn": "might",
+    "can": "can", "won": "will", "shan": "shall", "ain": "is", "daren": "dare", "oughtn": "ought",
+}  # fmt: skip
 _CLOSING_QUOTES = frozenset("'’\"”")
 _OPENING_QUOTES = frozenset("'‘\"“")
 _BLANK_LEAD = frozenset(" \t*_#>[(\"'“‘|-+")
@@ -481,7 +496,7 @@ def lists() -> Lists:
     lowercase = _read("lowercase_names.txt.gz")
     in_lower_case = {k: AMBIGUOUS for k, kind in kinds.items() if kind != AMBIGUOUS}
     in_lower_case.update(dict.fromkeys(lowercase, NAME))
-    for key in [*_STOP, *places]:
+    for key in [*_STOP, *places, *_GEOGRAPHY]:
         in_lower_case.pop(key, None)
     return Lists(
         kinds=kinds,
@@ -510,7 +525,10 @@ def _keys(key: str) -> list[str]:
     for part in _HYPHEN.split(key):
         if "'" in part:
             head, _, tail = part.rpartition("'")
-            if tail in _CONTRACTIONS:  # "I'm", "Don't", "Tyler'll"
+            if tail == "t" and head in _NEGATED:  # "Aren't", "Don't", "Won't": not "Aren"
+                out.append(_NEGATED[head])
+                continue
+            if tail in _CONTRACTIONS:  # "I'm", "Tyler'll"
                 out.append(head.replace("'", ""))
                 continue
             out.append(part.replace("'", ""))
@@ -775,11 +793,19 @@ _TITLE_CASE_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _POSSESSOR_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_]*['’]s[ \t]+$")
 # What is named after a person, not the person: "Gillick competence", "the Fraser guidelines",
 # "the Nolan principles", "a Moses basket", "Stephen Lawrence Day", "Clare's Law".
+_EPONYM_NOUNS = (
+    r"(?:Law|Laws|Day|Scheme|Principles?|Syndrome|Disease|Model|Triangle|"
+    r"Hierarchy|Protocols?|Act|Rule|Rules|Framework|Ladder|Approach|Method|Toolkit|Tool|Test|"
+    r"Award|Lecture|Inquiry|Procedure|Criteria|Guidelines|Theory|Matrix|Wheel|Star|Curve|"
+    r"Scale|Index|Effect|Manoeuvre|Sign|Score|Chart)"
+)
+# ... also when a cue took the noun into the name: "known as Clare's Law".
+_EPONYM_END = re.compile(rf"\S(?:['’]s)?[ \t]+{_EPONYM_NOUNS}$")
 _EPONYM_AFTER = re.compile(
-    r"(?:['’]s)?[ \t]+(?:Law|Laws|Day|Scheme|Principles?|Syndrome|Disease|Model|Triangle|"
-    r"Hierarchy)\b|[ \t]+(?:competence|competency|guidelines|principles|basket|criteria|test|"
-    r"consent|ruling|judgment|judgement|"
-    r"syndrome|disease|hierarchy|triangle)\b"
+    rf"(?:['’]s)?[ \t]+{_EPONYM_NOUNS}\b|(?:['’]s)?[ \t]+(?:competence|competency|"
+    r"guidelines|principles|basket|criteria|test|consent|ruling|judgment|judgement|syndrome|"
+    r"disease|hierarchy|triangle|model|theory|ladder|protocol|framework|law|scheme|"
+    r"principle|matrix|wheel|star|curve|scale)\b"
 )
 
 # ... or a public person said to be one: "Kate Morris, a researcher at Sheffield, found".
@@ -1045,6 +1071,7 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
         CITATION.match(text, end)
         or _EPONYM_AFTER.match(text, end)
         or _EPONYM_TAIL.search(text, start, end)
+        or _EPONYM_END.search(text, start, end)
         or _PUBLIC_PERSON_AFTER.match(text, end)
     )
 
