@@ -1125,6 +1125,8 @@ def _nicknames(text: str, data: Lists) -> Spans:
             if lower and classify(normalise(lower.group(1)), data) in (NAME, UNKNOWN):
                 found.append((lower.start(1), lower.end(1), None))
             continue
+        if _EPONYM_END.search(named.group(1)):
+            continue  # "known as Clare's Law"
         keys = [normalise(w) for w in named.group(1).split()]
         if keys[0] in _ROLE_WORDS and (len(keys) == 1 or len(keys[1]) == 1 or keys[1].isdigit()):
             continue  # "referred to as 'Child A'", "known as Mother" (not "'Daddy Dee'")

@@ -245,7 +245,7 @@ _CUE_OBJECT = (
 )
 NICKNAME_CUE = re.compile(
     r"\b(?:"
-    r"(?:known|referred[ \t]+to|knew[ \t]+[\w' \t-]{1,40}?)"
+    r"(?:known|referred[ \t]+to|knew(?:[ \t]+[\w' \t-]{1,40}?)?)"
     r"(?P<known>[ \t]+(?:locally|only|widely|mostly|simply|always|online|publicly|usually|"
     r"commonly|affectionately|mainly|(?:to|on|in|at|around|by|"
     r"among|amongst)[ \t]+[\w' \t]{1,25}?))?[ \t]+as"
