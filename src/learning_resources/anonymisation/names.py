@@ -55,6 +55,10 @@ from .findings import Finding
 from .not_names import never_names
 from .person_context import (
     ACTION_AFTER,
+    DOES_AFTER_APPOSED,
+    KIN_THEN_LOWER,
+    LOWER_BEFORE_ROLE,
+    PERSON_BEFORE_APPOSED,
     APPOSITION_AFTER,
     APPOSITION_BEFORE,
     ATTRIBUTION_AFTER,
@@ -1169,6 +1173,46 @@ _PROPER_PLURALS = frozenset(
 )
 
 
+# Words that sit between commas but are no one's name: "His brother, meanwhile, said".
+_NOT_APPOSED = frozenset(
+    word_list(
+        "now then meanwhile instead too though also again later earlier eventually initially "
+        "however moreover indeed perhaps maybe sometimes often once twice today yesterday "
+        "tomorrow tonight aged alone together overall nevertheless nonetheless therefore thus "
+        "hence anyway afterwards too in turn child baby mother father mum dad"
+    )
+)
+_APPOSED_WORD = re.compile(r",[ \t]+([A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?)(?=,[ \t]+[a-z])")
+
+
+def _appositions(text: str, data: Lists) -> Spans:
+    """A word of any kind and case said of a person by apposition: "His younger brother,
+    hunter, told", "A classmate, Chester, showed", "a ten-year-old, Blessing, came"; a name in
+    lower case after a kin word ("his cousin mercy, they") or starting a sentence before who
+    it is ("heather, a senior carer, told")."""
+    found: Spans = []
+    if ", " in text:
+        for m in _APPOSED_WORD.finditer(text):
+            key = m.group(1).lower()
+            if key in _FUNCTION_WORDS or key in _NOT_APPOSED or key.endswith("ly"):
+                continue
+            if key in _ROLE_WORDS or not DOES_AFTER_APPOSED.match(text, m.end()):
+                continue
+            kind = classify(normalise(key), data)
+            if kind in (WORD, STOPPED) and (key.endswith(("ed", "ing")) or m.group(1).islower()):
+                continue  # "Mother, exhausted, took", "his brother, upset, left"
+            if PERSON_BEFORE_APPOSED.search(text, max(0, m.start() - 80), m.start() + 2):
+                found.append((m.start(1), m.end(1), None))
+        for m in LOWER_BEFORE_ROLE.finditer(text):
+            key = m.group(1)
+            if key not in _FUNCTION_WORDS and key not in _NOT_APPOSED and not key.endswith("ly"):
+                found.append((m.start(1), m.end(1), None))
+    for m in KIN_THEN_LOWER.finditer(text):
+        if classify(normalise(m.group(1)), data) in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN):
+            found.append((m.start(1), m.end(1), None))
+    return found
+
+
 def _families(text: str, data: Lists) -> Spans:
     """A family by its surname: "the Okonjo family", "the Nowaks", "the Browns moved"."""
     found: Spans = []
@@ -1313,7 +1357,11 @@ def find_names(
     words = _scan(scanned, data)
     names = _judge(scanned, words, data)
     spans = _spans(scanned, words)
-    for extra in (_nicknames(scanned, data), _families(scanned, data)):
+    for extra in (
+        _nicknames(scanned, data),
+        _families(scanned, data),
+        _appositions(scanned, data),
+    ):
         for n in extra:  # a sure name replaces a weak one it overlaps ("the De Souzas")
             spans = [x for x in spans if not (x[2] and x[0] < n[1] and n[0] < x[1])]
             if not any(s < n[1] and n[0] < e for s, e, _ in spans):
