@@ -1110,6 +1110,10 @@ _MORE_NICKNAMES = re.compile(
 )
 
 
+# A contact in a phone, whatever word it is saved as: "a contact saved as devon".
+_CONTACT_BEFORE = re.compile(r"\b(?:contacts?|numbers?|phone)[ \t]+(?:was[ \t]+|were[ \t]+)?$")
+
+
 def _nicknames(text: str, data: Lists) -> Spans:
     """'Smiler' after "called her", "known as 'Madz'", "known to friends as Libz", "called the
     older man 'Big Mo'", "known locally as Tank", "a man called Gaz"; and every other use of
@@ -1126,8 +1130,14 @@ def _nicknames(text: str, data: Lists) -> Spans:
         named = quoted or (BARE_NAME if person else BARE_NICKNAME).match(text, cue.end())
         if named is None:
             lower = _LOWER_NICKNAME.match(text, cue.end())  # "known online as ghostboi"
-            if lower and classify(normalise(lower.group(1)), data) in (NAME, UNKNOWN):
-                found.append((lower.start(1), lower.end(1), None))
+            if lower and (
+                classify(normalise(lower.group(1)), data) in (NAME, UNKNOWN)
+                or (
+                    _CONTACT_BEFORE.search(text, max(0, cue.start() - 40), cue.start())
+                    and lower.group(1) not in _FUNCTION_WORDS
+                )
+            ):
+                found.append((lower.start(1), lower.end(1), None))  # "a contact saved as devon"
             continue
         if _EPONYM_END.search(named.group(1)):
             continue  # "known as Clare's Law"
@@ -1213,6 +1223,12 @@ def _appositions(text: str, data: Lists) -> Spans:
     return found
 
 
+# What a family is the object of: "a step-down to Early Help for the Frosts".
+_FAMILY_OBJECT_BEFORE = re.compile(
+    r"\b(?:for|with|to|from|by|about|visited|visiting|supporting|supported|worked)[ \t]+$"
+)
+
+
 def _families(text: str, data: Lists) -> Spans:
     """A family by its surname: "the Okonjo family", "the Nowaks", "the Browns moved"."""
     found: Spans = []
@@ -1240,7 +1256,18 @@ def _families(text: str, data: Lists) -> Spans:
             or FAMILY_HOST_BEFORE.search(text, max(0, m.start() - 30), m.start())
             or (
                 kinds & {NAME, NAME_WORD}
-                or (kinds & {AMBIGUOUS} and ACTION_AFTER.match(text, m.end()))
+                or (
+                    kinds & {AMBIGUOUS}
+                    and (
+                        ACTION_AFTER.match(text, m.end())
+                        or text.startswith(("' ", "’ "), m.end())  # "the Bakers' placement"
+                        or (
+                            _FAMILY_OBJECT_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                            and not _TITLE_CASE_NEXT.match(text, m.end())
+                            and not _sentence_initial(text, m.start())
+                        )
+                    )
+                )
                 or (
                     plural == UNKNOWN
                     and kinds & {UNKNOWN}
