@@ -1229,6 +1229,81 @@ _FAMILY_OBJECT_BEFORE = re.compile(
 )
 
 
+# Tables: a column of people (its heading says so, or other cells are case labels or
+# roles) or of settings; a bare Capitalised cell in it is a name ("| Ebony | Living with ..."),
+# unless it is a role, an agency's word or an acronym ("| Mother |", "| GP |").
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
+_TABLE_RULE = re.compile(r"^[ \t|:-]+$")
+_PEOPLE_HEADING = re.compile(
+    r"(?i:child|children|person|people|name|who|young[ \t]+person|sibling|pupil|member|"
+    r"household[ \t]+member|family[ \t]+member|relative|case|setting|placement|school|"
+    r"where|provider|venue|location)s?"
+)
+_CASE_CELL = re.compile(
+    r"(?:Child|Baby|Young[ \t]+Person|Sibling|Adult|Infant|Family)[ \t]+(?:[A-Z]{1,2}|\d{1,2})"
+)
+_BARE_CELL = re.compile(r"[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)*(?:[ \t]+[A-Z][^\W\d_]+){0,2}")
+
+
+def _table_cells(text: str, data: Lists) -> Spans:
+    """Bare Capitalised cells in a table's column of people or settings."""
+    found: Spans = []
+    if "|" not in text:
+        return found
+    rows: list[list[tuple[int, int]]] = []
+    last_end = -2
+    for m in [*_TABLE_ROW.finditer(text), None]:
+        if m is not None and m.start() == last_end + 1:
+            rows.append(_cells(text, m.start(), m.end()))
+            last_end = m.end()
+            continue
+        if len(rows) >= 3:
+            found += _people_column(text, rows, data)
+        rows = [_cells(text, m.start(), m.end())] if m is not None else []
+        last_end = m.end() if m is not None else -2
+    return found
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a table row's cells, stripped."""
+    cells, at = [], text.index("|", start) + 1
+    while (bar := text.find("|", at, end)) != -1:
+        a, b = at, bar
+        while a < b and text[a] in " \t":
+            a += 1
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        cells.append((a, b))
+        at = bar + 1
+    return cells
+
+
+def _people_column(text: str, rows: list[list[tuple[int, int]]], data: Lists) -> Spans:
+    found: Spans = []
+    body = [r for r in rows[1:] if not _TABLE_RULE.fullmatch(text[r[0][0] : r[-1][1]] or "-")]
+    for column in range(len(rows[0])):
+        heading = text[slice(*rows[0][column])] if column < len(rows[0]) else ""
+        cells = [r[column] for r in body if column < len(r)]
+        texts = [text[a:b] for a, b in cells]
+        people = bool(_PEOPLE_HEADING.fullmatch(heading)) or any(
+            _CASE_CELL.fullmatch(t) for t in texts
+        )
+        if not people:
+            continue
+        for (a, b), cell in zip(cells, texts, strict=True):
+            if not _BARE_CELL.fullmatch(cell) or _CASE_CELL.fullmatch(cell):
+                continue
+            keys = [normalise(w) for w in cell.split()]
+            if any(k in _ROLE_WORDS or k in _FUNCTION_WORDS for k in keys):
+                continue
+            kinds = [classify(k, data) for k in keys]
+            if any(k in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN, PLACE_WORD) for k in kinds) and not any(
+                k in (STOPPED, SOFT_WORD) for k in kinds
+            ):
+                found.append((a, b, None))
+    return found
+
+
 def _families(text: str, data: Lists) -> Spans:
     """A family by its surname: "the Okonjo family", "the Nowaks", "the Browns moved"."""
     found: Spans = []
@@ -1388,6 +1463,7 @@ def find_names(
         _nicknames(scanned, data),
         _families(scanned, data),
         _appositions(scanned, data),
+        _table_cells(scanned, data),
     ):
         for n in extra:  # a sure name replaces a weak one it overlaps ("the De Souzas")
             spans = [x for x in spans if not (x[2] and x[0] < n[1] and n[0] < x[1])]
