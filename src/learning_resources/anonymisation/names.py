@@ -55,10 +55,6 @@ from .findings import Finding
 from .not_names import never_names
 from .person_context import (
     ACTION_AFTER,
-    DOES_AFTER_APPOSED,
-    KIN_THEN_LOWER,
-    LOWER_BEFORE_ROLE,
-    PERSON_BEFORE_APPOSED,
     APPOSITION_AFTER,
     APPOSITION_BEFORE,
     ATTRIBUTION_AFTER,
@@ -69,6 +65,7 @@ from .person_context import (
     CASE_IN_BRACKETS_AFTER,
     COMMA_BEFORE,
     DETERMINER_BEFORE,
+    DOES_AFTER_APPOSED,
     FAMILY,
     FAMILY_AFTER,
     FAMILY_APPOSITION,
@@ -78,11 +75,13 @@ from .person_context import (
     INITIAL_AFTER,
     KIN,
     KIN_OR_AGE_AFTER,
+    KIN_THEN_LOWER,
     KNOWN_AS_AFTER,
     LIST_END,
     LIST_SEPARATOR,
     LISTED_PERSON_AFTER,
     LISTED_PERSON_BEFORE,
+    LOWER_BEFORE_ROLE,
     LOWER_PAIR,
     LOWER_PAIR_AFTER,
     MADE_BY_BEFORE,
@@ -93,6 +92,7 @@ from .person_context import (
     PEOPLE_LIST_AFTER,
     PEOPLE_LIST_BEFORE,
     PERSON_AFTER,
+    PERSON_BEFORE_APPOSED,
     PERSON_BEFORE_CUE,
     PERSON_OBJECT_BEFORE,
     QUOTED_NAME,
@@ -1297,9 +1297,9 @@ def _people_column(text: str, rows: list[list[tuple[int, int]]], data: Lists) ->
             if any(k in _ROLE_WORDS or k in _FUNCTION_WORDS for k in keys):
                 continue
             kinds = [classify(k, data) for k in keys]
-            if any(k in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN, PLACE_WORD) for k in kinds) and not any(
-                k in (STOPPED, SOFT_WORD) for k in kinds
-            ):
+            if any(
+                k in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN, PLACE_WORD) for k in kinds
+            ) and not any(k in (STOPPED, SOFT_WORD) for k in kinds):
                 found.append((a, b, None))
     return found
 

@@ -646,7 +646,6 @@ def _names_a_venue(group: str, areas: frozenset[str]) -> bool:
     return False
 
 
-
 def _names_a_site(group: str, areas: frozenset[str]) -> bool:
     """Whether `group` holds a word that names one site or project: not a generic word, a
     people ("Irish Traveller site"), an agency's word or one of the partnership's areas."""
