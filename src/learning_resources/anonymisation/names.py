@@ -1304,6 +1304,31 @@ def _people_column(text: str, rows: list[list[tuple[int, int]]], data: Lists) ->
     return found
 
 
+# A link to a file: "[Bishop strategy meeting notes](/files/cases/bishop-strategy-notes.docx)".
+_FILE_LINK = re.compile(r"\[([^\]\n]{1,120})\]\(([^)\s]*/)?([^)/\s]+)\.[A-Za-z0-9]{2,5}\)")
+_FILE_NAME_PART = re.compile(r"[^\W\d_]+")
+
+
+def _linked_names(text: str, data: Lists) -> Spans:
+    """A name that a file link's text and its file name both begin with: a case's surname
+    ("[Bishop strategy notes](/files/bishop-strategy-notes.docx)"), in both places."""
+    found: Spans = []
+    if "](" not in text:
+        return found
+    for m in _FILE_LINK.finditer(text):
+        first = _FILE_NAME_PART.match(m.group(3))
+        word = TOKEN.match(m.group(1))
+        if first is None or word is None or word.group().lower() != first.group().lower():
+            continue
+        key = normalise(word.group())
+        if key in _FUNCTION_WORDS or key in _ROLE_WORDS or len(key) < 3:
+            continue
+        if classify(key, data) in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN):
+            found.append((m.start(1), m.start(1) + len(word.group()), None))
+            found.append((m.start(3), m.start(3) + len(first.group()), None))
+    return found
+
+
 def _families(text: str, data: Lists) -> Spans:
     """A family by its surname: "the Okonjo family", "the Nowaks", "the Browns moved"."""
     found: Spans = []
@@ -1464,6 +1489,7 @@ def find_names(
         _families(scanned, data),
         _appositions(scanned, data),
         _table_cells(scanned, data),
+        _linked_names(text, data),
     ):
         for n in extra:  # a sure name replaces a weak one it overlaps ("the De Souzas")
             spans = [x for x in spans if not (x[2] and x[0] < n[1] and n[0] < x[1])]
