@@ -49,6 +49,7 @@ CAUGHT = [
      "Cutler's Wharf"),
     ("Staff at the Crescent Moon Takeaway saw her there late at night.", "anon.institution",
      "Crescent Moon Takeaway"),
+    ("He stayed at the Gable hostel for a week.", "anon.institution", "Gable"),
     # a word of any kind and case in apposition after a person's noun
     ("Her older sister, ranger, told the nurse about the bruises.", "anon.name", "ranger"),
     ("A neighbour, Harlow, phoned the police that night.", "anon.name", "Harlow"),
@@ -88,6 +89,7 @@ ALLOWED = [
     "Youth workers ran the Youth Club and the Breakfast Club at the school.",
     "The Young Carers Project and the Family Centre both took referrals.",
     "## Community Church Outreach\n\nVolunteers gave out leaflets.",
+    "A Polish church gave food; the Food Bank Project gave vouchers.",
     # words between commas that are no one's name
     "His brother, meanwhile, said nothing to staff.",
     "Mother, exhausted, took the baby into her bed.",

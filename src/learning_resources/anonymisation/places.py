@@ -82,7 +82,10 @@ _LOWER_TYPE = re.compile(
     rf"\b({_NAME_WORD}(?:[ \t]+(?:and[ \t]+)?{_NAME_WORD}){{0,2}})[ \t]+(?:nursery|pre-school|"
     r"preschool|school|academy|primary|surgery|practice|playgroup|children['’]s[ \t]+home|"
     r"pub|inn|caf[eé]|after-school[ \t]+club|breakfast[ \t]+club|holiday[ \t]+club|"
-    r"takeaway|barbers?|salon|gym)\b"
+    r"takeaway|barbers?|salon|gym|"
+    # venues and lodgings in lower case (round 5): "the Starlight shisha lounge"
+    r"(?:shisha[ \t]+)?lounge|hostel|foyer|church|chapel|mosque|hotel|arcade|snooker[ \t]+hall|"
+    r"kebab[ \t]+shop|chicken[ \t]+shop|car[ \t]+wash|tuition[ \t]+centre|childminders?)\b"
 )
 # flat 4, The Old Maltings / apt 33 Mercer House: a numbered flat and the building's name
 _FLAT = re.compile(
@@ -525,7 +528,8 @@ _PLACED_WORD = re.compile(
 )
 _LOWER_TYPE_WORD = re.compile(
     r"nursery|pre-?school|school|academy|primary|surgery|practice|playgroup|children['’]s home|"
-    r"pub|inn|caf|club|takeaway|barber|salon|gym"
+    r"pub|inn|caf|club|takeaway|barber|salon|gym|lounge|hostel|foyer|church|chapel|mosque|"
+    r"hotel|arcade|snooker|kebab|chicken|car[ \t]+wash|tuition|childminder"
 )
 # A site where families live in caravans or trailers, or a mooring: "the Fernhill Traveller
 # site", "Crossways caravan site", "Pitch 14, Crossways caravan site", "mooring 6, Lock Lane".
@@ -628,7 +632,9 @@ _ACTIVITY_WORDS = _SERVICE_WORDS | frozenset(
         "east west social working men's women's golf rugby cricket tennis netball rowing sailing "
         "yacht fishing angling bowls bowling scout scouts guide guides cadet cadets army air sea "
         "police fire lads girls' boys' private public open safer sure start healthy early years "
-        "homeless night day care foster residential secure emergency crisis refugee asylum"
+        "homeless night day care foster residential secure emergency crisis refugee asylum job "
+        "jobcentre food bank baby clothes toy uniform premier league champions neighbours "
+        "salvation army"
     )
 )
 
