@@ -57,6 +57,9 @@ CAUGHT = [
     ("A third pupil, Friday, repeated the words.", "anon.name", "Friday"),
     ("The mark came from her brother jasper, she said.", "anon.name", "jasper"),
     ("rowan, a family support worker, noticed the change.", "anon.name", "rowan"),
+    # "called" or "named" after a child's or a kin noun
+    ("A classmate called Marsh showed staff the posts.", "anon.name", "Marsh"),
+    ("A seven-year-old named Harbour was seen at the hospital.", "anon.name", "Harbour"),
     # families as objects, and a plural possessive
     ("The school arranged extra help for the Fowlers, but it stopped.", "anon.name", "Fowlers"),
     ("A review of the Carvers' kinship placement found gaps.", "anon.name", "Carvers"),
@@ -90,6 +93,7 @@ ALLOWED = [
     "The Young Carers Project and the Family Centre both took referrals.",
     "## Community Church Outreach\n\nVolunteers gave out leaflets.",
     "A Polish church gave food; the Food Bank Project gave vouchers.",
+    "The children called Mother at work; the baby called out.",
     # words between commas that are no one's name
     "His brother, meanwhile, said nothing to staff.",
     "Mother, exhausted, took the baby into her bed.",

@@ -236,7 +236,10 @@ OBJECT_FOLLOWED_BY = re.compile(
 # only ever said of a nickname), so that a bare ordinary word after it is a name too.
 _PERSON_NOUN = (
     r"(?:man|men|woman|women|boy|boys|girl|girls|lad|lads|person|adult|male|female|youth|"
-    r"teenager|guy|bloke|partner|friend|uncle|cousin|neighbour|suspect|perpetrator|abuser)"
+    r"teenager|guy|bloke|partner|friend|uncle|cousin|neighbour|suspect|perpetrator|abuser|"
+    # round 5: who else is named by "called": "a classmate called X", "a ten-year-old named X"
+    r"child|children|baby|toddler|infant|pupil|classmate|schoolmate|brother|sister|son|"
+    r"daughter|boyfriend|girlfriend|lodger|[a-z]+-(?:year|month|week)-old)"
 )
 _CUE_OBJECT = (
     r"(?:him|her|them|me|us|(?:Child|Baby|Young[ \t]+Person|Sibling|Adult)[ \t]+(?:[A-Z]{1,2}|\d)"
