@@ -879,6 +879,14 @@ def _plural_noun(key: str, data: Lists) -> bool:
     return key.endswith("s") and key[:-1] in data.words
 
 
+# What only a person does, after a word that is also a place ("Lincoln had moved into").
+_PLACE_THEN_PERSON = re.compile(
+    r"[ \t]+(?:had[ \t]+|has[ \t]+)?(?:moved[ \t]+in(?:to|[ \t]+with)?|told|disclosed|cried|"
+    r"slept|hugged|sobbed|texted|phoned)\b|[ \t]+(?:was|had[ \t]+been)[ \t]+(?:arrested|born|"
+    r"cautioned|bullied|groomed|excluded|adopted|fostered|stabbed)\b"
+)
+
+
 def _document_names(text: str, words: list[_Word], data: Lists) -> set[str]:
     """The ordinary words and unlisted words that this text shows to be people's names."""
     found: set[str] = set()
@@ -892,6 +900,13 @@ def _document_names(text: str, words: list[_Word], data: Lists) -> set[str]:
             continue  # "Records described", "Letters went"
         if candidates and _said_of_a_person(text, run):
             found.update(w.key for w in candidates)
+        elif (
+            len(run) == 1
+            and run[0].kind == PLACE_WORD
+            and run[0].initial
+            and _PLACE_THEN_PERSON.match(text, run[0].end)
+        ):
+            found.add(run[0].key)  # only a person moves in: "Lincoln had moved into the home"
     return found
 
 
