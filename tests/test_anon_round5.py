@@ -60,8 +60,10 @@ CAUGHT = [
     # "called" or "named" after a child's or a kin noun
     ("A classmate called Marsh showed staff the posts.", "anon.name", "Marsh"),
     ("A seven-year-old named Harbour was seen at the hospital.", "anon.name", "Harbour"),
+    ("The boys met at the Sandpiper Bistro on Saturdays.", "anon.institution", "Sandpiper"),
     # a word that is also a place, starting a sentence before what only a person does
     ("Nobody asked. Preston had moved in with his aunt in May.", "anon.name", "Preston"),
+    ("The visit was short. willow told the nurse it hurt.", "anon.name", "willow"),
     # families as objects, and a plural possessive
     ("The school arranged extra help for the Fowlers, but it stopped.", "anon.name", "Fowlers"),
     ("A review of the Carvers' kinship placement found gaps.", "anon.name", "Carvers"),
@@ -97,6 +99,7 @@ ALLOWED = [
     "A Polish church gave food; the Food Bank Project gave vouchers.",
     "The children called Mother at work; the baby called out.",
     "Durham was a good place to live. Carlisle had moved up the league.",
+    "- she told the review nothing new\n- staff told the panel",
     # words between commas that are no one's name
     "His brother, meanwhile, said nothing to staff.",
     "Mother, exhausted, took the baby into her bed.",

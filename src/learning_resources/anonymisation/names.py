@@ -82,6 +82,7 @@ from .person_context import (
     LISTED_PERSON_AFTER,
     LISTED_PERSON_BEFORE,
     LOWER_BEFORE_ROLE,
+    LOWER_BEFORE_SPEECH,
     LOWER_PAIR,
     LOWER_PAIR_AFTER,
     MADE_BY_BEFORE,
@@ -1214,7 +1215,7 @@ def _appositions(text: str, data: Lists) -> Spans:
     """A word of any kind and case said of a person by apposition: "His younger brother,
     hunter, told", "A classmate, Chester, showed", "a ten-year-old, Blessing, came"; a name in
     lower case after a kin word ("his cousin mercy, they") or starting a sentence before who
-    it is ("heather, a senior carer, told")."""
+    it is ("heather, a senior carer, told") or what only a person says ("ivy told")."""
     found: Spans = []
     if ", " in text:
         for m in _APPOSED_WORD.finditer(text):
@@ -1232,6 +1233,15 @@ def _appositions(text: str, data: Lists) -> Spans:
             key = m.group(1)
             if key not in _FUNCTION_WORDS and key not in _NOT_APPOSED and not key.endswith("ly"):
                 found.append((m.start(1), m.end(1), None))
+    for m in LOWER_BEFORE_SPEECH.finditer(text):
+        key = m.group(1)
+        if (
+            key not in _FUNCTION_WORDS
+            and key not in _ROLE_WORDS
+            and not key.endswith("ly")
+            and classify(normalise(key), data) in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN)
+        ):
+            found.append((m.start(1), m.end(1), None))
     for m in KIN_THEN_LOWER.finditer(text):
         if classify(normalise(m.group(1)), data) in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN):
             found.append((m.start(1), m.end(1), None))

@@ -462,3 +462,9 @@ LOWER_BEFORE_ROLE = re.compile(
     rf"(?:[\w'’-]+[ \t]+){{0,3}}?{_APPOSED_NOUN},",
     re.MULTILINE,
 )
+# ... or before what only a person says: "heather told the review she was worried".
+LOWER_BEFORE_SPEECH = re.compile(
+    r"(?:^|[.!?][ \t]+|\n[ \t>*-]*)([a-z][a-z'’-]{2,})[ \t]+(?:told|disclosed|texted|messaged|"
+    r"whispered|confided|cried)\b",
+    re.MULTILINE,
+)

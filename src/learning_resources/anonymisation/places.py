@@ -608,7 +608,8 @@ _VENUE_HEADS = (
     "Barber Gym Hotel Inn Hostel Lodge Refuge Arcade Diner Grill Bakery Pizzeria Chippy "
     "Fellowship Tabernacle Ministries Kitchen Bar Pub Bowl Shisha Lodgings Shelter Snooker "
     "Casino Motel Lido Leisure Stores Mart Minimarket Boatyard Quay Moorings Creche Crèche "
-    "Playgroup Academy Tuition Tutoring Lettings Boxing Dojo Studio Studios Salon Laundrette"
+    "Playgroup Academy Tuition Tutoring Lettings Boxing Dojo Studio Studios Salon Laundrette "
+    "Bistro Brasserie Fisheries Carvery Tearoom Tearooms Stables Rink Cinema Skatepark Bingo"
 )
 _VENUE = re.compile(
     rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}?)[ \t]+(?:Car[ \t]+Wash|"
