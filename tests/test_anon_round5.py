@@ -81,6 +81,7 @@ CAUGHT = [
     # references in brackets after a log's word, and after a system's capitals
     ("The police incident log (1187/0932) noted the call.", "anon.reference", "1187/0932"),
     ("The SWIFT 4471920 entry was not updated.", "anon.reference", "SWIFT 4471920"),
+    ("The police log (CAD 5532) was closed that night.", "anon.reference", "CAD 5532"),
     ("Her file in the CMS 5520391 shows two referrals.", "anon.reference", "CMS 5520391"),
 ]  # fmt: skip
 

@@ -67,10 +67,12 @@ _REFERENCE = re.compile(
     r"((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{1,}[A-Z0-9])",
     re.IGNORECASE,
 )
-# ... or in brackets after a log's or an incident's word: "the incident log (0442/2111)".
+# ... or in brackets after a log's or an incident's word: "the incident log (0442/2111)",
+# "the police log (CAD 4471)".
 _BRACKETED_REFERENCE = re.compile(
     r"\b(?:log|incident|crime|case|call|job|occurrence|referral)(?:\s+(?:no\.?|number|ref\.?|"
-    r"reference))?\s*\(\s*((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{1,}[A-Z0-9])\s*\)",
+    r"reference))?\s*\(\s*((?-i:[A-Z]{2,5}[ \t]+)?(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{1,}[A-Z0-9])"
+    r"\s*\)",
     re.IGNORECASE,
 )
 # Reference shapes that need no keyword: 2022/54677, CS/264/18, NM-44172-19, MARAC-19-0421,
