@@ -101,6 +101,8 @@ ALLOWED = [
     "The children called Mother at work; the baby called out.",
     "Durham was a good place to live. Carlisle had moved up the league.",
     "- she told the review nothing new\n- staff told the panel",
+    "The Harbourlight Project, a national charity, runs the helpline.",
+    "Leaflets went out for the Greens and the Saints.",
     # words between commas that are no one's name
     "His brother, meanwhile, said nothing to staff.",
     "Mother, exhausted, took the baby into her bed.",

@@ -1194,7 +1194,8 @@ _PROPER_PLURALS = frozenset(
         "netherlands maldives seychelles bahamas balkans pennines cotswolds "
         "highlands lowlands hebrides falklands dales fens broads beatles "
         "samaritans scouts guides brownies cubs beavers rainbows games emirates "
-        "alps andes rockies"
+        "alps andes rockies greens reds blues saints lions tigers eagles spurs magpies "
+        "hornets owls"
     )
 )
 

@@ -640,6 +640,10 @@ _ACTIVITY_WORDS = _SERVICE_WORDS | frozenset(
 )
 
 
+# ... but not a national body said to be one: "the Lighthouse Project, a national charity".
+_NATIONAL_BODY_AFTER = re.compile(r",?[ \t]+(?:\(|,|[–—-])?[ \t]*(?:a|an|the)[ \t]+national\b")
+
+
 def _names_a_venue(group: str, areas: frozenset[str]) -> bool:
     """Whether a word of `group` names one venue: not an activity's, a service's, a generic
     word or one of the partnership's areas, nor a people, a month or an agency's word."""
@@ -735,6 +739,8 @@ def find_places(
                 if pattern is _VENUE:
                     if heading or not _names_a_venue(m.group(1), areas):
                         continue
+                    if _NATIONAL_BODY_AFTER.match(text, m.end()):
+                        continue  # "the Lighthouse Project, a national charity"
                     start = _skip_generic(text, start)
                 elif pattern in (_LIVING_SITE, _PROJECT, _CHAIN_OUTLET, _ROOM, _PRISON):
                     if not _names_a_site(m.group(1), areas):
