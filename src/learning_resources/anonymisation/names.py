@@ -1223,11 +1223,14 @@ def _appositions(text: str, data: Lists) -> Spans:
             key = m.group(1).lower()
             if key in _FUNCTION_WORDS or key in _NOT_APPOSED or key.endswith("ly"):
                 continue
-            if key in _ROLE_WORDS or not DOES_AFTER_APPOSED.match(text, m.end()):
-                continue
+            if key in _ROLE_WORDS or key in TITLES or not DOES_AFTER_APPOSED.match(text, m.end()):
+                continue  # "a teacher, Miss, who"
             kind = classify(normalise(key), data)
-            if kind in (WORD, STOPPED) and (key.endswith(("ed", "ing")) or m.group(1).islower()):
-                continue  # "Mother, exhausted, took", "his brother, upset, left"
+            lower = m.group(1).islower()
+            if (lower and len(key) > 4 and key.endswith(("ed", "ing"))) or (
+                kind in (WORD, STOPPED) and (key.endswith(("ed", "ing")) or lower)
+            ):
+                continue  # "Mother, exhausted, took", "his brother, upset, left", "unnamed"
             if PERSON_BEFORE_APPOSED.search(text, max(0, m.start() - 80), m.start() + 2):
                 found.append((m.start(1), m.end(1), None))
         for m in LOWER_BEFORE_ROLE.finditer(text):
