@@ -102,6 +102,7 @@ ALLOWED = [
     "Durham was a good place to live. Carlisle had moved up the league.",
     "- she told the review nothing new\n- staff told the panel",
     "The Harbourlight Project, a national charity, runs the helpline.",
+    "Seek advice from the Anna Freud Centre or Great Ormond Street Hospital.",
     "Leaflets went out for the Greens and the Saints.",
     # words between commas that are no one's name
     "His brother, meanwhile, said nothing to staff.",
