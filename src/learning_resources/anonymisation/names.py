@@ -1194,8 +1194,7 @@ _PROPER_PLURALS = frozenset(
         "netherlands maldives seychelles bahamas balkans pennines cotswolds "
         "highlands lowlands hebrides falklands dales fens broads beatles "
         "samaritans scouts guides brownies cubs beavers rainbows games emirates "
-        "alps andes rockies greens reds blues saints lions tigers eagles spurs magpies "
-        "hornets owls"
+        "alps andes rockies"
     )
 )
 
@@ -1252,6 +1251,10 @@ def _appositions(text: str, data: Lists) -> Spans:
     return found
 
 
+# Parties and teams, which are no family after "for the": "voted for the Greens".
+_TEAMS = frozenset(
+    word_list("greens reds blues saints lions tigers eagles spurs magpies hornets owls")
+)
 # What a family is the object of: "a step-down to Early Help for the Frosts".
 _FAMILY_OBJECT_BEFORE = re.compile(
     r"\b(?:for|with|to|from|by|about|visited|visiting|supporting|supported|worked)[ \t]+$"
@@ -1391,7 +1394,10 @@ def _families(text: str, data: Lists) -> Spans:
                         ACTION_AFTER.match(text, m.end())
                         or text.startswith(("' ", "’ "), m.end())  # "the Bakers' placement"
                         or (
-                            _FAMILY_OBJECT_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                            key not in _TEAMS
+                            and _FAMILY_OBJECT_BEFORE.search(
+                                text, max(0, m.start() - 20), m.start()
+                            )
                             and not _TITLE_CASE_NEXT.match(text, m.end())
                             and not _sentence_initial(text, m.start())
                         )
