@@ -1205,7 +1205,7 @@ _NOT_APPOSED = frozenset(
         "now then meanwhile instead too though also again later earlier eventually initially "
         "however moreover indeed perhaps maybe sometimes often once twice today yesterday "
         "tomorrow tonight aged alone together overall nevertheless nonetheless therefore thus "
-        "hence anyway afterwards too in turn child baby mother father mum dad"
+        "hence anyway afterwards child baby mother father mum dad"
     )
 )
 _APPOSED_WORD = re.compile(r",[ \t]+([A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?)(?=,[ \t]+[a-z])")
@@ -1311,10 +1311,12 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _people_column(text: str, rows: list[list[tuple[int, int]]], data: Lists) -> Spans:
+    """The bare Capitalised cells of a table's columns of people or settings (`rows`: the
+    cells of each row, the heading first)."""
     found: Spans = []
     body = [r for r in rows[1:] if not _TABLE_RULE.fullmatch(text[r[0][0] : r[-1][1]] or "-")]
     for column in range(len(rows[0])):
-        heading = text[slice(*rows[0][column])] if column < len(rows[0]) else ""
+        heading = text[slice(*rows[0][column])]
         cells = [r[column] for r in body if column < len(r)]
         texts = [text[a:b] for a, b in cells]
         people = bool(_PEOPLE_HEADING.fullmatch(heading)) or any(
