@@ -125,6 +125,7 @@ ALLOWED = [
     "The Business Plan (2024-2027) sets the priorities.",
     # a file link whose text begins with an ordinary word
     "See [Strategy notes](/files/strategy-notes.pdf).",
+    "See [Draft minutes](/files/draft-minutes.docx) and [old](../briefs/old.md).",
     # a table of agencies
     "| Agency | Knew |\n|---|---|\n| GP | Yes |\n| School | No |",
 ]

@@ -1339,7 +1339,15 @@ def _people_column(text: str, rows: list[list[tuple[int, int]]], data: Lists) ->
 
 
 # A link to a file: "[Bishop strategy meeting notes](/files/cases/bishop-strategy-notes.docx)".
-_FILE_LINK = re.compile(r"\[([^\]\n]{1,120})\]\(([^)\s]*/)?([^)/\s]+)\.[A-Za-z0-9]{2,5}\)")
+_FILE_LINK = re.compile(r"\[([^\]\n]{1,120})\]\(([^)\s]*/)?([^)/\s]+)\.([A-Za-z0-9]{2,5})\)")
+_PAGE_SUFFIXES = frozenset({"md", "html", "htm"})
+# Words that say which version a document is, not whose: "[Draft minutes](...)".
+_DOCUMENT_WORDS = frozenset(
+    word_list(
+        "draft final new old future full short long early late interim revised updated annual "
+        "summary template blank sample example easy plain current previous latest"
+    )
+)
 _FILE_NAME_PART = re.compile(r"[^\W\d_]+")
 
 
@@ -1354,9 +1362,11 @@ def _linked_names(text: str, data: Lists) -> Spans:
         word = TOKEN.match(m.group(1))
         if first is None or word is None or word.group().lower() != first.group().lower():
             continue
+        if not word.group()[0].isupper() or m.group(4).lower() in _PAGE_SUFFIXES:
+            continue  # a link to a page of the site: "[old](../briefs/old.md)"
         key = normalise(word.group())
-        if key in _FUNCTION_WORDS or key in _ROLE_WORDS or len(key) < 3:
-            continue
+        if key in _FUNCTION_WORDS or key in _ROLE_WORDS or key in _DOCUMENT_WORDS or len(key) < 3:
+            continue  # "[Draft minutes](/files/draft-minutes.docx)"
         if classify(key, data) in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN):
             found.append((m.start(1), m.start(1) + len(word.group()), None))
             found.append((m.start(3), m.start(3) + len(first.group()), None))
