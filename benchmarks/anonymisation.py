@@ -47,6 +47,7 @@ CORPORA = [
     CORPUS / "round3-dev.jsonl",
     CORPUS / "round3-blind.jsonl",
     CORPUS / "round4-dev.jsonl",
+    CORPUS / "round4-blind.jsonl",
 ]
 RESULTS = HERE / "results"
 TABLE = PROJECT / "docs/anonymisation-benchmark.md"
@@ -179,6 +180,38 @@ def _load(name: str) -> dict[str, object] | None:
 NOTES = [
     "## Notes",
     "",
+    "- **Round 5: structural rules by kind, then frozen for a fifth blind file.** The fifth "
+    "round tuned on the spent `round4-blind.jsonl` (its first run, 0.93 overall, 0.93 on "
+    "names and 0.40 false errors per clean document, is kept above) and on new examples of "
+    "each kind written for the tests (`tests/test_anon_round5.py`, 24 of whose 59 examples fail "
+    "on round 4's detectors). Tuning by example had plateaued at 0.93 on blind files, so each "
+    "rule catches a whole kind. What changed, by kind: named venues, businesses, projects, "
+    "places of worship, care settings and lodgings by their head noun (a title-case run "
+    "ending in Lounge, Club, Palace, Project, Church, Foyer, Wharf, Childminding, Hostel, "
+    "Bistro... whose name holds a word that is not an activity's, a service's, generic or "
+    "the area's; also with the kind in lower case, 'the Gable hostel'); a word of any kind "
+    "and case between commas after a person's noun and before what a person does "
+    "('his brother, hunter, told', 'a ten-year-old, X, came'); lower-case names after a kin "
+    "word ('his cousin mercy,'), at a sentence start before who the person is ('heather, a "
+    "senior carer,') or before what only a person says; bare Capitalised cells in a table's "
+    "column of people or settings (its heading says so, or other cells are case labels); "
+    "families as objects ('for the Frosts') and plural possessives ('the Bakers' "
+    "placement'); a name that a file link's text and its file name both begin with; any "
+    "word saved as a contact; 'everyone knew as \"X\"'; a place's word starting a sentence "
+    "before what only a person does ('X had moved into the home'); references in brackets "
+    "after a log's or an incident's word and after a system's capitals ('ICS 7784213', "
+    "'(CAD 4471)'). False alarms stopped by kind: things named after people (protocols, "
+    "acts, models, ladders, tools..., also after 'known as'), operations named as campaigns "
+    "or their materials, features of land and water in lower case, contractions ('Aren't', "
+    "'Won't'), a bold letter inside a word ('**N**eck'), national centres and children's "
+    "hospitals by name. Considered and not added: flagging any Capitalised ordinary word "
+    "mid-sentence in a person's slot (round 4 measured the blunt form at 21 false errors in "
+    "130 clean documents; the subject and object slots are already covered by the "
+    "person-context rules). Speed of the text checks on the 1,000 generated documents of "
+    "`build_scale.py` (`scan_text`, CPU time, best of three, back to back on a loaded "
+    "machine): 6.7 to 6.9 ms a document, against 6.7 to 6.9 ms for round 4's detectors (no "
+    "measurable change). Frozen at commit 867dc51. Real published text: no false error after "
+    "declaring (14 before declaring, as before the round).",
     "- **Round 4: tuned by kind, then frozen for a fourth blind file.** The fourth round "
     "tuned on the spent `round3-blind.jsonl`, on `round4-dev.jsonl` (written by another "
     "helper who never saw the detectors) and on new examples of each kind written for the "

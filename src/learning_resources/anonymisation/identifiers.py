@@ -67,15 +67,26 @@ _REFERENCE = re.compile(
     r"((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{1,}[A-Z0-9])",
     re.IGNORECASE,
 )
+# ... or in brackets after a log's or an incident's word: "the incident log (0442/2111)",
+# "the police log (CAD 4471)".
+_BRACKETED_REFERENCE = re.compile(
+    r"\b(?:log|incident|crime|case|call|job|occurrence|referral)(?:\s+(?:no\.?|number|ref\.?|"
+    r"reference))?\s*\(\s*((?-i:[A-Z]{2,5}[ \t]+)?(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{1,}[A-Z0-9])"
+    r"\s*\)",
+    re.IGNORECASE,
+)
 # Reference shapes that need no keyword: 2022/54677, CS/264/18, NM-44172-19, MARAC-19-0421,
 # PAED/3391/23, CL-0034981, SMS-9921-B; a letter and six or more digits (a Home Office
-# reference: Z2261830); and family court case numbers: NG19C00123. After an
+# reference: Z2261830); a system's capitals and six or more digits (ICS 7784213); and family
+# court case numbers: NG19C00123. After an
 # agency's capitals, numbers in two parts need five digits in all (not "Y10/11", "KS2/3").
 _REFERENCE_SHAPE = re.compile(
     r"(?<![\w/.-])(?!(?:ISO|BS|EN|IEC|ICD|DSM|PAS|SI|NHS|COVID|SARS|ISBN|ISSN|KS|Y|GCSE)[-/ ]?\d)"
     r"(?:(?:19|20)\d{2}/\d{4,7}|[A-Z]{1,6}[-/ ]?(?=(?:[-/]?\d){5})\d{1,6}[-/]\d{2,7}[A-Z]?"
     r"|[A-Z]{2}\d{2}[A-Z]\d{5}|[A-Z]{2,6}-\d{5,8}[A-Z]?|[A-Z]{2,6}-\d{3,7}-[A-Z]{1,3}"
-    r"|[A-Z]\d{6,10}[A-Z]?)"
+    r"|[A-Z]\d{6,10}[A-Z]?"
+    # a system's capitals before its number: "ICS 7784213", "CMS 4410297"
+    r"|[A-Z]{2,5}[ ]\d{6,10})"
     r"(?![\w/-])"
 )
 # Letters and digits mixed in one code, written without a keyword: LS14K0922, CPR-2022-01341.
@@ -214,6 +225,12 @@ _OPERATION = re.compile(r"\b(?:Operation|Op\.?|OP)[ \t]+([A-Z][A-Za-z]{2,}|[A-Z]
 # A national operation, said to be one: "Operation X (national ...)", "the national Operation X".
 _NATIONAL_AFTER = re.compile(r"[ \t]*(?:\(|,|[–—-])[ \t]*(?:a[ \t]+|the[ \t]+)?[Nn]ational\b")
 _NATIONAL_BEFORE = re.compile(r"\b[Nn]ational[ \t]+(?:police[ \t]+)?$")
+# ... or a campaign or its materials, not a case's: "Operation Sentinel briefing pack".
+_CAMPAIGN_AFTER = re.compile(
+    r"[ \t]+(?:briefing|guidance|toolkit|campaign|training|resources?|materials|leaflets?|"
+    r"pack|packs|protocol|programme|approach|model|partnership|website|app|posters?|"
+    r"e-learning|course|scheme|week|day|awareness|film|video|session|sessions)\b"
+)
 _NUMBERED = re.compile(r"number|\bno\b|\bref|#|:|\blog\b", re.IGNORECASE)
 
 
@@ -327,7 +344,12 @@ def find_identifiers(
     for m in accounts:
         message = "a social-media account name; name the app only"
         found.append(Finding("anon.social", m.start(1), m.end(1), message))
-    for pattern, group in ((_REFERENCE, 1), (_REFERENCE_SHAPE, 0), (_MIXED_CODE, 0)):
+    for pattern, group in (
+        (_REFERENCE, 1),
+        (_BRACKETED_REFERENCE, 1),
+        (_REFERENCE_SHAPE, 0),
+        (_MIXED_CODE, 0),
+    ):
         for m in blocks.finditer(pattern, _DIGIT):
             value = m.group(group)
             numbered = _NUMBERED.search(m.group()[: m.start(group) - m.start()])
@@ -338,6 +360,8 @@ def find_identifiers(
                 found.append(Finding("anon.reference", m.start(group), m.end(group), message))
     add("anon.social", _TAG, "a gaming or chat user name; name the app only")
     for m in blocks.finditer(_OPERATION, _OPERATION_WORD):
+        if _CAMPAIGN_AFTER.match(text, m.end()):
+            continue  # a campaign and its materials: "Operation Sentinel briefing pack"
         if _NATIONAL_AFTER.match(text, m.end()) or _NATIONAL_BEFORE.search(
             text, max(0, m.start() - 30), m.start()
         ):

@@ -65,6 +65,7 @@ from .person_context import (
     CASE_IN_BRACKETS_AFTER,
     COMMA_BEFORE,
     DETERMINER_BEFORE,
+    DOES_AFTER_APPOSED,
     FAMILY,
     FAMILY_AFTER,
     FAMILY_APPOSITION,
@@ -74,11 +75,14 @@ from .person_context import (
     INITIAL_AFTER,
     KIN,
     KIN_OR_AGE_AFTER,
+    KIN_THEN_LOWER,
     KNOWN_AS_AFTER,
     LIST_END,
     LIST_SEPARATOR,
     LISTED_PERSON_AFTER,
     LISTED_PERSON_BEFORE,
+    LOWER_BEFORE_ROLE,
+    LOWER_BEFORE_SPEECH,
     LOWER_PAIR,
     LOWER_PAIR_AFTER,
     MADE_BY_BEFORE,
@@ -89,6 +93,7 @@ from .person_context import (
     PEOPLE_LIST_AFTER,
     PEOPLE_LIST_BEFORE,
     PERSON_AFTER,
+    PERSON_BEFORE_APPOSED,
     PERSON_BEFORE_CUE,
     PERSON_OBJECT_BEFORE,
     QUOTED_NAME,
@@ -331,6 +336,13 @@ NOT_PLACES = frozenset({"tyrone"})
 # lower case in web text, "demi" and "yaw" are dictionary words): always names.
 NAMES_NOT_WORDS = frozenset({"wang", "thi", "demi", "yaw", "elif"})
 
+# Features of the land and water, never names in lower case ("the park, the quay and online").
+_GEOGRAPHY = word_list(
+    "quay wharf pier jetty beach cove cliff cliffs dunes canal towpath reservoir loch estuary "
+    "creek weir dock docks marina promenade seafront headland harbour island isle moor marsh "
+    "fen lagoon bay shore coast slipway boatyard lido pond quarry"
+)
+
 # A span followed by one of these is the name of a place or a body, not of a person
 # ("Victoria Centre", "Lucy Faithfull Foundation", "Loxley House"). They never join a name.
 FACILITIES = """
@@ -420,6 +432,7 @@ _MASKS = tuple(
         ("mailto:", r"\bmailto:[^\s<>()\[\]]+"),
         ("tel:", r"\btel:[^\s<>()\[\]]+"),
         ("@", r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|(?<![\w@])@\w+"),  # e-mail, @handle
+        ("**", r"\*\*[^\W\d_]{1,3}\*\*[^\W\d_]+"),  # a word with a letter in bold: "**N**eck"
         (
             "",
             r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:uk|com|org|net|gov|nhs|io|info|eu|co|ac|sch|police)\b"
@@ -433,6 +446,13 @@ _ACRONYM = re.compile(
     r"\(([A-Z][A-Z0-9&]{1,9})\)|^[ \t]*([A-Z][A-Z0-9&]{1,9})(?:\t|[ \t]+[–-][ \t])", re.MULTILINE
 )
 _CONTRACTIONS = frozenset({"m", "ll", "ve", "d", "re", "t", "s"})
+# A verb before "n't", which is not a name though its stem may be ("Aren't", "Don't").
+_NEGATED = {
+    "aren": "are", "isn": "is", "wasn": "was", "weren": "were", "don": "do", "doesn": "does",
+    "didn": "did", "hasn": "has", "haven": "have", "hadn": "had", "couldn": "could",
+    "wouldn": "would", "shouldn": "should", "mustn": "must", "needn": "need", "mightn": "might",
+    "can": "can", "won": "will", "shan": "shall", "ain": "is", "daren": "dare", "oughtn": "ought",
+}  # fmt: skip
 _CLOSING_QUOTES = frozenset("'’\"”")
 _OPENING_QUOTES = frozenset("'‘\"“")
 _BLANK_LEAD = frozenset(" \t*_#>[(\"'“‘|-+")
@@ -481,7 +501,7 @@ def lists() -> Lists:
     lowercase = _read("lowercase_names.txt.gz")
     in_lower_case = {k: AMBIGUOUS for k, kind in kinds.items() if kind != AMBIGUOUS}
     in_lower_case.update(dict.fromkeys(lowercase, NAME))
-    for key in [*_STOP, *places]:
+    for key in [*_STOP, *places, *_GEOGRAPHY]:
         in_lower_case.pop(key, None)
     return Lists(
         kinds=kinds,
@@ -510,7 +530,10 @@ def _keys(key: str) -> list[str]:
     for part in _HYPHEN.split(key):
         if "'" in part:
             head, _, tail = part.rpartition("'")
-            if tail in _CONTRACTIONS:  # "I'm", "Don't", "Tyler'll"
+            if tail == "t" and head in _NEGATED:  # "Aren't", "Don't", "Won't": not "Aren"
+                out.append(_NEGATED[head])
+                continue
+            if tail in _CONTRACTIONS:  # "I'm", "Tyler'll"
                 out.append(head.replace("'", ""))
                 continue
             out.append(part.replace("'", ""))
@@ -775,11 +798,19 @@ _TITLE_CASE_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _POSSESSOR_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_]*['’]s[ \t]+$")
 # What is named after a person, not the person: "Gillick competence", "the Fraser guidelines",
 # "the Nolan principles", "a Moses basket", "Stephen Lawrence Day", "Clare's Law".
+_EPONYM_NOUNS = (
+    r"(?:Law|Laws|Day|Scheme|Principles?|Syndrome|Disease|Model|Triangle|"
+    r"Hierarchy|Protocols?|Act|Rule|Rules|Framework|Ladder|Approach|Method|Toolkit|Tool|Test|"
+    r"Award|Lecture|Inquiry|Procedure|Criteria|Guidelines|Theory|Matrix|Wheel|Star|Curve|"
+    r"Scale|Index|Effect|Manoeuvre|Sign|Score|Chart)"
+)
+# ... also when a cue took the noun into the name: "known as Clare's Law".
+_EPONYM_END = re.compile(rf"\S(?:['’]s)?[ \t]+{_EPONYM_NOUNS}$")
 _EPONYM_AFTER = re.compile(
-    r"(?:['’]s)?[ \t]+(?:Law|Laws|Day|Scheme|Principles?|Syndrome|Disease|Model|Triangle|"
-    r"Hierarchy)\b|[ \t]+(?:competence|competency|guidelines|principles|basket|criteria|test|"
-    r"consent|ruling|judgment|judgement|"
-    r"syndrome|disease|hierarchy|triangle)\b"
+    rf"(?:['’]s)?[ \t]+{_EPONYM_NOUNS}\b|(?:['’]s)?[ \t]+(?:competence|competency|"
+    r"guidelines|principles|basket|criteria|test|consent|ruling|judgment|judgement|syndrome|"
+    r"disease|hierarchy|triangle|model|theory|ladder|protocol|framework|law|scheme|"
+    r"principle|matrix|wheel|star|curve|scale)\b"
 )
 
 # ... or a public person said to be one: "Kate Morris, a researcher at Sheffield, found".
@@ -849,6 +880,14 @@ def _plural_noun(key: str, data: Lists) -> bool:
     return key.endswith("s") and key[:-1] in data.words
 
 
+# What only a person does, after a word that is also a place ("Lincoln had moved into").
+_PLACE_THEN_PERSON = re.compile(
+    r"[ \t]+(?:had[ \t]+|has[ \t]+)?(?:moved[ \t]+in(?:to|[ \t]+with)?|told|disclosed|cried|"
+    r"slept|hugged|sobbed|texted|phoned)\b|[ \t]+(?:was|had[ \t]+been)[ \t]+(?:arrested|born|"
+    r"cautioned|bullied|groomed|excluded|adopted|fostered|stabbed)\b"
+)
+
+
 def _document_names(text: str, words: list[_Word], data: Lists) -> set[str]:
     """The ordinary words and unlisted words that this text shows to be people's names."""
     found: set[str] = set()
@@ -862,6 +901,13 @@ def _document_names(text: str, words: list[_Word], data: Lists) -> set[str]:
             continue  # "Records described", "Letters went"
         if candidates and _said_of_a_person(text, run):
             found.update(w.key for w in candidates)
+        elif (
+            len(run) == 1
+            and run[0].kind == PLACE_WORD
+            and run[0].initial
+            and _PLACE_THEN_PERSON.match(text, run[0].end)
+        ):
+            found.add(run[0].key)  # only a person moves in: "Lincoln had moved into the home"
     return found
 
 
@@ -1045,6 +1091,7 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
         CITATION.match(text, end)
         or _EPONYM_AFTER.match(text, end)
         or _EPONYM_TAIL.search(text, start, end)
+        or _EPONYM_END.search(text, start, end)
         or _PUBLIC_PERSON_AFTER.match(text, end)
     )
 
@@ -1079,6 +1126,10 @@ _MORE_NICKNAMES = re.compile(
 )
 
 
+# A contact in a phone, whatever word it is saved as: "a contact saved as devon".
+_CONTACT_BEFORE = re.compile(r"\b(?:contacts?|numbers?|phone)[ \t]+(?:was[ \t]+|were[ \t]+)?$")
+
+
 def _nicknames(text: str, data: Lists) -> Spans:
     """'Smiler' after "called her", "known as 'Madz'", "known to friends as Libz", "called the
     older man 'Big Mo'", "known locally as Tank", "a man called Gaz"; and every other use of
@@ -1095,9 +1146,17 @@ def _nicknames(text: str, data: Lists) -> Spans:
         named = quoted or (BARE_NAME if person else BARE_NICKNAME).match(text, cue.end())
         if named is None:
             lower = _LOWER_NICKNAME.match(text, cue.end())  # "known online as ghostboi"
-            if lower and classify(normalise(lower.group(1)), data) in (NAME, UNKNOWN):
-                found.append((lower.start(1), lower.end(1), None))
+            if lower and (
+                classify(normalise(lower.group(1)), data) in (NAME, UNKNOWN)
+                or (
+                    _CONTACT_BEFORE.search(text, max(0, cue.start() - 40), cue.start())
+                    and lower.group(1) not in _FUNCTION_WORDS
+                )
+            ):
+                found.append((lower.start(1), lower.end(1), None))  # "a contact saved as devon"
             continue
+        if _EPONYM_END.search(named.group(1)):
+            continue  # "known as Clare's Law"
         keys = [normalise(w) for w in named.group(1).split()]
         if keys[0] in _ROLE_WORDS and (len(keys) == 1 or len(keys[1]) == 1 or keys[1].isdigit()):
             continue  # "referred to as 'Child A'", "known as Mother" (not "'Daddy Dee'")
@@ -1140,6 +1199,180 @@ _PROPER_PLURALS = frozenset(
 )
 
 
+# Words that sit between commas but are no one's name: "His brother, meanwhile, said".
+_NOT_APPOSED = frozenset(
+    word_list(
+        "now then meanwhile instead too though also again later earlier eventually initially "
+        "however moreover indeed perhaps maybe sometimes often once twice today yesterday "
+        "tomorrow tonight aged alone together overall nevertheless nonetheless therefore thus "
+        "hence anyway afterwards child baby mother father mum dad"
+    )
+)
+_APPOSED_WORD = re.compile(r",[ \t]+([A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?)(?=,[ \t]+[a-z])")
+
+
+def _appositions(text: str, data: Lists) -> Spans:
+    """A word of any kind and case said of a person by apposition: "His younger brother,
+    hunter, told", "A classmate, Chester, showed", "a ten-year-old, Blessing, came"; a name in
+    lower case after a kin word ("his cousin mercy, they") or starting a sentence before who
+    it is ("heather, a senior carer, told") or what only a person says ("ivy told")."""
+    found: Spans = []
+    if ", " in text:
+        for m in _APPOSED_WORD.finditer(text):
+            key = m.group(1).lower()
+            if key in _FUNCTION_WORDS or key in _NOT_APPOSED or key.endswith("ly"):
+                continue
+            if key in _ROLE_WORDS or key in TITLES or not DOES_AFTER_APPOSED.match(text, m.end()):
+                continue  # "a teacher, Miss, who"
+            kind = classify(normalise(key), data)
+            lower = m.group(1).islower()
+            if (lower and len(key) > 4 and key.endswith(("ed", "ing"))) or (
+                kind in (WORD, STOPPED) and (key.endswith(("ed", "ing")) or lower)
+            ):
+                continue  # "Mother, exhausted, took", "his brother, upset, left", "unnamed"
+            if PERSON_BEFORE_APPOSED.search(text, max(0, m.start() - 80), m.start() + 2):
+                found.append((m.start(1), m.end(1), None))
+        for m in LOWER_BEFORE_ROLE.finditer(text):
+            key = m.group(1)
+            if key not in _FUNCTION_WORDS and key not in _NOT_APPOSED and not key.endswith("ly"):
+                found.append((m.start(1), m.end(1), None))
+    for m in LOWER_BEFORE_SPEECH.finditer(text):
+        key = m.group(1)
+        if (
+            key not in _FUNCTION_WORDS
+            and key not in _ROLE_WORDS
+            and not key.endswith("ly")
+            and classify(normalise(key), data) in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN)
+        ):
+            found.append((m.start(1), m.end(1), None))
+    for m in KIN_THEN_LOWER.finditer(text):
+        if classify(normalise(m.group(1)), data) in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN):
+            found.append((m.start(1), m.end(1), None))
+    return found
+
+
+# Parties and teams, which are no family after "for the": "voted for the Greens".
+_TEAMS = frozenset(
+    word_list("greens reds blues saints lions tigers eagles spurs magpies hornets owls")
+)
+# What a family is the object of: "a step-down to Early Help for the Frosts".
+_FAMILY_OBJECT_BEFORE = re.compile(
+    r"\b(?:for|with|to|from|by|about|visited|visiting|supporting|supported|worked)[ \t]+$"
+)
+
+
+# Tables: a column of people (its heading says so, or other cells are case labels or
+# roles) or of settings; a bare Capitalised cell in it is a name ("| Ebony | Living with ..."),
+# unless it is a role, an agency's word or an acronym ("| Mother |", "| GP |").
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
+_TABLE_RULE = re.compile(r"^[ \t|:-]+$")
+_PEOPLE_HEADING = re.compile(
+    r"(?i:child|children|person|people|name|who|young[ \t]+person|sibling|pupil|member|"
+    r"household[ \t]+member|family[ \t]+member|relative|case|setting|placement|school|"
+    r"where|provider|venue|location)s?"
+)
+_CASE_CELL = re.compile(
+    r"(?:Child|Baby|Young[ \t]+Person|Sibling|Adult|Infant|Family)[ \t]+(?:[A-Z]{1,2}|\d{1,2})"
+)
+_BARE_CELL = re.compile(r"[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)*(?:[ \t]+[A-Z][^\W\d_]+){0,2}")
+
+
+def _table_cells(text: str, data: Lists) -> Spans:
+    """Bare Capitalised cells in a table's column of people or settings."""
+    found: Spans = []
+    if "|" not in text:
+        return found
+    rows: list[list[tuple[int, int]]] = []
+    last_end = -2
+    for m in [*_TABLE_ROW.finditer(text), None]:
+        if m is not None and m.start() == last_end + 1:
+            rows.append(_cells(text, m.start(), m.end()))
+            last_end = m.end()
+            continue
+        if len(rows) >= 3:
+            found += _people_column(text, rows, data)
+        rows = [_cells(text, m.start(), m.end())] if m is not None else []
+        last_end = m.end() if m is not None else -2
+    return found
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a table row's cells, stripped."""
+    cells, at = [], text.index("|", start) + 1
+    while (bar := text.find("|", at, end)) != -1:
+        a, b = at, bar
+        while a < b and text[a] in " \t":
+            a += 1
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        cells.append((a, b))
+        at = bar + 1
+    return cells
+
+
+def _people_column(text: str, rows: list[list[tuple[int, int]]], data: Lists) -> Spans:
+    """The bare Capitalised cells of a table's columns of people or settings (`rows`: the
+    cells of each row, the heading first)."""
+    found: Spans = []
+    body = [r for r in rows[1:] if not _TABLE_RULE.fullmatch(text[r[0][0] : r[-1][1]] or "-")]
+    for column in range(len(rows[0])):
+        heading = text[slice(*rows[0][column])]
+        cells = [r[column] for r in body if column < len(r)]
+        texts = [text[a:b] for a, b in cells]
+        people = bool(_PEOPLE_HEADING.fullmatch(heading)) or any(
+            _CASE_CELL.fullmatch(t) for t in texts
+        )
+        if not people:
+            continue
+        for (a, b), cell in zip(cells, texts, strict=True):
+            if not _BARE_CELL.fullmatch(cell) or _CASE_CELL.fullmatch(cell):
+                continue
+            keys = [normalise(w) for w in cell.split()]
+            if any(k in _ROLE_WORDS or k in _FUNCTION_WORDS for k in keys):
+                continue
+            kinds = [classify(k, data) for k in keys]
+            if any(
+                k in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN, PLACE_WORD) for k in kinds
+            ) and not any(k in (STOPPED, SOFT_WORD) for k in kinds):
+                found.append((a, b, None))
+    return found
+
+
+# A link to a file: "[Bishop strategy meeting notes](/files/cases/bishop-strategy-notes.docx)".
+_FILE_LINK = re.compile(r"\[([^\]\n]{1,120})\]\(([^)\s]*/)?([^)/\s]+)\.([A-Za-z0-9]{2,5})\)")
+_PAGE_SUFFIXES = frozenset({"md", "html", "htm"})
+# Words that say which version a document is, not whose: "[Draft minutes](...)".
+_DOCUMENT_WORDS = frozenset(
+    word_list(
+        "draft final new old future full short long early late interim revised updated annual "
+        "summary template blank sample example easy plain current previous latest"
+    )
+)
+_FILE_NAME_PART = re.compile(r"[^\W\d_]+")
+
+
+def _linked_names(text: str, data: Lists) -> Spans:
+    """A name that a file link's text and its file name both begin with: a case's surname
+    ("[Bishop strategy notes](/files/bishop-strategy-notes.docx)"), in both places."""
+    found: Spans = []
+    if "](" not in text:
+        return found
+    for m in _FILE_LINK.finditer(text):
+        first = _FILE_NAME_PART.match(m.group(3))
+        word = TOKEN.match(m.group(1))
+        if first is None or word is None or word.group().lower() != first.group().lower():
+            continue
+        if not word.group()[0].isupper() or m.group(4).lower() in _PAGE_SUFFIXES:
+            continue  # a link to a page of the site: "[old](../briefs/old.md)"
+        key = normalise(word.group())
+        if key in _FUNCTION_WORDS or key in _ROLE_WORDS or key in _DOCUMENT_WORDS or len(key) < 3:
+            continue  # "[Draft minutes](/files/draft-minutes.docx)"
+        if classify(key, data) in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN):
+            found.append((m.start(1), m.start(1) + len(word.group()), None))
+            found.append((m.start(3), m.start(3) + len(first.group()), None))
+    return found
+
+
 def _families(text: str, data: Lists) -> Spans:
     """A family by its surname: "the Okonjo family", "the Nowaks", "the Browns moved"."""
     found: Spans = []
@@ -1167,7 +1400,21 @@ def _families(text: str, data: Lists) -> Spans:
             or FAMILY_HOST_BEFORE.search(text, max(0, m.start() - 30), m.start())
             or (
                 kinds & {NAME, NAME_WORD}
-                or (kinds & {AMBIGUOUS} and ACTION_AFTER.match(text, m.end()))
+                or (
+                    kinds & {AMBIGUOUS}
+                    and (
+                        ACTION_AFTER.match(text, m.end())
+                        or text.startswith(("' ", "’ "), m.end())  # "the Bakers' placement"
+                        or (
+                            key not in _TEAMS
+                            and _FAMILY_OBJECT_BEFORE.search(
+                                text, max(0, m.start() - 20), m.start()
+                            )
+                            and not _TITLE_CASE_NEXT.match(text, m.end())
+                            and not _sentence_initial(text, m.start())
+                        )
+                    )
+                )
                 or (
                     plural == UNKNOWN
                     and kinds & {UNKNOWN}
@@ -1284,7 +1531,13 @@ def find_names(
     words = _scan(scanned, data)
     names = _judge(scanned, words, data)
     spans = _spans(scanned, words)
-    for extra in (_nicknames(scanned, data), _families(scanned, data)):
+    for extra in (
+        _nicknames(scanned, data),
+        _families(scanned, data),
+        _appositions(scanned, data),
+        _table_cells(scanned, data),
+        _linked_names(text, data),
+    ):
         for n in extra:  # a sure name replaces a weak one it overlaps ("the De Souzas")
             spans = [x for x in spans if not (x[2] and x[0] < n[1] and n[0] < x[1])]
             if not any(s < n[1] and n[0] < e for s, e, _ in spans):

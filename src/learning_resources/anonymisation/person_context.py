@@ -236,7 +236,10 @@ OBJECT_FOLLOWED_BY = re.compile(
 # only ever said of a nickname), so that a bare ordinary word after it is a name too.
 _PERSON_NOUN = (
     r"(?:man|men|woman|women|boy|boys|girl|girls|lad|lads|person|adult|male|female|youth|"
-    r"teenager|guy|bloke|partner|friend|uncle|cousin|neighbour|suspect|perpetrator|abuser)"
+    r"teenager|guy|bloke|partner|friend|uncle|cousin|neighbour|suspect|perpetrator|abuser|"
+    # round 5: who else is named by "called": "a classmate called X", "a ten-year-old named X"
+    r"child|children|baby|toddler|infant|pupil|classmate|schoolmate|brother|sister|son|"
+    r"daughter|boyfriend|girlfriend|lodger|[a-z]+-(?:year|month|week)-old)"
 )
 _CUE_OBJECT = (
     r"(?:him|her|them|me|us|(?:Child|Baby|Young[ \t]+Person|Sibling|Adult)[ \t]+(?:[A-Z]{1,2}|\d)"
@@ -245,7 +248,7 @@ _CUE_OBJECT = (
 )
 NICKNAME_CUE = re.compile(
     r"\b(?:"
-    r"(?:known|referred[ \t]+to|knew[ \t]+[\w' \t-]{1,40}?)"
+    r"(?:known|referred[ \t]+to|knew(?:[ \t]+[\w' \t-]{1,40}?)?)"
     r"(?P<known>[ \t]+(?:locally|only|widely|mostly|simply|always|online|publicly|usually|"
     r"commonly|affectionately|mainly|(?:to|on|in|at|around|by|"
     r"among|amongst)[ \t]+[\w' \t]{1,25}?))?[ \t]+as"
@@ -421,4 +424,47 @@ NICKNAME_HINT = Words(
 LOWER_PAIR_AFTER = re.compile(
     rf"['’\"”]?(?:[ \t]*[,.;:)]|[ \t]+(?:{SPEECH_VERBS}|by|who|and)\b|['’]s[ \t]+(?:{KIN})\b)",
     re.IGNORECASE,
+)
+
+# A person's noun, for a word said of them in apposition (round 5): "His younger brother,
+# hunter, told", "A classmate, Chester, showed", "a ten-year-old, Blessing, came", "A second
+# child, Sunday, copied".
+_APPOSED_NOUN = (
+    r"(?:son|daughter|brother|sister|half-brother|half-sister|stepbrother|stepsister|twin|"
+    r"sibling|cousin|niece|nephew|grandson|granddaughter|boyfriend|girlfriend|partner|husband|"
+    r"wife|friend|mother|father|mum|dad|aunt|auntie|aunty|uncle|nan|grandmother|grandfather|"
+    r"grandma|grandad|neighbour|lodger|carer|childminder|worker|teacher|coach|tutor|mentor|"
+    r"manager|landlord|landlady|colleague|classmate|schoolmate|playmate|teammate|housemate|"
+    r"flatmate|pupil|student|peer|child|boy|girl|lad|man|woman|teenager|toddler|baby|infant|"
+    r"youngster|resident|member|volunteer|adult|person|[a-z]+-(?:year|month|week)-old)s?"
+)
+PERSON_BEFORE_APPOSED = re.compile(
+    rf"\b{_APPOSED_NOUN}(?:[ \t]+(?:in|at|from|of|on)[ \t]+[^,.;:\n]{{1,40}}?)?,[ \t]+$",
+    re.IGNORECASE,
+)
+# ... followed by what a person does: "told", "showed", "copied", "came", "who".
+DOES_AFTER_APPOSED = re.compile(
+    rf",[ \t]+(?:(?:also|then|later|once|often|had|has|was|would|could)[ \t]+)?"
+    rf"(?:{ACTION_VERBS}|{SPEECH_VERBS}|who|whose|aged|[a-z]{{2,}}ed|took|gave|made|brought|"
+    r"sent|wrote|found|kept|hit|got|put|met|stole|threw|sold|bought|lost|won|fell|tells|"
+    r"shows|takes|gives|makes)\b"
+)
+# A kin word and a name in lower case after it: "his cousin mercy, they play rough".
+KIN_THEN_LOWER = re.compile(
+    r"\b(?:his|her|their|my|your|our|[A-Z][a-z]+['’]s)[ \t]+(?:(?:older|younger|little|big|"
+    r"baby|elder|twin|half|step|new|best)[ \t-]+)?(?:brother|sister|cousin|friend|boyfriend|"
+    r"girlfriend|partner|son|daughter|uncle|aunt|auntie|nan|niece|nephew|neighbour)[ \t]+"
+    r"([a-z][a-z'’-]{2,})(?=[ \t]*[,.;:!?)\"”]|[ \t]+(?:and|who|was|had|is|has|said|told)\b)"
+)
+# A word in lower case that starts a sentence, then who it is: "heather, a senior carer, told".
+LOWER_BEFORE_ROLE = re.compile(
+    r"(?:^|[.!?][ \t]+|\n[ \t>*-]*)([a-z][a-z'’-]{2,}),[ \t]+(?:a|an|the|his|her|their)[ \t]+"
+    rf"(?:[\w'’-]+[ \t]+){{0,3}}?{_APPOSED_NOUN},",
+    re.MULTILINE,
+)
+# ... or before what only a person says: "heather told the review she was worried".
+LOWER_BEFORE_SPEECH = re.compile(
+    r"(?:^|[.!?][ \t]+|\n[ \t>*-]*)([a-z][a-z'’-]{2,})[ \t]+(?:told|disclosed|texted|messaged|"
+    r"whispered|confided|cried)\b",
+    re.MULTILINE,
 )

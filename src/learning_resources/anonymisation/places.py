@@ -82,7 +82,10 @@ _LOWER_TYPE = re.compile(
     rf"\b({_NAME_WORD}(?:[ \t]+(?:and[ \t]+)?{_NAME_WORD}){{0,2}})[ \t]+(?:nursery|pre-school|"
     r"preschool|school|academy|primary|surgery|practice|playgroup|children['’]s[ \t]+home|"
     r"pub|inn|caf[eé]|after-school[ \t]+club|breakfast[ \t]+club|holiday[ \t]+club|"
-    r"takeaway|barbers?|salon|gym)\b"
+    r"takeaway|barbers?|salon|gym|"
+    # venues and lodgings in lower case (round 5): "the Starlight shisha lounge"
+    r"(?:shisha[ \t]+)?lounge|hostel|foyer|church|chapel|mosque|hotel|arcade|snooker[ \t]+hall|"
+    r"kebab[ \t]+shop|chicken[ \t]+shop|car[ \t]+wash|tuition[ \t]+centre|childminders?)\b"
 )
 # flat 4, The Old Maltings / apt 33 Mercer House: a numbered flat and the building's name
 _FLAT = re.compile(
@@ -525,7 +528,8 @@ _PLACED_WORD = re.compile(
 )
 _LOWER_TYPE_WORD = re.compile(
     r"nursery|pre-?school|school|academy|primary|surgery|practice|playgroup|children['’]s home|"
-    r"pub|inn|caf|club|takeaway|barber|salon|gym"
+    r"pub|inn|caf|club|takeaway|barber|salon|gym|lounge|hostel|foyer|church|chapel|mosque|"
+    r"hotel|arcade|snooker|kebab|chicken|car[ \t]+wash|tuition|childminder"
 )
 # A site where families live in caravans or trailers, or a mooring: "the Fernhill Traveller
 # site", "Crossways caravan site", "Pitch 14, Crossways caravan site", "mooring 6, Lock Lane".
@@ -593,6 +597,65 @@ _PRISON_WORD = re.compile(r"HM")
 _SITE_WORD = Words(("site", "park", "encampment", "camp"))
 _PROJECT_WORD = Words(("youth", "community", "club", "drop-in", "after-school", "homework"))
 
+# A venue, business, project, place of worship, care setting or lodging by its head noun: a
+# title-case run ending in a word for one ("the Starlight Shisha Lounge", "Tadpoles
+# Childminding", "Grace Fellowship Church", "Larkspur Foyer", "Tinker's Wharf"); its name must
+# hold a word that is not generic, a service's or an activity's (not "the Youth Club", "the
+# Young Carers Project", "Breakfast Club").
+_VENUE_HEADS = (
+    "Lounge Club Palace Project Church Chapel Mosque Temple Gurdwara Centre Center Foyer Wharf "
+    "Marina Childminding Childminders Nursery Cafe Café Caff Takeaway Kebab Kebabs Barbers "
+    "Barber Gym Hotel Inn Hostel Lodge Refuge Arcade Diner Grill Bakery Pizzeria Chippy "
+    "Fellowship Tabernacle Ministries Kitchen Bar Pub Bowl Shisha Lodgings Shelter Snooker "
+    "Casino Motel Lido Leisure Stores Mart Minimarket Boatyard Quay Moorings Creche Crèche "
+    "Playgroup Academy Tuition Tutoring Lettings Boxing Dojo Studio Studios Salon Laundrette "
+    "Bistro Brasserie Fisheries Carvery Tearoom Tearooms Stables Rink Cinema Skatepark Bingo"
+)
+_VENUE = re.compile(
+    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}?)[ \t]+(?:Car[ \t]+Wash|"
+    + trie_regex(word_list(_VENUE_HEADS))
+    + r")(?![\w'’-])"
+)
+_VENUE_WORD = re.compile(trie_regex(word_list(_VENUE_HEADS + " Wash")))
+# Words that say what a venue is for or whom it serves, not which one it is.
+_ACTIVITY_WORDS = _SERVICE_WORDS | frozenset(
+    word_list(
+        "youth young carers carer community family families parent parents children children's "
+        "kids kid breakfast homework after-school holiday book film chess drama art arts music "
+        "dance lunch lunchtime reading gardening cooking coding games gaming computer nurture "
+        "sensory study revision debate sport sports swimming running cycling walking girls boys "
+        "teen teens junior juniors senior toddler toddlers baby babies mums dads fathers mothers "
+        "adult adults student students staff night evening weekend summer peer mentoring "
+        "wellbeing health mental sexual substance safe safety space football boxing snooker "
+        "tuition shisha leisure local national regional city county town village faith church "
+        "baptist methodist catholic pentecostal evangelical anglican united reformed free "
+        "fellowship christian islamic muslim jewish sikh hindu central main new old north south "
+        "east west social working men's women's golf rugby cricket tennis netball rowing sailing "
+        "yacht fishing angling bowls bowling scout scouts guide guides cadet cadets army air sea "
+        "police fire lads girls' boys' private public open safer sure start healthy early years "
+        "homeless night day care foster residential secure emergency crisis refugee asylum job "
+        "jobcentre food bank baby clothes toy uniform premier league champions neighbours "
+        "salvation army"
+    )
+)
+
+
+# ... but not a national body said to be one: "the Lighthouse Project, a national charity".
+_NATIONAL_BODY_AFTER = re.compile(r",?[ \t]+(?:\(|,|[–—-])?[ \t]*(?:a|an|the)[ \t]+national\b")
+
+
+def _names_a_venue(group: str, areas: frozenset[str]) -> bool:
+    """Whether a word of `group` names one venue: not an activity's, a service's, a generic
+    word or one of the partnership's areas, nor a people, a month or an agency's word."""
+    data = lists()
+    for w in group.split():
+        key = _POSSESSIVE.sub("", w).lower()
+        if key in _GENERIC or key in areas or key in _ACTIVITY_WORDS or key in _ROLES:
+            continue
+        if classify(normalise(key), data) not in (STOPPED, SOFT_WORD, PLACE_WORD):
+            return True
+    return False
+
 
 def _names_a_site(group: str, areas: frozenset[str]) -> bool:
     """Whether `group` holds a word that names one site or project: not a generic word, a
@@ -640,6 +703,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (_NUMBERED_WAY, _WAY_WORD, "anon.address", _ADDRESS_MESSAGE, 0, True),
     (_ESTATE, _ESTATE_WORD, "anon.address", "a named estate or block; say 'a housing estate'",
      0, True),
+    (_VENUE, _VENUE_WORD, "anon.institution", "a named venue, business, project or lodging; say "
+     "'a shisha lounge', 'a youth project', 'a church', 'a hostel'", 0, True),
 )  # fmt: skip
 
 
@@ -671,7 +736,13 @@ def find_places(
                     m.group(1), areas
                 ):
                     continue
-                if pattern in (_LIVING_SITE, _PROJECT, _CHAIN_OUTLET, _ROOM, _PRISON):
+                if pattern is _VENUE:
+                    if heading or not _names_a_venue(m.group(1), areas):
+                        continue
+                    if _NATIONAL_BODY_AFTER.match(text, m.end()):
+                        continue  # "the Lighthouse Project, a national charity"
+                    start = _skip_generic(text, start)
+                elif pattern in (_LIVING_SITE, _PROJECT, _CHAIN_OUTLET, _ROOM, _PRISON):
                     if not _names_a_site(m.group(1), areas):
                         continue
                     found.append(
