@@ -156,7 +156,8 @@ def test_links_to_briefs_leaving_the_site_are_flagged(site: SiteFolder) -> None:
 
 def test_links_to_files_that_do_not_exist_are_errors_in_the_check(site: SiteFolder) -> None:
     """They once passed the check and failed only the build (or the go-live day's build), with
-    MkDocs' message naming a generated page instead of the editor's file and line."""
+    MkDocs' message naming a generated page instead of the editor's file and line; images and
+    reports too."""
     site.write("briefs/old.md", brief(case="B", published="2025-01-10"))
     site.write("briefs/child-c/index.md", brief(case="C", body="![A chart](chart.png)\n"))
     body = (
@@ -170,11 +171,15 @@ def test_links_to_files_that_do_not_exist_are_errors_in_the_check(site: SiteFold
     problems = check_site(site.root, D(2026, 7, 1)).problems
     assert [(p.path, p.line, p.column, p.rule, p.severity.value, p.text) for p in problems] == [
         ("briefs/child-a.md", 9, 11, "lifecycle.link_archived", "warning", "old.md"),
+        ("briefs/child-a.md", 9, 48, "link.missing", "error", "child-c/chart%20one.png"),
         ("briefs/child-a.md", 10, 14, "link.missing", "error", "olde.md"),
         ("briefs/child-a.md", 12, 10, "link.missing", "error", "../bitesize/nope.md"),
+        ("briefs/child-c/index.md", 9, 12, "link.missing", "error", "chart.png"),
         ("briefs/child-d.md", 9, 5, "link.missing", "error", "gone.md"),
+        ("content/about.md", 3, 10, "link.missing", "error", "map.png"),
     ]
-    assert "olde.md does not exist" in problems[1].message
+    assert "olde.md does not exist" in problems[2].message
+    assert "put the file in this document's folder" in problems[4].message
 
 
 def test_links_by_address_to_an_unpublished_brief_are_errors(site: SiteFolder) -> None:

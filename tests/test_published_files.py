@@ -82,7 +82,8 @@ def write_hostile(site: SiteFolder, outside: Path, *, show_refused: bool) -> lis
     make_pdf(site.root / "briefs/child-a/report.pdf", "Child A was known to services.")
     site.write("briefs/child-a/chart.png", png())
     site.write("bitesize/neglect.md", sheet())
-    site.write("content/index.md", f"# Home\n\n![A photo](images/photo.gif)\n\n{shows}")
+    page_shows = "![Diagram](diagram.svg)\n" if show_refused else ""  # linked.png is the brief's
+    site.write("content/index.md", f"# Home\n\n![A photo](images/photo.gif)\n\n{page_shows}")
     site.write("content/images/photo.gif", png(mode="GIF"))
     tags = [plant(t) for t in ("outsideimage", "outsidesecret", "linkedpage", "linkedbrief")]
     tags.append(plant("linkedsheet"))

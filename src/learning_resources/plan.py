@@ -145,8 +145,6 @@ def missing_link_problems(plan: SitePlan, entry: Planned, online: set[Path]) -> 
         if path in online or path in own or any(path.is_relative_to(g) for g in generated):
             continue
         if not os.path.lexists(path):
-            if path.suffix not in (".md", ""):
-                continue  # a missing image or report: MkDocs' own check names it
             why = f"{link.target} does not exist"
         elif path.is_relative_to(folder):
             continue  # a file of its own folder that cannot be published is reported as such
@@ -164,8 +162,13 @@ def missing_link_problems(plan: SitePlan, entry: Planned, online: set[Path]) -> 
                 source.relpath,
                 link.line,
                 link.column,
-                f"{why}; correct the link (link a document by its file, e.g. "
-                "'../briefs/child-b.md'), or remove it",
+                f"{why}; "
+                + (
+                    "correct the link (link a document by its file, e.g. "
+                    "'../briefs/child-b.md'), or remove it"
+                    if path.suffix in (".md", "")
+                    else "put the file in this document's folder, or correct or remove the link"
+                ),
                 link.target,
             )
         )

@@ -630,7 +630,7 @@ def _masked(text: str, never: list[tuple[int, int]]) -> str:
     return text
 
 
-def _sentence_initial(text: str, start: int) -> bool:
+def sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in _BLANK_LEAD:
         i -= 1
@@ -750,7 +750,7 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             kind == AMBIGUOUS
             and key in OPENING_WORDS
             and not after_title
-            and _sentence_initial(text, start)
+            and sentence_initial(text, start)
         ):
             continue  # "## Ask who lives at home", "- Risk was assessed on one incident"
         if kind in (STOPPED, WORD) and not after_title:
@@ -761,7 +761,7 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             if line_start not in shouting_lines:
                 shouting_lines[line_start] = _shouting(text, line_start)
             shouting = shouting_lines[line_start]
-        initial = _sentence_initial(text, start)
+        initial = sentence_initial(text, start)
         out.append(_Word(start, end, kind, key, upper, False, initial, after_title, shouting))
     lower = _lower_case_words(text, data)
     return sorted(out + lower, key=lambda w: w.start) if lower else out
@@ -1411,7 +1411,7 @@ def _families(text: str, data: Lists) -> Spans:
                                 text, max(0, m.start() - 20), m.start()
                             )
                             and not _TITLE_CASE_NEXT.match(text, m.end())
-                            and not _sentence_initial(text, m.start())
+                            and not sentence_initial(text, m.start())
                         )
                     )
                 )
@@ -1441,7 +1441,7 @@ def _lower_case_uses(text: str, names: set[str], taken: Spans) -> Spans:
             if any(s < end and start < e for s, e, _ in taken):
                 continue
             if (
-                _sentence_initial(text, start)
+                sentence_initial(text, start)
                 or text[start - 1 : start] in _OPENING_QUOTES
                 or PERSON_AFTER.match(text, end)
                 or text[end : end + 1] in ("?", "!")

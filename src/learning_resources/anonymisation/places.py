@@ -27,9 +27,11 @@ from .names import (
     SOFT_WORD,
     STOPPED,
     UNKNOWN,
+    WORD,
     classify,
     lists,
     normalise,
+    sentence_initial,
 )
 from .not_names import area_pattern
 
@@ -467,6 +469,18 @@ def _skip_generic(text: str, offset: int) -> int:
     return offset
 
 
+def _skip_opening_word(text: str, start: int, name_end: int) -> int:
+    """Past an ordinary word that opens the sentence before a street's name ('Text Quxlington
+    Way' -> 'Quxlington Way'), so that the finding, and a waiver of it, is the street's name."""
+    word = re.match(r"[^\W\d_]+", text[start:name_end])
+    rest = start + word.end() if word else name_end
+    if word is None or rest >= name_end or not sentence_initial(text, start):
+        return start
+    if classify(normalise(word.group()), lists()) != WORD:
+        return start  # 'Church Lane' keeps 'Church'; so does a name: 'Oliver Street'
+    return rest + len(text[rest:name_end]) - len(text[rest:name_end].lstrip())
+
+
 _ADDRESS_MESSAGE = "a street or address; say 'the family home' or 'in Northmere'"
 _INSTITUTION_MESSAGE = (
     "a named school, nursery, practice, ward or home; say 'the primary school', 'the GP "
@@ -773,5 +787,7 @@ def find_places(
                 continue
             if group == 0 and pattern.groups and m.start() == m.start(1):
                 start = _skip_generic(text, start)  # no house number before the name
+                if pattern is _ADDRESS:
+                    start = _skip_opening_word(text, start, m.end(1))
             found.append(Finding(rule, start, end, message))
     return found

@@ -131,6 +131,12 @@ _SITE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://[^/?#]*|www\.[^/?#]*|//[^/?#]*)", 
 _SKIPPED = re.compile(r"^(?:mailto|tel|data|javascript):", re.IGNORECASE)
 _PART = re.compile(r"[^/?#&=;]+")
 _SEPARATORS = re.compile(r"[-_+.~ ]")
+# A file's type at the end of a path part is no word of it ("dr.md" is no "Dr Md").
+_EXTENSION = re.compile(
+    r"\.(?:md|markdown|html?|pdf|docx?|xlsx?|pptx?|od[tsp]|txt|csv|rtf|png|jpe?g|gif|svg|webp|"
+    r"avif|mp[34]|zip)$",
+    re.IGNORECASE,
+)
 
 
 def link_words(raw: str) -> Mapped | None:
@@ -148,12 +154,14 @@ def link_words(raw: str) -> Mapped | None:
         site = _SITE.match(address)
         offset = site.end() if site else 0
         for part in _PART.finditer(address, offset):
-            text = part.group()
+            extension = _EXTENSION.search(part.group())
+            text = part.group()[: extension.start()] if extension else part.group()
             decoded = unquote(text) if "%" in text else text
             words = " ".join(w[:1].upper() + w[1:] for w in _SEPARATORS.split(decoded))
             if not any(c.isalpha() for c in words):
                 continue
-            raw_start, raw_end = start + part.start(), start + part.end()
+            raw_start = start + part.start()
+            raw_end = raw_start + len(text)
             mapped.add(words, raw_start, raw_end, linear=len(words) == len(text))
             mapped.add("\n", raw_end, raw_end, linear=False)
     mapped.done()
