@@ -292,6 +292,10 @@ def test_an_area_name_alone_is_no_institution() -> None:
     assert errors("They were seen at St Ann's.") == [("anon.institution", "St Ann's")]
     assert errors("They were seen at St Ann's.", areas=("St Ann's",)) == []
     assert errors("Baby C was taken to Buxton General Hospital.", areas=("Buxton",)) == []
+    for local in ("Buxton Medical Centre", "Buxton Children's Centre", "Buxton Family Centre"):
+        assert errors(f"Mother took Baby C to {local}.", areas=("Buxton",)) == [
+            ("anon.institution", local)
+        ]
     school = "Child A moved to Buxton Primary School."
     assert errors(school, areas=("Buxton",)) == [("anon.institution", "Buxton Primary School")]
 

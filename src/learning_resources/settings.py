@@ -87,8 +87,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec(
         "area_names",
         "The partnership's own areas (boroughs, towns, villages), which the anonymisation "
-        "check never takes for people's names, nor for the name of a hospital or centre "
-        "('Northmere General Hospital'); streets and schools named after them are still found.",
+        "check never takes for people's names, nor for the name of a hospital "
+        "('Northmere General Hospital'); streets, schools, GP practices and children's, "
+        "family or youth centres named after them are still found.",
         [],
     ),
     SettingSpec(

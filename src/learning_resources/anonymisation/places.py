@@ -148,6 +148,11 @@ _A_BODY_AFTER = re.compile(
     r"Group|Collaborative)\b"
 )
 _LARGE_PREMISES = re.compile(r"(?:Hospital|Infirmary|Hospice|Centre|Hub)$")
+# ... but a GP practice or a children's, family or youth centre serves a neighbourhood: named
+# after one of the areas, it still narrows where a family lives ("Otterbury Medical Centre").
+_LOCAL_PREMISES = re.compile(
+    r"(?:Medical|Health|Children['’]s|Family|Community|Youth)[ \t]+(?:Centre|Hub)$"
+)
 # A school or church by its saint alone: "St Aidan's", "Our Lady's" (not "St Ann's Well Road").
 _SAINT = re.compile(
     r"\b(?:(?:St\.?|Saint)[ \t]+[A-Z][a-z]+(?:['’]s|s['’])|Our[ \t]+Lady['’]s)(?![ \t]+[A-Z\d])"
@@ -764,7 +769,7 @@ def find_places(
                     )
                     continue
                 # A hospital named after the area is one of a few; a street or school is not.
-                large = _LARGE_PREMISES.search(m.group()) is not None
+                large = _LARGE_PREMISES.search(m.group()) and not _LOCAL_PREMISES.search(m.group())
                 local = areas if large else frozenset()
                 if not _named(m.group(1), local, weak=weak, heading=heading):
                     continue
