@@ -30,7 +30,13 @@ from pathlib import Path
 
 from learning_resources import site_output
 from learning_resources.dates import parse_iso_date, today_in_london
-from learning_resources.formats import FORMATS, FORMATTERS, format_text, public_log
+from learning_resources.formats import (
+    FORMATS,
+    FORMATTERS,
+    format_text,
+    mask_quoted,
+    public_log,
+)
 from learning_resources.pipeline import Report, check_site
 from learning_resources.plan import SitePlan
 from learning_resources.problems import Problem, Severity, has_errors
@@ -224,9 +230,19 @@ def format_waivers(report: Report) -> str:
     return "\n".join([*rows, f"{len(rows)} waiver{'s' if len(rows) != 1 else ''}."])
 
 
+class _MaskQuoted(logging.Filter):
+    """MkDocs' messages in a CI log, with what they quote from documents masked."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = mask_quoted(record.getMessage()), None
+        return True
+
+
 def _mkdocs_logging() -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    if public_log(os.environ):
+        handler.addFilter(_MaskQuoted())
     logger = logging.getLogger("mkdocs")
     logger.handlers[:] = [handler]
     logger.setLevel(logging.INFO)

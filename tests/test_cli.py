@@ -184,6 +184,19 @@ def test_every_command_masks_what_editors_typed_in_a_ci_log(
     assert "Tyler Smith" in site.run("check").stdout
 
 
+def test_mkdocs_messages_are_masked_in_a_ci_log(
+    site: SiteFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs quotes what it took from a document; in a CI log that is masked too."""
+    site.write("briefs/child-a.md", brief(body="See [the plan](#the-second-meeting).\n"))
+    monkeypatch.setenv("CI", "true")
+    result = site.run("build", "--no-pdfs")
+    assert "the-second-meeting" not in result.stderr
+    assert "/index.md' contains a link '#****" in result.stderr  # MkDocs' warning, masked
+    monkeypatch.setenv("CI", "false")
+    assert "the-second-meeting" in site.run("build", "--no-pdfs").stderr
+
+
 @pytest.mark.parametrize(
     ("setting", "message"),
     [

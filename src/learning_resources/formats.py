@@ -29,6 +29,20 @@ def mask(text: str) -> str:
     return " ".join(word[:1] + "*" * (len(word) - 1) for word in text.split())
 
 
+def mask_quoted(message: str) -> str:
+    """Each 'quoted' part of another program's message masked, but for the document's own file
+    (its name passed the check, and editors need it): MkDocs quotes what it took from a
+    document ("Doc file 'briefs/x.md' contains a link '#plan-for-kai'")."""
+    return _QUOTED.sub(
+        lambda m: m.group() if _SOURCE_FILE.fullmatch(m.group(1)) else f"'{mask(m.group(1))}'",
+        message,
+    )
+
+
+_QUOTED = re.compile(r"'([^'\n]+)'")
+_SOURCE_FILE = re.compile(r"[\w./-]+\.md")
+
+
 def public_log(environ: Mapping[str, str]) -> bool:
     """Whether output goes to a CI log, which anyone can read for a public repository."""
     return any(environ.get(name, "").lower() not in ("", "0", "false") for name in _CI_VARIABLES)
