@@ -72,6 +72,21 @@ def test_a_nav_entry_naming_one_brief_is_refused(site: SiteFolder) -> None:
     assert "nav: 'briefs/child-a/index.md' names a single generated page" in result.stdout
 
 
+@pytest.mark.parametrize(
+    "entry", ["https://example.test/briefs/child-a/", "/briefs/child-a/", "./briefs/./child-a/"]
+)
+def test_a_nav_entry_naming_one_brief_by_its_address_is_refused(
+    site: SiteFolder, entry: str
+) -> None:
+    """A draft's address in the nav was stopped only by the audit, which blamed the generator."""
+    site.write("briefs/child-a.md", brief(extra="draft: true\n"))
+    nav = "  - Topics: topics/index.md\n"
+    site.write("mkdocs.yml", MKDOCS_YML.replace(nav, nav + f"  - Child A: {entry}\n"))
+    result = site.run("check")
+    assert result.returncode == 1
+    assert "nav: 'briefs/child-a/' names a single generated page" in result.stdout
+
+
 def test_link_validation_must_resolve_absolute_links_in_the_site(site: SiteFolder) -> None:
     site.write("mkdocs.yml", MKDOCS_YML.replace("  absolute_links: relative_to_docs\n", ""))
     result = site.run("check")

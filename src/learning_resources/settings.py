@@ -8,6 +8,7 @@ that a mistake in a setting is reported at its line.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -256,7 +257,7 @@ def _engine_settings(doc: Located | None) -> list[Problem]:
         )
     nav = top.get("nav")
     if nav is not None:
-        problems += _nav_problems(nav.value)
+        problems += _nav_problems(nav.value, _site_url(doc))
     return problems
 
 
@@ -369,18 +370,24 @@ def _absolute_links_relative_to_docs(validation: Entry | None) -> bool:
     return (value or setting(node)) == "relative_to_docs"
 
 
-def _nav_problems(node: Located) -> list[Problem]:
-    """A hand-written nav may name pages and the generated listings, never one document:
-    briefs and sheets come and go by date, and a nav entry would outlive them."""
+def _nav_problems(node: Located, site_url: str) -> list[Problem]:
+    """A hand-written nav may name pages and the generated listings, never one document (by
+    its file or its address, on this site): briefs and sheets come and go by date, and a nav
+    entry would outlive them."""
     found: list[Problem] = []
     if node.kind == "seq":
         for item in node.value:
-            found += _nav_problems(item)
+            found += _nav_problems(item, site_url)
     elif node.kind == "map":
         for entry in node.value.values():
-            found += _nav_problems(entry.value)
+            found += _nav_problems(entry.value, site_url)
     elif node.kind == "str":
-        target = str(node.value).strip().lstrip("/")
+        target = str(node.value).strip()
+        if site_url and target.startswith(site_url.rstrip("/") + "/"):
+            target = target[len(site_url.rstrip("/")) :]
+        target = posixpath.normpath("/" + target).lstrip("/") + (
+            "/" if target.endswith("/") else ""
+        )
         folder, _, rest = target.partition("/")
         if folder in DOCUMENT_FOLDERS and rest not in ("", "index.md"):
             found.append(
