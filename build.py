@@ -35,6 +35,7 @@ from learning_resources.formats import (
     FORMATTERS,
     format_text,
     mask_quoted,
+    name_editors_files,
     public_log,
 )
 from learning_resources.pipeline import Report, check_site
@@ -230,23 +231,37 @@ def format_waivers(report: Report) -> str:
     return "\n".join([*rows, f"{len(rows)} waiver{'s' if len(rows) != 1 else ''}."])
 
 
-class _MaskQuoted(logging.Filter):
-    """MkDocs' messages in a CI log, with what they quote from documents masked."""
+class _ForEditors(logging.Filter):
+    """MkDocs' messages as an editor reads them: naming the file they wrote, not the page
+    MkDocs made from it (`files`: page -> file, set for each plan), and in a CI log with what
+    they quote from documents masked."""
+
+    def __init__(self, *, masked: bool) -> None:
+        super().__init__()
+        self.masked = masked
+        self.files: dict[str, str] = {}
+
+    def use_plan(self, plan: SitePlan) -> None:
+        self.files = {e.document.src_uri: e.document.path for e in plan.entries}
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg, record.args = mask_quoted(record.getMessage()), None
+        message = name_editors_files(record.getMessage(), self.files)
+        record.msg, record.args = mask_quoted(message) if self.masked else message, None
         return True
 
 
-def _mkdocs_logging() -> None:
+def _mkdocs_logging(plan: SitePlan | None = None) -> _ForEditors:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    if public_log(os.environ):
-        handler.addFilter(_MaskQuoted())
+    for_editors = _ForEditors(masked=public_log(os.environ))
+    if plan is not None:
+        for_editors.use_plan(plan)
+    handler.addFilter(for_editors)
     logger = logging.getLogger("mkdocs")
     logger.handlers[:] = [handler]
     logger.setLevel(logging.INFO)
     logger.propagate = False
+    return for_editors
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -309,7 +324,7 @@ def build_atomically(
 
     from learning_resources.audit import AuditStart, audit_site
 
-    _mkdocs_logging()
+    _mkdocs_logging(plan)
     built = Built()
     try:
         with site_output.staged(site_dir, plan.site.root) as staging:
@@ -340,6 +355,7 @@ def run_serve(args: argparse.Namespace) -> int:
             f"drafts are previewed only on this computer (127.0.0.1), not on {host}: "
             "anyone on the network could read them"
         )
+    for_editors = _mkdocs_logging()
 
     def check() -> tuple[SitePlan | None, list[Problem]]:
         report = check_site(root, today, cache=True)
@@ -348,11 +364,10 @@ def run_serve(args: argparse.Namespace) -> int:
         if report.plan is None or report.site is None or has_errors(report.problems):
             print("The preview shows these errors until they are fixed.", file=sys.stderr)
             return None, report.problems
-        if args.drafts:
-            return plan_site(report.site, today, preview_drafts=True), report.problems
-        return report.plan, report.problems
+        plan = plan_site(report.site, today, preview_drafts=True) if args.drafts else report.plan
+        for_editors.use_plan(plan)
+        return plan, report.problems
 
-    _mkdocs_logging()
     # Stopped by SIGTERM as by Ctrl+C: the preview's folder (drafts included) is removed.
     before = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:

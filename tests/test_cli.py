@@ -192,7 +192,7 @@ def test_mkdocs_messages_are_masked_in_a_ci_log(
     monkeypatch.setenv("CI", "true")
     result = site.run("build", "--no-pdfs")
     assert "the-second-meeting" not in result.stderr
-    assert "/index.md' contains a link '#****" in result.stderr  # MkDocs' warning, masked
+    assert "child-a.md' contains a link '#****" in result.stderr  # MkDocs' warning, masked
     monkeypatch.setenv("CI", "false")
     assert "the-second-meeting" in site.run("build", "--no-pdfs").stderr
 

@@ -43,6 +43,21 @@ _QUOTED = re.compile(r"'([^'\n]+)'")
 _SOURCE_FILE = re.compile(r"[\w./-]+\.md")
 
 
+def name_editors_files(message: str, files: Mapping[str, str]) -> str:
+    """MkDocs' message with the page it is about named by the editor's file: MkDocs names a
+    page by its place among the site's pages (`files`' keys: 'briefs/x/index.md',
+    'contact.md'), the editor knows the file they wrote ('briefs/x.md', 'content/contact.md').
+    The page is the first name MkDocs quotes ("Doc file 'briefs/x/index.md' contains a link
+    'y'"), or a line of a list of pages; any other quoted text stays as it was written."""
+    first = _QUOTED.search(message)
+    if first and first.group(1) in files:
+        message = f"{message[: first.start()]}'{files[first.group(1)]}'{message[first.end() :]}"
+    return _LISTED.sub(lambda m: m.group(1) + files.get(m.group(2), m.group(2)), message)
+
+
+_LISTED = re.compile(r"^(\s+- )(\S+)$", re.MULTILINE)
+
+
 def public_log(environ: Mapping[str, str]) -> bool:
     """Whether output goes to a CI log, which anyone can read for a public repository."""
     return any(environ.get(name, "").lower() not in ("", "0", "false") for name in _CI_VARIABLES)
