@@ -6,7 +6,7 @@ import pytest
 
 from learning_resources.formats import name_editors_files
 
-from .conftest import SiteFolder, brief
+from .conftest import MKDOCS_YML, SiteFolder, brief
 
 BROKEN_ANCHOR = "See [the plan](#the-second-meeting).\n"
 
@@ -44,3 +44,46 @@ def test_only_the_page_a_message_is_about_is_renamed() -> None:
     assert name_editors_files("Page skipped: 'topics/index.md'.", files) == (
         "Page skipped: 'topics/index.md'."
     )
+
+
+# A page's `template:` names a template of the theme, never a path or one that is not there.
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["../../../etc/passwd", "/etc/passwd", "partials/header.html", "blog.html", "missing.html"],
+)
+def test_a_template_the_theme_does_not_provide_is_refused_at_its_line(
+    site: SiteFolder, template: str
+) -> None:
+    site.write("content/guide.md", f"---\ntitle: Guide\ntemplate: {template}\n---\n# Guide\n")
+    result = site.run("check")
+    assert result.returncode == 1
+    assert f"content/guide.md:3:11: error: template: '{template}' is not" in result.stdout
+    assert "(allowed: main.html)" in result.stdout
+    assert "[page.template]" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_the_themes_page_template_and_the_sites_own_overrides_are_allowed(
+    site: SiteFolder,
+) -> None:
+    site.write(
+        "mkdocs.yml",
+        MKDOCS_YML.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
+    )
+    site.write(
+        "overrides/wide.html",
+        '{% extends "main.html" %}{% block content %}<p>Wide layout</p>{% endblock %}\n',
+    )
+    site.write("overrides/partials/footer.html", "")
+    site.write("content/guide.md", "---\ntemplate: wide.html\n---\n# Guide\n")
+    site.write("content/about.md", "---\ntemplate: main.html\n---\n# About\n")
+    assert site.run("check").returncode == 0
+    assert site.run("build", "--no-pdfs").returncode == 0  # MkDocs renders with them
+    assert "Wide layout" in (site.root / "site/guide/index.html").read_text(encoding="utf-8")
+    site.write("content/about.md", "---\ntemplate: footer.html\n---\n# About\n")
+    result = site.run("check")
+    assert "(allowed: main.html, wide.html)" in result.stdout
+    site.write("content/about.md", "---\ntemplate: partials/footer.html\n---\n# About\n")
+    assert "[page.template]" in site.run("check").stdout

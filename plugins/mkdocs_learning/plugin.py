@@ -357,7 +357,12 @@ def _refuse_unchecked_pages(files: Files, plan: SitePlan) -> None:
 def _page_meta(document: Document) -> dict[str, Any]:
     """An ordinary page's metadata for MkDocs and Material: the values the core checked."""
     fields = document.fields
-    meta = {"title": fields.title, "description": fields.description, **fields.engine}
+    meta = {
+        "title": fields.title,
+        "description": fields.description,
+        "template": fields.template,
+        **fields.engine,
+    }
     return {k: v for k, v in meta.items() if v}
 
 

@@ -52,6 +52,7 @@ class Fields:
     report: str | None = None
     extension: Extension | None = None
     layout: str | None = None  # a brief's print layout: 'seven-minute' for a 7-minute briefing
+    template: str | None = None  # a page's theme template, one the theme provides
     related_cases: tuple[str, ...] = ()
     pseudonyms: tuple[str, ...] = ()
     named_professionals: tuple[str, ...] = ()

@@ -37,6 +37,7 @@ class FieldSpec:
     description: str
     example: str
     vocabulary: str | None = None  # for CHOICE(S): "review_types" or a settings name
+    rule: str = "schema.choice"  # what a value outside the vocabulary breaks
 
 
 TITLE = FieldSpec(
@@ -226,9 +227,19 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
     PSEUDONYMS,
     PROFESSIONALS,
     WAIVERS,
+    FieldSpec(
+        "template",
+        FieldType.CHOICE,
+        False,
+        "The page's template: main.html (every page's), or an .html file at the top of the "
+        "theme's overrides folder ('custom_dir' in mkdocs.yml).",
+        '"main.html"',
+        "page_templates",
+        rule="page.template",
+    ),
     *(
         FieldSpec(name, FieldType.ANY, False, f"Passed to Material for MkDocs ({name}).", "")
-        for name in ("hide", "template", "search", "icon", "status")
+        for name in ("hide", "search", "icon", "status")
     ),
 )
 

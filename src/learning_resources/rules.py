@@ -344,6 +344,17 @@ RULES: dict[str, Rule] = {
             "mkdocs.yml, or take the marker out of the page.",
         ),
         Rule(
+            "page.template",
+            _E,
+            "A page template the theme does not have",
+            "MkDocs renders a page with the template its 'template:' names. One the theme does "
+            "not provide (or a path to another file) stops the build, and a template written "
+            "for another purpose, such as a blog's, fails or shows the page wrongly.",
+            "Remove the 'template:' line (pages use main.html), or name main.html or an .html "
+            "file at the top of the theme's overrides folder ('custom_dir' under 'theme' in "
+            "mkdocs.yml).",
+        ),
+        Rule(
             "site.duplicate_slug",
             _E,
             "Two documents share an address",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,9 @@ UNSUPPORTED_SETTINGS = {
 # nor a second reader would see them.
 FILE_COPYING_EXTENSIONS = ("pymdownx.snippets", "pymdownx.b64")
 SITE_FOLDER = "site"  # where `build` writes, unless given --site-dir
+# The theme's template for a page (Material's others need a plugin's data: blog, 404...).
+THEME_PAGE_TEMPLATE = "main.html"
+NOT_FOR_PAGES = ("404.html",)  # the not-found page's template, in the overrides or ours
 # MkDocs settings Material writes into HTML attributes without escaping them.
 TEXT_IN_ATTRIBUTES = ("site_name", "site_description")
 
@@ -141,6 +144,10 @@ class Settings:
     show_archived_summary: bool = False
     site_url: str = ""  # mkdocs.yml's own site_url, for links to the rules' explanations
     area_names: tuple[str, ...] = ()
+    # What a page's `template:` may name: the theme's and the site's own overrides.
+    page_templates: dict[str, str] = field(
+        default_factory=lambda: {THEME_PAGE_TEMPLATE: THEME_PAGE_TEMPLATE}
+    )
 
     @property
     def time_online(self) -> str:
@@ -218,7 +225,27 @@ def load_settings(root: Path) -> Settings:
         show_archived_summary=values["show_archived_summary"],
         site_url=_site_url(doc),
         area_names=tuple(values["area_names"]),
+        page_templates=_page_templates(root, doc),
     )
+
+
+def _page_templates(root: Path, doc: Located | None) -> dict[str, str]:
+    """main.html, and the .html files at the top of the theme's `custom_dir` (its partials
+    and the not-found page's template are not pages' templates)."""
+    names = [THEME_PAGE_TEMPLATE]
+    top = doc.value if doc is not None and doc.kind == "map" else {}
+    theme = top["theme"].value if "theme" in top else None
+    entry = theme.value.get("custom_dir") if theme is not None and theme.kind == "map" else None
+    custom_dir = resolve_env(entry.value) if entry is not None else None
+    if custom_dir is not None and custom_dir.is_text:
+        folder = root / str(custom_dir.value)
+        if folder.is_dir():
+            names += sorted(
+                p.name
+                for p in folder.glob("*.html")
+                if p.is_file() and p.name not in (THEME_PAGE_TEMPLATE, *NOT_FOR_PAGES)
+            )
+    return {name: name for name in names}
 
 
 def _engine_settings(doc: Located | None) -> list[Problem]:

@@ -318,7 +318,11 @@ def _choice(v: _Value) -> str | None:
     text = v.nonempty_text()
     vocabulary = v.vocabulary()
     if text is not None and text not in vocabulary:
-        v.found.append(_not_in_vocabulary(v.source.relpath, v.node, v.spec.name, text, vocabulary))
+        v.found.append(
+            _not_in_vocabulary(
+                v.source.relpath, v.node, v.spec.name, text, vocabulary, rule=v.spec.rule
+            )
+        )
         return None
     return text
 
@@ -499,7 +503,13 @@ def _check_file(text: str, source: SourceFile, bad: Any) -> str | None:
 
 
 def _not_in_vocabulary(
-    path: str, node: Located, name: str, text: str, vocabulary: dict[str, str]
+    path: str,
+    node: Located,
+    name: str,
+    text: str,
+    vocabulary: dict[str, str],
+    *,
+    rule: str = "schema.choice",
 ) -> Problem:
     by_label = {label.casefold(): key for key, label in vocabulary.items()}
     if text.casefold() in by_label:
@@ -509,7 +519,7 @@ def _not_in_vocabulary(
     listed = ", ".join(vocabulary) if len(vocabulary) <= 12 else "the list in mkdocs.yml"
     shown = text if len(text) <= 80 else text[:77] + "..."
     return problem(
-        "schema.choice",
+        rule,
         path,
         node.line,
         node.column,
