@@ -30,7 +30,7 @@ theme:
   name: material
   font: false
   icon:
-    repo: !!python/name:builtins.str
+    repo: !!python/name:material.extensions.emoji.twemoji  # a tag MkDocs resolves
 nav:
   - Home: index.md
   - Learning briefs: briefs/index.md

@@ -6,7 +6,7 @@ import pytest
 
 from learning_resources.formats import name_editors_files
 
-from .conftest import MKDOCS_YML, SiteFolder, brief
+from .conftest import MKDOCS_YML, PROJECT, SiteFolder, brief
 
 BROKEN_ANCHOR = "See [the plan](#the-second-meeting).\n"
 
@@ -87,3 +87,88 @@ def test_the_themes_page_template_and_the_sites_own_overrides_are_allowed(
     assert "(allowed: main.html, wide.html)" in result.stdout
     site.write("content/about.md", "---\ntemplate: partials/footer.html\n---\n# About\n")
     assert "[page.template]" in site.run("check").stdout
+
+
+# mkdocs.yml runs no code: no hooks, no Python objects but a few well-known functions.
+
+
+@pytest.mark.parametrize(
+    ("setting", "line", "column"),
+    [
+        ("hooks:\n  - hooks.py\n", 31, 1),
+        ("extra:\n  x: !!python/object/apply:os.system [echo hi]\n", 32, 6),
+        ("extra:\n  x: !!python/object/new:os.system [echo hi]\n", 32, 6),
+        ("extra:\n  x: !!python/object:argparse.Namespace {a: 1}\n", 32, 6),
+        ("extra:\n  x: !!python/name:os.system\n", 32, 6),
+        ("extra:\n  x: !!python/module:os\n", 32, 6),
+        ("extra:\n  - [1, !!python/name:os.system ]\n", 32, 9),
+        ("%TAG !p! tag:yaml.org,2002:python/\n---\nextra:\n  x: !p!name:os.system\n", 32, 6),
+    ],
+)
+def test_mkdocs_yml_that_would_run_code_is_refused_at_its_line(
+    site: SiteFolder, setting: str, line: int, column: int
+) -> None:
+    """MkDocs reads mkdocs.yml with PyYAML's unsafe loader and runs `hooks:`: a pull request
+    changing it must not run code on the runner. The check refuses it before MkDocs reads it."""
+    marker = site.root / "ran"
+    setting = setting.replace("echo hi", f"touch {marker}")
+    if setting.startswith("%TAG"):
+        directive, _, rest = setting.partition("---\n")
+        text, line = directive + "---\n" + MKDOCS_YML + rest, line + 2
+    else:
+        text = MKDOCS_YML + setting
+    site.write("mkdocs.yml", text)
+    site.write("hooks.py", f"open({str(marker)!r}, 'w').close()\n")
+    for command in ("check", "build"):
+        result = site.run(command)
+        assert result.returncode == 1
+        output = result.stdout + result.stderr
+        assert f"mkdocs.yml:{line}:{column}: error: " in output, output
+        assert "[config.runs_code]" in output
+        assert "Traceback" not in output
+    assert not marker.exists()
+    assert not (site.root / "site").exists()
+
+
+def test_the_well_known_functions_material_documents_are_allowed(site: SiteFolder) -> None:
+    extensions = (
+        "markdown_extensions:\n"
+        "  - toc:\n"
+        "      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n"
+        "  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n"
+        "  - pymdownx.superfences:\n"
+        "      custom_fences:\n"
+        "        - name: mermaid\n"
+        "          class: mermaid\n"
+        "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
+    )
+    site.write("mkdocs.yml", MKDOCS_YML + extensions)
+    assert site.run("check").returncode == 0
+    assert site.run("build", "--no-pdfs").returncode == 0
+
+
+def test_code_and_settings_that_run_on_the_runners_need_a_maintainers_review() -> None:
+    """Anything a build or a test run executes is owned by the maintainers in CODEOWNERS (an
+    active rule, not a comment): a pull request changing it needs their review."""
+    text = (PROJECT / ".github/CODEOWNERS").read_text(encoding="utf-8")
+    owners = dict(
+        line.split(maxsplit=1) for line in text.splitlines() if line and not line.startswith("#")
+    )
+    for path in (
+        "/mkdocs.yml",
+        "/build.py",
+        "/plugins/",
+        "/src/",
+        "/scripts/",
+        "/.github/",
+        "/tests/",
+        "/Makefile",
+        "/pyproject.toml",
+        "/constraints.txt",
+        "/package.json",
+        "/package-lock.json",
+    ):
+        assert owners.get(path) == "@your-organisation/site-maintainers", path
+        assert (PROJECT / path.strip("/")).exists(), path

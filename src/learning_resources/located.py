@@ -41,6 +41,7 @@ class Located:
     duplicates: list[Entry] = field(default_factory=list)
     start: int = 0  # character offsets of the value's source text in the file
     end: int = 0
+    tag: str = ""  # the node's tag as YAML resolved it, e.g. 'tag:yaml.org,2002:seq'
 
     @property
     def is_text(self) -> bool:
@@ -279,7 +280,7 @@ class _Converter:
         if isinstance(node, yaml.SequenceNode):
             items = [self.convert(item) for item in node.value]
             kind = "!ENV" if node.tag == "!ENV" else "seq"  # `!ENV [NAME, default]`
-            return Located(items, line, column, kind, start=start, end=end)
+            return Located(items, line, column, kind, start=start, end=end, tag=node.tag)
         entries: dict[str, Entry] = {}
         duplicates: list[Entry] = []
         for key_node, value_node in node.value:
@@ -290,7 +291,9 @@ class _Converter:
                 duplicates.append(entry)
             else:
                 entries[name] = entry
-        return Located(entries, line, column, "map", duplicates=duplicates, start=start, end=end)
+        return Located(
+            entries, line, column, "map", duplicates=duplicates, start=start, end=end, tag=node.tag
+        )
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()  # stateless for scalars: one will do
@@ -312,7 +315,7 @@ def _scalar(node: yaml.ScalarNode, line: int, column: int, start: int, end: int)
             value = None
     except ValueError:  # e.g. an integer of thousands of digits: keep it as text
         kind = "str"
-    return Located(value, line, column, kind, raw=raw, start=start, end=end)
+    return Located(value, line, column, kind, raw=raw, start=start, end=end, tag=node.tag)
 
 
 def plain(located: Located | None) -> Any:

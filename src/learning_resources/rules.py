@@ -643,6 +643,17 @@ RULES: dict[str, Rule] = {
             "Build the site again; if the file stays damaged, find what writes it.",
         ),
         Rule(
+            "config.runs_code",
+            _E,
+            "The site's settings would run code",
+            "MkDocs runs the Python files 'hooks:' names, and Python a '!!python/' tag names, "
+            "while it builds the site: a change to mkdocs.yml in a pull request could then run "
+            "anything on the computer that builds it.",
+            "Remove the 'hooks:' setting or the '!!python/' tag. Only the functions Material's "
+            "own documentation configures (emoji, custom fences, slugs) may be named; ask the "
+            "site's maintainers if a feature needs more.",
+        ),
+        Rule(
             "config.invalid",
             _E,
             "Site settings not valid",

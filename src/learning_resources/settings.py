@@ -1,8 +1,8 @@
 """The site settings the rules need, read from the `learning` plugin's block in mkdocs.yml.
 
 mkdocs.yml is the one place a partnership configures its site. The core reads it itself
-(tolerating Material's `!!python/name:` tags) so that `check` never needs MkDocs, and so
-that a mistake in a setting is reported at its line.
+(never running a `!!python/` tag; only Material's few are allowed) so that `check` never
+needs MkDocs, and so that a mistake in a setting is reported at its line.
 """
 
 from __future__ import annotations
@@ -44,6 +44,18 @@ SITE_FOLDER = "site"  # where `build` writes, unless given --site-dir
 # The theme's template for a page (Material's others need a plugin's data: blog, 404...).
 THEME_PAGE_TEMPLATE = "main.html"
 NOT_FOR_PAGES = ("404.html",)  # the not-found page's template, in the overrides or ours
+# MkDocs reads mkdocs.yml with PyYAML's full loader, whose `!!python/...` tags import and call
+# Python, and runs the files `hooks:` names: a pull request changing mkdocs.yml could run code
+# wherever the site is built. Only these functions, which Material's and PyMdown Extensions'
+# documentation configure, may be named.
+PYTHON_TAG = "tag:yaml.org,2002:python/"
+ALLOWED_PYTHON = (
+    "name:material.extensions.emoji.twemoji",
+    "name:material.extensions.emoji.to_svg",
+    "name:pymdownx.superfences.fence_code_format",
+    "name:pymdownx.superfences.fence_div_format",
+    "object/apply:pymdownx.slugs.slugify",
+)
 # MkDocs settings Material writes into HTML attributes without escaping them.
 TEXT_IN_ATTRIBUTES = ("site_name", "site_description")
 
@@ -257,6 +269,7 @@ def _engine_settings(doc: Located | None) -> list[Problem]:
         if name in top
     ]
     problems += _duplicate_problems(doc)
+    problems += _code_problems(doc, top)
     problems += _markup_problems(top)
     problems += _extension_problems(top.get("markdown_extensions"))
     problems += _remote_file_problems(top)
@@ -337,6 +350,51 @@ def _duplicate_problems(node: Located | None) -> list[Problem]:
     elif isinstance(node.value, list):
         for item in node.value:
             found += _duplicate_problems(item)
+    return found
+
+
+def _code_problems(doc: Located | None, top: dict[str, Entry]) -> list[Problem]:
+    """What would make MkDocs run code: `hooks:`, and Python named by a YAML tag."""
+    found = []
+    if "hooks" in top:
+        key = top["hooks"].key
+        found.append(
+            problem(
+                "config.runs_code",
+                CONFIG_FILE,
+                key.line,
+                key.column,
+                "'hooks' runs Python files while the site is built; remove it (the site "
+                "generator's own code, reviewed by its maintainers, does the building)",
+            )
+        )
+    for node in _nodes(doc):
+        name = node.tag.removeprefix(PYTHON_TAG)
+        if node.tag.startswith(PYTHON_TAG) and name not in ALLOWED_PYTHON:
+            found.append(
+                problem(
+                    "config.runs_code",
+                    CONFIG_FILE,
+                    node.line,
+                    node.column,
+                    f"'!!python/{name}' would run Python while the site is built; remove it "
+                    f"(allowed: {', '.join('!!python/' + a for a in ALLOWED_PYTHON)})",
+                )
+            )
+    return found
+
+
+def _nodes(node: Located | None) -> list[Located]:
+    """`node` and every value and key inside it."""
+    if node is None:
+        return []
+    found = [node]
+    if node.kind == "map" or isinstance(node.value, dict):
+        for entry in node.value.values():
+            found += [*_nodes(entry.key), *_nodes(entry.value)]
+    elif isinstance(node.value, list):
+        for item in node.value:
+            found += _nodes(item)
     return found
 
 
