@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import io
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from learning_resources import file_types
 from learning_resources.formats import name_editors_files
 
 from .conftest import MKDOCS_YML, PROJECT, SiteFolder, brief
@@ -172,3 +178,64 @@ def test_code_and_settings_that_run_on_the_runners_need_a_maintainers_review() -
     ):
         assert owners.get(path) == "@your-organisation/site-maintainers", path
         assert (PROJECT / path.strip("/")).exists(), path
+
+
+# An image with data after its end: published with it, shown by no viewer, read by no check.
+
+
+def image(fmt: str, **options: object) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), "teal").save(out, fmt, **options)
+    return out.getvalue()
+
+
+APPENDED = b"Case notes: Tyler Smith, 14 Quxlington Way"
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "options"),
+    [
+        ("chart.png", "PNG", {}),
+        ("chart.jpg", "JPEG", {}),
+        ("chart.jpg", "JPEG", {"progressive": True}),
+        ("chart.gif", "GIF", {}),
+        ("chart.webp", "WEBP", {}),
+    ],
+)
+def test_data_after_an_images_end_is_refused(
+    site: SiteFolder, name: str, fmt: str, options: dict[str, object]
+) -> None:
+    site.write("briefs/child-a/index.md", brief(body=f"## Notes\n\n![A chart]({name})\n"))
+    site.write(f"briefs/child-a/{name}", image(fmt, **options))
+    assert site.run("check").returncode == 0
+    site.write(f"briefs/child-a/{name}", image(fmt, **options) + b"\0\0")  # padding: no data
+    assert site.run("check").returncode == 0
+    site.write(f"briefs/child-a/{name}", image(fmt, **options) + APPENDED)
+    result = site.run("check")
+    assert result.returncode == 1
+    assert (
+        f"briefs/child-a/{name}:1:1: error: {len(APPENDED)} bytes follow the end of the image"
+    ) in result.stdout
+    assert "[file.appended]" in result.stdout
+
+
+def test_a_jpegs_own_segments_may_hold_its_end_marker(site: SiteFolder) -> None:
+    """The bytes of an end marker inside a comment or EXIF text are not the image's end.
+    (Such text is refused anyway, by anon.image_metadata, whatever it says.)"""
+    exif = Image.Exif()
+    exif[0x010E] = "chart \xff\xd9 of the review"  # ImageDescription
+    data = image("JPEG", comment=b"draft \xff\xd9 one", exif=exif.tobytes())
+    site.write("briefs/child-a/index.md", brief(body="## Notes\n\n![A chart](chart.jpg)\n"))
+    site.write("briefs/child-a/chart.jpg", data)
+    assert "[file.appended]" not in site.run("check").stdout
+    site.write("briefs/child-a/chart.jpg", data + APPENDED)
+    assert "[file.appended]" in site.run("check").stdout
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=200), fmt=st.sampled_from(["PNG", "JPEG", "GIF", "WEBP"]))
+def test_finding_an_images_end_never_fails_on_any_bytes(data: bytes, fmt: str) -> None:
+    """Pillow opened the file first, but the end is found by reading its structure: any bytes
+    give an offset or none, never an exception (the check would stop on it)."""
+    end = file_types._IMAGE_ENDS[fmt](image(fmt)[:20] + data)
+    assert end is None or end >= 0

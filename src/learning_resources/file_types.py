@@ -33,7 +33,91 @@ def file_type_problems(path: Path, relpath: str) -> list[Problem]:
     if expected is None:
         return []
     why = _image_problem(path, suffix, expected)
-    return [_wrong(relpath, why)] if why else []
+    return [_wrong(relpath, why)] if why else _appended_problems(path, relpath, expected)
+
+
+def _appended_problems(path: Path, relpath: str, image_format: str) -> list[Problem]:
+    """Data after the image's end (a phone's video, a file joined on): no viewer shows it and
+    no check reads it, but it is published with the image. Zero bytes (padding) say nothing."""
+    data = path.read_bytes()
+    end = _IMAGE_ENDS[image_format](data)
+    extra = len(data[end:].rstrip(b"\0")) if end is not None else 0
+    if not extra:
+        return []
+    message = (
+        f"{extra} bytes follow the end of the image, which no viewer shows but which are "
+        "published with it; export the picture again (open it and save it as a new file)"
+    )
+    return [problem("file.appended", relpath, 1, 1, message)]
+
+
+def _png_end(data: bytes) -> int | None:
+    """Chunks (length, type, data, checksum) after the signature, up to IEND's."""
+    at = 8
+    while at + 8 <= len(data):
+        length, kind = int.from_bytes(data[at : at + 4], "big"), data[at + 4 : at + 8]
+        at += 12 + length
+        if kind == b"IEND":
+            return at
+    return None
+
+
+def _jpeg_end(data: bytes) -> int | None:
+    """Segments (each with its length) after the start marker; after each start of scan, the
+    compressed data up to the next marker (0xFF not followed by 0, a restart or a fill byte);
+    the end is the first end marker outside them (a thumbnail's is inside its segment)."""
+    at = 2
+    while at < len(data) and data[at] == 0xFF:
+        while at < len(data) and data[at] == 0xFF:  # fill bytes
+            at += 1
+        marker, at = data[at] if at < len(data) else None, at + 1
+        if marker == 0xD9:
+            return at
+        if marker is None or 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            continue  # restart markers carry no length
+        at += int.from_bytes(data[at : at + 2], "big")
+        while marker == 0xDA:  # the scan's compressed data
+            at = data.find(b"\xff", at)
+            if at < 0 or at + 1 >= len(data):
+                return None
+            if data[at + 1] in (0x00, 0xFF, *range(0xD0, 0xD8)):
+                at += 1
+            else:
+                break
+    return None
+
+
+def _gif_end(data: bytes) -> int | None:
+    """Header, colour table, then extensions and images (each in sub-blocks) to the trailer."""
+
+    def colours(flags: int) -> int:
+        return 3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0
+
+    def sub_blocks(at: int) -> int:
+        while at < len(data) and data[at]:
+            at += data[at] + 1
+        return at + 1
+
+    at = 13 + colours(data[10]) if len(data) > 13 else len(data)
+    while at < len(data):
+        block = data[at]
+        if block == 0x3B:
+            return at + 1
+        if block == 0x21:  # an extension: its label, then its sub-blocks
+            at = sub_blocks(at + 2)
+        elif block == 0x2C and at + 10 <= len(data):  # an image: descriptor, colours, data
+            at = sub_blocks(at + 11 + colours(data[at + 9]))
+        else:
+            return None
+    return None
+
+
+def _webp_end(data: bytes) -> int | None:
+    """The RIFF container's own length."""
+    return 8 + int.from_bytes(data[4:8], "little") if data[:4] == b"RIFF" else None
+
+
+_IMAGE_ENDS = {"PNG": _png_end, "JPEG": _jpeg_end, "GIF": _gif_end, "WEBP": _webp_end}
 
 
 def _embedded_problems(path: Path, relpath: str) -> list[Problem]:

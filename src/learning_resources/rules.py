@@ -134,6 +134,16 @@ RULES: dict[str, Rule] = {
             "Export the report again as a plain PDF, without attachments or scripts.",
         ),
         Rule(
+            "file.appended",
+            _E,
+            "Data after the end of an image",
+            "Some phones save a short video after a photo's end, and some programs join other "
+            "files on: no viewer shows it and no check reads it, but it is published with the "
+            "image, and it can show who or where.",
+            "Export the picture again: open it and save it as a new PNG or JPEG file (an "
+            "image editor, or a screenshot of it), then replace the old file.",
+        ),
+        Rule(
             "file.reserved",
             _E,
             "Page uses an address the site generates",
