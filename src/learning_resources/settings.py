@@ -385,12 +385,12 @@ def _code_problems(doc: Located | None, top: dict[str, Entry]) -> list[Problem]:
 
 
 def _nodes(node: Located | None) -> list[Located]:
-    """`node` and every value and key inside it."""
+    """`node` and every value and key inside it (a key's second value too)."""
     if node is None:
         return []
     found = [node]
-    if node.kind == "map" or isinstance(node.value, dict):
-        for entry in node.value.values():
+    if node.kind == "map":
+        for entry in [*node.value.values(), *node.duplicates]:
             found += [*_nodes(entry.key), *_nodes(entry.value)]
     elif isinstance(node.value, list):
         for item in node.value:
