@@ -15,6 +15,14 @@ This is the only place that prints or exits; everything else returns data.
 
 from __future__ import annotations
 
+import sys
+
+if __name__ == "__main__" and not sys.flags.safe_path:
+    # Python put this file's folder first on the import path: a file a pull request adds
+    # beside it ("json.py", "yaml/") would be imported in place of the real module. `sys` is
+    # built in, so nothing has been imported from there yet. (The project is installed.)
+    del sys.path[0]
+
 import argparse
 import datetime as dt
 import ipaddress
@@ -22,7 +30,6 @@ import json
 import logging
 import os
 import signal
-import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field

@@ -51,8 +51,9 @@ PUBLISHING_GUIDE = """\
 5. **Open a pull request.** The pull-request check runs the same checks and marks each
    problem on the line of the file. A second reader checks the anonymisation, the family
    has been told, and the sign-off is recorded (the pull-request template lists these).
-   A pull request that changes the site's settings (`mkdocs.yml`) or its code also needs a
-   maintainer's review: those files run on GitHub's computers when the site is built.
+   A pull request that changes anything outside `briefs/`, `bitesize/` and `content/` (the
+   site's settings in `mkdocs.yml`, its code, or any new file) also needs a maintainer's
+   review: those files run on GitHub's computers when the site is built.
 6. **Publish.** When the pull request is merged, the site is rebuilt and the document goes
    online on its `published` date. It is archived automatically one year later.
 
