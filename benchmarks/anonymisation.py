@@ -48,6 +48,7 @@ CORPORA = [
     CORPUS / "round3-blind.jsonl",
     CORPUS / "round4-dev.jsonl",
     CORPUS / "round4-blind.jsonl",
+    CORPUS / "round5-blind.jsonl",
 ]
 RESULTS = HERE / "results"
 TABLE = PROJECT / "docs/anonymisation-benchmark.md"

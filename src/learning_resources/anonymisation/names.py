@@ -97,6 +97,7 @@ from .person_context import (
     PERSON_BEFORE_CUE,
     PERSON_OBJECT_BEFORE,
     QUOTED_NAME,
+    ROLE_WAS_BEFORE,
     RELATION_BEFORE,
     SAID_AFTER,
     SAID_BEFORE,
@@ -262,7 +263,9 @@ OPENING_WORDS = frozenset(
         "remember act report reflect explore use learn escalate challenge support help trust "
         "risk harm need needs voice money weight mood warning trigger link links barrier "
         "barriers view views wish wishes stage level levels key see read visit contact call find "
-        "watch"
+        "watch "
+        # round 6: numbers, which open a sentence before a noun: "One missed appointment is"
+        "one two three four five six seven eight nine ten"
     )
 )
 # Public figures, not families, are named after these ("Sir Robert Francis", "Professor
@@ -839,6 +842,7 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
         or (WHO_BEFORE.search(before) and WHO_AFTER.match(text, end))
         or (COMMA_BEFORE.search(before) and SUBJECT_AFTER.match(text, end))
         or (MADE_BY_BEFORE.search(before) and not _TITLE_CASE_NEXT.match(text, end))
+        or (ROLE_WAS_BEFORE.search(before) and APPOSITION_AFTER.match(text, end))
     ):
         return True  # "his sister, Ruzenka, told", '"..." — Blessing, 12', "a poem by Clover"
     if DETERMINER_BEFORE.search(before):
@@ -1121,8 +1125,10 @@ _LOWER_NICKNAME = re.compile(
     re.MULTILINE,
 )
 # Between nicknames in a list: "known as Smokey and 'K-Dog'", "as 'Tiny' and Dee".
+# Round 6: another "as" for other people: "known to services as X and to neighbours as 'Red'".
 _MORE_NICKNAMES = re.compile(
     r"['’\"”]?(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
+    r"(?:(?:to|by|among|at|in|on)[ \t]+[\w'’ \t-]{1,30}?[ \t]+as[ \t]+)?"
 )
 
 
@@ -1140,6 +1146,7 @@ def _nicknames(text: str, data: Lists) -> Spans:
             cue.group("person")
             or cue.group("nickname")
             or cue.group("known")
+            or cue.group("named_as")
             or PERSON_BEFORE_CUE.search(text, max(0, cue.start() - 30), cue.start())
         )
         quoted = QUOTED_NAME.match(text, cue.end())
@@ -1161,7 +1168,9 @@ def _nicknames(text: str, data: Lists) -> Spans:
         if keys[0] in _ROLE_WORDS and (len(keys) == 1 or len(keys[1]) == 1 or keys[1].isdigit()):
             continue  # "referred to as 'Child A'", "known as Mother" (not "'Daddy Dee'")
         kinds = [AMBIGUOUS if k in _PUBLIC_TITLES else classify(k, data) for k in keys]
-        if not quoted:
+        # round 6: a title makes the rest a name: "as Auntie Jan", "as Ms Nowak and to ..."
+        titled = len(keys) > 1 and (keys[0] in RELATION_TITLES or keys[0] in TITLES)
+        if not (quoted or titled):
             if not (person or cue.group().rstrip().endswith(("as", "by"))):
                 continue  # "a group called Reach."
             if any(k in (STOPPED, PLACE_WORD, SOFT_WORD) for k in kinds):
@@ -1175,10 +1184,10 @@ def _nicknames(text: str, data: Lists) -> Spans:
             if named is None:
                 break
             kinds = [classify(normalise(w), data) for w in named.group(1).split()]
-            if any(k in (STOPPED, PLACE_WORD, SOFT_WORD) for k in kinds) or (
+            if (all if quoted else any)(k in (STOPPED, PLACE_WORD, SOFT_WORD) for k in kinds) or (
                 not quoted and all(k == WORD for k in kinds)
             ):
-                break
+                break  # (round 6) quoted, one ordinary word is enough: "'Little Brother'"
             found.append((named.start(1), named.end(1), None))
     for nickname in {text[start:end] for start, end, _ in found}:
         for m in re.finditer(rf"(?<![\w-])(?<!\w['’]){re.escape(nickname)}(?![\w-])", text):
@@ -1391,6 +1400,8 @@ def _families(text: str, data: Lists) -> Spans:
         plural = classify(key, data)
         if plural in (STOPPED, PLACE_WORD, SOFT_WORD) or key in _PROPER_PLURALS:
             continue
+        if _EPONYM_AFTER.match(text, m.end()):
+            continue  # round 6: named after someone, "The Moses basket was", "the Gillick test"
         if (
             (
                 FAMILY_APPOSITION.search(text, max(0, m.start() - 40), m.start())

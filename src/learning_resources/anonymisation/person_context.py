@@ -260,13 +260,26 @@ NICKNAME_CUE = re.compile(
     r"(?:phone|contacts))?[ \t]+as|(?:used|uses|using|gave|gives|giving|gone|went|goes|going|"
     r"known|by|under)[ \t]+(?:the[ \t]+)?(?:nick)?names?(?:[ \t]+of)?|(?:street|stage|rap|"
     r"online|user|code|false|fake|alias)[ \t]+name(?:[ \t]+(?:was|is|of))?,?|alias(?:es)?,?)"
+    # round 6: who named people to whom: "named the men who picked her up as Ash, Dizzy and"
+    r"|(?P<named_as>(?:named|identified|listed|described|gave)[ \t]+(?:the|her|his|their|two|"
+    r"three|four|five|several|other)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?(?:men|boys|girls|people|"
+    r"friends|abusers|adults|males|lads|others)\b[\w \t'’-]{0,30}?[ \t]+as)"
     r"|called|named|calls?(?=[ \t]+(?:him|her|them|Child|Baby|Young|Sibling)\b)"
+    r"|call(?=[ \t]+['‘\"“])"
     rf")(?:[ \t]+(?P<person>{_CUE_OBJECT}))?[ \t]*"
 )
 # A person before the cue: "a man called Gaz", "an older boy named Deano".
-PERSON_BEFORE_CUE = re.compile(rf"\b{_PERSON_NOUN}[ \t]+$")
+# ... also who calls them so between (round 6): "a man everyone called Spud", "a man the
+# records call 'Bishop'", "Mother's partner was called X".
+PERSON_BEFORE_CUE = re.compile(
+    rf"\b{_PERSON_NOUN}[ \t]+(?:(?:was|is|were|had[ \t]+been|(?:that[ \t]+|whom?[ \t]+)?"
+    r"(?:everyone|everybody|people|they|friends|locals|others|she|he|we|the[ \t]+[a-z]+))[ \t]+)?$"
+)
 # One to three Capitalised words in quotes: "'Smiler'", "'Big Mo'", "'Little T'".
-QUOTED_NAME = re.compile(r"['‘\"“]([A-Z][\w’'-]{0,20}(?:[ \t]+[A-Z][\w’'-]{0,20}){0,2})['’\"”]")
+# Round 6: after "the" inside the quotes ("'the Turk'"); never a word's apostrophe ("What's").
+QUOTED_NAME = re.compile(
+    r"['‘\"“](?:[Tt]he[ \t]+)?([A-Z][\w’'-]{0,20}(?:[ \t]+[A-Z][\w’'-]{0,20}){0,2})['’\"”](?!\w)"
+)
 # After "known as" without quotes, one to three Capitalised words that end the clause:
 # "as Libz)", "as Big Sol,"; after a cue said of a person, any ("a man called Gaz at").
 BARE_NAME = re.compile(r"([A-Z][\w’'-]{0,18}(?:[ \t]+[A-Z][\w’'-]{0,18}){0,2})")
@@ -325,7 +338,9 @@ APPOSITION_BEFORE = re.compile(
     r"advocate|adviser|advisor|officer|practitioner|volunteer|assistant|therapist|counsellor|"
     r"psychologist|paediatrician|doctor|interpreter|solicitor|priest|imam|pastor|vicar|"
     r"chaplain|leader|headteacher|boy|girl|lad|man|woman|teenager|pupil|student|child|"
-    r"(?:first|given|middle|real|full|birth|last)[ \t]+name|forename|surname)"
+    r"(?:first|given|middle|real|full|birth|last)[ \t]+name|forename|surname|"
+    # round 6: a role by its initials after whose it is: "her IDVA, Jasmine."
+    r"(?:her|his|their|my|our|the[ \t]+family['’]s)[ \t]+(?-i:[A-Z]{2,5}))"
     r",[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}$",
     re.IGNORECASE,
 )
@@ -339,7 +354,21 @@ MADE_BY_BEFORE = re.compile(
     r"(?:^|\n|[\"“'‘])[ \t>*_]*(?:Dear|Hi|Hello|Hiya)|"
     r"\b(?:(?:first|given|middle|last|full|child['’]s|pupil['’]s|patient['’]s)[ \t]+name|"
     r"forename|surname|(?:^|\n)[ \t>*_|-]*name)[ \t]*[*_]*:[*_]*"
-    r"|\b(?:family|maiden|the)[ \t]+(?:sur)?name|\bsurname)[ \t]+$",
+    r"|\b(?:family|maiden|the)[ \t]+(?:sur)?name|\bsurname"
+    # round 6: by whom a person was looked after, taught or harmed: "coached by Paddy"
+    r"|\b(?:coached|supervised|mentored|tutored|taught|babysat|groomed|exploited|abused|"
+    r"befriended|recruited|bullied|threatened|assaulted|fostered|adopted|accompanied|escorted|"
+    r"raised|collected|looked[ \t]+after|cared[ \t]+for|picked[ \t]+up|driven|dropped[ \t]+off|"
+    r"cuddled|hugged|hit|kicked|pushed|slapped|punched|trained|minded)[ \t]+by)[ \t]+$",
+    re.IGNORECASE,
+)
+# Round 6: a role whose holder the text names: "The health visitor was Summer, and".
+ROLE_WAS_BEFORE = re.compile(
+    r"\b(?:the|her|his|their|a|my|our)[ \t]+(?:[a-z'’-]+[ \t]+)?(?:worker|teacher|coach|tutor|"
+    r"mentor|carer|childminder|nurse|midwife|visitor|advocate|adviser|officer|practitioner|"
+    r"volunteer|assistant|therapist|counsellor|doctor|interpreter|keyworker|leader|lodger|"
+    r"neighbour|partner|boyfriend|girlfriend|friend|babysitter|manager|headteacher|IDVA|ISVA|"
+    r"DSL|SENCO|PCSO)[ \t]+(?:was|is|were)[ \t]+(?:called[ \t]+)?$",
     re.IGNORECASE,
 )
 # Who said it, after a quotation: '"It was fine," said Summer.'
