@@ -1440,6 +1440,39 @@ def _families(text: str, data: Lists) -> Spans:
     return found
 
 
+# Round 6: a list of single words, some of them in quotes: "Fletch, Tyrese, Kai-Jordan and
+# 'Smudge'"; separators as in LIST_SEPARATOR, but never across a sentence.
+_LIST_ITEM = r"['‘\"“]?[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)?['’\"”]?"
+_LIST_CHAIN = re.compile(
+    rf"(?<![\w'’-]){_LIST_ITEM}(?:(?:,[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
+    rf"{_LIST_ITEM})+(?![\w'’-])"
+)
+_LIST_PART = re.compile(r"[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)?")
+
+
+def _list_members(text: str, data: Lists, taken: Spans) -> Spans:
+    """Every word of a list of three or more, if at least half of it are names found already:
+    the others are names too, even ordinary words ("Fletch, Tyrese, Kai-Jordan and 'Smudge'")
+    but not roles, places or words the lists stop."""
+    found: Spans = []
+    if text.count(",") < 2:
+        return found
+    for chain in _LIST_CHAIN.finditer(text):
+        items = [m.span() for m in _LIST_PART.finditer(text, *chain.span())]
+        if len(items) < 3:
+            continue
+        named = [any(s < b and a < e for s, e, _ in taken) for a, b in items]
+        if sum(named) < 2 or 2 * sum(named) < len(items):
+            continue
+        for (a, b), known in zip(items, named, strict=True):
+            key = normalise(text[a:b])
+            if known or key in _ROLE_WORDS or key in _FUNCTION_WORDS:
+                continue
+            if classify(key, data) not in (STOPPED, PLACE_WORD, SOFT_WORD):
+                found.append((a, b, None))
+    return found
+
+
 def _lower_case_uses(text: str, names: set[str], taken: Spans) -> Spans:
     """A name this text shows, written in lower case where a name would start ("'grace
     hungry again today'") or followed by what is said of people."""
@@ -1553,6 +1586,7 @@ def find_names(
             spans = [x for x in spans if not (x[2] and x[0] < n[1] and n[0] < x[1])]
             if not any(s < n[1] and n[0] < e for s, e, _ in spans):
                 spans.append(n)
+    spans += _list_members(scanned, data, spans)
     spans += _lower_case_uses(scanned, names, spans)
     spans += _lower_case_owners(scanned, data, spans)
     full = _lower_case_full_names(scanned, data, spans)
