@@ -121,6 +121,9 @@ _INSTITUTION_TYPES = (
     r"High School|Sixth Form|Grammar School|Medical Practice|Medical Centre|Health Centre|"
     r"Surgery|Family Practice|Dental Practice|Dental Surgery|Dental Centre|Dental Clinic|"
     r"Pharmacy|Chemist|Clinic|Infirmary|(?:General |Community |Children['’]s )?Hospital|"
+    # round 6: a hospital by its short name, a church school by its church ("Oakbury
+    # General", "Fenby Maternity", "Grindle Moss C of E,")
+    r"General(?![ \t]+[A-Z])|Maternity(?![ \t]+[A-Z])|C[ \t]+of[ \t]+E(?![ \t]+[A-Z])|"
     r"Hospice|Maternity Unit|Birth Centre|Walk-in Centre|Minor Injuries Unit|"
     r"Pupil Referral Unit|PRU|Dental Group|Medical Group|Health Group|"
     r"Ward|(?:Children['’]s|Care|Nursing|Residential) Home|House children['’]s home|"
@@ -135,7 +138,11 @@ _INSTITUTION_TYPES = (
     r"(?P<business>(?:Hand )?Car Wash|Nail Bar|Nails|Beauty|Salon|Barbers?|Barbershop|"
     r"Takeaway|Caf[eé]|Restaurant|Hotel|Guest House|Motors|Garage|Gym|Boxing Club|"
     r"Football Club|Sports Club|Social Club|Boxing|F\.?C\.?|A\.?F\.?C\.?|Rovers|Wanderers|"
-    r"Off Licence|Mini ?Market|Supermarket|Newsagents?|Inn|Arms|Tavern)))"
+    r"Off Licence|Mini ?Market|Supermarket|Newsagents?|Inn|Arms|Tavern|"
+    # round 6: sports clubs by their kind: "Iron Lions ABC", "Gildersome Harriers"
+    r"A\.?B\.?C\.?|Harriers|Striders|Athletic|Athletics Club|Runners|Wheelers|R\.?F\.?C\.?|"
+    r"Swimming Club|Swim Club|Gymnastics(?: Club)?|Rugby Club|Cricket Club|Netball Club|"
+    r"Dance School|Dance Academy|Stage School|Martial Arts|Karate Club|Judo Club)))"
 )
 _INSTITUTION = re.compile(
     rf"\b({_NAME_WORD}(?: {{1,2}}(?:{_NAME_WORD}|of|the|and|&)){{0,3}}?)"
@@ -147,7 +154,7 @@ _A_BODY_AFTER = re.compile(
     r"[ \t]+(?:Trust|Federation|Partnership|Alliance|Network|Association|Board|Foundation|"
     r"Group|Collaborative)\b"
 )
-_LARGE_PREMISES = re.compile(r"(?:Hospital|Infirmary|Hospice|Centre|Hub)$")
+_LARGE_PREMISES = re.compile(r"(?:Hospital|Infirmary|Hospice|Centre|Hub|General|Maternity)$")
 # ... but a GP practice or a children's, family or youth centre serves a neighbourhood: named
 # after one of the areas, it still narrows where a family lives ("Otterbury Medical Centre").
 _LOCAL_PREMISES = re.compile(
@@ -512,7 +519,9 @@ _TYPE_WORD = re.compile(
             "Gurdwara Temple Synagogue Madrassa Madrasah Care Center House Lodge Grange Manor "
             "Cottage Wash Bar Nails Beauty Salon Barber Barbershop Takeaway Cafe Café "
             "Restaurant Hotel Motors Garage Gym FC F.C AFC A.F.C Rovers Wanderers Licence "
-            "Market Minimarket Supermarket Newsagent Boxing Inn Arms Tavern"
+            "Market Minimarket Supermarket Newsagent Boxing Inn Arms Tavern General Maternity "
+            "E ABC A.B.C Harriers Striders Athletic Runners Wheelers RFC R.F.C Gymnastics "
+            "Arts"
         )
     )
 )
@@ -613,6 +622,34 @@ _WAY_WORD = re.compile(
     r"Wharf|Pastures|Ings|Leys|Hey"
 )
 _PRISON_WORD = re.compile(r"HM")
+# Round 6: a place of worship or learning named by the word that opens its name: "the
+# Madrasah Noor-ul-Huda", "Masjid Al-Falah", "Jamia Masjid Ghousia".
+_WORSHIP_FIRST = re.compile(
+    r"\b(?:Madrasah|Madrassa|Madrasa|Masjid|Jamia|Darul|Dar[ \t]+al|Mandir|Gurdwara|Shul)"
+    r"[ \t]+((?:[A-Z][\w'’]*(?:-[a-z]{1,3}-?)?(?:-?[A-Z][\w'’]*)?)(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+)
+_WORSHIP_WORD = re.compile(r"Madras|Masjid|Jamia|Dar|Mandir|Gurdwara|Shul")
+# ... a setting named in brackets after its kind: "Nursery (Little Acorns, Oxley Brow)".
+_BRACKETED_SETTING = re.compile(
+    r"\b(?:[Nn]ursery|[Ss]chool|[Cc]hildminder|[Pp]re-?school|[Pp]laygroup|[Cc]lub|[Cc]hurch|"
+    r"[Mm]osque|[Hh]ostel|[Gg]ym|[Pp]ractice|[Ss]urgery|[Cc]ollege|[Aa]cademy|[Hh]ome|[Pp]ub)"
+    rf"[ \t]*\([ \t]*((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})(?=[ \t]*[,;)])"
+)
+_BRACKET_WORD = re.compile(r"\(")
+# ... a pub by its name, an ordinary word, where a pub is spoken of: "the landlady at the
+# Fleece", "drinking in the Anchor pub".
+_PUB = re.compile(
+    r"\b(?:pub|bar|inn|landlord|landlady|barmaid|barman|bar[ \t]+staff|bouncers?|publican|"
+    r"drinking|drank)\b[^.\n]{0,30}?\b(?:at|in|outside|from|of|near|behind)[ \t]+the[ \t]+"
+    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![ \t]+[A-Z])"
+    r"|\b[Tt]he[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:pub|inn)\b"
+)
+_PUB_WORD = Words(("pub", "bar", "inn", "landl", "bouncer", "publican", "drink", "drank"))
+# ... a pitch or plot after a site's name and a comma: "Saltmarsh Drove, Pitch 9".
+_PITCH_AFTER_COMMA = re.compile(
+    r"(?<=,[ \t])(?:Pitch|Plot|Berth|Mooring|Caravan|Chalet)[ \t]+(?:[Nn]o\.?[ \t]*)?\d{1,4}[A-Za-z]?\b"
+)
+_PITCH_CAPITAL = re.compile(r"Pitch|Plot|Berth|Mooring|Caravan|Chalet")
 _SITE_WORD = Words(("site", "park", "encampment", "camp"))
 _PROJECT_WORD = Words(("youth", "community", "club", "drop-in", "after-school", "homework"))
 
@@ -724,6 +761,12 @@ _PATTERNS: tuple[_Pattern, ...] = (
      0, True),
     (_VENUE, _VENUE_WORD, "anon.institution", "a named venue, business, project or lodging; say "
      "'a shisha lounge', 'a youth project', 'a church', 'a hostel'", 0, True),
+    (_WORSHIP_FIRST, _WORSHIP_WORD, "anon.institution", "a named place of worship or faith "
+     "school; say 'a mosque', 'a madrasah'", 0, True),
+    (_BRACKETED_SETTING, _BRACKET_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_PUB, _PUB_WORD, "anon.institution", "a named pub; say 'a local pub'", 0, True),
+    (_PITCH_AFTER_COMMA, _PITCH_CAPITAL, "anon.address",
+     "a pitch, plot or mooring on a named site; say 'a site'", 0, False),
 )  # fmt: skip
 
 
@@ -761,7 +804,18 @@ def find_places(
                     if _NATIONAL_BODY_AFTER.match(text, m.end()):
                         continue  # "the Lighthouse Project, a national charity"
                     start = _skip_generic(text, start)
-                elif pattern in (_LIVING_SITE, _PROJECT, _CHAIN_OUTLET, _ROOM, _PRISON):
+                elif pattern is _PUB:
+                    name = m.lastindex or 1
+                    if _names_a_site(m.group(name), areas):
+                        found.append(Finding(rule, *m.span(name), message))
+                    continue
+                elif pattern is _BRACKETED_SETTING:
+                    if _proper(m.group(1), areas):
+                        found.append(Finding(rule, *m.span(1), message))
+                    continue
+                elif pattern in (
+                    _LIVING_SITE, _PROJECT, _CHAIN_OUTLET, _ROOM, _PRISON, _WORSHIP_FIRST
+                ):
                     if not _names_a_site(m.group(1), areas):
                         continue
                     found.append(
