@@ -173,6 +173,9 @@ teams unit panel review reviews practice learning brief briefing report conferen
 assessment plan order section act strategy referral contact investigation inquiry
 safeguarding protection framework model tool toolkit pathway procedure procedures guidance
 policy standards department ministry government parliament home office centre center
+duty triage legal switchboard reception intake admissions dispatch control custody finance
+payroll estates facilities comms communications radiology pharmacy records registry enquiries
+helpdesk
 foundation project charity network association institute programme county counties city
 cities borough district town village notts derbys leics lincs yorks lancs covid coronavirus
 lockdown
@@ -756,7 +759,9 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             and sentence_initial(text, start)
         ):
             continue  # "## Ask who lives at home", "- Risk was assessed on one incident"
-        if kind in (STOPPED, WORD) and not after_title:
+        if kind == WORD and not after_title and _lone_capital(text, start, end, word):
+            kind = CAPITALISED_WORD  # round 6: "a man everyone knew, Spud, ..." (see there)
+        elif kind in (STOPPED, WORD) and not after_title:
             continue
         shouting = False
         if upper:
@@ -768,6 +773,32 @@ def _scan(text: str, data: Lists) -> list[_Word]:
         out.append(_Word(start, end, kind, key, upper, False, initial, after_title, shouting))
     lower = _lower_case_words(text, data)
     return sorted(out + lower, key=lambda w: w.start) if lower else out
+
+
+# Round 6: an ordinary word written with a capital in the middle of a sentence, alone (no
+# Capitalised word beside it, not after a quote or a bracket, not in a heading or a table):
+# most often a name or a nickname ("drank with Spud", "Biscuit's mum said"). It is a name
+# only where a person's slot shows it (see _document_names), never by itself.
+CAPITALISED_WORD = 8
+_CAPITAL_BESIDE = re.compile(r"[ \t]+[A-Z]|[-‐][A-Za-z]")
+_CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*|[-‐&/])[ \t]*$")
+
+
+# ... but not a word for a thing done or a quality, as a team or a service is named ("asked
+# Admissions about", "saw Improvement as"): nicknames are things and looks, not these.
+_ABSTRACT = re.compile(r"(?:ions?|ments?|ness|ity|ities|ance|ence|ism|ship|ology|ing|ings|ics)$")
+
+
+def _lone_capital(text: str, start: int, end: int, word: str) -> bool:
+    if sum(c.isupper() for c in word) > 1 or len(word) < 3 or sentence_initial(text, start):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start : line_start + 1] in "#|":
+        return False  # a heading or a table
+    before = text[max(line_start, start - 30) : start]
+    if before[-1:] in "([\"“'‘*_/`" or _CAPITAL_BEFORE.search(before):
+        return False
+    return _CAPITAL_BESIDE.match(text, end) is None
 
 
 def _adjacent(text: str, left: _Word, right: _Word) -> bool:
@@ -852,6 +883,18 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
         return False  # a name in title case: "the Awareness Day was", "Memorial Garden is"
     if _POSSESSOR_BEFORE.search(before):
         return False  # a thing named after someone: "Clare's Law had", "Women's Aid is"
+    if all(w.kind == CAPITALISED_WORD for w in run):  # round 6: only a person's slot
+        return bool(
+            not _ABSTRACT.search(run[0].key)
+            and (
+                PERSON_AFTER.match(text, end)
+                or RELATION_BEFORE.search(before)
+                or (
+                    PERSON_OBJECT_BEFORE.search(before)
+                    and OBJECT_FOLLOWED_BY.match(text, end)
+                )
+            )
+        )
     ordinary = any(w.kind in _ORDINARY or w.key in MONTH_NAMES for w in run)
     if not ordinary:  # only words in no list ("Okonjo") or places ("Kenya")
         if any(w.kind == PLACE_WORD for w in run):
@@ -899,7 +942,10 @@ def _document_names(text: str, words: list[_Word], data: Lists) -> set[str]:
         if run[0].lower or run[0].upper or all(w.kind == NAME for w in run):
             continue
         candidates = [
-            w for w in run if w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN) or w.key in MONTH_NAMES
+            w
+            for w in run
+            if w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, CAPITALISED_WORD)
+            or w.key in MONTH_NAMES
         ]
         if run[0].initial and len(run) == 1 and _plural_noun(run[0].key, data):
             continue  # "Records described", "Letters went"
@@ -1574,6 +1620,7 @@ def find_names(
     scanned = _masked(text, never_names(text, area_names, cited, blocks))
     words = _scan(scanned, data)
     names = _judge(scanned, words, data)
+    ordinary = {w.key for w in words if w.kind == CAPITALISED_WORD}  # "Spud", never "spud"
     spans = _spans(scanned, words)
     for extra in (
         _nicknames(scanned, data),
@@ -1587,7 +1634,7 @@ def find_names(
             if not any(s < n[1] and n[0] < e for s, e, _ in spans):
                 spans.append(n)
     spans += _list_members(scanned, data, spans)
-    spans += _lower_case_uses(scanned, names, spans)
+    spans += _lower_case_uses(scanned, names - ordinary, spans)
     spans += _lower_case_owners(scanned, data, spans)
     full = _lower_case_full_names(scanned, data, spans)
     spans = [s for s in spans if not any(f[0] <= s[0] < s[1] <= f[1] for f in full)] + full
