@@ -378,8 +378,10 @@ def find_identifiers(
             numbered = _NUMBERED.search(m.group()[: m.start(group) - m.start()])
             if _years(value) and not (value.isdigit() and numbered):
                 continue  # "the 2021/2022 plan", but "log number 1963"
-            if value.isdigit() and pattern is _REFERENCE_SHAPE and _TRADE_BEFORE.search(
-                text, max(0, m.start() - 80), m.start()
+            if (
+                value.isdigit()
+                and pattern is _REFERENCE_SHAPE
+                and _TRADE_BEFORE.search(text, max(0, m.start() - 80), m.start())
             ):
                 continue  # round 6: "purchase order 5881952041", "company number 12345678"
             if not _mostly_letters(value, pattern):

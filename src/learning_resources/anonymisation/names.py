@@ -672,7 +672,8 @@ def _lower_case_words(text: str, data: Lists) -> list[_Word]:
         if kind is None and not word.isascii():
             kind = in_lower_case.get(normalise(word))
         if kind is None and "-" in word:  # "mensah-boateng": each part a name
-            parts = [in_lower_case.get(normalise(p)) for p in _HYPHEN.split(word)]
+            # round 6: an initial may be one part: "jayden-m", as file names and handles write
+            parts = [in_lower_case.get(normalise(p)) for p in _HYPHEN.split(word) if len(p) > 1]
             kind = NAME if NAME in parts and None not in parts else None
         if kind is not None and len(word) >= 3:
             kinds[token] = (word, kind)
@@ -889,10 +890,7 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
             and (
                 PERSON_AFTER.match(text, end)
                 or RELATION_BEFORE.search(before)
-                or (
-                    PERSON_OBJECT_BEFORE.search(before)
-                    and OBJECT_FOLLOWED_BY.match(text, end)
-                )
+                or (PERSON_OBJECT_BEFORE.search(before) and OBJECT_FOLLOWED_BY.match(text, end))
             )
         )
     ordinary = any(w.kind in _ORDINARY or w.key in MONTH_NAMES for w in run)
@@ -944,8 +942,7 @@ def _document_names(text: str, words: list[_Word], data: Lists) -> set[str]:
         candidates = [
             w
             for w in run
-            if w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, CAPITALISED_WORD)
-            or w.key in MONTH_NAMES
+            if w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, CAPITALISED_WORD) or w.key in MONTH_NAMES
         ]
         if run[0].initial and len(run) == 1 and _plural_noun(run[0].key, data):
             continue  # "Records described", "Letters went"

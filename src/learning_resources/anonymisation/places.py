@@ -814,7 +814,12 @@ def find_places(
                         found.append(Finding(rule, *m.span(1), message))
                     continue
                 elif pattern in (
-                    _LIVING_SITE, _PROJECT, _CHAIN_OUTLET, _ROOM, _PRISON, _WORSHIP_FIRST
+                    _LIVING_SITE,
+                    _PROJECT,
+                    _CHAIN_OUTLET,
+                    _ROOM,
+                    _PRISON,
+                    _WORSHIP_FIRST,
                 ):
                     if not _names_a_site(m.group(1), areas):
                         continue
