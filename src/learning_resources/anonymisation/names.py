@@ -1089,7 +1089,6 @@ def _listed_with_people(text: str, words: list[_Word]) -> None:
         w
         for w in words
         if not (w.lower or w.upper)
-        and (not w.initial or CASE_IN_BRACKETS_AFTER.match(text, w.end))  # "Hazel (Child D)"
         and not _POSSESSOR_BEFORE.search(text, max(0, w.start - 30), w.start)  # "Clare's Law"
         and (w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, NAME) or w.key in MONTH_NAMES)
     ]
@@ -1097,23 +1096,31 @@ def _listed_with_people(text: str, words: list[_Word]) -> None:
     _people_lists(text, words)
     for order in (range(len(listable)), range(len(listable) - 1, -1, -1)):  # both ways: linear
         for i in order:
+            w = listable[i]
             if sure[i]:
                 continue
-            w = listable[i]
-            beside = (
-                i > 0
-                and sure[i - 1]
-                and LIST_SEPARATOR.fullmatch(text, listable[i - 1].end, w.start)
-            ) or (
-                i + 1 < len(listable)
-                and sure[i + 1]
-                and LIST_SEPARATOR.fullmatch(text, w.end, listable[i + 1].start)
-            )
+            # Round 6: a word opening a sentence is a name before a sure one ("Hope and Priya
+            # were"); a sure name opening one is still beside the next ("Nevaeh and Mason").
+            opening = w.initial and not CASE_IN_BRACKETS_AFTER.match(text, w.end)
             before = text[max(0, w.start - 30) : w.start]
             if (
-                beside
-                or LISTED_PERSON_AFTER.match(text, w.end)
-                or LISTED_PERSON_BEFORE.search(before)
+                (
+                    i + 1 < len(listable)
+                    and sure[i + 1]
+                    and LIST_SEPARATOR.fullmatch(text, w.end, listable[i + 1].start)
+                )
+                or (
+                    not opening
+                    and i > 0
+                    and sure[i - 1]
+                    and LIST_SEPARATOR.fullmatch(text, listable[i - 1].end, w.start)
+                )
+                or (
+                    not opening
+                    and (
+                        LISTED_PERSON_AFTER.match(text, w.end) or LISTED_PERSON_BEFORE.search(before)
+                    )
+                )
             ):
                 w.flagged, w.severity, sure[i] = True, None, True
 
