@@ -244,7 +244,7 @@ CLERGY_TITLES = frozenset(
 RELATION_TITLES = frozenset(
     word_list(
         "father sister brother uncle auntie aunty aunt nan nana nanna grandma "
-        "grandad granny grandpa cousin coach nurse matron sensei skipper"
+        "grandad granny grandpa cousin coach nurse matron sensei skipper nanny gramps grampa"
     )
 )
 SURNAME_TITLES = frozenset(

@@ -248,7 +248,7 @@ _CUE_OBJECT = (
 )
 NICKNAME_CUE = re.compile(
     r"\b(?:"
-    r"(?:known|referred[ \t]+to|knew(?:[ \t]+[\w' \t-]{1,40}?)?)"
+    r"(?:[Kk]nown|referred[ \t]+to|knew(?:[ \t]+[\w' \t-]{1,40}?)?)"
     r"(?P<known>[ \t]+(?:locally|only|widely|mostly|simply|always|online|publicly|usually|"
     r"commonly|affectionately|mainly|(?:to|on|in|at|around|by|"
     r"among|amongst)[ \t]+[\w' \t]{1,25}?))?[ \t]+as"
@@ -265,7 +265,7 @@ NICKNAME_CUE = re.compile(
     r"three|four|five|several|other)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?(?:men|boys|girls|people|"
     r"friends|abusers|adults|males|lads|others)\b[\w \t'’-]{0,30}?[ \t]+as)"
     r"|called|named|calls?(?=[ \t]+(?:him|her|them|Child|Baby|Young|Sibling)\b)"
-    r"|call(?=[ \t]+['‘\"“])"
+    r"|calls?(?=[ \t]+['‘\"“])"
     rf")(?:[ \t]+(?P<person>{_CUE_OBJECT}))?[ \t]*"
 )
 # A person before the cue: "a man called Gaz", "an older boy named Deano".

@@ -725,6 +725,13 @@ def _names_a_site(group: str, areas: frozenset[str]) -> bool:
     )
 
 
+def _all_naming(group: str, areas: frozenset[str]) -> bool:
+    """Whether `group` is two or more words, each of which could name one place: none generic,
+    an agency's, a people's or one of the areas ("Busy Bumblebees", not "Further Education")."""
+    words = [_POSSESSIVE.sub("", w) for w in group.split()]
+    return len(words) > 1 and all(_names_a_site(w, areas) for w in words)
+
+
 _Pattern = tuple[re.Pattern[str], Anchor, str, str, int, bool]
 # pattern, its anchor, rule, message, the group reported, whether group 1 must name a place
 _PATTERNS: tuple[_Pattern, ...] = (
@@ -810,7 +817,7 @@ def find_places(
                         found.append(Finding(rule, *m.span(name), message))
                     continue
                 elif pattern is _BRACKETED_SETTING:
-                    if _proper(m.group(1), areas):
+                    if _proper(m.group(1), areas) or _all_naming(m.group(1), areas):
                         found.append(Finding(rule, *m.span(1), message))
                     continue
                 elif pattern in (

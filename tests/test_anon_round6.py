@@ -1,0 +1,107 @@
+"""The gate's sixth round (issue 13): rules that catch whole kinds by structure and context.
+Nicknames by who calls them so ("a man everyone called X", "named the boys as X and Y", "to
+neighbours as X"), roles and their holders ("her ISVA, X.", "the youth worker was X,"), who
+looked after, taught or harmed a person ("mentored by X"); a Capitalised ordinary word alone
+mid-sentence in a person's slot; words listed with names; police log references, long digit
+runs and user names by their shape; clubs, short hospital names, church schools, places of
+worship named by their kind, settings in brackets, pubs and pitches; a place the text names,
+whole, in its link addresses. False alarms by kind: numbers opening a sentence, an
+apostrophe read as a closing quote, things named after people after "the", service desks
+and abstract nouns.
+
+Every example here is new, written for these tests (not taken from any corpus file), so that
+each rule is tested on its kind, not on the string it was tuned on. All names, numbers and
+places are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_anon_issue13 import errors
+
+CAUGHT = [
+    # nicknames by who calls them so
+    ("Her uncle's friend, a man the neighbours called Gravy, drove her home.", "anon.name",
+     "Gravy"),
+    ("The older boy everyone called Scampi kept the phone.", "anon.name", "Scampi"),
+    ("The man the file calls 'Deacon' was never traced.", "anon.name", "Deacon"),
+    ("He identified the two older boys as Kestrel and Moth.", "anon.name", "Moth"),
+    ("She named the girls who hurt her as Pebble and 'the Duchess'.", "anon.name", "Duchess"),
+    ("Known at school as Mr Tallis-Ward and to the lads as 'Fuse', he ran the line.",
+     "anon.name", "Fuse"),
+    ("Staff knew him as 'Kit' or 'Big Cousin' in the hostel.", "anon.name", "Big Cousin"),
+    ("The twins knew their carers as Nanny Bee and Grandad Tom.", "anon.name", "Bee"),
+    # roles and who holds them
+    ("She told her ISVA, Marigold, about the messages.", "anon.name", "Marigold"),
+    ("The youth worker was Sorrel, and she saw him weekly.", "anon.name", "Sorrel"),
+    ("He was mentored by Sunny for most of Year 10.", "anon.name", "Sunny"),
+    ("The younger children were babysat by Clementine at weekends.", "anon.name", "Clementine"),
+    # a Capitalised ordinary word alone mid-sentence, in a person's slot
+    ("Most nights he was out with Gravel, an older lad from the flats.", "anon.name", "Gravel"),
+    ("Police later spoke to Pylon about the knife.", "anon.name", "Pylon"),
+    ("The teacher asked Noodle about the bruise.", "anon.name", "Noodle"),
+    ("In the park, her friend Peanut said she was scared.", "anon.name", "Peanut"),
+    # words listed with names found already
+    ("The names given were Dexter, Blaise, Tarmac and 'Pudding'.", "anon.name", "Tarmac"),
+    ("Hope and Priyanka were moved to another class.", "anon.name", "Hope"),
+    ("| [Kezia and Robin — a review](/files/kezia-robin.pdf) | 2022 |", "anon.name", "Robin"),
+    # references, long digit runs and user names by their shape
+    ("Control logged the call as CAD 7714.", "anon.reference", "7714"),
+    ("The occurrence number 41009927735 was passed on.", "anon.reference", "41009927735"),
+    ("The boat's licence (index 330417) was checked.", "anon.reference", "330417"),
+    ("The figure 880231547 was written on the referral.", "anon.reference", "880231547"),
+    ("He messaged from an account called **zZ_Vipes_Zz** late at night.", "anon.social",
+     "zZ_Vipes_Zz"),
+    ("The group's owner, bramleyboyz.crew, posted the video.", "anon.social",
+     "bramleyboyz.crew"),
+    ("A file saved as `review_notes_tanisha-b.docx` was sent out.", "anon.name", "tanisha-b"),
+    # clubs, short hospital names, church schools, worship, settings, pubs and pitches
+    ("He trained at Steel City ABC three nights a week.", "anon.institution", "Steel City ABC"),
+    ("She ran for Hollowmere Striders on Sundays.", "anon.institution", "Hollowmere Striders"),
+    ("She was seen in A&E at Braxby General twice.", "anon.institution", "Braxby General"),
+    ("Her teacher at St Ivo's C of E, Mrs Pell, noticed.", "anon.institution", "C of E"),
+    ("The boy went to Masjid Al-Rahma after school.", "anon.institution", "Masjid Al-Rahma"),
+    ("| Childminder (Busy Bumblebees, Fenby) | Bruise |", "anon.institution",
+     "Busy Bumblebees"),
+    ("The barmaid at the Tup told her mother.", "anon.institution", "Tup"),
+    ("They stayed at Gorse Lane site, Plot 4, all winter.", "anon.address", "Plot 4"),
+    # a place the text names, whole, in its link address
+    ("[Child K at Fernlea Junior School](/files/child-k-fernlea-junior-school.pdf)",
+     "anon.institution", "fernlea-junior-school"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), CAUGHT)
+def test_caught_as_an_error(text: str, rule: str, span: str) -> None:
+    found = errors(text)
+    assert any(r == rule and span in s for r, s in found), found
+
+
+ALLOWED = [
+    # numbers opening a sentence; an apostrophe is no closing quote
+    "Two missed visits are a pattern. One missed appointment is noise.",
+    'Ask each other "Where\'s the child in this?" at every meeting.',
+    "- What's the one thing you would change?",
+    # things named after people, after "the"
+    "The Moses basket stayed at Nan's house.",
+    "The Fraser guidelines apply.",
+    # service desks and abstract nouns Capitalised in a person's slot
+    "She asked Duty about the referral and rang Admissions about a place.",
+    "Staff should talk to Triage before they send it; he spoke with Legal about it.",
+    "The manager saw Improvement as the priority.",
+    # long numbers for a trade or a body, and ten digits (an NHS number's shape)
+    "Quote purchase order 73310458 on every invoice.",
+    "Registered charity number 11223344.",
+    # dotted words that are words, and addresses of examples
+    "See the learning.resources module and the northmere.example site.",
+    # a club of a kind, a pub spoken of without a name, a bracket without a name
+    "The nursery (Ofsted rated good) was told.",
+    "He drank at the pub in the town centre.",
+    "The ABC of safeguarding is a short guide.",
+]
+
+
+@pytest.mark.parametrize("text", ALLOWED)
+def test_allowed(text: str) -> None:
+    assert errors(text) == []
