@@ -368,8 +368,8 @@ def find_identifiers(
         message = "a social-media account name; name the app only"
         found.append(Finding("anon.social", m.start(1), m.end(1), message))
     for pattern, group in (
+        (_BRACKETED_REFERENCE, 1),  # first: "(CAD 4471)" whole
         (_REFERENCE, 1),
-        (_BRACKETED_REFERENCE, 1),
         (_REFERENCE_SHAPE, 0),
         (_MIXED_CODE, 0),
     ):
