@@ -32,6 +32,8 @@ CAUGHT = [
      "anon.name", "Fuse"),
     ("Staff knew him as 'Kit' or 'Big Cousin' in the hostel.", "anon.name", "Big Cousin"),
     ("The twins knew their carers as Nanny Bee and Grandad Tom.", "anon.name", "Bee"),
+    ("Her stepfather went by Major and moved in quickly.", "anon.name", "Major"),
+    ("The woman on the phone gave her name as Amber-Lee and rang off.", "anon.name", "Amber-Lee"),
     # roles and who holds them
     ("She told her ISVA, Marigold, about the messages.", "anon.name", "Marigold"),
     ("The youth worker was Sorrel, and she saw him weekly.", "anon.name", "Sorrel"),
@@ -65,6 +67,7 @@ CAUGHT = [
     ("| Childminder (Busy Bumblebees, Fenby) | Bruise |", "anon.institution",
      "Busy Bumblebees"),
     ("The barmaid at the Tup told her mother.", "anon.institution", "Tup"),
+    ("He slept above the Silver Lotus takeaway.", "anon.institution", "Silver Lotus"),
     ("They stayed at Gorse Lane site, Plot 4, all winter.", "anon.address", "Plot 4"),
     # a place the text names, whole, in its link address
     ("[Child K at Fernlea Junior School](/files/child-k-fernlea-junior-school.pdf)",
@@ -86,6 +89,7 @@ ALLOWED = [
     # things named after people, after "the"
     "The Moses basket stayed at Nan's house.",
     "The Fraser guidelines apply.",
+    "He went by Mum's name at school; she went by Mother in the notes.",
     # service desks and abstract nouns Capitalised in a person's slot
     "She asked Duty about the referral and rang Admissions about a place.",
     "Staff should talk to Triage before they send it; he spoke with Legal about it.",

@@ -1220,7 +1220,12 @@ def _nicknames(text: str, data: Lists) -> Spans:
         kinds = [AMBIGUOUS if k in _PUBLIC_TITLES else classify(k, data) for k in keys]
         # round 6: a title makes the rest a name: "as Auntie Jan", "as Ms Nowak and to ..."
         titled = len(keys) > 1 and (keys[0] in RELATION_TITLES or keys[0] in TITLES)
-        if not (quoted or titled):
+        nicknamed = (  # round 6: "went by Chief", not "went by Mum's name"
+            cue.group("nickname")
+            and not any(k in _ROLE_WORDS for k in keys)
+            and not named.group(1).endswith(("'s", "’s"))
+        )
+        if not (quoted or titled or nicknamed):
             if not (person or cue.group().rstrip().endswith(("as", "by"))):
                 continue  # "a group called Reach."
             if any(k in (STOPPED, PLACE_WORD, SOFT_WORD) for k in kinds):

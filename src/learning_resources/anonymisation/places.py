@@ -801,10 +801,11 @@ def find_places(
                 heading = text[text.rfind("\n", 0, start) + 1 : start + 1].startswith("#")
                 if groups.get("business"):
                     weak = heading
-                if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE) and not _proper(
-                    m.group(1), areas
+                if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE) and not (
+                    _proper(m.group(1), areas)
+                    or (pattern is _LOWER_TYPE and _all_naming(m.group(1), areas))
                 ):
-                    continue
+                    continue  # round 6: two naming words will do: "the Golden Dragon takeaway"
                 if pattern is _VENUE:
                     if heading or not _names_a_venue(m.group(1), areas):
                         continue
