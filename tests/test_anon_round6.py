@@ -44,6 +44,10 @@ CAUGHT = [
     ("Police later spoke to Pylon about the knife.", "anon.name", "Pylon"),
     ("The teacher asked Noodle about the bruise.", "anon.name", "Noodle"),
     ("In the park, her friend Peanut said she was scared.", "anon.name", "Peanut"),
+    ("The twins hung around with Biscuit and Marmalade after school.", "anon.name",
+     "Marmalade"),
+    ("Her grandad's lodger Thistle often bought them sweets.", "anon.name", "Thistle"),
+    ("He said that Hammer punched him outside the shop.", "anon.name", "Hammer"),
     # words listed with names found already
     ("The names given were Dexter, Blaise, Tarmac and 'Pudding'.", "anon.name", "Tarmac"),
     ("Hope and Priyanka were moved to another class.", "anon.name", "Hope"),
@@ -94,6 +98,7 @@ ALLOWED = [
     "She asked Duty about the referral and rang Admissions about a place.",
     "Staff should talk to Triage before they send it; he spoke with Legal about it.",
     "The manager saw Improvement as the priority.",
+    "When Support was offered, the family took it; If Triage agreed, staff moved on.",
     # long numbers for a trade or a body, and ten digits (an NHS number's shape)
     "Quote purchase order 73310458 on every invoice.",
     "Registered charity number 11223344.",

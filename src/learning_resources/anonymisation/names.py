@@ -797,8 +797,11 @@ def _lone_capital(text: str, start: int, end: int, word: str) -> bool:
     if text[line_start : line_start + 1] in "#|":
         return False  # a heading or a table
     before = text[max(line_start, start - 30) : start]
-    if before[-1:] in "([\"“'‘*_/`" or _CAPITAL_BEFORE.search(before):
+    if before[-1:] in "([\"“'‘*_/`":
         return False
+    capital = _CAPITAL_BEFORE.search(before)
+    if capital and capital.group().strip().lower() not in _FUNCTION_WORDS:
+        return False  # a title-case run; but "When Chunk arrived"
     return _CAPITAL_BESIDE.match(text, end) is None
 
 
@@ -1090,7 +1093,10 @@ def _listed_with_people(text: str, words: list[_Word]) -> None:
         for w in words
         if not (w.lower or w.upper)
         and not _POSSESSOR_BEFORE.search(text, max(0, w.start - 30), w.start)  # "Clare's Law"
-        and (w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, NAME) or w.key in MONTH_NAMES)
+        and (
+            w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, NAME, CAPITALISED_WORD)
+            or w.key in MONTH_NAMES
+        )
     ]
     sure = [w.flagged and w.severity is None for w in listable]
     _people_lists(text, words)

@@ -126,7 +126,16 @@ ACTION_VERBS = (
     "smiled|hugged|sobbed|wept|sang|danced|drew|smoked|drank|vaped|self-harmed|absconded|"
     "truanted|texted|phoned|rang|talked|chatted|hated|feared"
 )
-ACTION_AFTER = re.compile(rf"(?:['’]s[ \t]+[a-z]|[ \t]+(?:{ACTION_VERBS}|{SPEECH_VERBS})\b)")
+# Round 6: what one person does to another, and an adverb before the verb ("X often gave").
+_HARM_VERBS = (
+    "hit|hits|punched|kicked|slapped|pushed|grabbed|threatened|hurt|touched|groomed|raped|"
+    "assaulted|attacked|stabbed|bullied|drove|bought|sold|supplied|gave|took|picked|collected|"
+    "babysat|minded|fed|bathed|shouted|swore|scared|frightened|followed|messaged|filmed"
+)
+ACTION_AFTER = re.compile(
+    r"(?:['’]s[ \t]+[a-z]|[ \t]+(?:(?:often|usually|sometimes|always|never|later|then|also|"
+    rf"still|once|regularly)[ \t]+)?(?:{ACTION_VERBS}|{SPEECH_VERBS}|{_HARM_VERBS})\b)"
+)
 # At the start of a sentence, only what a person (not hope, faith or a season) does.
 _PASSIVE = (
     "seen|born|taken|admitted|excluded|found|referred|placed|known|reported|stopped|"
@@ -178,10 +187,18 @@ RELATION_BEFORE = re.compile(
     r"boyfriend|girlfriend|partner|husband|wife|friend|mother|father|mum|dad|aunt|uncle|"
     r"nan|grandmother|grandfather|twins|eldest|youngest|oldest|middle[ \t]+child|siblings|"
     r"brothers|sisters|sons|daughters|cousins|grandchildren|"
+    # round 6: who else a person has, without commas: "her neighbour Sparrow", "his mate Brick"
+    r"neighbour|lodger|babysitter|classmate|flatmate|housemate|mate|pal|bestie|ex|"
     r"named|called|nicknamed|christened|known[ \t]+as|"
     r"referred[ \t]+to[ \t]+as)"
     r"(?:[ \t]+(?:\d|[A-Z]\b))?,?[ \t]+$",
     re.IGNORECASE,
+)
+# Round 6: time spent with a person: "met up with X", "left the children with X".
+_SPENT_WITH = (
+    r"(?:met|meet|meeting|hung|hanging|went|going|stayed|staying|slept|sleeping)[ \t]+"
+    r"(?:up|out|around|round|over|about)[ \t]+with|"
+    r"(?:left|leaving|leave)[ \t]+(?:her|his|the|them|him|their)[ \t]+(?:[a-z]+[ \t]+)?with"
 )
 # What is done to a person: "saw Rye near the shops", "ask Autumn about", "discharged Grace
 # after" (the word must then end the clause or be followed by a small word or a verb).
@@ -202,7 +219,8 @@ OBJECT_BEFORE = re.compile(
     r"held|photographed|filmed|messaged|texted|"
     r"hugged|cuddled|weighed|vaccinated|admitted|believed|blamed|ignored|encouraged|"
     r"reassured|comforted|found|searched[ \t]+for|reported|left|leaving|took|take|taking|"
-    r"(?:worried|worries|concerned|concerns|concern|cared|thinking|asked|told)[ \t]+(?:about|for))"
+    r"(?:worried|worries|concerned|concerns|concern|cared|thinking|asked|told)[ \t]+(?:about|for)|"
+    rf"{_SPENT_WITH})"
     r"[ \t]+$"
 )
 # Who a person is, asked: "Nobody asked who Brook was."
@@ -216,7 +234,8 @@ PERSON_OBJECT_BEFORE = re.compile(
     r"punched|kicked|slapped|assaulted|groomed|threatened|vaccinated|reassured|comforted|"
     r"(?:spoke|speak|speaking|talked|talk|talking)[ \t]+(?:to|with)|lived[ \t]+with|"
     r"living[ \t]+with|stayed[ \t]+with|staying[ \t]+with|looked[ \t]+after|cared[ \t]+for|"
-    r"(?:referral|referrals|concerns?|worries|worried|concerned)[ \t]+(?:about|for|regarding))"
+    r"(?:referral|referrals|concerns?|worries|worried|concerned)[ \t]+(?:about|for|regarding)|"
+    rf"{_SPENT_WITH})"
     r"[ \t]+$"
 )
 OBJECT_FOLLOWED_BY = re.compile(
@@ -225,7 +244,7 @@ OBJECT_FOLLOWED_BY = re.compile(
     r"what|how|if|whether|who|whom|as|rather|instead|a|an|"
     r"during|for|from|home|in|into|near|on|or|outside|since|that|to|when|where|while|with|"
     r"without|and[ \t]+(?:her|his|their|Mother|Father|Mum|Dad|Sibling|[A-Z][a-z]+[ \t]+(?:to|"
-    r"about|at|in|on|home)))\b)",
+    r"about|at|in|on|home|after|with|for|near|outside|until|most|every|overnight)))\b)",
     re.MULTILINE,
 )
 
