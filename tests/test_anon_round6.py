@@ -73,6 +73,13 @@ CAUGHT = [
     ("The barmaid at the Tup told her mother.", "anon.institution", "Tup"),
     ("He slept above the Silver Lotus takeaway.", "anon.institution", "Silver Lotus"),
     ("They stayed at Gorse Lane site, Plot 4, all winter.", "anon.address", "Plot 4"),
+    ("The family went to the Living Word Assembly on Sundays.", "anon.institution",
+     "Living Word Assembly"),
+    ("He helped out at Brackenside Farm in the holidays.", "anon.institution",
+     "Brackenside Farm"),
+    ("They spent Saturdays at the Jungle Jamboree soft play.", "anon.institution",
+     "Jungle Jamboree"),
+    ("Police linked him to the Deadyard gang.", "anon.institution", "Deadyard"),
     # a place the text names, whole, in its link address
     ("[Child K at Fernlea Junior School](/files/child-k-fernlea-junior-school.pdf)",
      "anon.institution", "fernlea-junior-school"),
@@ -108,6 +115,7 @@ ALLOWED = [
     "The nursery (Ofsted rated good) was told.",
     "He drank at the pub in the town centre.",
     "The ABC of safeguarding is a short guide.",
+    "He joined a gang; the Youth Assembly and the London gang were discussed.",
 ]
 
 

@@ -87,7 +87,9 @@ _LOWER_TYPE = re.compile(
     r"takeaway|barbers?|salon|gym|"
     # venues and lodgings in lower case (round 5): "the Starlight shisha lounge"
     r"(?:shisha[ \t]+)?lounge|hostel|foyer|church|chapel|mosque|hotel|arcade|snooker[ \t]+hall|"
-    r"kebab[ \t]+shop|chicken[ \t]+shop|car[ \t]+wash|tuition[ \t]+centre|childminders?)\b"
+    r"kebab[ \t]+shop|chicken[ \t]+shop|car[ \t]+wash|tuition[ \t]+centre|childminders?|"
+    # round 6: "the Fun Factory soft play", "the Bloodline gang", "Moorgate custody suite"
+    r"soft[ \t]+play|play[ \t]+centre|farm|gang|crew|custody[ \t]+suite|walk-in[ \t]+centre)\b"
 )
 # flat 4, The Old Maltings / apt 33 Mercer House: a numbered flat and the building's name
 _FLAT = re.compile(
@@ -557,7 +559,8 @@ _PLACED_WORD = re.compile(
 _LOWER_TYPE_WORD = re.compile(
     r"nursery|pre-?school|school|academy|primary|surgery|practice|playgroup|children['’]s home|"
     r"pub|inn|caf|club|takeaway|barber|salon|gym|lounge|hostel|foyer|church|chapel|mosque|"
-    r"hotel|arcade|snooker|kebab|chicken|car[ \t]+wash|tuition|childminder"
+    r"hotel|arcade|snooker|kebab|chicken|car[ \t]+wash|tuition|childminder|soft[ \t]+play|"
+    r"play[ \t]+centre|farm|gang|crew|custody|walk-in"
 )
 # A site where families live in caravans or trailers, or a mooring: "the Fernhill Traveller
 # site", "Crossways caravan site", "Pitch 14, Crossways caravan site", "mooring 6, Lock Lane".
@@ -665,7 +668,9 @@ _VENUE_HEADS = (
     "Fellowship Tabernacle Ministries Kitchen Bar Pub Bowl Shisha Lodgings Shelter Snooker "
     "Casino Motel Lido Leisure Stores Mart Minimarket Boatyard Quay Moorings Creche Crèche "
     "Playgroup Academy Tuition Tutoring Lettings Boxing Dojo Studio Studios Salon Laundrette "
-    "Bistro Brasserie Fisheries Carvery Tearoom Tearooms Stables Rink Cinema Skatepark Bingo"
+    "Bistro Brasserie Fisheries Carvery Tearoom Tearooms Stables Rink Cinema Skatepark Bingo "
+    # round 6: a congregation, a farm, a play centre
+    "Assembly Farm Fellowship Ministry Kingdom Playbarn Playzone"
 )
 _VENUE = re.compile(
     rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}?)[ \t]+(?:Car[ \t]+Wash|"
@@ -804,6 +809,7 @@ def find_places(
                 if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE) and not (
                     _proper(m.group(1), areas)
                     or (pattern is _LOWER_TYPE and _all_naming(m.group(1), areas))
+                    or (m.group().endswith(("gang", "crew")) and _names_a_site(m.group(1), areas))
                 ):
                     continue  # round 6: two naming words will do: "the Golden Dragon takeaway"
                 if pattern is _VENUE:
