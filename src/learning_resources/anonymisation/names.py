@@ -97,8 +97,8 @@ from .person_context import (
     PERSON_BEFORE_CUE,
     PERSON_OBJECT_BEFORE,
     QUOTED_NAME,
-    ROLE_WAS_BEFORE,
     RELATION_BEFORE,
+    ROLE_WAS_BEFORE,
     SAID_AFTER,
     SAID_BEFORE,
     SUBJECT_AFTER,
@@ -1124,7 +1124,8 @@ def _listed_with_people(text: str, words: list[_Word]) -> None:
                 or (
                     not opening
                     and (
-                        LISTED_PERSON_AFTER.match(text, w.end) or LISTED_PERSON_BEFORE.search(before)
+                        LISTED_PERSON_AFTER.match(text, w.end)
+                        or LISTED_PERSON_BEFORE.search(before)
                     )
                 )
             ):

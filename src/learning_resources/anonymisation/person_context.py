@@ -52,8 +52,9 @@ _WAS_AGE = (
 _WHO = r",?[ \t]+who(?:se|m)?[ \t]"
 # "Harmony and her brother", "Precious, the eldest,"
 _WITH_KIN = (
-    r"[ \t]+and[ \t]+(?:her|his|their)[ \t]+(?:(?:older|younger|little|big|baby|twin|half-)"
-    r"[ \t]*)?(?:mother|father|mum|dad|brothers?|sisters?|"
+    r"[ \t]+(?:and|nor|or)[ \t]+(?:her|his|their)[ \t]+"
+    r"(?:(?:older|younger|little|big|baby|twin|half-)[ \t]*)?"
+    r"(?:mother|father|mum|dad|brothers?|sisters?|"
     r"siblings?|twin|cousins?|friends?|boyfriend|girlfriend|partner|baby|son|daughter)\b"
     r"|,[ \t]+(?:the|her|his|their)[ \t]+(?:eldest|oldest|youngest|middle|older|younger|twin)\b"
 )

@@ -650,7 +650,8 @@ _PUB = re.compile(
 _PUB_WORD = Words(("pub", "bar", "inn", "landl", "bouncer", "publican", "drink", "drank"))
 # ... a pitch or plot after a site's name and a comma: "Saltmarsh Drove, Pitch 9".
 _PITCH_AFTER_COMMA = re.compile(
-    r"(?<=,[ \t])(?:Pitch|Plot|Berth|Mooring|Caravan|Chalet)[ \t]+(?:[Nn]o\.?[ \t]*)?\d{1,4}[A-Za-z]?\b"
+    r"(?<=,[ \t])(?:Pitch|Plot|Berth|Mooring|Caravan|Chalet)[ \t]+(?:[Nn]o\.?[ \t]*)?"
+    r"\d{1,4}[A-Za-z]?\b"
 )
 _PITCH_CAPITAL = re.compile(r"Pitch|Plot|Berth|Mooring|Caravan|Chalet")
 _SITE_WORD = Words(("site", "park", "encampment", "camp"))
