@@ -57,6 +57,8 @@ CAUGHT = [
     ("The occurrence number 41009927735 was passed on.", "anon.reference", "41009927735"),
     ("The boat's licence (index 330417) was checked.", "anon.reference", "330417"),
     ("The figure 880231547 was written on the referral.", "anon.reference", "880231547"),
+    ("The nursery's CPOMS entry 51920 recorded the mark.", "anon.reference", "51920"),
+    ("The contact was recorded on the system as 6604381.", "anon.reference", "6604381"),
     ("He messaged from an account called **zZ_Vipes_Zz** late at night.", "anon.social",
      "zZ_Vipes_Zz"),
     ("The group's owner, bramleyboyz.crew, posted the video.", "anon.social",
@@ -109,6 +111,7 @@ ALLOWED = [
     # long numbers for a trade or a body, and ten digits (an NHS number's shape)
     "Quote purchase order 73310458 on every invoice.",
     "Registered charity number 11223344.",
+    "The figures were recorded as 2023 data; Entry 12 in the log was blank.",
     # dotted words that are words, and addresses of examples
     "See the learning.resources module and the northmere.example site.",
     # a club of a kind, a pub spoken of without a name, a bracket without a name

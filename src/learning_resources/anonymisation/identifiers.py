@@ -65,7 +65,9 @@ _REFERENCE = re.compile(
     r"passport|driving licence|visa|(?-i:BRP|UCI|HO)|biometric residence permit|permit|"
     # round 6: a police log's words: "the occurrence number 21000447831", "CAD 3318", "index
     # 508812" (an index needs four digits: not "Body Mass Index 25")
-    r"occurrence|(?-i:CAD|OIS|STORM)|index(?=\s*(?:no\.?|number)?\s*[:#]?\s*\d{4}))\.?"
+    r"occurrence|(?-i:CAD|OIS|STORM)|(?:index|entry)(?=\s*(?:no\.?|number)?\s*[:#]?\s*\d{4})|"
+    # ... and what a record was logged as: "logged on Mosaic as 2290177"
+    r"(?:logged|recorded|entered|filed|saved)(?:\s+[\w'’]+){0,3}?\s+as(?=\s+\d{4}))\.?"
     r"(?:\s+(?:no\.?|number|num\.?|ref\.?|reference))?\s*[:#]?\s*(?:(?:is|was)\s+)?"
     r"((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{1,}[A-Z0-9])",
     re.IGNORECASE,
