@@ -48,6 +48,10 @@ CAUGHT = [
      "Marmalade"),
     ("Her grandad's lodger Thistle often bought them sweets.", "anon.name", "Thistle"),
     ("He said that Hammer punched him outside the shop.", "anon.name", "Hammer"),
+    ("A photo of Primrose at the beach was in the file.", "anon.name", "Primrose"),
+    ("Staff worried when Tempest didn't come back after lunch.", "anon.name", "Tempest"),
+    ("Her teacher had known Velvet since Reception.", "anon.name", "Velvet"),
+    ("Neither Verity nor her sister were asked.", "anon.name", "Verity"),
     # words listed with names found already
     ("The names given were Dexter, Blaise, Tarmac and 'Pudding'.", "anon.name", "Tarmac"),
     ("Hope and Priyanka were moved to another class.", "anon.name", "Hope"),

@@ -131,7 +131,8 @@ ACTION_VERBS = (
 _HARM_VERBS = (
     "hit|hits|punched|kicked|slapped|pushed|grabbed|threatened|hurt|touched|groomed|raped|"
     "assaulted|attacked|stabbed|bullied|drove|bought|sold|supplied|gave|took|picked|collected|"
-    "babysat|minded|fed|bathed|shouted|swore|scared|frightened|followed|messaged|filmed"
+    "babysat|minded|fed|bathed|shouted|swore|scared|frightened|followed|messaged|filmed|"
+    "didn['’]t|wasn['’]t|hadn['’]t|couldn['’]t|wouldn['’]t|won['’]t|doesn['’]t|isn['’]t"
 )
 ACTION_AFTER = re.compile(
     r"(?:['’]s[ \t]+[a-z]|[ \t]+(?:(?:often|usually|sometimes|always|never|later|then|also|"
@@ -221,6 +222,8 @@ OBJECT_BEFORE = re.compile(
     r"hugged|cuddled|weighed|vaccinated|admitted|believed|blamed|ignored|encouraged|"
     r"reassured|comforted|found|searched[ \t]+for|reported|left|leaving|took|take|taking|"
     r"(?:worried|worries|concerned|concerns|concern|cared|thinking|asked|told)[ \t]+(?:about|for)|"
+    # round 6: whom one knew or pictured: "had known Bliss since", "a photo of Rose on"
+    r"known|knew|(?:photo|photograph|picture|drawing|video)s?[ \t]+of|"
     rf"{_SPENT_WITH})"
     r"[ \t]+$"
 )
