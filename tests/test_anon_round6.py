@@ -86,6 +86,9 @@ CAUGHT = [
     ("They spent Saturdays at the Jungle Jamboree soft play.", "anon.institution",
      "Jungle Jamboree"),
     ("Police linked him to the Deadyard gang.", "anon.institution", "Deadyard"),
+    ("Their address was 12 The Spinneys, near the ring road.", "anon.address",
+     "12 The Spinneys"),
+    ("He rented a room at 41b Quarrygate until the spring.", "anon.address", "41b Quarrygate"),
     # a place the text names, whole, in its link address
     ("[Child K at Fernlea Junior School](/files/child-k-fernlea-junior-school.pdf)",
      "anon.institution", "fernlea-junior-school"),
@@ -123,6 +126,7 @@ ALLOWED = [
     "He drank at the pub in the town centre.",
     "The ABC of safeguarding is a short guide.",
     "He joined a gang; the Youth Assembly and the London gang were discussed.",
+    "Risk rose from 2 Years to 5 Years; move to 3 The End of the form.",
 ]
 
 

@@ -654,6 +654,13 @@ _PITCH_AFTER_COMMA = re.compile(
     r"\d{1,4}[A-Za-z]?\b"
 )
 _PITCH_CAPITAL = re.compile(r"Pitch|Plot|Berth|Mooring|Caravan|Chalet")
+# ... a house number and a name with no street type, where an address is given: "lived at
+# 118a Kingsway.", "the address was 3 The Paddocks, Fenby".
+_NUMBER_AND_NAME = re.compile(
+    r"\b(?:at|to|from|address(?:[ \t]+(?:was|is))?:?)[ \t]+"
+    r"(\d{1,4}[A-Za-z]?,?[ \t]+(The[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|[A-Z][a-z]{3,}))"
+    r"(?=[ \t]*[,.;)]|[ \t]+(?:in|on|with|until|since|and|where|when|for)\b)"
+)
 _SITE_WORD = Words(("site", "park", "encampment", "camp"))
 _PROJECT_WORD = Words(("youth", "community", "club", "drop-in", "after-school", "homework"))
 
@@ -778,6 +785,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
      "school; say 'a mosque', 'a madrasah'", 0, True),
     (_BRACKETED_SETTING, _BRACKET_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_PUB, _PUB_WORD, "anon.institution", "a named pub; say 'a local pub'", 0, True),
+    (_NUMBER_AND_NAME, _DIGIT, "anon.address", _ADDRESS_MESSAGE, 1, True),
     (_PITCH_AFTER_COMMA, _PITCH_CAPITAL, "anon.address",
      "a pitch, plot or mooring on a named site; say 'a site'", 0, False),
 )  # fmt: skip
@@ -823,6 +831,17 @@ def find_places(
                     name = m.lastindex or 1
                     if _names_a_site(m.group(name), areas):
                         found.append(Finding(rule, *m.span(name), message))
+                    continue
+                elif pattern is _NUMBER_AND_NAME:
+                    name = m.group(2)
+                    if (
+                        name.startswith("The")
+                        and _names_a_site(name[4:], areas)
+                        and (_proper(name[4:], areas) or name.endswith("s"))
+                    ):  # "3 The Paddocks", "9 The Willows"; not "3 The End"
+                        found.append(Finding(rule, *m.span(1), message))
+                    elif not name.startswith("The") and _proper(name, areas):
+                        found.append(Finding(rule, *m.span(1), message))
                     continue
                 elif pattern is _BRACKETED_SETTING:
                     if _proper(m.group(1), areas) or _all_naming(m.group(1), areas):
