@@ -56,6 +56,7 @@ CAUGHT = [
     ("The names given were Dexter, Blaise, Tarmac and 'Pudding'.", "anon.name", "Tarmac"),
     ("Hope and Priyanka were moved to another class.", "anon.name", "Hope"),
     ("| [Kezia and Robin — a review](/files/kezia-robin.pdf) | 2022 |", "anon.name", "Robin"),
+    ("Staff still call it the Tallulah case.", "anon.name", "Tallulah"),
     # references, long digit runs and user names by their shape
     ("Control logged the call as CAD 7714.", "anon.reference", "7714"),
     ("The occurrence number 41009927735 was passed on.", "anon.reference", "41009927735"),
@@ -109,6 +110,7 @@ ALLOWED = [
     # things named after people, after "the"
     "The Moses basket stayed at Nan's house.",
     "The Fraser guidelines apply.",
+    "The Laming report and the Henry Allen approach are both cited.",
     "He went by Mum's name at school; she went by Mother in the notes.",
     # service desks and abstract nouns Capitalised in a person's slot
     "She asked Duty about the referral and rang Admissions about a place.",

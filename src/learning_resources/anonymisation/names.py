@@ -851,6 +851,13 @@ _EPONYM_AFTER = re.compile(
     r"principle|matrix|wheel|star|curve|scale)\b"
 )
 
+# Round 6: a report or an approach after "the" and a name: "the Kirkham report", "the Henry
+# Allen approach" (not "Leah's report").
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+_THE_EPONYM_AFTER = re.compile(
+    r"[ \t]+(?:approach|method|report|inquiry|enquiry|programme|technique|checklist|tool|"
+    r"toolkit|lecture|memorial|foundation)\b"
+)
 # ... or a public person said to be one: "Kate Morris, a researcher at Sheffield, found".
 _PUBLIC_PERSON_AFTER = re.compile(
     r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:researcher|academic|author|writer|"
@@ -1154,6 +1161,10 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
         or _EPONYM_TAIL.search(text, start, end)
         or _EPONYM_END.search(text, start, end)
         or _PUBLIC_PERSON_AFTER.match(text, end)
+        or (
+            _THE_BEFORE.search(text, max(0, start - 6), start) is not None
+            and _THE_EPONYM_AFTER.match(text, end) is not None
+        )
     )
 
 
