@@ -116,6 +116,7 @@ ALLOWED = [
     "She asked Duty about the referral and rang Admissions about a place.",
     "Staff should talk to Triage before they send it; he spoke with Legal about it.",
     "The manager saw Improvement as the priority.",
+    "She asked Admin about the form; Mum rang Transport and spoke to Pastoral about it.",
     "When Support was offered, the family took it; If Triage agreed, staff moved on.",
     # long numbers for a trade or a body, and ten digits (an NHS number's shape)
     "Quote purchase order 73310458 on every invoice.",

@@ -175,7 +175,8 @@ safeguarding protection framework model tool toolkit pathway procedure procedure
 policy standards department ministry government parliament home office centre center
 duty triage legal switchboard reception intake admissions dispatch control custody finance
 payroll estates facilities comms communications radiology pharmacy records registry enquiries
-helpdesk
+helpdesk admin administration pastoral transport welfare benefits security inclusion attendance
+catering immigration paediatrics
 foundation project charity network association institute programme county counties city
 cities borough district town village notts derbys leics lincs yorks lancs covid coronavirus
 lockdown
@@ -787,7 +788,9 @@ _CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*|[-‐&/])[ \t]*$")
 
 # ... but not a word for a thing done or a quality, as a team or a service is named ("asked
 # Admissions about", "saw Improvement as"): nicknames are things and looks, not these.
-_ABSTRACT = re.compile(r"(?:ions?|ments?|ness|ity|ities|ance|ence|ism|ship|ology|ing|ings|ics)$")
+_ABSTRACT = re.compile(
+    r"(?:ions?|ments?|ness|ity|ities|ance|ence|ism|ship|ology|ing|ings|ics|(?<=\w{4})al)$"
+)
 
 
 def _lone_capital(text: str, start: int, end: int, word: str) -> bool:
