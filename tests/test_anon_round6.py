@@ -52,6 +52,8 @@ CAUGHT = [
     ("Staff worried when Tempest didn't come back after lunch.", "anon.name", "Tempest"),
     ("Her teacher had known Velvet since Reception.", "anon.name", "Velvet"),
     ("Neither Verity nor her sister were asked.", "anon.name", "Verity"),
+    ("The household: Mum, her partner (Sprocket) and two boys.", "anon.name", "Sprocket"),
+    ("- **Uncle** — 'Tonka'", "anon.name", "Tonka"),
     # words listed with names found already
     ("The names given were Dexter, Blaise, Tarmac and 'Pudding'.", "anon.name", "Tarmac"),
     ("Hope and Priyanka were moved to another class.", "anon.name", "Hope"),
@@ -128,6 +130,8 @@ ALLOWED = [
     "The nursery (Ofsted rated good) was told.",
     "He drank at the pub in the town centre.",
     "The ABC of safeguarding is a short guide.",
+    "Father (deceased), the mother (MARAC) and the boy (Year 9) were discussed.",
+    "Her father (Polish) and Mother (Unknown) are in the genogram.",
     "He joined a gang; the Youth Assembly and the London gang were discussed.",
     "Risk rose from 2 Years to 5 Years; move to 3 The End of the form.",
 ]

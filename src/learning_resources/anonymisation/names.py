@@ -1549,6 +1549,40 @@ def _list_members(text: str, data: Lists, taken: Spans) -> Spans:
     return found
 
 
+# Round 6: a person's noun and their name in brackets or quoted after a dash: "the lodger
+# (Scooter)", "**Stepfather** — 'Gaffer'".
+_KNOWN_PERSON = (
+    r"(?i:lodger|partner|boyfriend|girlfriend|friend|neighbour|brother|sister|cousin|uncle|"
+    r"aunt|auntie|aunty|nan|nanna|grandad|grandma|grandmother|grandfather|stepfather|"
+    r"stepmother|stepdad|stepmum|mum|dad|mother|father|son|daughter|baby|sibling|worker|"
+    r"visitor|teacher|nurse|midwife|carer|childminder|babysitter|man|woman|boy|girl|male|"
+    r"female|ex|husband|wife|coach|tutor|mentor)"
+)
+_NAME_BESIDE_PERSON = re.compile(
+    rf"\b{_KNOWN_PERSON}(?:[ \t]+\d)?(?:[ \t]*\(([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)\)"
+    r"|[*_]*[ \t]*[—–:-]+[ \t]*['\"“‘]([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)['\"”’])"
+)
+_STATUS_WORDS = frozenset(word_list("unknown absent unborn deceased estranged none"))
+
+
+def _named_beside_a_person(text: str, data: Lists) -> Spans:
+    """A word in brackets or in quotes just after a person's noun: "the lodger (Scooter)"."""
+    found: Spans = []
+    if "(" not in text and '"' not in text and "“" not in text and "'" not in text:
+        return found
+    for m in _NAME_BESIDE_PERSON.finditer(text):
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
+        keys = [normalise(w) for w in name.split()]
+        if name.isupper() or any(k in _STATUS_WORDS or k in _ROLE_WORDS for k in keys):
+            continue
+        if any(k.endswith(("ed", "ly")) or _ABSTRACT.search(k) for k in keys):
+            continue  # "mother (deceased)", "father (Maternal)"
+        if all(classify(k, data) not in (STOPPED, SOFT_WORD, PLACE_WORD) for k in keys):
+            found.append((m.start(group), m.end(group), None))
+    return found
+
+
 def _lower_case_uses(text: str, names: set[str], taken: Spans) -> Spans:
     """A name this text shows, written in lower case where a name would start ("'grace
     hungry again today'") or followed by what is said of people."""
@@ -1658,6 +1692,7 @@ def find_names(
         _appositions(scanned, data),
         _table_cells(scanned, data),
         _linked_names(text, data),
+        _named_beside_a_person(scanned, data),
     ):
         for n in extra:  # a sure name replaces a weak one it overlaps ("the De Souzas")
             spans = [x for x in spans if not (x[2] and x[0] < n[1] and n[0] < x[1])]
