@@ -828,9 +828,9 @@ def find_places(
                         continue  # "the Lighthouse Project, a national charity"
                     start = _skip_generic(text, start)
                 elif pattern is _PUB:
-                    name = m.lastindex or 1
-                    if _names_a_site(m.group(name), areas):
-                        found.append(Finding(rule, *m.span(name), message))
+                    which = m.lastindex or 1
+                    if _names_a_site(m.group(which), areas):
+                        found.append(Finding(rule, *m.span(which), message))
                     continue
                 elif pattern is _NUMBER_AND_NAME:
                     name = m.group(2)
