@@ -104,6 +104,11 @@ def test_caught_as_an_error(text: str, rule: str, span: str) -> None:
     assert any(r == rule and span in s for r, s in found), found
 
 
+def test_a_name_found_once_is_found_again() -> None:
+    text = "The names given were Dexter, Blaise, Tarmac and Ozzy. Tarmac later left the area."
+    assert errors(text).count(("anon.name", "Tarmac")) == 2
+
+
 ALLOWED = [
     # numbers opening a sentence; an apostrophe is no closing quote
     "Two missed visits are a pattern. One missed appointment is noise.",

@@ -1583,6 +1583,33 @@ def _named_beside_a_person(text: str, data: Lists) -> Spans:
     return found
 
 
+_ONE_WORD = re.compile(r"[^\W\d_]{3,}(?:[-‐][^\W\d_]+)?")
+
+
+def _other_uses(text: str, taken: Spans) -> Spans:
+    """Round 6: a one-word name found anywhere in the text is a name wherever else it is
+    written with a capital ("Names included ... and Smudge. Smudge later moved away.",
+    "her older sister, ranger, told ... Ranger was 15")."""
+    data = lists()
+    words = {text[a:b] for a, b, severity in taken if severity is None}
+    found: Spans = []
+    for word in {w[:1].upper() + w[1:] for w in words if _ONE_WORD.fullmatch(w)}:
+        key = normalise(word)
+        if key in OPENING_WORDS or classify(key, data) in (STOPPED, SOFT_WORD, PLACE_WORD):
+            continue  # "Will", "May", "Ask": not at every sentence start
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (
+                not (at and (text[at - 1].isalnum() or text[at - 1] in "-‐"))
+                and not (end < len(text) and (text[end].isalnum() or text[end] in "-‐"))
+                and not any(s < end and at < e for s, e, _ in taken)
+            ):
+                found.append((at, end, None))
+            at = text.find(word, end)
+    return found
+
+
 def _lower_case_uses(text: str, names: set[str], taken: Spans) -> Spans:
     """A name this text shows, written in lower case where a name would start ("'grace
     hungry again today'") or followed by what is said of people."""
@@ -1699,6 +1726,7 @@ def find_names(
             if not any(s < n[1] and n[0] < e for s, e, _ in spans):
                 spans.append(n)
     spans += _list_members(scanned, data, spans)
+    spans += _other_uses(scanned, spans)
     spans += _lower_case_uses(scanned, names - ordinary, spans)
     spans += _lower_case_owners(scanned, data, spans)
     full = _lower_case_full_names(scanned, data, spans)
