@@ -92,6 +92,9 @@ CAUGHT = [
     ("Their address was 12 The Spinneys, near the ring road.", "anon.address",
      "12 The Spinneys"),
     ("He rented a room at 41b Quarrygate until the spring.", "anon.address", "41b Quarrygate"),
+    ("They drank at 'the Hutch', an empty warehouse by the canal.", "anon.institution",
+     "Hutch"),
+    ("Police searched a flat in Lumen Tower.", "anon.address", "Lumen Tower"),
     # a place the text names, whole, in its link address
     ("[Child K at Fernlea Junior School](/files/child-k-fernlea-junior-school.pdf)",
      "anon.institution", "fernlea-junior-school"),
@@ -139,6 +142,7 @@ ALLOWED = [
     "Her father (Polish) and Mother (Unknown) are in the genogram.",
     "He joined a gang; the Youth Assembly and the London gang were discussed.",
     "Risk rose from 2 Years to 5 Years; move to 3 The End of the form.",
+    "In March, a house was found for them. On Friday, a building was offered.",
 ]
 
 

@@ -58,10 +58,10 @@ _PREMISES = (
     r"academy|college|nursery|pre-school|preschool|playgroup|setting|practice|surgery|clinic|"
     r"hospital|ward|hospice|church|chapel|mosque|temple|gurdwara|synagogue|madrassa|madrasah|"
     r"club|gym|hotel|b&b|caf[eé]|takeaway|restaurant|shop|barber['’]?s?|salon|garage|pub|bar|"
-    r"project|drop-in|venue|hall)"
+    r"project|drop-in|venue|hall|building|warehouse|barn|squat|lock-up)"
 )
 _HOME = re.compile(
-    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?:,\s+(?:an?|the)\s+(?:[\w'’+-]+\s+){{0,3}}?"
+    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})['’\"”]?(?:,\s+(?:an?|the)\s+(?:[\w'’+-]+\s+){{0,3}}?"
     rf"{_PREMISES}\b|,?\s+(?:(?:an?|the)\s+)?(?:(?:small|local|private|specialist|secure|"
     r"residential|registered|independent)\s+)*(?:children['’]s|residential|care|foster|"
     r"short[- ]break|respite|supported|semi-independent|mother[- ]and[- ]baby)\s+"
@@ -91,6 +91,12 @@ _LOWER_TYPE = re.compile(
     # round 6: "the Fun Factory soft play", "the Bloodline gang", "Moorgate custody suite"
     r"soft[ \t]+play|play[ \t]+centre|farm|gang|crew|custody[ \t]+suite|walk-in[ \t]+centre)\b"
 )
+# Round 6: a flat in a named block, with no number: "a flat in Cobalt Tower".
+_FLAT_IN = re.compile(
+    r"\b(?:[Ff]lat|[Aa]partment|[Bb]edsit|[Rr]oom|[Ss]quat)[ \t]+(?:in|at|on)[ \t]+(?:the[ \t]+)?"
+    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}[ \t]+{_BUILDING_TYPES})\b"
+)
+_FLAT_WORD = Words(("flat", "apartment", "bedsit", "room", "squat"))
 # flat 4, The Old Maltings / apt 33 Mercer House: a numbered flat and the building's name
 _FLAT = re.compile(
     rf"\b(?:[Ff]lat|[Aa]partment|[Aa]pt\.?|[Uu]nit)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:The\s+)?"
@@ -152,6 +158,7 @@ _INSTITUTION = re.compile(
 )
 _WARD_NUMBER = re.compile(r"\bWard\s+[A-Z]?\d{1,3}[A-Z]?\b")
 _TITLE_CASE_SMALL_WORDS = {"In", "On", "At", "For", "With", "To", "From", "By", "Into", "Or"}
+_OPENING_PHRASE = _TITLE_CASE_SMALL_WORDS | {"After", "Before", "During", "Since", "Until", "Then"}
 _A_BODY_AFTER = re.compile(
     r"[ \t]+(?:Trust|Federation|Partnership|Alliance|Network|Association|Board|Foundation|"
     r"Group|Collaborative)\b"
@@ -438,6 +445,10 @@ def _named(group: str, areas: frozenset[str], *, weak: bool = False, heading: bo
         return False  # "lived at Grandmother's", "Father, the school caretaker,"
     if any(w in _TITLE_CASE_SMALL_WORDS for w in words[1:]):
         return False  # a heading in title case: "Bruising In Non-Mobile Infants"
+    if words and words[0] in _OPENING_PHRASE:  # round 6: "In March, a house was found"
+        words = words[1:]
+        if all(classify(normalise(w), lists()) == SOFT_WORD for w in words):
+            return False
     if not words or words[-1].lower() in {"and", "&", "of", "the"}:
         return False  # "Davies and Ward (2012)"
     naming = [
@@ -537,7 +548,7 @@ _PREMISES_WORD = Words(
             "academy college nursery pre-school preschool playgroup setting practice surgery "
             "clinic hospital ward hospice church chapel mosque temple gurdwara synagogue madrassa "
             "madrasah club gym hotel b&b cafe café takeaway restaurant shop barber salon garage "
-            "pub bar project drop-in venue hall"
+            "pub bar project drop-in venue hall building warehouse barn squat lock-up"
         )
     )
 )
@@ -786,6 +797,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (_BRACKETED_SETTING, _BRACKET_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_PUB, _PUB_WORD, "anon.institution", "a named pub; say 'a local pub'", 0, True),
     (_NUMBER_AND_NAME, _DIGIT, "anon.address", _ADDRESS_MESSAGE, 1, True),
+    (_FLAT_IN, _FLAT_WORD, "anon.address", _ADDRESS_MESSAGE, 1, False),
     (_PITCH_AFTER_COMMA, _PITCH_CAPITAL, "anon.address",
      "a pitch, plot or mooring on a named site; say 'a site'", 0, False),
 )  # fmt: skip
