@@ -794,6 +794,7 @@ _ABSTRACT = re.compile(
 
 
 def _lone_capital(text: str, start: int, end: int, word: str) -> bool:
+    """Whether `word` (an ordinary word) is Capitalised alone mid-sentence (see above)."""
     if sum(c.isupper() for c in word) > 1 or len(word) < 3 or sentence_initial(text, start):
         return False
     line_start = text.rfind("\n", 0, start) + 1

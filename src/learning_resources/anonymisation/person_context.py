@@ -285,7 +285,7 @@ NICKNAME_CUE = re.compile(
     r"(?:[ \t]+(?:of|as))?|(?:street|stage|rap|"
     r"online|user|code|false|fake|alias)[ \t]+name(?:[ \t]+(?:was|is|of))?,?|alias(?:es)?,?)"
     # round 6: who named people to whom: "named the men who picked her up as Ash, Dizzy and"
-    r"|(?P<named_as>(?:named|identified|listed|described|gave)[ \t]+(?:the|her|his|their|two|"
+    r"|(?P<named_as>(?:named|identified|listed|gave)[ \t]+(?:the|her|his|their|two|"
     r"three|four|five|several|other)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?(?:men|boys|girls|people|"
     r"friends|abusers|adults|males|lads|others)\b[\w \t'’-]{0,30}?[ \t]+as)"
     r"|called|named|calls?(?=[ \t]+(?:him|her|them|Child|Baby|Young|Sibling)\b)"
