@@ -140,6 +140,7 @@ ALLOWED = [
     "The ABC of safeguarding is a short guide.",
     "Father (deceased), the mother (MARAC) and the boy (Year 9) were discussed.",
     "Her father (Polish) and Mother (Unknown) are in the genogram.",
+    "Her teacher (Maths) said the boy (Autistic) was tired.",
     "He joined a gang; the Youth Assembly and the London gang were discussed.",
     "Risk rose from 2 Years to 5 Years; move to 3 The End of the form.",
     "In March, a house was found for them. On Friday, a building was offered.",

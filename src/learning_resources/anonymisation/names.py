@@ -789,7 +789,7 @@ _CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*|[-‐&/])[ \t]*$")
 # ... but not a word for a thing done or a quality, as a team or a service is named ("asked
 # Admissions about", "saw Improvement as"): nicknames are things and looks, not these.
 _ABSTRACT = re.compile(
-    r"(?:ions?|ments?|ness|ity|ities|ance|ence|ism|ship|ology|ing|ings|ics|(?<=\w{4})al)$"
+    r"(?:ions?|ments?|ness|ity|ities|ance|ence|ism|ship|ology|ing|ings|ics|(?<=\w{4})(?:al|ic))$"
 )
 
 
@@ -1564,6 +1564,9 @@ _NAME_BESIDE_PERSON = re.compile(
     r"|[*_]*[ \t]*[—–:-]+[ \t]*['\"“‘]([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)['\"”’])"
 )
 _STATUS_WORDS = frozenset(word_list("unknown absent unborn deceased estranged none"))
+_JOB_NOUN = re.compile(
+    r"(?i:worker|visitor|teacher|nurse|midwife|carer|childminder|coach|tutor|mentor)\b"
+)
 
 
 def _named_beside_a_person(text: str, data: Lists) -> Spans:
@@ -1579,8 +1582,12 @@ def _named_beside_a_person(text: str, data: Lists) -> Spans:
             continue
         if any(k.endswith(("ed", "ly")) or _ABSTRACT.search(k) for k in keys):
             continue  # "mother (deceased)", "father (Maternal)"
-        if all(classify(k, data) not in (STOPPED, SOFT_WORD, PLACE_WORD) for k in keys):
-            found.append((m.start(group), m.end(group), None))
+        kinds = [classify(k, data) for k in keys]
+        if any(k in (STOPPED, SOFT_WORD, PLACE_WORD) for k in kinds):
+            continue
+        if WORD in kinds and _JOB_NOUN.match(m.group()):
+            continue  # a worker's subject or service: "her teacher (Maths)"
+        found.append((m.start(group), m.end(group), None))
     return found
 
 
