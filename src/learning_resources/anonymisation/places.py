@@ -653,12 +653,12 @@ _BRACKET_WORD = re.compile(r"\(")
 # ... a pub by its name, an ordinary word, where a pub is spoken of: "the landlady at the
 # Fleece", "drinking in the Anchor pub".
 _PUB = re.compile(
-    r"\b(?:pub|bar|inn|landlord|landlady|barmaid|barman|bar[ \t]+staff|bouncers?|publican|"
-    r"drinking|drank)\b[^.\n]{0,30}?\b(?:at|in|outside|from|of|near|behind)[ \t]+the[ \t]+"
+    r"\b(?:pub|bar|inn|landlord|landlady|barmaid|barman|bar[ \t]+staff|bouncers?|"
+    r"publican)\b[^.\n]{0,30}?\b(?:at|in|outside|from|of|near|behind)[ \t]+the[ \t]+"
     r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![ \t]+[A-Z])"
     r"|\b[Tt]he[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:pub|inn)\b"
 )
-_PUB_WORD = Words(("pub", "bar", "inn", "landl", "bouncer", "publican", "drink", "drank"))
+_PUB_WORD = Words(("pub", "bar", "inn", "landl", "bouncer", "publican"))
 # ... a pitch or plot after a site's name and a comma: "Saltmarsh Drove, Pitch 9".
 _PITCH_AFTER_COMMA = re.compile(
     r"(?<=,[ \t])(?:Pitch|Plot|Berth|Mooring|Caravan|Chalet)[ \t]+(?:[Nn]o\.?[ \t]*)?"
@@ -830,7 +830,7 @@ def find_places(
                 if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE) and not (
                     _proper(m.group(1), areas)
                     or (pattern is _LOWER_TYPE and _all_naming(m.group(1), areas))
-                    or (m.group().endswith(("gang", "crew")) and _names_a_site(m.group(1), areas))
+                    or (m.group().endswith("gang") and _names_a_site(m.group(1), areas))
                 ):
                     continue  # round 6: two naming words will do: "the Golden Dragon takeaway"
                 if pattern is _VENUE:
