@@ -142,6 +142,7 @@ ALLOWED = [
     "Her father (Polish) and Mother (Unknown) are in the genogram.",
     "Her teacher (Maths) said the boy (Autistic) was tired.",
     "The Film crew and the Fire crew arrived; she was drinking in the Evening.",
+    "The Attorney General and the Secretary General spoke; Statutory Maternity pay was paid.",
     "He joined a gang; the Youth Assembly and the London gang were discussed.",
     "Risk rose from 2 Years to 5 Years; move to 3 The End of the form.",
     "In March, a house was found for them. On Friday, a building was offered.",

@@ -129,9 +129,8 @@ _INSTITUTION_TYPES = (
     r"High School|Sixth Form|Grammar School|Medical Practice|Medical Centre|Health Centre|"
     r"Surgery|Family Practice|Dental Practice|Dental Surgery|Dental Centre|Dental Clinic|"
     r"Pharmacy|Chemist|Clinic|Infirmary|(?:General |Community |Children['’]s )?Hospital|"
-    # round 6: a hospital by its short name, a church school by its church ("Oakbury
-    # General", "Fenby Maternity", "Grindle Moss C of E,")
-    r"General(?![ \t]+[A-Z])|Maternity(?![ \t]+[A-Z])|C[ \t]+of[ \t]+E(?![ \t]+[A-Z])|"
+    # round 6: a church school by its church ("Grindle Moss C of E,")
+    r"C[ \t]+of[ \t]+E(?![ \t]+[A-Z])|"
     r"Hospice|Maternity Unit|Birth Centre|Walk-in Centre|Minor Injuries Unit|"
     r"Pupil Referral Unit|PRU|Dental Group|Medical Group|Health Group|"
     r"Ward|(?:Children['’]s|Care|Nursing|Residential) Home|House children['’]s home|"
@@ -139,7 +138,9 @@ _INSTITUTION_TYPES = (
     r"Family Centre|Family Hub|Children['’]s Centre|Youth Club|Youth Centre|"
     # Weak: named only by a word in the name lists or in no list ("Rainbow Unit",
     # "Thornfield High"), not by an ordinary word ("Violence Reduction Unit").
+    # round 6: a hospital by its short name ("Oakbury General", "Fenby Maternity")
     r"(?P<weak>Unit|Practice|High(?![ \t]+(?:Street|Road|Court|Sheriff))|Church|Chapel|"
+    r"General(?![ \t]+[A-Z])|Maternity(?![ \t]+[A-Z])|"
     r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah|Dental Care|Centre|Center|Hub|"
     r"Infants|Juniors|Club|(?:House|Lodge|Grange|Manor|Cottage)(?![ \t]+[A-Z]))|"
     # Businesses and clubs: "Sparkle Hand Car Wash", "Ashfield Rovers Juniors"
