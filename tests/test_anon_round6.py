@@ -137,7 +137,8 @@ ALLOWED = [
     # a club of a kind, a pub spoken of without a name, a bracket without a name
     "The nursery (Ofsted rated good) was told.",
     "He drank at the pub in the town centre.",
-    "The ABC of safeguarding is a short guide.",
+    "The ABC of safeguarding is a short guide. Read the Parents ABC guide.",
+    "He trained in Mixed Martial Arts with the Front Runners group.",
     "Father (deceased), the mother (MARAC) and the boy (Year 9) were discussed.",
     "Her father (Polish) and Mother (Unknown) are in the genogram.",
     "Her teacher (Maths) said the boy (Autistic) was tired.",
