@@ -139,6 +139,7 @@ ALLOWED = [
     "He drank at the pub in the town centre.",
     "The ABC of safeguarding is a short guide. Read the Parents ABC guide.",
     "He trained in Mixed Martial Arts with the Front Runners group.",
+    "Staff were trained by Stonewall and supervised by Ofsted.",
     "Father (deceased), the mother (MARAC) and the boy (Year 9) were discussed.",
     "Her father (Polish) and Mother (Unknown) are in the genogram.",
     "Her teacher (Maths) said the boy (Autistic) was tired.",

@@ -383,7 +383,7 @@ MADE_BY_BEFORE = re.compile(
     r"|\b(?:coached|supervised|mentored|tutored|taught|babysat|groomed|exploited|abused|"
     r"befriended|recruited|bullied|threatened|assaulted|fostered|adopted|accompanied|escorted|"
     r"raised|collected|looked[ \t]+after|cared[ \t]+for|picked[ \t]+up|driven|dropped[ \t]+off|"
-    r"cuddled|hugged|hit|kicked|pushed|slapped|punched|trained|minded)[ \t]+by)[ \t]+$",
+    r"cuddled|hugged|hit|kicked|pushed|slapped|punched|minded)[ \t]+by)[ \t]+$",
     re.IGNORECASE,
 )
 # Round 6: a role whose holder the text names: "The health visitor was Summer, and".
