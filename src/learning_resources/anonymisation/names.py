@@ -1559,10 +1559,11 @@ _KNOWN_PERSON = (
     r"visitor|teacher|nurse|midwife|carer|childminder|babysitter|man|woman|boy|girl|male|"
     r"female|ex|husband|wife|coach|tutor|mentor)"
 )
-_NAME_BESIDE_PERSON = re.compile(
-    rf"\b{_KNOWN_PERSON}(?:[ \t]+\d)?(?:[ \t]*\(([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)\)"
-    r"|[*_]*[ \t]*[—–:-]+[ \t]*['\"“‘]([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)['\"”’])"
+_BESIDE = re.compile(
+    r"\(([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)\)"
+    r"|[—–:-]+[ \t]*['\"“‘]([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)['\"”’]"
 )
+_PERSON_BEFORE_BESIDE = re.compile(rf"\b{_KNOWN_PERSON}(?:[ \t]+\d)?[*_]*[ \t]*$")
 _STATUS_WORDS = frozenset(word_list("unknown absent unborn deceased estranged none"))
 _JOB_NOUN = re.compile(
     r"(?i:worker|visitor|teacher|nurse|midwife|carer|childminder|coach|tutor|mentor)\b"
@@ -1574,7 +1575,10 @@ def _named_beside_a_person(text: str, data: Lists) -> Spans:
     found: Spans = []
     if "(" not in text and '"' not in text and "“" not in text and "'" not in text:
         return found
-    for m in _NAME_BESIDE_PERSON.finditer(text):
+    for m in _BESIDE.finditer(text):
+        person = _PERSON_BEFORE_BESIDE.search(text, max(0, m.start() - 30), m.start())
+        if person is None:
+            continue
         group = 1 if m.group(1) else 2
         name = m.group(group)
         keys = [normalise(w) for w in name.split()]
@@ -1585,7 +1589,7 @@ def _named_beside_a_person(text: str, data: Lists) -> Spans:
         kinds = [classify(k, data) for k in keys]
         if any(k in (STOPPED, SOFT_WORD, PLACE_WORD) for k in kinds):
             continue
-        if WORD in kinds and _JOB_NOUN.match(m.group()):
+        if WORD in kinds and _JOB_NOUN.match(person.group()):
             continue  # a worker's subject or service: "her teacher (Maths)"
         found.append((m.start(group), m.end(group), None))
     return found
