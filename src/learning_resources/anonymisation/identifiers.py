@@ -62,7 +62,12 @@ _REFERENCE = re.compile(
     r"\b(?:case|crime|incident|log|logged as|ref|reference|file|record|records held under|"
     r"CRN|URN|(?-i:UPN|ULN|MRN)|unique pupil number|hospital (?:no|number)|"
     r"LA ref|NHS ref|NHS no|NHS number|(?-i:ID)|Mosaic(?-i: ID)?|LCS|EHM|(?-i:PNC)|plan|court|"
-    r"passport|driving licence|visa|(?-i:BRP|UCI|HO)|biometric residence permit|permit)\.?"
+    r"passport|driving licence|visa|(?-i:BRP|UCI|HO)|biometric residence permit|permit|"
+    # round 6: a police log's words: "the occurrence number 21000447831", "CAD 3318", "index
+    # 508812" (an index needs four digits: not "Body Mass Index 25")
+    r"occurrence|(?-i:CAD|OIS|STORM)|(?:index|entry)(?=\s*(?:no\.?|number)?\s*[:#]?\s*\d{4})|"
+    # ... and what a record was logged as: "logged on Mosaic as 2290177"
+    r"(?:logged|recorded|entered|filed|saved)(?:\s+[\w'’]+){0,3}?\s+as(?=\s+\d{4}))\.?"
     r"(?:\s+(?:no\.?|number|num\.?|ref\.?|reference))?\s*[:#]?\s*(?:(?:is|was)\s+)?"
     r"((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{1,}[A-Z0-9])",
     re.IGNORECASE,
@@ -86,8 +91,18 @@ _REFERENCE_SHAPE = re.compile(
     r"|[A-Z]{2}\d{2}[A-Z]\d{5}|[A-Z]{2,6}-\d{5,8}[A-Z]?|[A-Z]{2,6}-\d{3,7}-[A-Z]{1,3}"
     r"|[A-Z]\d{6,10}[A-Z]?"
     # a system's capitals before its number: "ICS 7784213", "CMS 4410297"
-    r"|[A-Z]{2,5}[ ]\d{6,10})"
-    r"(?![\w/-])"
+    r"|[A-Z]{2,5}[ ]\d{6,10}"
+    # round 6: a long run of digits, which no phone (0...), sum (£) or year is; ten digits
+    # are an NHS number's shape, left to the NHS number's check
+    r"|(?<![£$€])[1-9](?:\d{7,8}|\d{10,11}))"
+    r"(?![\w/-]|[.,]\d)"
+)
+# A long run of digits for a trade or a body, not a person: an order, an invoice, a payment,
+# a registered charity or company.
+_TRADE_BEFORE = re.compile(
+    r"\b(?:order|orders|invoices?|purchase|finance|financial|payments?|product|catalogue|"
+    r"charity|company|registered|vat|isbn|issn|donation|grant|batch|refunds?)\b[^.\n]*$",
+    re.IGNORECASE,
 )
 # Letters and digits mixed in one code, written without a keyword: LS14K0922, CPR-2022-01341.
 _MIXED_CODE = re.compile(
@@ -111,8 +126,11 @@ _APP_ACCOUNT = re.compile(
 _ACCOUNT_CUE = re.compile(
     r"\b(?:gamer[ \t]?tag|user[ \t]?name|screen[ \t]?name|account[ \t]+name|profile[ \t]+name|"
     r"handle|(?:account|page|channel|profile|server|group)[ \t]+(?:called|named)|"
-    r"(?:profile|account)(?=[ \t]+(?:was|is)\b|[ \t]*:)|user)"
-    r"[ \t]*(?:was|is|of|:|,)?[ \t]*['\"‘“]?@?([A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
+    r"(?:profile|account)(?=[ \t]+(?:was|is)\b|[ \t]*[:,])|user)"
+    # round 6: also in bold or in apposition: "an account called **xX_Brook_Xx**", "the
+    # admin's account, wildmoor.kingz, was"
+    r"[ \t]*(?:was|is|of|:|,)?[ \t]*(?:\*\*|__)?['\"‘“]?@?"
+    r"([A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
 # A user name by its shape alone, outside links and addresses: an underscore ("saltbyqueen_",
@@ -128,7 +146,11 @@ _FILE = re.compile(
     r"mp[34]|mov|wav|py|js|json|ya?ml|xml)$",
     re.IGNORECASE,
 )
-_SITE = re.compile(r"\.(?:com|org|net|uk|gov|nhs|io|info|eu|co|ac|sch|police)$", re.IGNORECASE)
+_SITE = re.compile(
+    r"\.(?:com|org|net|uk|gov|nhs|io|info|eu|co|ac|sch|police|scot|wales|cymru|london|example|"
+    r"test|invalid|edu|int|ie)$",
+    re.IGNORECASE,
+)
 _ABBREVIATIONS = frozenset(
     _words("fig figs vol no nos pp para paras ch sec art reg ref tel ext approx est max min v vs")
 )
@@ -197,6 +219,9 @@ def _handle_shaped(token: str, text: str, start: int) -> bool:
         return False
     if any(c.isdigit() for c in token):
         return True
+    if len(parts) == 2 and min(map(len, parts)) >= 3:  # round 6: "wildmoor.kingz"
+        data = lists()
+        return any(classify(part, data) not in (STOPPED, WORD) for part in parts)
     # "mimi.xo", "its.kayla.j", "dj.trey"; not "d.o.b", "e.g" or a footnote's "outcomes.ii"
     short = min(map(len, parts)) <= 2 and parts[-1] not in _ROMAN
     return short and max(map(len, parts)) >= 3
@@ -345,8 +370,8 @@ def find_identifiers(
         message = "a social-media account name; name the app only"
         found.append(Finding("anon.social", m.start(1), m.end(1), message))
     for pattern, group in (
+        (_BRACKETED_REFERENCE, 1),  # first: "(CAD 4471)" whole
         (_REFERENCE, 1),
-        (_BRACKETED_REFERENCE, 1),
         (_REFERENCE_SHAPE, 0),
         (_MIXED_CODE, 0),
     ):
@@ -355,6 +380,12 @@ def find_identifiers(
             numbered = _NUMBERED.search(m.group()[: m.start(group) - m.start()])
             if _years(value) and not (value.isdigit() and numbered):
                 continue  # "the 2021/2022 plan", but "log number 1963"
+            if (
+                value.isdigit()
+                and pattern is _REFERENCE_SHAPE
+                and _TRADE_BEFORE.search(text, max(0, m.start() - 80), m.start())
+            ):
+                continue  # round 6: "purchase order 5881952041", "company number 12345678"
             if not _mostly_letters(value, pattern):
                 message = "a case or reference number; remove it"
                 found.append(Finding("anon.reference", m.start(group), m.end(group), message))

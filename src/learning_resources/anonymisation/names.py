@@ -98,6 +98,7 @@ from .person_context import (
     PERSON_OBJECT_BEFORE,
     QUOTED_NAME,
     RELATION_BEFORE,
+    ROLE_WAS_BEFORE,
     SAID_AFTER,
     SAID_BEFORE,
     SUBJECT_AFTER,
@@ -172,6 +173,10 @@ teams unit panel review reviews practice learning brief briefing report conferen
 assessment plan order section act strategy referral contact investigation inquiry
 safeguarding protection framework model tool toolkit pathway procedure procedures guidance
 policy standards department ministry government parliament home office centre center
+duty triage legal switchboard reception intake admissions dispatch control custody finance
+payroll estates facilities comms communications radiology pharmacy records registry enquiries
+helpdesk admin administration pastoral transport welfare benefits security inclusion attendance
+catering immigration paediatrics
 foundation project charity network association institute programme county counties city
 cities borough district town village notts derbys leics lincs yorks lancs covid coronavirus
 lockdown
@@ -240,7 +245,7 @@ CLERGY_TITLES = frozenset(
 RELATION_TITLES = frozenset(
     word_list(
         "father sister brother uncle auntie aunty aunt nan nana nanna grandma "
-        "grandad granny grandpa cousin coach nurse matron sensei skipper"
+        "grandad granny grandpa cousin coach nurse matron sensei skipper nanny gramps grampa"
     )
 )
 SURNAME_TITLES = frozenset(
@@ -262,7 +267,9 @@ OPENING_WORDS = frozenset(
         "remember act report reflect explore use learn escalate challenge support help trust "
         "risk harm need needs voice money weight mood warning trigger link links barrier "
         "barriers view views wish wishes stage level levels key see read visit contact call find "
-        "watch"
+        "watch "
+        # round 6: numbers, which open a sentence before a noun: "One missed appointment is"
+        "one two three four five six seven eight nine ten"
     )
 )
 # Public figures, not families, are named after these ("Sir Robert Francis", "Professor
@@ -666,7 +673,8 @@ def _lower_case_words(text: str, data: Lists) -> list[_Word]:
         if kind is None and not word.isascii():
             kind = in_lower_case.get(normalise(word))
         if kind is None and "-" in word:  # "mensah-boateng": each part a name
-            parts = [in_lower_case.get(normalise(p)) for p in _HYPHEN.split(word)]
+            # round 6: an initial may be one part: "jayden-m", as file names and handles write
+            parts = [in_lower_case.get(normalise(p)) for p in _HYPHEN.split(word) if len(p) > 1]
             kind = NAME if NAME in parts and None not in parts else None
         if kind is not None and len(word) >= 3:
             kinds[token] = (word, kind)
@@ -753,7 +761,9 @@ def _scan(text: str, data: Lists) -> list[_Word]:
             and sentence_initial(text, start)
         ):
             continue  # "## Ask who lives at home", "- Risk was assessed on one incident"
-        if kind in (STOPPED, WORD) and not after_title:
+        if kind == WORD and not after_title and _lone_capital(text, start, end, word):
+            kind = CAPITALISED_WORD  # round 6: "a man everyone knew, Spud, ..." (see there)
+        elif kind in (STOPPED, WORD) and not after_title:
             continue
         shouting = False
         if upper:
@@ -765,6 +775,38 @@ def _scan(text: str, data: Lists) -> list[_Word]:
         out.append(_Word(start, end, kind, key, upper, False, initial, after_title, shouting))
     lower = _lower_case_words(text, data)
     return sorted(out + lower, key=lambda w: w.start) if lower else out
+
+
+# Round 6: an ordinary word written with a capital in the middle of a sentence, alone (no
+# Capitalised word beside it, not after a quote or a bracket, not in a heading or a table):
+# most often a name or a nickname ("drank with Spud", "Biscuit's mum said"). It is a name
+# only where a person's slot shows it (see _document_names), never by itself.
+CAPITALISED_WORD = 8
+_CAPITAL_BESIDE = re.compile(r"[ \t]+[A-Z]|[-‐][A-Za-z]")
+_CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*|[-‐&/])[ \t]*$")
+
+
+# ... but not a word for a thing done or a quality, as a team or a service is named ("asked
+# Admissions about", "saw Improvement as"): nicknames are things and looks, not these.
+_ABSTRACT = re.compile(
+    r"(?:ions?|ments?|ness|ity|ities|ance|ence|ism|ship|ology|ing|ings|ics|(?<=\w{4})(?:al|ic))$"
+)
+
+
+def _lone_capital(text: str, start: int, end: int, word: str) -> bool:
+    """Whether `word` (an ordinary word) is Capitalised alone mid-sentence (see above)."""
+    if sum(c.isupper() for c in word) > 1 or len(word) < 3 or sentence_initial(text, start):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start : line_start + 1] in "#|":
+        return False  # a heading or a table
+    before = text[max(line_start, start - 30) : start]
+    if before[-1:] in "([\"“'‘*_/`":
+        return False
+    capital = _CAPITAL_BEFORE.search(before)
+    if capital and capital.group().strip().lower() not in _FUNCTION_WORDS:
+        return False  # a title-case run; but "When Chunk arrived"
+    return _CAPITAL_BESIDE.match(text, end) is None
 
 
 def _adjacent(text: str, left: _Word, right: _Word) -> bool:
@@ -813,6 +855,13 @@ _EPONYM_AFTER = re.compile(
     r"principle|matrix|wheel|star|curve|scale)\b"
 )
 
+# Round 6: a report or an approach after "the" and a name: "the Kirkham report", "the Henry
+# Allen approach" (not "Leah's report").
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+_THE_EPONYM_AFTER = re.compile(
+    r"[ \t]+(?:approach|method|report|inquiry|enquiry|programme|technique|checklist|tool|"
+    r"toolkit|lecture|memorial|foundation)\b"
+)
 # ... or a public person said to be one: "Kate Morris, a researcher at Sheffield, found".
 _PUBLIC_PERSON_AFTER = re.compile(
     r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:researcher|academic|author|writer|"
@@ -839,6 +888,7 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
         or (WHO_BEFORE.search(before) and WHO_AFTER.match(text, end))
         or (COMMA_BEFORE.search(before) and SUBJECT_AFTER.match(text, end))
         or (MADE_BY_BEFORE.search(before) and not _TITLE_CASE_NEXT.match(text, end))
+        or (ROLE_WAS_BEFORE.search(before) and APPOSITION_AFTER.match(text, end))
     ):
         return True  # "his sister, Ruzenka, told", '"..." — Blessing, 12', "a poem by Clover"
     if DETERMINER_BEFORE.search(before):
@@ -848,6 +898,15 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
         return False  # a name in title case: "the Awareness Day was", "Memorial Garden is"
     if _POSSESSOR_BEFORE.search(before):
         return False  # a thing named after someone: "Clare's Law had", "Women's Aid is"
+    if all(w.kind == CAPITALISED_WORD for w in run):  # round 6: only a person's slot
+        return bool(
+            not _ABSTRACT.search(run[0].key)
+            and (
+                PERSON_AFTER.match(text, end)
+                or RELATION_BEFORE.search(before)
+                or (PERSON_OBJECT_BEFORE.search(before) and OBJECT_FOLLOWED_BY.match(text, end))
+            )
+        )
     ordinary = any(w.kind in _ORDINARY or w.key in MONTH_NAMES for w in run)
     if not ordinary:  # only words in no list ("Okonjo") or places ("Kenya")
         if any(w.kind == PLACE_WORD for w in run):
@@ -895,7 +954,9 @@ def _document_names(text: str, words: list[_Word], data: Lists) -> set[str]:
         if run[0].lower or run[0].upper or all(w.kind == NAME for w in run):
             continue
         candidates = [
-            w for w in run if w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN) or w.key in MONTH_NAMES
+            w
+            for w in run
+            if w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, CAPITALISED_WORD) or w.key in MONTH_NAMES
         ]
         if run[0].initial and len(run) == 1 and _plural_noun(run[0].key, data):
             continue  # "Records described", "Letters went"
@@ -1042,31 +1103,42 @@ def _listed_with_people(text: str, words: list[_Word]) -> None:
         w
         for w in words
         if not (w.lower or w.upper)
-        and (not w.initial or CASE_IN_BRACKETS_AFTER.match(text, w.end))  # "Hazel (Child D)"
         and not _POSSESSOR_BEFORE.search(text, max(0, w.start - 30), w.start)  # "Clare's Law"
-        and (w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, NAME) or w.key in MONTH_NAMES)
+        and (
+            w.kind in (AMBIGUOUS, NAME_WORD, UNKNOWN, NAME, CAPITALISED_WORD)
+            or w.key in MONTH_NAMES
+        )
     ]
     sure = [w.flagged and w.severity is None for w in listable]
     _people_lists(text, words)
     for order in (range(len(listable)), range(len(listable) - 1, -1, -1)):  # both ways: linear
         for i in order:
+            w = listable[i]
             if sure[i]:
                 continue
-            w = listable[i]
-            beside = (
-                i > 0
-                and sure[i - 1]
-                and LIST_SEPARATOR.fullmatch(text, listable[i - 1].end, w.start)
-            ) or (
-                i + 1 < len(listable)
-                and sure[i + 1]
-                and LIST_SEPARATOR.fullmatch(text, w.end, listable[i + 1].start)
-            )
+            # Round 6: a word opening a sentence is a name before a sure one ("Hope and Priya
+            # were"); a sure name opening one is still beside the next ("Nevaeh and Mason").
+            opening = w.initial and not CASE_IN_BRACKETS_AFTER.match(text, w.end)
             before = text[max(0, w.start - 30) : w.start]
             if (
-                beside
-                or LISTED_PERSON_AFTER.match(text, w.end)
-                or LISTED_PERSON_BEFORE.search(before)
+                (
+                    i + 1 < len(listable)
+                    and sure[i + 1]
+                    and LIST_SEPARATOR.fullmatch(text, w.end, listable[i + 1].start)
+                )
+                or (
+                    not opening
+                    and i > 0
+                    and sure[i - 1]
+                    and LIST_SEPARATOR.fullmatch(text, listable[i - 1].end, w.start)
+                )
+                or (
+                    not opening
+                    and (
+                        LISTED_PERSON_AFTER.match(text, w.end)
+                        or LISTED_PERSON_BEFORE.search(before)
+                    )
+                )
             ):
                 w.flagged, w.severity, sure[i] = True, None, True
 
@@ -1093,6 +1165,10 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
         or _EPONYM_TAIL.search(text, start, end)
         or _EPONYM_END.search(text, start, end)
         or _PUBLIC_PERSON_AFTER.match(text, end)
+        or (
+            _THE_BEFORE.search(text, max(0, start - 6), start) is not None
+            and _THE_EPONYM_AFTER.match(text, end) is not None
+        )
     )
 
 
@@ -1121,8 +1197,10 @@ _LOWER_NICKNAME = re.compile(
     re.MULTILINE,
 )
 # Between nicknames in a list: "known as Smokey and 'K-Dog'", "as 'Tiny' and Dee".
+# Round 6: another "as" for other people: "known to services as X and to neighbours as 'Red'".
 _MORE_NICKNAMES = re.compile(
     r"['’\"”]?(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
+    r"(?:(?:to|by|among|at|in|on)[ \t]+[\w'’ \t-]{1,30}?[ \t]+as[ \t]+)?"
 )
 
 
@@ -1140,6 +1218,7 @@ def _nicknames(text: str, data: Lists) -> Spans:
             cue.group("person")
             or cue.group("nickname")
             or cue.group("known")
+            or cue.group("named_as")
             or PERSON_BEFORE_CUE.search(text, max(0, cue.start() - 30), cue.start())
         )
         quoted = QUOTED_NAME.match(text, cue.end())
@@ -1161,7 +1240,14 @@ def _nicknames(text: str, data: Lists) -> Spans:
         if keys[0] in _ROLE_WORDS and (len(keys) == 1 or len(keys[1]) == 1 or keys[1].isdigit()):
             continue  # "referred to as 'Child A'", "known as Mother" (not "'Daddy Dee'")
         kinds = [AMBIGUOUS if k in _PUBLIC_TITLES else classify(k, data) for k in keys]
-        if not quoted:
+        # round 6: a title makes the rest a name: "as Auntie Jan", "as Ms Nowak and to ..."
+        titled = len(keys) > 1 and (keys[0] in RELATION_TITLES or keys[0] in TITLES)
+        nicknamed = (  # round 6: "went by Chief", not "went by Mum's name"
+            cue.group("nickname")
+            and not any(k in _ROLE_WORDS for k in keys)
+            and not named.group(1).endswith(("'s", "’s"))
+        )
+        if not (quoted or titled or nicknamed):
             if not (person or cue.group().rstrip().endswith(("as", "by"))):
                 continue  # "a group called Reach."
             if any(k in (STOPPED, PLACE_WORD, SOFT_WORD) for k in kinds):
@@ -1175,10 +1261,10 @@ def _nicknames(text: str, data: Lists) -> Spans:
             if named is None:
                 break
             kinds = [classify(normalise(w), data) for w in named.group(1).split()]
-            if any(k in (STOPPED, PLACE_WORD, SOFT_WORD) for k in kinds) or (
+            if (all if quoted else any)(k in (STOPPED, PLACE_WORD, SOFT_WORD) for k in kinds) or (
                 not quoted and all(k == WORD for k in kinds)
             ):
-                break
+                break  # (round 6) quoted, one ordinary word is enough: "'Little Brother'"
             found.append((named.start(1), named.end(1), None))
     for nickname in {text[start:end] for start, end, _ in found}:
         for m in re.finditer(rf"(?<![\w-])(?<!\w['’]){re.escape(nickname)}(?![\w-])", text):
@@ -1391,6 +1477,8 @@ def _families(text: str, data: Lists) -> Spans:
         plural = classify(key, data)
         if plural in (STOPPED, PLACE_WORD, SOFT_WORD) or key in _PROPER_PLURALS:
             continue
+        if _EPONYM_AFTER.match(text, m.end()):
+            continue  # round 6: named after someone, "The Moses basket was", "the Gillick test"
         if (
             (
                 FAMILY_APPOSITION.search(text, max(0, m.start() - 40), m.start())
@@ -1426,6 +1514,111 @@ def _families(text: str, data: Lists) -> Spans:
             )
         ):
             found.append((m.start(1), m.end(1), None))
+    return found
+
+
+# Round 6: a list of single words, some of them in quotes: "Fletch, Tyrese, Kai-Jordan and
+# 'Smudge'"; separators as in LIST_SEPARATOR, but never across a sentence.
+_LIST_ITEM = r"['‘\"“]?[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)?['’\"”]?"
+_LIST_CHAIN = re.compile(
+    rf"(?<![\w'’-]){_LIST_ITEM}(?:(?:,[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
+    rf"{_LIST_ITEM})+(?![\w'’-])"
+)
+_LIST_PART = re.compile(r"[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)?")
+
+
+def _list_members(text: str, data: Lists, taken: Spans) -> Spans:
+    """Every word of a list of three or more, if at least half of it are names found already:
+    the others are names too, even ordinary words ("Fletch, Tyrese, Kai-Jordan and 'Smudge'")
+    but not roles, places or words the lists stop."""
+    found: Spans = []
+    if text.count(",") < 2:
+        return found
+    for chain in _LIST_CHAIN.finditer(text):
+        items = [m.span() for m in _LIST_PART.finditer(text, *chain.span())]
+        if len(items) < 3:
+            continue
+        named = [any(s < b and a < e for s, e, _ in taken) for a, b in items]
+        if sum(named) < 2 or 2 * sum(named) < len(items):
+            continue
+        for (a, b), known in zip(items, named, strict=True):
+            key = normalise(text[a:b])
+            if known or key in _ROLE_WORDS or key in _FUNCTION_WORDS:
+                continue
+            if classify(key, data) not in (STOPPED, PLACE_WORD, SOFT_WORD):
+                found.append((a, b, None))
+    return found
+
+
+# Round 6: a person's noun and their name in brackets or quoted after a dash: "the lodger
+# (Scooter)", "**Stepfather** — 'Gaffer'".
+_KNOWN_PERSON = (
+    r"(?i:lodger|partner|boyfriend|girlfriend|friend|neighbour|brother|sister|cousin|uncle|"
+    r"aunt|auntie|aunty|nan|nanna|grandad|grandma|grandmother|grandfather|stepfather|"
+    r"stepmother|stepdad|stepmum|mum|dad|mother|father|son|daughter|baby|sibling|worker|"
+    r"visitor|teacher|nurse|midwife|carer|childminder|babysitter|man|woman|boy|girl|male|"
+    r"female|ex|husband|wife|coach|tutor|mentor)"
+)
+_BESIDE = re.compile(
+    r"\(([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)\)"
+    r"|[—–:-]+[ \t]*['\"“‘]([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)['\"”’]"
+)
+_PERSON_BEFORE_BESIDE = re.compile(rf"\b{_KNOWN_PERSON}(?:[ \t]+\d)?[*_]*[ \t]*$")
+_STATUS_WORDS = frozenset(word_list("unknown absent unborn deceased estranged none"))
+_JOB_NOUN = re.compile(
+    r"(?i:worker|visitor|teacher|nurse|midwife|carer|childminder|coach|tutor|mentor)\b"
+)
+
+
+def _named_beside_a_person(text: str, data: Lists) -> Spans:
+    """A word in brackets or in quotes just after a person's noun: "the lodger (Scooter)"."""
+    found: Spans = []
+    if "(" not in text and '"' not in text and "“" not in text and "'" not in text:
+        return found
+    for m in _BESIDE.finditer(text):
+        person = _PERSON_BEFORE_BESIDE.search(text, max(0, m.start() - 30), m.start())
+        if person is None:
+            continue
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
+        keys = [normalise(w) for w in name.split()]
+        if name.isupper() or any(k in _STATUS_WORDS or k in _ROLE_WORDS for k in keys):
+            continue
+        if any(k.endswith(("ed", "ly")) or _ABSTRACT.search(k) for k in keys):
+            continue  # "mother (deceased)", "father (Maternal)"
+        kinds = [classify(k, data) for k in keys]
+        if any(k in (STOPPED, SOFT_WORD, PLACE_WORD) for k in kinds):
+            continue
+        if WORD in kinds and _JOB_NOUN.match(person.group()):
+            continue  # a worker's subject or service: "her teacher (Maths)"
+        found.append((m.start(group), m.end(group), None))
+    return found
+
+
+_ONE_WORD = re.compile(r"[^\W\d_]{3,}(?:[-‐][^\W\d_]+)?")
+
+
+def _other_uses(text: str, taken: Spans) -> Spans:
+    """Round 6: a one-word name found anywhere in the text is a name wherever else it is
+    written with a capital ("Names included ... and Smudge. Smudge later moved away.",
+    "her older sister, ranger, told ... Ranger was 15")."""
+    data = lists()
+    words = {text[a:b] for a, b, severity in taken if severity is None}
+    found: Spans = []
+    for word in {w[:1].upper() + w[1:] for w in words if _ONE_WORD.fullmatch(w)}:
+        key = normalise(word)
+        if key in OPENING_WORDS or classify(key, data) in (STOPPED, SOFT_WORD, PLACE_WORD):
+            continue  # "Will", "May", "Ask": not at every sentence start
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (
+                not (at and (text[at - 1].isalnum() or text[at - 1] in "-‐"))
+                and not (end < len(text) and (text[end].isalnum() or text[end] in "-‐"))
+                and not any(s < end and at < e for s, e, _ in taken)
+            ):
+                found.append((at, end, None))
+            at = text.find(word, end)
     return found
 
 
@@ -1530,6 +1723,7 @@ def find_names(
     scanned = _masked(text, never_names(text, area_names, cited, blocks))
     words = _scan(scanned, data)
     names = _judge(scanned, words, data)
+    ordinary = {w.key for w in words if w.kind == CAPITALISED_WORD}  # "Spud", never "spud"
     spans = _spans(scanned, words)
     for extra in (
         _nicknames(scanned, data),
@@ -1537,12 +1731,15 @@ def find_names(
         _appositions(scanned, data),
         _table_cells(scanned, data),
         _linked_names(text, data),
+        _named_beside_a_person(scanned, data),
     ):
         for n in extra:  # a sure name replaces a weak one it overlaps ("the De Souzas")
             spans = [x for x in spans if not (x[2] and x[0] < n[1] and n[0] < x[1])]
             if not any(s < n[1] and n[0] < e for s, e, _ in spans):
                 spans.append(n)
-    spans += _lower_case_uses(scanned, names, spans)
+    spans += _list_members(scanned, data, spans)
+    spans += _other_uses(scanned, spans)
+    spans += _lower_case_uses(scanned, names - ordinary, spans)
     spans += _lower_case_owners(scanned, data, spans)
     full = _lower_case_full_names(scanned, data, spans)
     spans = [s for s in spans if not any(f[0] <= s[0] < s[1] <= f[1] for f in full)] + full

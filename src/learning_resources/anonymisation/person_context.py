@@ -52,8 +52,9 @@ _WAS_AGE = (
 _WHO = r",?[ \t]+who(?:se|m)?[ \t]"
 # "Harmony and her brother", "Precious, the eldest,"
 _WITH_KIN = (
-    r"[ \t]+and[ \t]+(?:her|his|their)[ \t]+(?:(?:older|younger|little|big|baby|twin|half-)"
-    r"[ \t]*)?(?:mother|father|mum|dad|brothers?|sisters?|"
+    r"[ \t]+(?:and|nor|or)[ \t]+(?:her|his|their)[ \t]+"
+    r"(?:(?:older|younger|little|big|baby|twin|half-)[ \t]*)?"
+    r"(?:mother|father|mum|dad|brothers?|sisters?|"
     r"siblings?|twin|cousins?|friends?|boyfriend|girlfriend|partner|baby|son|daughter)\b"
     r"|,[ \t]+(?:the|her|his|their)[ \t]+(?:eldest|oldest|youngest|middle|older|younger|twin)\b"
 )
@@ -126,7 +127,17 @@ ACTION_VERBS = (
     "smiled|hugged|sobbed|wept|sang|danced|drew|smoked|drank|vaped|self-harmed|absconded|"
     "truanted|texted|phoned|rang|talked|chatted|hated|feared"
 )
-ACTION_AFTER = re.compile(rf"(?:['’]s[ \t]+[a-z]|[ \t]+(?:{ACTION_VERBS}|{SPEECH_VERBS})\b)")
+# Round 6: what one person does to another, and an adverb before the verb ("X often gave").
+_HARM_VERBS = (
+    "hit|hits|punched|kicked|slapped|pushed|grabbed|threatened|hurt|touched|groomed|raped|"
+    "assaulted|attacked|stabbed|bullied|drove|bought|sold|supplied|gave|took|picked|collected|"
+    "babysat|minded|fed|bathed|shouted|swore|scared|frightened|followed|messaged|filmed|"
+    "didn['’]t|wasn['’]t|hadn['’]t|couldn['’]t|wouldn['’]t|won['’]t|doesn['’]t|isn['’]t"
+)
+ACTION_AFTER = re.compile(
+    r"(?:['’]s[ \t]+[a-z]|[ \t]+(?:(?:often|usually|sometimes|always|never|later|then|also|"
+    rf"still|once|regularly)[ \t]+)?(?:{ACTION_VERBS}|{SPEECH_VERBS}|{_HARM_VERBS})\b)"
+)
 # At the start of a sentence, only what a person (not hope, faith or a season) does.
 _PASSIVE = (
     "seen|born|taken|admitted|excluded|found|referred|placed|known|reported|stopped|"
@@ -178,10 +189,18 @@ RELATION_BEFORE = re.compile(
     r"boyfriend|girlfriend|partner|husband|wife|friend|mother|father|mum|dad|aunt|uncle|"
     r"nan|grandmother|grandfather|twins|eldest|youngest|oldest|middle[ \t]+child|siblings|"
     r"brothers|sisters|sons|daughters|cousins|grandchildren|"
+    # round 6: who else a person has, without commas: "her neighbour Sparrow", "his mate Brick"
+    r"neighbour|lodger|babysitter|classmate|flatmate|housemate|mate|pal|bestie|ex|"
     r"named|called|nicknamed|christened|known[ \t]+as|"
     r"referred[ \t]+to[ \t]+as)"
     r"(?:[ \t]+(?:\d|[A-Z]\b))?,?[ \t]+$",
     re.IGNORECASE,
+)
+# Round 6: time spent with a person: "met up with X", "left the children with X".
+_SPENT_WITH = (
+    r"(?:met|meet|meeting|hung|hanging|went|going|stayed|staying|slept|sleeping)[ \t]+"
+    r"(?:up|out|around|round|over|about)[ \t]+with|"
+    r"(?:left|leaving|leave)[ \t]+(?:her|his|the|them|him|their)[ \t]+(?:[a-z]+[ \t]+)?with"
 )
 # What is done to a person: "saw Rye near the shops", "ask Autumn about", "discharged Grace
 # after" (the word must then end the clause or be followed by a small word or a verb).
@@ -202,7 +221,10 @@ OBJECT_BEFORE = re.compile(
     r"held|photographed|filmed|messaged|texted|"
     r"hugged|cuddled|weighed|vaccinated|admitted|believed|blamed|ignored|encouraged|"
     r"reassured|comforted|found|searched[ \t]+for|reported|left|leaving|took|take|taking|"
-    r"(?:worried|worries|concerned|concerns|concern|cared|thinking|asked|told)[ \t]+(?:about|for))"
+    r"(?:worried|worries|concerned|concerns|concern|cared|thinking|asked|told)[ \t]+(?:about|for)|"
+    # round 6: whom one knew or pictured: "had known Bliss since", "a photo of Rose on"
+    r"known|knew|(?:photo|photograph|picture|drawing|video)s?[ \t]+of|"
+    rf"{_SPENT_WITH})"
     r"[ \t]+$"
 )
 # Who a person is, asked: "Nobody asked who Brook was."
@@ -216,7 +238,8 @@ PERSON_OBJECT_BEFORE = re.compile(
     r"punched|kicked|slapped|assaulted|groomed|threatened|vaccinated|reassured|comforted|"
     r"(?:spoke|speak|speaking|talked|talk|talking)[ \t]+(?:to|with)|lived[ \t]+with|"
     r"living[ \t]+with|stayed[ \t]+with|staying[ \t]+with|looked[ \t]+after|cared[ \t]+for|"
-    r"(?:referral|referrals|concerns?|worries|worried|concerned)[ \t]+(?:about|for|regarding))"
+    r"(?:referral|referrals|concerns?|worries|worried|concerned)[ \t]+(?:about|for|regarding)|"
+    rf"{_SPENT_WITH})"
     r"[ \t]+$"
 )
 OBJECT_FOLLOWED_BY = re.compile(
@@ -225,7 +248,7 @@ OBJECT_FOLLOWED_BY = re.compile(
     r"what|how|if|whether|who|whom|as|rather|instead|a|an|"
     r"during|for|from|home|in|into|near|on|or|outside|since|that|to|when|where|while|with|"
     r"without|and[ \t]+(?:her|his|their|Mother|Father|Mum|Dad|Sibling|[A-Z][a-z]+[ \t]+(?:to|"
-    r"about|at|in|on|home)))\b)",
+    r"about|at|in|on|home|after|with|for|near|outside|until|most|every|overnight)))\b)",
     re.MULTILINE,
 )
 
@@ -248,7 +271,7 @@ _CUE_OBJECT = (
 )
 NICKNAME_CUE = re.compile(
     r"\b(?:"
-    r"(?:known|referred[ \t]+to|knew(?:[ \t]+[\w' \t-]{1,40}?)?)"
+    r"(?:[Kk]nown|referred[ \t]+to|knew(?:[ \t]+[\w' \t-]{1,40}?)?)"
     r"(?P<known>[ \t]+(?:locally|only|widely|mostly|simply|always|online|publicly|usually|"
     r"commonly|affectionately|mainly|(?:to|on|in|at|around|by|"
     r"among|amongst)[ \t]+[\w' \t]{1,25}?))?[ \t]+as"
@@ -258,15 +281,29 @@ NICKNAME_CUE = re.compile(
     r"calls?[ \t]+(?:him|her|them)sel(?:f|ves)|called[ \t]+(?:him|her|them)sel(?:f|ves)|"
     r"nickname(?:[ \t]+(?:was|is|of))?,?|saved(?:[ \t]+in[ \t]+(?:her|his|their|the)[ \t]+"
     r"(?:phone|contacts))?[ \t]+as|(?:used|uses|using|gave|gives|giving|gone|went|goes|going|"
-    r"known|by|under)[ \t]+(?:the[ \t]+)?(?:nick)?names?(?:[ \t]+of)?|(?:street|stage|rap|"
+    r"known|by|under)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+|their[ \t]+|a[ \t]+)?(?:nick)?names?"
+    r"(?:[ \t]+(?:of|as))?|(?:street|stage|rap|"
     r"online|user|code|false|fake|alias)[ \t]+name(?:[ \t]+(?:was|is|of))?,?|alias(?:es)?,?)"
+    # round 6: who named people to whom: "named the men who picked her up as Ash, Dizzy and"
+    r"|(?P<named_as>(?:named|identified|listed|gave)[ \t]+(?:the|her|his|their|two|"
+    r"three|four|five|several|other)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?(?:men|boys|girls|people|"
+    r"friends|abusers|adults|males|lads|others)\b[\w \t'’-]{0,30}?[ \t]+as)"
     r"|called|named|calls?(?=[ \t]+(?:him|her|them|Child|Baby|Young|Sibling)\b)"
+    r"|calls?(?=[ \t]+['‘\"“])"
     rf")(?:[ \t]+(?P<person>{_CUE_OBJECT}))?[ \t]*"
 )
 # A person before the cue: "a man called Gaz", "an older boy named Deano".
-PERSON_BEFORE_CUE = re.compile(rf"\b{_PERSON_NOUN}[ \t]+$")
+# ... also who calls them so between (round 6): "a man everyone called Spud", "a man the
+# records call 'Bishop'", "Mother's partner was called X".
+PERSON_BEFORE_CUE = re.compile(
+    rf"\b{_PERSON_NOUN}[ \t]+(?:(?:was|is|were|had[ \t]+been|(?:that[ \t]+|whom?[ \t]+)?"
+    r"(?:everyone|everybody|people|they|friends|locals|others|she|he|we|the[ \t]+[a-z]+))[ \t]+)?$"
+)
 # One to three Capitalised words in quotes: "'Smiler'", "'Big Mo'", "'Little T'".
-QUOTED_NAME = re.compile(r"['‘\"“]([A-Z][\w’'-]{0,20}(?:[ \t]+[A-Z][\w’'-]{0,20}){0,2})['’\"”]")
+# Round 6: after "the" inside the quotes ("'the Turk'"); never a word's apostrophe ("What's").
+QUOTED_NAME = re.compile(
+    r"['‘\"“](?:[Tt]he[ \t]+)?([A-Z][\w’'-]{0,20}(?:[ \t]+[A-Z][\w’'-]{0,20}){0,2})['’\"”](?!\w)"
+)
 # After "known as" without quotes, one to three Capitalised words that end the clause:
 # "as Libz)", "as Big Sol,"; after a cue said of a person, any ("a man called Gaz at").
 BARE_NAME = re.compile(r"([A-Z][\w’'-]{0,18}(?:[ \t]+[A-Z][\w’'-]{0,18}){0,2})")
@@ -325,7 +362,9 @@ APPOSITION_BEFORE = re.compile(
     r"advocate|adviser|advisor|officer|practitioner|volunteer|assistant|therapist|counsellor|"
     r"psychologist|paediatrician|doctor|interpreter|solicitor|priest|imam|pastor|vicar|"
     r"chaplain|leader|headteacher|boy|girl|lad|man|woman|teenager|pupil|student|child|"
-    r"(?:first|given|middle|real|full|birth|last)[ \t]+name|forename|surname)"
+    r"(?:first|given|middle|real|full|birth|last)[ \t]+name|forename|surname|"
+    # round 6: a role by its initials after whose it is: "her IDVA, Jasmine."
+    r"(?:her|his|their|my|our|the[ \t]+family['’]s)[ \t]+(?-i:[A-Z]{2,5}))"
     r",[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}$",
     re.IGNORECASE,
 )
@@ -339,7 +378,21 @@ MADE_BY_BEFORE = re.compile(
     r"(?:^|\n|[\"“'‘])[ \t>*_]*(?:Dear|Hi|Hello|Hiya)|"
     r"\b(?:(?:first|given|middle|last|full|child['’]s|pupil['’]s|patient['’]s)[ \t]+name|"
     r"forename|surname|(?:^|\n)[ \t>*_|-]*name)[ \t]*[*_]*:[*_]*"
-    r"|\b(?:family|maiden|the)[ \t]+(?:sur)?name|\bsurname)[ \t]+$",
+    r"|\b(?:family|maiden|the)[ \t]+(?:sur)?name|\bsurname"
+    # round 6: by whom a person was looked after, taught or harmed: "coached by Paddy"
+    r"|\b(?:coached|supervised|mentored|tutored|taught|babysat|groomed|exploited|abused|"
+    r"befriended|recruited|bullied|threatened|assaulted|fostered|adopted|accompanied|escorted|"
+    r"raised|collected|looked[ \t]+after|cared[ \t]+for|picked[ \t]+up|driven|dropped[ \t]+off|"
+    r"cuddled|hugged|hit|kicked|pushed|slapped|punched|minded)[ \t]+by)[ \t]+$",
+    re.IGNORECASE,
+)
+# Round 6: a role whose holder the text names: "The health visitor was Summer, and".
+ROLE_WAS_BEFORE = re.compile(
+    r"\b(?:the|her|his|their|a|my|our)[ \t]+(?:[a-z'’-]+[ \t]+)?(?:worker|teacher|coach|tutor|"
+    r"mentor|carer|childminder|nurse|midwife|visitor|advocate|adviser|officer|practitioner|"
+    r"volunteer|assistant|therapist|counsellor|doctor|interpreter|keyworker|leader|lodger|"
+    r"neighbour|partner|boyfriend|girlfriend|friend|babysitter|manager|headteacher|IDVA|ISVA|"
+    r"DSL|SENCO|PCSO)[ \t]+(?:was|is|were)[ \t]+(?:called[ \t]+)?$",
     re.IGNORECASE,
 )
 # Who said it, after a quotation: '"It was fine," said Summer.'

@@ -58,10 +58,10 @@ _PREMISES = (
     r"academy|college|nursery|pre-school|preschool|playgroup|setting|practice|surgery|clinic|"
     r"hospital|ward|hospice|church|chapel|mosque|temple|gurdwara|synagogue|madrassa|madrasah|"
     r"club|gym|hotel|b&b|caf[eé]|takeaway|restaurant|shop|barber['’]?s?|salon|garage|pub|bar|"
-    r"project|drop-in|venue|hall)"
+    r"project|drop-in|venue|hall|building|warehouse|barn|squat|lock-up)"
 )
 _HOME = re.compile(
-    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?:,\s+(?:an?|the)\s+(?:[\w'’+-]+\s+){{0,3}}?"
+    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})['’\"”]?(?:,\s+(?:an?|the)\s+(?:[\w'’+-]+\s+){{0,3}}?"
     rf"{_PREMISES}\b|,?\s+(?:(?:an?|the)\s+)?(?:(?:small|local|private|specialist|secure|"
     r"residential|registered|independent)\s+)*(?:children['’]s|residential|care|foster|"
     r"short[- ]break|respite|supported|semi-independent|mother[- ]and[- ]baby)\s+"
@@ -87,8 +87,16 @@ _LOWER_TYPE = re.compile(
     r"takeaway|barbers?|salon|gym|"
     # venues and lodgings in lower case (round 5): "the Starlight shisha lounge"
     r"(?:shisha[ \t]+)?lounge|hostel|foyer|church|chapel|mosque|hotel|arcade|snooker[ \t]+hall|"
-    r"kebab[ \t]+shop|chicken[ \t]+shop|car[ \t]+wash|tuition[ \t]+centre|childminders?)\b"
+    r"kebab[ \t]+shop|chicken[ \t]+shop|car[ \t]+wash|tuition[ \t]+centre|childminders?|"
+    # round 6: "the Fun Factory soft play", "the Bloodline gang", "Moorgate custody suite"
+    r"soft[ \t]+play|play[ \t]+centre|farm|gang|crew|custody[ \t]+suite|walk-in[ \t]+centre)\b"
 )
+# Round 6: a flat in a named block, with no number: "a flat in Cobalt Tower".
+_FLAT_IN = re.compile(
+    r"\b(?:[Ff]lat|[Aa]partment|[Bb]edsit|[Rr]oom|[Ss]quat)[ \t]+(?:in|at|on)[ \t]+(?:the[ \t]+)?"
+    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}[ \t]+{_BUILDING_TYPES})\b"
+)
+_FLAT_WORD = Words(("flat", "apartment", "bedsit", "room", "squat"))
 # flat 4, The Old Maltings / apt 33 Mercer House: a numbered flat and the building's name
 _FLAT = re.compile(
     rf"\b(?:[Ff]lat|[Aa]partment|[Aa]pt\.?|[Uu]nit)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:The\s+)?"
@@ -121,6 +129,8 @@ _INSTITUTION_TYPES = (
     r"High School|Sixth Form|Grammar School|Medical Practice|Medical Centre|Health Centre|"
     r"Surgery|Family Practice|Dental Practice|Dental Surgery|Dental Centre|Dental Clinic|"
     r"Pharmacy|Chemist|Clinic|Infirmary|(?:General |Community |Children['’]s )?Hospital|"
+    # round 6: a church school by its church ("Grindle Moss C of E,")
+    r"C[ \t]+of[ \t]+E(?![ \t]+[A-Z])|"
     r"Hospice|Maternity Unit|Birth Centre|Walk-in Centre|Minor Injuries Unit|"
     r"Pupil Referral Unit|PRU|Dental Group|Medical Group|Health Group|"
     r"Ward|(?:Children['’]s|Care|Nursing|Residential) Home|House children['’]s home|"
@@ -128,14 +138,18 @@ _INSTITUTION_TYPES = (
     r"Family Centre|Family Hub|Children['’]s Centre|Youth Club|Youth Centre|"
     # Weak: named only by a word in the name lists or in no list ("Rainbow Unit",
     # "Thornfield High"), not by an ordinary word ("Violence Reduction Unit").
+    # round 6: a hospital by its short name ("Oakbury General", "Fenby Maternity")
     r"(?P<weak>Unit|Practice|High(?![ \t]+(?:Street|Road|Court|Sheriff))|Church|Chapel|"
+    r"General(?![ \t]+[A-Z])|Maternity(?![ \t]+[A-Z])|"
     r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah|Dental Care|Centre|Center|Hub|"
     r"Infants|Juniors|Club|(?:House|Lodge|Grange|Manor|Cottage)(?![ \t]+[A-Z]))|"
     # Businesses and clubs: "Sparkle Hand Car Wash", "Ashfield Rovers Juniors"
     r"(?P<business>(?:Hand )?Car Wash|Nail Bar|Nails|Beauty|Salon|Barbers?|Barbershop|"
     r"Takeaway|Caf[eé]|Restaurant|Hotel|Guest House|Motors|Garage|Gym|Boxing Club|"
     r"Football Club|Sports Club|Social Club|Boxing|F\.?C\.?|A\.?F\.?C\.?|Rovers|Wanderers|"
-    r"Off Licence|Mini ?Market|Supermarket|Newsagents?|Inn|Arms|Tavern)))"
+    r"Off Licence|Mini ?Market|Supermarket|Newsagents?|Inn|Arms|Tavern|"
+    # round 6: sports clubs by their kind: "Iron Lions ABC", "Gildersome Harriers"
+    r"A\.?B\.?C\.?|Harriers|Striders|Wheelers|R\.?F\.?C\.?)))"
 )
 _INSTITUTION = re.compile(
     rf"\b({_NAME_WORD}(?: {{1,2}}(?:{_NAME_WORD}|of|the|and|&)){{0,3}}?)"
@@ -143,11 +157,12 @@ _INSTITUTION = re.compile(
 )
 _WARD_NUMBER = re.compile(r"\bWard\s+[A-Z]?\d{1,3}[A-Z]?\b")
 _TITLE_CASE_SMALL_WORDS = {"In", "On", "At", "For", "With", "To", "From", "By", "Into", "Or"}
+_OPENING_PHRASE = _TITLE_CASE_SMALL_WORDS | {"After", "Before", "During", "Since", "Until", "Then"}
 _A_BODY_AFTER = re.compile(
     r"[ \t]+(?:Trust|Federation|Partnership|Alliance|Network|Association|Board|Foundation|"
     r"Group|Collaborative)\b"
 )
-_LARGE_PREMISES = re.compile(r"(?:Hospital|Infirmary|Hospice|Centre|Hub)$")
+_LARGE_PREMISES = re.compile(r"(?:Hospital|Infirmary|Hospice|Centre|Hub|General|Maternity)$")
 # ... but a GP practice or a children's, family or youth centre serves a neighbourhood: named
 # after one of the areas, it still narrows where a family lives ("Otterbury Medical Centre").
 _LOCAL_PREMISES = re.compile(
@@ -429,6 +444,10 @@ def _named(group: str, areas: frozenset[str], *, weak: bool = False, heading: bo
         return False  # "lived at Grandmother's", "Father, the school caretaker,"
     if any(w in _TITLE_CASE_SMALL_WORDS for w in words[1:]):
         return False  # a heading in title case: "Bruising In Non-Mobile Infants"
+    if words and words[0] in _OPENING_PHRASE:  # round 6: "In March, a house was found"
+        words = words[1:]
+        if all(classify(normalise(w), lists()) == SOFT_WORD for w in words):
+            return False
     if not words or words[-1].lower() in {"and", "&", "of", "the"}:
         return False  # "Davies and Ward (2012)"
     naming = [
@@ -512,7 +531,8 @@ _TYPE_WORD = re.compile(
             "Gurdwara Temple Synagogue Madrassa Madrasah Care Center House Lodge Grange Manor "
             "Cottage Wash Bar Nails Beauty Salon Barber Barbershop Takeaway Cafe Café "
             "Restaurant Hotel Motors Garage Gym FC F.C AFC A.F.C Rovers Wanderers Licence "
-            "Market Minimarket Supermarket Newsagent Boxing Inn Arms Tavern"
+            "Market Minimarket Supermarket Newsagent Boxing Inn Arms Tavern General Maternity "
+            "E ABC A.B.C Harriers Striders Wheelers RFC R.F.C"
         )
     )
 )
@@ -526,7 +546,7 @@ _PREMISES_WORD = Words(
             "academy college nursery pre-school preschool playgroup setting practice surgery "
             "clinic hospital ward hospice church chapel mosque temple gurdwara synagogue madrassa "
             "madrasah club gym hotel b&b cafe café takeaway restaurant shop barber salon garage "
-            "pub bar project drop-in venue hall"
+            "pub bar project drop-in venue hall building warehouse barn squat lock-up"
         )
     )
 )
@@ -548,7 +568,8 @@ _PLACED_WORD = re.compile(
 _LOWER_TYPE_WORD = re.compile(
     r"nursery|pre-?school|school|academy|primary|surgery|practice|playgroup|children['’]s home|"
     r"pub|inn|caf|club|takeaway|barber|salon|gym|lounge|hostel|foyer|church|chapel|mosque|"
-    r"hotel|arcade|snooker|kebab|chicken|car[ \t]+wash|tuition|childminder"
+    r"hotel|arcade|snooker|kebab|chicken|car[ \t]+wash|tuition|childminder|soft[ \t]+play|"
+    r"play[ \t]+centre|farm|gang|crew|custody|walk-in"
 )
 # A site where families live in caravans or trailers, or a mooring: "the Fernhill Traveller
 # site", "Crossways caravan site", "Pitch 14, Crossways caravan site", "mooring 6, Lock Lane".
@@ -613,6 +634,42 @@ _WAY_WORD = re.compile(
     r"Wharf|Pastures|Ings|Leys|Hey"
 )
 _PRISON_WORD = re.compile(r"HM")
+# Round 6: a place of worship or learning named by the word that opens its name: "the
+# Madrasah Noor-ul-Huda", "Masjid Al-Falah", "Jamia Masjid Ghousia".
+_WORSHIP_FIRST = re.compile(
+    r"\b(?:Madrasah|Madrassa|Madrasa|Masjid|Jamia|Darul|Dar[ \t]+al|Mandir|Gurdwara|Shul)"
+    r"[ \t]+((?:[A-Z][\w'’]*(?:-[a-z]{1,3}-?)?(?:-?[A-Z][\w'’]*)?)(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+)
+_WORSHIP_WORD = re.compile(r"Madras|Masjid|Jamia|Dar|Mandir|Gurdwara|Shul")
+# ... a setting named in brackets after its kind: "Nursery (Little Acorns, Oxley Brow)".
+_BRACKETED_SETTING = re.compile(
+    r"\b(?:[Nn]ursery|[Ss]chool|[Cc]hildminder|[Pp]re-?school|[Pp]laygroup|[Cc]lub|[Cc]hurch|"
+    r"[Mm]osque|[Hh]ostel|[Gg]ym|[Pp]ractice|[Ss]urgery|[Cc]ollege|[Aa]cademy|[Hh]ome|[Pp]ub)"
+    rf"[ \t]*\([ \t]*((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})(?=[ \t]*[,;)])"
+)
+_BRACKET_WORD = re.compile(r"\(")
+# ... a pub by its name, an ordinary word, where a pub is spoken of: "the landlady at the
+# Fleece", "drinking in the Anchor pub".
+_PUB = re.compile(
+    r"\b(?:pub|bar|inn|landlord|landlady|barmaid|barman|bar[ \t]+staff|bouncers?|"
+    r"publican)\b[^.\n]{0,30}?\b(?:at|in|outside|from|of|near|behind)[ \t]+the[ \t]+"
+    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![ \t]+[A-Z])"
+    r"|\b[Tt]he[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:pub|inn)\b"
+)
+_PUB_WORD = Words(("pub", "bar", "inn", "landl", "bouncer", "publican"))
+# ... a pitch or plot after a site's name and a comma: "Saltmarsh Drove, Pitch 9".
+_PITCH_AFTER_COMMA = re.compile(
+    r"(?<=,[ \t])(?:Pitch|Plot|Berth|Mooring|Caravan|Chalet)[ \t]+(?:[Nn]o\.?[ \t]*)?"
+    r"\d{1,4}[A-Za-z]?\b"
+)
+_PITCH_CAPITAL = re.compile(r"Pitch|Plot|Berth|Mooring|Caravan|Chalet")
+# ... a house number and a name with no street type, where an address is given: "lived at
+# 118a Kingsway.", "the address was 3 The Paddocks, Fenby".
+_NUMBER_AND_NAME = re.compile(
+    r"\b(?:at|to|from|address(?:[ \t]+(?:was|is))?:?)[ \t]+"
+    r"(\d{1,4}[A-Za-z]?,?[ \t]+(The[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|[A-Z][a-z]{3,}))"
+    r"(?=[ \t]*[,.;)]|[ \t]+(?:in|on|with|until|since|and|where|when|for)\b)"
+)
 _SITE_WORD = Words(("site", "park", "encampment", "camp"))
 _PROJECT_WORD = Words(("youth", "community", "club", "drop-in", "after-school", "homework"))
 
@@ -628,7 +685,9 @@ _VENUE_HEADS = (
     "Fellowship Tabernacle Ministries Kitchen Bar Pub Bowl Shisha Lodgings Shelter Snooker "
     "Casino Motel Lido Leisure Stores Mart Minimarket Boatyard Quay Moorings Creche Crèche "
     "Playgroup Academy Tuition Tutoring Lettings Boxing Dojo Studio Studios Salon Laundrette "
-    "Bistro Brasserie Fisheries Carvery Tearoom Tearooms Stables Rink Cinema Skatepark Bingo"
+    "Bistro Brasserie Fisheries Carvery Tearoom Tearooms Stables Rink Cinema Skatepark Bingo "
+    # round 6: a congregation, a farm, a play centre
+    "Assembly Farm Fellowship Ministry Kingdom Playbarn Playzone"
 )
 _VENUE = re.compile(
     rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}?)[ \t]+(?:Car[ \t]+Wash|"
@@ -688,6 +747,13 @@ def _names_a_site(group: str, areas: frozenset[str]) -> bool:
     )
 
 
+def _all_naming(group: str, areas: frozenset[str]) -> bool:
+    """Whether `group` is two or more words, each of which could name one place: none generic,
+    an agency's, a people's or one of the areas ("Busy Bumblebees", not "Further Education")."""
+    words = [_POSSESSIVE.sub("", w) for w in group.split()]
+    return len(words) > 1 and all(_names_a_site(w, areas) for w in words)
+
+
 _Pattern = tuple[re.Pattern[str], Anchor, str, str, int, bool]
 # pattern, its anchor, rule, message, the group reported, whether group 1 must name a place
 _PATTERNS: tuple[_Pattern, ...] = (
@@ -724,6 +790,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
      0, True),
     (_VENUE, _VENUE_WORD, "anon.institution", "a named venue, business, project or lodging; say "
      "'a shisha lounge', 'a youth project', 'a church', 'a hostel'", 0, True),
+    (_WORSHIP_FIRST, _WORSHIP_WORD, "anon.institution", "a named place of worship or faith "
+     "school; say 'a mosque', 'a madrasah'", 0, True),
+    (_BRACKETED_SETTING, _BRACKET_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_PUB, _PUB_WORD, "anon.institution", "a named pub; say 'a local pub'", 0, True),
+    (_NUMBER_AND_NAME, _DIGIT, "anon.address", _ADDRESS_MESSAGE, 1, True),
+    (_FLAT_IN, _FLAT_WORD, "anon.address", _ADDRESS_MESSAGE, 1, False),
+    (_PITCH_AFTER_COMMA, _PITCH_CAPITAL, "anon.address",
+     "a pitch, plot or mooring on a named site; say 'a site'", 0, False),
 )  # fmt: skip
 
 
@@ -751,17 +825,46 @@ def find_places(
                 heading = text[text.rfind("\n", 0, start) + 1 : start + 1].startswith("#")
                 if groups.get("business"):
                     weak = heading
-                if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE) and not _proper(
-                    m.group(1), areas
+                if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE) and not (
+                    _proper(m.group(1), areas)
+                    or (pattern is _LOWER_TYPE and _all_naming(m.group(1), areas))
+                    or (m.group().endswith("gang") and _names_a_site(m.group(1), areas))
                 ):
-                    continue
+                    continue  # round 6: two naming words will do: "the Golden Dragon takeaway"
                 if pattern is _VENUE:
                     if heading or not _names_a_venue(m.group(1), areas):
                         continue
                     if _NATIONAL_BODY_AFTER.match(text, m.end()):
                         continue  # "the Lighthouse Project, a national charity"
                     start = _skip_generic(text, start)
-                elif pattern in (_LIVING_SITE, _PROJECT, _CHAIN_OUTLET, _ROOM, _PRISON):
+                elif pattern is _PUB:
+                    which = m.lastindex or 1
+                    if _names_a_site(m.group(which), areas):
+                        found.append(Finding(rule, *m.span(which), message))
+                    continue
+                elif pattern is _NUMBER_AND_NAME:
+                    name = m.group(2)
+                    if (
+                        name.startswith("The")
+                        and _names_a_site(name[4:], areas)
+                        and (_proper(name[4:], areas) or name.endswith("s"))
+                    ):  # "3 The Paddocks", "9 The Willows"; not "3 The End"
+                        found.append(Finding(rule, *m.span(1), message))
+                    elif not name.startswith("The") and _proper(name, areas):
+                        found.append(Finding(rule, *m.span(1), message))
+                    continue
+                elif pattern is _BRACKETED_SETTING:
+                    if _proper(m.group(1), areas) or _all_naming(m.group(1), areas):
+                        found.append(Finding(rule, *m.span(1), message))
+                    continue
+                elif pattern in (
+                    _LIVING_SITE,
+                    _PROJECT,
+                    _CHAIN_OUTLET,
+                    _ROOM,
+                    _PRISON,
+                    _WORSHIP_FIRST,
+                ):
                     if not _names_a_site(m.group(1), areas):
                         continue
                     found.append(
@@ -773,6 +876,8 @@ def find_places(
                 local = areas if large else frozenset()
                 if not _named(m.group(1), local, weak=weak, heading=heading):
                     continue
+                if " the " in m.group(1) and m.group().rstrip(".").endswith(("ABC", "A.B.C")):
+                    continue  # round 6: "Read the Parents ABC guide"
             if m.group().lower().replace("’", "'") in areas:
                 continue
             if area_spans is None:

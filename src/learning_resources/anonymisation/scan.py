@@ -86,7 +86,7 @@ def _named_in(
     text: str, link_text: str, passes: list[tuple[Mapped | None, list[Finding]]]
 ) -> list[Finding]:
     """The words of link addresses (`link_text`) that `text` shows to be names ("![Photo of
-    Farrukh Siddiqui](/images/farrukh-hub-launch.jpg)": "farrukh")."""
+    Farrukh Siddiqui](/images/farrukh-hub-launch.jpg)": "farrukh"), and the places it names."""
     names = {
         word.lower()
         for mapped, findings in passes
@@ -94,16 +94,33 @@ def _named_in(
         if f.rule == NAME_RULE and f.severity is None
         for word in (mapped.text if mapped else text)[f.start : f.end].split()
     }
-    if not names:
-        return []
-    return [
+    found = [
         Finding(NAME_RULE, m.start(), m.end(), NAME_MESSAGE)
         for m in _LINK_WORD.finditer(link_text)
         if m.group().lower() in names
     ]
+    # Round 6: a school, a venue or a street the text names, whole, in an address too
+    # ("[Child D — Ashby Warren Park Primary](/archive/child-d-ashby-warren-park-primary.pdf)").
+    places = {
+        (
+            f.rule,
+            f.message,
+            tuple(_LINK_WORD.findall((mapped.text if mapped else text)[f.start : f.end])),
+        )
+        for mapped, findings in passes
+        for f in findings
+        if f.rule in _PLACE_RULES and f.severity is None
+    }
+    for rule, message, words in places:
+        if len(words) >= 2:
+            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
+            for m in re.finditer(pattern, link_text, re.IGNORECASE):
+                found.append(Finding(rule, m.start(), m.end(), message))
+    return found
 
 
 _LINK_WORD = re.compile(r"[^\W\d_]{3,}")
+_PLACE_RULES = frozenset({"anon.institution", "anon.address"})
 _WORD_START = re.compile(r"(?<![\w'’-])[^\W\d_]")
 
 
