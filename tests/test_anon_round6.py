@@ -154,3 +154,39 @@ ALLOWED = [
 @pytest.mark.parametrize("text", ALLOWED)
 def test_allowed(text: str) -> None:
     assert errors(text) == []
+
+
+# After the sixth blind run (a decision, not tuning): only a hospital named after one of the
+# partnership's areas serves the whole area; a club, school, prison or youth venue named after
+# one narrows where a family lives. Also clubs and grammar schools by their short kind.
+AREAS = ("Quenby", "Holt Marsh")
+AFTER_AN_AREA = [
+    ("He trained with Quenby Cricket Club on Sundays.", "Quenby Cricket Club"),
+    ("Most evenings he was at Holt Marsh Lads' Club.", "Holt Marsh Lads' Club"),
+    ("Her father was on remand at HMP Quenby.", "HMP Quenby"),
+    ("He moved up to Quenby Grammar in Year 7.", "Quenby Grammar"),
+    ("He spent Saturdays at the Quenby Snooker Lounge.", "Quenby Snooker"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), AFTER_AN_AREA)
+def test_local_premises_named_after_an_area_are_found(text: str, span: str) -> None:
+    found = errors(text, areas=AREAS)
+    assert any(r == "anon.institution" and span in s for r, s in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was admitted to Holt Marsh General Hospital overnight.",
+        "She was taken to Quenby Royal Infirmary.",
+    ],
+)
+def test_a_hospital_named_after_an_area_of_two_words_is_allowed(text: str) -> None:
+    assert errors(text, areas=AREAS) == []
+
+
+def test_premises_after_a_cue_are_whole_words() -> None:
+    """Not "admitted to Wrenford Genera" before "l Hospital": the whole name, or nothing."""
+    text = "He was admitted to Wrenford Valley General Hospital."
+    assert errors(text) == [("anon.institution", "Wrenford Valley General Hospital")]

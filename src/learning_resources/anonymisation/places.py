@@ -76,7 +76,8 @@ _AT_PREMISES = re.compile(
     r"\b(?:(?:placed|admitted|transferred|discharged|on[ \t]+roll|enrolled|registered|lived|"
     r"living|stayed|staying|resident|started|starting)[ \t]+(?:at|to|from|in[ \t]+to|into)|"
     r"attended|attends|attending|joined)[ \t]+"
-    rf"(?:the[ \t]+)?((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})(?![ \t]+[A-Z\d])"
+    rf"(?:the[ \t]+)?((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
+    r"(?![\w'’-])(?![ \t]+[A-Z\d])"  # whole words: not "admitted to Brampton Genera|l Hospital"
 )
 # ... or a school or nursery whose kind is written in lower case: "Kidz Kingdom nursery",
 # "Oakfield school" (its name must hold a proper noun: not "Islamic school").
@@ -140,13 +141,15 @@ _INSTITUTION_TYPES = (
     # "Thornfield High"), not by an ordinary word ("Violence Reduction Unit").
     # round 6: a hospital by its short name ("Oakbury General", "Fenby Maternity")
     r"(?P<weak>Unit|Practice|High(?![ \t]+(?:Street|Road|Court|Sheriff))|Church|Chapel|"
-    r"General(?![ \t]+[A-Z])|Maternity(?![ \t]+[A-Z])|"
+    r"General(?![ \t]+[A-Z])|Maternity(?![ \t]+[A-Z])|Grammar(?![ \t]+[A-Z])|"
     r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah|Dental Care|Centre|Center|Hub|"
     r"Infants|Juniors|Club|(?:House|Lodge|Grange|Manor|Cottage)(?![ \t]+[A-Z]))|"
     # Businesses and clubs: "Sparkle Hand Car Wash", "Ashfield Rovers Juniors"
     r"(?P<business>(?:Hand )?Car Wash|Nail Bar|Nails|Beauty|Salon|Barbers?|Barbershop|"
     r"Takeaway|Caf[eé]|Restaurant|Hotel|Guest House|Motors|Garage|Gym|Boxing Club|"
-    r"Football Club|Sports Club|Social Club|Boxing|F\.?C\.?|A\.?F\.?C\.?|Rovers|Wanderers|"
+    r"Football Club|Sports Club|Social Club|Boxing|(?:Boys|Girls|Lads)['’] Club|"
+    r"(?:Rugby|Cricket|Golf|Tennis|Hockey|Netball|Swimming|Athletics) Club|"
+    r"F\.?C\.?|A\.?F\.?C\.?|Rovers|Wanderers|"
     r"Off Licence|Mini ?Market|Supermarket|Newsagents?|Inn|Arms|Tavern|"
     # round 6: sports clubs by their kind: "Iron Lions ABC", "Gildersome Harriers"
     r"A\.?B\.?C\.?|Harriers|Striders|Wheelers|R\.?F\.?C\.?)))"
@@ -471,6 +474,13 @@ def _named(group: str, areas: frozenset[str], *, weak: bool = False, heading: bo
     return kind in (NAME, NAME_WORD, UNKNOWN) or (kind == AMBIGUOUS and not heading)
 
 
+def _without_areas(group: str, area_names: tuple[str, ...]) -> str:
+    """`group` without the partnership's area names in it ("Brampton Water" in "Brampton
+    Water General")."""
+    pattern = area_pattern(area_names)
+    return pattern.sub(" ", group) if pattern is not None else group
+
+
 def _proper(group: str, areas: frozenset[str]) -> bool:
     """Whether a word of `group` is a proper noun or names premises ("Kidz Kingdom"), and not
     one of the partnership's area names (`areas`)."""
@@ -532,7 +542,7 @@ _TYPE_WORD = re.compile(
             "Cottage Wash Bar Nails Beauty Salon Barber Barbershop Takeaway Cafe Café "
             "Restaurant Hotel Motors Garage Gym FC F.C AFC A.F.C Rovers Wanderers Licence "
             "Market Minimarket Supermarket Newsagent Boxing Inn Arms Tavern General Maternity "
-            "E ABC A.B.C Harriers Striders Wheelers RFC R.F.C"
+            "Grammar E ABC A.B.C Harriers Striders Wheelers RFC R.F.C"
         )
     )
 )
@@ -820,41 +830,47 @@ def find_places(
         for m in blocks.finditer(pattern, anchor):
             start, end = m.span(group)
             if must_name:
+                # A hospital named after one of the areas is one of a few; a street, school,
+                # club, prison or youth centre named after one is not ("Lockbridge Rugby Club").
+                large = _LARGE_PREMISES.search(m.group()) and not _LOCAL_PREMISES.search(m.group())
+                if large and not _named(_without_areas(m.group(1), area_names), frozenset()):
+                    continue  # "Brampton Water General Hospital", Brampton Water an area
+                local = areas if large else frozenset()
                 groups = m.groupdict()
                 weak = bool(groups.get("weak") or groups.get("park"))
                 heading = text[text.rfind("\n", 0, start) + 1 : start + 1].startswith("#")
                 if groups.get("business"):
                     weak = heading
                 if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE) and not (
-                    _proper(m.group(1), areas)
-                    or (pattern is _LOWER_TYPE and _all_naming(m.group(1), areas))
-                    or (m.group().endswith("gang") and _names_a_site(m.group(1), areas))
+                    _proper(m.group(1), local)
+                    or (pattern is _LOWER_TYPE and _all_naming(m.group(1), local))
+                    or (m.group().endswith("gang") and _names_a_site(m.group(1), local))
                 ):
                     continue  # round 6: two naming words will do: "the Golden Dragon takeaway"
                 if pattern is _VENUE:
-                    if heading or not _names_a_venue(m.group(1), areas):
+                    if heading or not _names_a_venue(m.group(1), local):
                         continue
                     if _NATIONAL_BODY_AFTER.match(text, m.end()):
                         continue  # "the Lighthouse Project, a national charity"
                     start = _skip_generic(text, start)
                 elif pattern is _PUB:
                     which = m.lastindex or 1
-                    if _names_a_site(m.group(which), areas):
+                    if _names_a_site(m.group(which), local):
                         found.append(Finding(rule, *m.span(which), message))
                     continue
                 elif pattern is _NUMBER_AND_NAME:
                     name = m.group(2)
                     if (
                         name.startswith("The")
-                        and _names_a_site(name[4:], areas)
-                        and (_proper(name[4:], areas) or name.endswith("s"))
+                        and _names_a_site(name[4:], local)
+                        and (_proper(name[4:], local) or name.endswith("s"))
                     ):  # "3 The Paddocks", "9 The Willows"; not "3 The End"
                         found.append(Finding(rule, *m.span(1), message))
-                    elif not name.startswith("The") and _proper(name, areas):
+                    elif not name.startswith("The") and _proper(name, local):
                         found.append(Finding(rule, *m.span(1), message))
                     continue
                 elif pattern is _BRACKETED_SETTING:
-                    if _proper(m.group(1), areas) or _all_naming(m.group(1), areas):
+                    if _proper(m.group(1), local) or _all_naming(m.group(1), local):
                         found.append(Finding(rule, *m.span(1), message))
                     continue
                 elif pattern in (
@@ -865,15 +881,12 @@ def find_places(
                     _PRISON,
                     _WORSHIP_FIRST,
                 ):
-                    if not _names_a_site(m.group(1), areas):
+                    if not _names_a_site(m.group(1), local):
                         continue
                     found.append(
                         Finding(rule, *m.span(group if pattern is _PROJECT else 0), message)
                     )
                     continue
-                # A hospital named after the area is one of a few; a street or school is not.
-                large = _LARGE_PREMISES.search(m.group()) and not _LOCAL_PREMISES.search(m.group())
-                local = areas if large else frozenset()
                 if not _named(m.group(1), local, weak=weak, heading=heading):
                     continue
                 if " the " in m.group(1) and m.group().rstrip(".").endswith(("ABC", "A.B.C")):
