@@ -1,0 +1,133 @@
+"""Holes found in round 6: mkdocs.yml settings that run code without a `!!python/` tag."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import MKDOCS_YML, SiteFolder
+
+TEMPLATE = (
+    "{% extends 'base.html' %}{% block content %}"
+    "{{ config.__class__.__init__.__globals__['os'].system('touch MARKER') }}"
+    "{% endblock %}\n"
+)
+
+
+def assert_runs_no_code(site: SiteFolder, where: str, says: str) -> None:
+    """`check` and `build` refuse mkdocs.yml at `where` before MkDocs reads it."""
+    for command in ("check", "build"):
+        result = site.run(command, *(["--no-pdfs"] if command == "build" else []))
+        output = result.stdout + result.stderr
+        assert result.returncode == 1, output
+        assert f"mkdocs.yml:{where}: error: " in output, output
+        assert says in output
+        assert "[config.runs_code]" in output
+        assert "Traceback" not in output
+    assert not (site.root / "ran").exists()
+    assert not (site.root / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("extensions", "where"),
+    [
+        ("  - side_effect\n", "33:5"),
+        ("  - side_effect:\n      a: 1\n", "33:5"),
+        ("  - markdown.extensions.toc:slugify\n", "33:5"),
+        ("  - pymdownx.__main__\n", "33:5"),
+        ("  - !ENV [NOT_SET_ANYWHERE, side_effect]\n", "33:5"),
+    ],
+)
+def test_a_markdown_extension_that_is_not_markdowns_pymdownx_or_materials_is_refused(
+    site: SiteFolder, monkeypatch: pytest.MonkeyPatch, extensions: str, where: str
+) -> None:
+    """Markdown imports the module an extension names: importing any installed module runs
+    its code ('antigravity' opens a browser), and 'module:name' calls any function in it."""
+    marker = site.root / "ran"
+    site.write("modules/side_effect.py", f"open({str(marker)!r}, 'w').close()\n")
+    monkeypatch.syspath_prepend(str(site.root / "modules"))
+    site.write("mkdocs.yml", MKDOCS_YML + "markdown_extensions:\n  - toc\n" + extensions)
+    assert_runs_no_code(site, where, "markdown_extensions: ")
+
+
+def test_the_extensions_of_markdown_pymdownx_and_material_are_allowed(site: SiteFolder) -> None:
+    extensions = (
+        "markdown_extensions:\n  - toc:\n      permalink: true\n  - markdown.extensions.abbr\n"
+        "  - pymdownx.details\n  - material.extensions.preview\n  - admonition\n"
+    )
+    site.write("mkdocs.yml", MKDOCS_YML + extensions)
+    assert site.run("check").returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("plugin", "where"),
+    [
+        ("  - material/projects\n", "24:5"),
+        ("  - projects:\n      enabled: true\n", "24:5"),
+        ("  - group:\n      enabled: true\n      plugins:\n        - material/projects\n", "27:11"),
+    ],
+)
+def test_the_projects_plugin_which_builds_other_sites_is_refused(
+    site: SiteFolder, plugin: str, where: str
+) -> None:
+    """Material's projects plugin builds every mkdocs.yml under projects/, with their hooks:
+    settings nobody checks."""
+    site.write("mkdocs.yml", MKDOCS_YML.replace("  - search\n", "  - search\n" + plugin))
+    site.write("projects/x/mkdocs.yml", "site_name: X\nhooks:\n  - hook.py\n")
+    site.write("projects/x/hook.py", f"open({str(site.root / 'ran')!r}, 'w').close()\n")
+    site.write("projects/x/docs/index.md", "# X\n")
+    assert_runs_no_code(site, where, "projects")
+
+
+@pytest.mark.parametrize(
+    "custom_dir",
+    ["content/.theme", "./content/.theme", "briefs/.theme", "ROOT/content/.theme", "content"],
+)
+def test_theme_overrides_in_the_editors_folders_are_refused(
+    site: SiteFolder, custom_dir: str
+) -> None:
+    """Templates are code (MkDocs' Jinja is not sandboxed). In the editors' folders, which
+    merge without a maintainer's review (and whose hidden files no check reads), a template
+    would run whatever an editor's pull request put in it."""
+    folder = custom_dir.replace("ROOT", str(site.root))
+    site.write(
+        "mkdocs.yml",
+        MKDOCS_YML.replace("  name: material\n", f"  name: material\n  custom_dir: {folder}\n"),
+    )
+    site.write(
+        str(Path(folder, "main.html")),
+        TEMPLATE.replace("MARKER", str(site.root / "ran")),
+    )
+    assert_runs_no_code(site, "7:15", "custom_dir")
+
+
+def test_theme_overrides_named_through_relative_are_refused(site: SiteFolder) -> None:
+    site.write(
+        "mkdocs.yml",
+        MKDOCS_YML.replace(
+            "  name: material\n", "  name: material\n  custom_dir: !relative $docs_dir/.theme\n"
+        ),
+    )
+    site.write("content/.theme/main.html", TEMPLATE.replace("MARKER", str(site.root / "ran")))
+    assert_runs_no_code(site, "7:15", "custom_dir")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "{state: {__doc__: x}, kwds: {case: lower}}",
+        "{dictitems: {a: 1}}",
+        "{listitems: [1]}",
+        "[1, 2, 3]",
+        "{args: [1]}",
+    ],
+)
+def test_an_allowed_function_given_more_than_its_options_is_refused(
+    site: SiteFolder, value: str
+) -> None:
+    """`!!python/object/apply:pymdownx.slugs.slugify` takes its options (`kwds:`) only; state,
+    items or arguments crashed the build with a traceback."""
+    setting = f"markdown_extensions:\n  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify {value}\n"
+    site.write("mkdocs.yml", MKDOCS_YML + setting)
+    assert_runs_no_code(site, "33:16", "kwds")
