@@ -63,9 +63,9 @@ def test_the_extensions_of_markdown_pymdownx_and_material_are_allowed(site: Site
 @pytest.mark.parametrize(
     ("plugin", "where"),
     [
-        ("  - material/projects\n", "24:5"),
-        ("  - projects:\n      enabled: true\n", "24:5"),
-        ("  - group:\n      enabled: true\n      plugins:\n        - material/projects\n", "27:11"),
+        ("  - material/projects\n", "21:5"),
+        ("  - projects:\n      enabled: true\n", "21:5"),
+        ("  - group:\n      enabled: true\n      plugins:\n        - material/projects\n", "24:11"),
     ],
 )
 def test_the_projects_plugin_which_builds_other_sites_is_refused(
@@ -128,6 +128,6 @@ def test_an_allowed_function_given_more_than_its_options_is_refused(
 ) -> None:
     """`!!python/object/apply:pymdownx.slugs.slugify` takes its options (`kwds:`) only; state,
     items or arguments crashed the build with a traceback."""
-    setting = f"markdown_extensions:\n  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify {value}\n"
-    site.write("mkdocs.yml", MKDOCS_YML + setting)
+    slugify = f"!!python/object/apply:pymdownx.slugs.slugify {value}"
+    site.write("mkdocs.yml", MKDOCS_YML + f"markdown_extensions:\n  - toc:\n      slugify: {slugify}\n")
     assert_runs_no_code(site, "33:16", "kwds")
