@@ -129,5 +129,6 @@ def test_an_allowed_function_given_more_than_its_options_is_refused(
     """`!!python/object/apply:pymdownx.slugs.slugify` takes its options (`kwds:`) only; state,
     items or arguments crashed the build with a traceback."""
     slugify = f"!!python/object/apply:pymdownx.slugs.slugify {value}"
-    site.write("mkdocs.yml", MKDOCS_YML + f"markdown_extensions:\n  - toc:\n      slugify: {slugify}\n")
+    setting = f"markdown_extensions:\n  - toc:\n      slugify: {slugify}\n"
+    site.write("mkdocs.yml", MKDOCS_YML + setting)
     assert_runs_no_code(site, "33:16", "kwds")
