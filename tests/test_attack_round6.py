@@ -132,3 +132,37 @@ def test_an_allowed_function_given_more_than_its_options_is_refused(
     setting = f"markdown_extensions:\n  - toc:\n      slugify: {slugify}\n"
     site.write("mkdocs.yml", MKDOCS_YML + setting)
     assert_runs_no_code(site, "33:16", "kwds")
+
+
+# In a CI log (public for a public repository) nothing a document holds is shown unmasked.
+
+
+def test_a_quote_inside_what_mkdocs_quotes_does_not_unmask_the_rest(
+    site: SiteFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An apostrophe in an anchor ("#the-plan's-second-part") ended the masked part early, and
+    the rest of the anchor was shown as it was written."""
+    monkeypatch.setenv("CI", "true")
+    site.write("content/other.md", "# Other\n")
+    site.write(
+        "content/guide.md",
+        "# Guide\n\nSee [a](#the-plan's-second-part) and [b](other.md#kai's-second-meeting).\n",
+    )
+    result = site.run("build", "--no-pdfs")
+    assert result.returncode == 1
+    assert "Doc file 'content/guide.md' contains a link '#" in result.stderr
+    assert "second" not in result.stderr
+    assert "the-plan" not in result.stderr
+    assert "'other.md'" in result.stderr  # the page the anchor is missing from is named
+
+
+@pytest.mark.parametrize("target", ["kai-oneill.md", "notes/kai-oneill/", "../kai-oneill.png"])
+@pytest.mark.parametrize("output", ["text", "github"])
+def test_a_missing_links_address_is_masked_in_a_ci_log(
+    site: SiteFolder, monkeypatch: pytest.MonkeyPatch, target: str, output: str
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    site.write("content/guide.md", f"# Guide\n\nSee [the plan]({target}).\n")
+    result = site.run("check", "--format", output)
+    assert "[link.missing]" in result.stdout or "link.missing" in result.stdout
+    assert "oneill" not in result.stdout + result.stderr
