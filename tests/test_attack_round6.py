@@ -166,3 +166,19 @@ def test_a_missing_links_address_is_masked_in_a_ci_log(
     result = site.run("check", "--format", output)
     assert "[link.missing]" in result.stdout or "link.missing" in result.stdout
     assert "oneill" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("value", ["yes", "[exclude]", "exclude", "3"])
+def test_a_pages_search_setting_that_is_not_settings_is_refused_at_its_line(
+    site: SiteFolder, value: str
+) -> None:
+    """Material reads `search:` as settings ({exclude: true}); anything else crashed the build
+    with a traceback."""
+    site.write("content/guide.md", f"---\ntitle: Guide\nsearch: {value}\n---\n# Guide\n")
+    for command in ("check", "build"):
+        result = site.run(command, *(["--no-pdfs"] if command == "build" else []))
+        assert result.returncode == 1
+        assert "content/guide.md:3:9: error: search: expected settings" in result.stdout
+        assert "Traceback" not in result.stdout + result.stderr
+    site.write("content/guide.md", "---\ntitle: Guide\nsearch: {exclude: true}\n---\n# Guide\n")
+    assert site.run("build", "--no-pdfs").returncode == 0
