@@ -178,7 +178,8 @@ def test_a_pages_search_setting_that_is_not_settings_is_refused_at_its_line(
     for command in ("check", "build"):
         result = site.run(command, *(["--no-pdfs"] if command == "build" else []))
         assert result.returncode == 1
-        assert "content/guide.md:3:9: error: search: expected settings" in result.stdout
-        assert "Traceback" not in result.stdout + result.stderr
+        output = result.stdout + result.stderr
+        assert "content/guide.md:3:9: error: search: expected settings" in output
+        assert "Traceback" not in output
     site.write("content/guide.md", "---\ntitle: Guide\nsearch: {exclude: true}\n---\n# Guide\n")
     assert site.run("build", "--no-pdfs").returncode == 0

@@ -361,6 +361,7 @@ def _page_meta(document: Document) -> dict[str, Any]:
         "title": fields.title,
         "description": fields.description,
         "template": fields.template,
+        "search": fields.search,
         **fields.engine,
     }
     return {k: v for k, v in meta.items() if v}

@@ -26,6 +26,7 @@ class FieldType(StrEnum):
     MESSAGES = "a short list of short lines"  # up to MAX_MESSAGES, each MAX_MESSAGE_LENGTH
     CASE_LIST = "a list of case letters"
     WAIVERS = "waivers"  # a list of {text, reason, rule (optional)}
+    SETTINGS = "settings"  # name: value pairs in braces, passed through to the site engine
     ANY = "any"  # passed through to the site engine unchecked (ordinary pages only)
 
 
@@ -237,9 +238,16 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
         "page_templates",
         rule="page.template",
     ),
+    FieldSpec(
+        "search",
+        FieldType.SETTINGS,
+        False,
+        "Passed to Material for MkDocs: {exclude: true} keeps the page out of site search.",
+        "{exclude: true}",
+    ),
     *(
         FieldSpec(name, FieldType.ANY, False, f"Passed to Material for MkDocs ({name}).", "")
-        for name in ("hide", "search", "icon", "status")
+        for name in ("hide", "icon", "status")
     ),
 )
 

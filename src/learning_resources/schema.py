@@ -84,6 +84,8 @@ def _property(spec: FieldSpec, settings: Settings) -> dict[str, Any]:
                     "additionalProperties": False,
                 },
             )
+        case FieldType.SETTINGS:
+            out.update(type="object")
         case FieldType.ANY:
             pass
     return out

@@ -337,6 +337,14 @@ def _file(v: _Value) -> str | None:
     return None if text is None else _check_file(text, v.source, v.bad)
 
 
+def _settings(v: _Value) -> Any:
+    if v.node.kind != "map":
+        example = f"{v.spec.name}: {v.spec.example}"
+        v.bad("schema.type", f"expected settings in braces, e.g. {example}", v.node.raw)
+        return None
+    return plain(v.node)
+
+
 _CHECKERS: dict[FieldType, Callable[[_Value], Any]] = {
     FieldType.TEXT: _plain_text,
     FieldType.LONG_TEXT: _long_text,
@@ -351,6 +359,7 @@ _CHECKERS: dict[FieldType, Callable[[_Value], Any]] = {
     FieldType.CASE_LIST: _case_list,
     FieldType.MESSAGES: _messages,
     FieldType.WAIVERS: lambda v: _check_waivers(v.spec, v.node, v.source, v.found),
+    FieldType.SETTINGS: _settings,
     FieldType.ANY: lambda v: plain(v.node),
 }
 
