@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
 
-from .conftest import MKDOCS_YML, SiteFolder
+from .conftest import MKDOCS_YML, SiteFolder, brief
+from .test_edges_round5 import APPENDED, image
 
 TEMPLATE = (
     "{% extends 'base.html' %}{% block content %}"
@@ -183,3 +186,43 @@ def test_a_pages_search_setting_that_is_not_settings_is_refused_at_its_line(
         assert "Traceback" not in output
     site.write("content/guide.md", "---\ntitle: Guide\nsearch: {exclude: true}\n---\n# Guide\n")
     assert site.run("build", "--no-pdfs").returncode == 0
+
+
+# Data after an image's end, hidden where the end-finder stopped reading.
+
+
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_with_iend_payload() -> bytes:
+    png = image("PNG")
+    return png[: png.rindex(b"IEND") - 4] + png_chunk(b"IEND", APPENDED)
+
+
+def jpeg_with_stray_bytes_then_appended() -> bytes:
+    jpeg = image("JPEG")
+    after_app0 = 4 + int.from_bytes(jpeg[4:6], "big")
+    return jpeg[:after_app0] + b"\0junk" + jpeg[after_app0:] + APPENDED
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("chart.png", png_with_iend_payload()),
+        ("chart.jpg", jpeg_with_stray_bytes_then_appended()),
+        ("chart.gif", image("GIF")[:-1] + b"\0" + APPENDED + b";"),
+        ("chart.gif", image("GIF")[:-1] + b"\0" + APPENDED),
+    ],
+)
+def test_data_hidden_where_the_image_end_is_not_found_is_refused(
+    site: SiteFolder, name: str, data: bytes
+) -> None:
+    """Pillow opens these (it skips stray bytes and reads IEND's length as nothing), but the
+    data is published with the image: bytes the end-finder cannot place are refused too."""
+    site.write("briefs/child-a/index.md", brief(body=f"## Notes\n\n![A chart]({name})\n"))
+    site.write(f"briefs/child-a/{name}", data)
+    result = site.run("check")
+    assert result.returncode == 1
+    assert f"briefs/child-a/{name}:1:1: error: " in result.stdout
+    assert "[file.appended]" in result.stdout
