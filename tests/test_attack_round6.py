@@ -226,3 +226,23 @@ def test_data_hidden_where_the_image_end_is_not_found_is_refused(
     assert result.returncode == 1
     assert f"briefs/child-a/{name}:1:1: error: " in result.stdout
     assert "[file.appended]" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "name", ["content/notes\n::error::forged.md", "content/a\tb/notes.md", "briefs/child-a/x\r.png"]
+)
+def test_a_file_or_folder_name_with_a_control_character_is_refused(
+    site: SiteFolder, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A line break in a name passed the check, and MkDocs printed it as it was: a line of its
+    own in the log, which GitHub reads as a workflow command ('::error::...')."""
+    monkeypatch.setenv("CI", "true")
+    site.write("briefs/child-a/index.md", brief())
+    site.write(name, "# Notes\n\nSee [a](#nowhere).\n")
+    for command in ("check", "build"):
+        result = site.run(command, *(["--no-pdfs"] if command == "build" else []))
+        output = result.stdout + result.stderr
+        assert result.returncode == 1
+        assert "[file.name]" in output
+        assert not any(line.startswith("::") for line in output.splitlines())
+    assert not (site.root / "site").exists()
