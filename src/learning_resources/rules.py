@@ -115,6 +115,15 @@ RULES: dict[str, Rule] = {
             "Put a copy of the file itself in its place, or delete the link.",
         ),
         Rule(
+            "file.name",
+            _E,
+            "Control character in a file or folder name",
+            "A line break, tab or other control character in a name does not show in a list of "
+            "files, breaks the page's address, and splits the lines of the logs that name the "
+            "file (a part could pass for a message of the checks' own).",
+            "Rename the file or folder with letters, digits, hyphens and spaces only.",
+        ),
+        Rule(
             "file.type",
             _E,
             "File is not what its name says",
