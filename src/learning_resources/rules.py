@@ -665,12 +665,16 @@ RULES: dict[str, Rule] = {
             "config.runs_code",
             _E,
             "The site's settings would run code",
-            "MkDocs runs the Python files 'hooks:' names, and Python a '!!python/' tag names, "
-            "while it builds the site: a change to mkdocs.yml in a pull request could then run "
-            "anything on the computer that builds it.",
-            "Remove the 'hooks:' setting or the '!!python/' tag. Only the functions Material's "
-            "own documentation configures (emoji, custom fences, slugs) may be named; ask the "
-            "site's maintainers if a feature needs more.",
+            "MkDocs runs the Python files 'hooks:' names, Python a '!!python/' tag names, the "
+            "modules 'markdown_extensions:' names, other sites' settings (the 'projects' "
+            "plugin) and the theme's templates, while it builds the site: a change to "
+            "mkdocs.yml in a pull request, or to a template in the editors' folders, could "
+            "then run anything on the computer that builds it.",
+            "Remove the setting the message names. Only the functions Material's own "
+            "documentation configures (emoji, custom fences, slugs) may be named, only "
+            "Markdown's, PyMdown Extensions' and Material's extensions used, and the theme's "
+            "overrides kept outside briefs/, bitesize/ and content/; ask the site's "
+            "maintainers if a feature needs more.",
         ),
         Rule(
             "config.invalid",
