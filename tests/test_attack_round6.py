@@ -117,6 +117,49 @@ def test_theme_overrides_named_through_relative_are_refused(site: SiteFolder) ->
 
 
 @pytest.mark.parametrize(
+    ("setting", "where"),
+    [
+        ("extra:\n  h: &h\n    hooks: [hooks.py]\n<<: *h\n", "34:1"),
+        ("extra:\n  h: &h\n    hooks: [hooks.py]\n!!merge x: *h\n", "34:1"),
+        ("theme_merge", "7:3"),
+    ],
+)
+def test_a_yaml_merge_is_refused_in_mkdocs_yml(site: SiteFolder, setting: str, where: str) -> None:
+    """A merge ('<<: *name') gives a mapping the settings of another: MkDocs saw 'hooks:' or
+    'custom_dir:' where the checks saw only '<<'."""
+    if setting == "theme_merge":
+        text = MKDOCS_YML.replace(
+            "  name: material\n", "  name: material\n  <<: {custom_dir: content/.theme}\n"
+        )
+    else:
+        text = MKDOCS_YML + setting
+    site.write("mkdocs.yml", text)
+    site.write("hooks.py", f"open({str(site.root / 'ran')!r}, 'w').close()\n")
+    site.write("content/.theme/main.html", TEMPLATE.replace("MARKER", str(site.root / "ran")))
+    for command in ("check", "build"):
+        result = site.run(command, *(["--no-pdfs"] if command == "build" else []))
+        output = result.stdout + result.stderr
+        assert result.returncode == 1, output
+        assert f"mkdocs.yml:{where}: error: a YAML merge" in output, output
+        assert "Traceback" not in output
+    assert not (site.root / "ran").exists()
+
+
+def test_theme_overrides_given_through_env_are_refused(site: SiteFolder) -> None:
+    theme = "theme: !ENV [NOT_SET_ANYWHERE, {name: material, custom_dir: content/.theme}]\n"
+    text = MKDOCS_YML.replace("theme:\n  name: material\n  font: false\n", theme)
+    site.write(
+        "mkdocs.yml",
+        text.replace(
+            "  icon:\n    repo: !!python/name:material.extensions.emoji.twemoji  # a tag MkDocs resolves\n",
+            "",
+        ),
+    )
+    site.write("content/.theme/main.html", TEMPLATE.replace("MARKER", str(site.root / "ran")))
+    assert_runs_no_code(site, "5:8", "custom_dir")
+
+
+@pytest.mark.parametrize(
     "value",
     [
         "{state: {__doc__: x}, kwds: {case: lower}}",
@@ -124,6 +167,7 @@ def test_theme_overrides_named_through_relative_are_refused(site: SiteFolder) ->
         "{listitems: [1]}",
         "[1, 2, 3]",
         "{args: [1]}",
+        "{kwds: [1]}",
     ],
 )
 def test_an_allowed_function_given_more_than_its_options_is_refused(
