@@ -51,6 +51,7 @@ NOT_FOR_PAGES = ("404.html",)  # the not-found page's template, in the overrides
 # wherever the site is built. Only these functions, which Material's and PyMdown Extensions'
 # documentation configure, may be named.
 PYTHON_TAG = "tag:yaml.org,2002:python/"
+MERGE_TAG = "tag:yaml.org,2002:merge"  # '<<: *name', or any key tagged '!!merge'
 ALLOWED_PYTHON = (
     "name:material.extensions.emoji.twemoji",
     "name:material.extensions.emoji.to_svg",
@@ -278,6 +279,16 @@ def _engine_settings(doc: Located | None) -> list[Problem]:
         if name in top
     ]
     problems += _duplicate_problems(doc)
+    problems += [
+        _bad(
+            key.line,
+            key.column,
+            "a YAML merge ('<<') cannot be used in mkdocs.yml: the checks would not see the "
+            "settings it brings in; write them out in full",
+        )
+        for key in _nodes(doc)
+        if key.tag == MERGE_TAG
+    ]
     problems += _code_problems(doc, top)
     problems += _markup_problems(top)
     problems += _extension_problems(top.get("markdown_extensions"))
@@ -388,7 +399,9 @@ def _code_problems(doc: Located | None, top: dict[str, Entry]) -> list[Problem]:
                 )
             )
         elif name.startswith("object/apply:") and (
-            node.kind != "map" or set(node.value) - {"kwds"}
+            node.kind != "map"
+            or set(node.value) - {"kwds"}
+            or any(entry.value.kind != "map" for entry in node.value.values())
         ):  # state, items or arguments: set on the function, or given to it, at build time
             found.append(
                 _runs_code(
@@ -453,7 +466,8 @@ def _custom_dir_problems(theme: Entry | None) -> list[Problem]:
     """The theme's overrides are templates, and templates run code (MkDocs does not sandbox
     them): never in the editors' folders, which merge without a maintainer's review and whose
     hidden files no check reads."""
-    entry = theme.value.value.get("custom_dir") if theme and theme.value.kind == "map" else None
+    value = resolve_env(theme.value) if theme is not None else None
+    entry = value.value.get("custom_dir") if value is not None and value.kind == "map" else None
     node = resolve_env(entry.value) if entry is not None else None
     if node is None or node.kind == "null":
         return []
