@@ -279,16 +279,7 @@ def _engine_settings(doc: Located | None) -> list[Problem]:
         if name in top
     ]
     problems += _duplicate_problems(doc)
-    problems += [
-        _bad(
-            key.line,
-            key.column,
-            "a YAML merge ('<<') cannot be used in mkdocs.yml: the checks would not see the "
-            "settings it brings in; write them out in full",
-        )
-        for key in _nodes(doc)
-        if key.tag == MERGE_TAG
-    ]
+    problems += _key_problems(doc)
     problems += _code_problems(doc, top)
     problems += _markup_problems(top)
     problems += _extension_problems(top.get("markdown_extensions"))
@@ -371,6 +362,25 @@ def _duplicate_problems(node: Located | None) -> list[Problem]:
         for item in node.value:
             found += _duplicate_problems(item)
     return found
+
+
+def _key_problems(doc: Located | None) -> list[Problem]:
+    """Names MkDocs reads differently from the checks: a merge ('<<: *name') brings in
+    settings the checks do not see ('hooks:'), and a name given by a tag ('!ENV') is another."""
+    maps = [node for node in _nodes(doc) if node.kind == "map"]
+    keys = [entry.key for node in maps for entry in [*node.value.values(), *node.duplicates]]
+    return [
+        _bad(
+            key.line,
+            key.column,
+            "a YAML merge ('<<') cannot be used in mkdocs.yml: the checks would not see the "
+            "settings it brings in; write them out in full"
+            if key.tag == MERGE_TAG
+            else f"a setting's name cannot be given by '{key.tag}'; write the name itself",
+        )
+        for key in keys
+        if key.tag == MERGE_TAG or key.tag.startswith("!")
+    ]
 
 
 def _code_problems(doc: Located | None, top: dict[str, Entry]) -> list[Problem]:
