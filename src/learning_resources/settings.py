@@ -256,7 +256,7 @@ def _page_templates(root: Path, doc: Located | None) -> dict[str, str]:
     and the not-found page's template are not pages' templates)."""
     names = [THEME_PAGE_TEMPLATE]
     top = doc.value if doc is not None and doc.kind == "map" else {}
-    theme = top["theme"].value if "theme" in top else None
+    theme = resolve_env(top["theme"].value) if "theme" in top else None
     entry = theme.value.get("custom_dir") if theme is not None and theme.kind == "map" else None
     custom_dir = resolve_env(entry.value) if entry is not None else None
     if custom_dir is not None and custom_dir.is_text:
