@@ -286,3 +286,21 @@ def test_a_file_or_folder_name_with_a_control_character_is_refused(
         assert "[file.name]" in output
         assert not any(line.startswith("::") for line in output.splitlines())
     assert not (site.root / "site").exists()
+
+
+@pytest.mark.parametrize("icon", ["../../etc/passwd", "/etc/passwd", "material/../../base"])
+def test_a_pages_icon_that_is_not_an_icons_name_is_refused_at_its_line(
+    site: SiteFolder, monkeypatch: pytest.MonkeyPatch, icon: str
+) -> None:
+    """Material includes '.icons/<icon>.svg' from its templates: a path failed the build as
+    'a template of the theme failed', shown unmasked in a CI log."""
+    monkeypatch.setenv("CI", "true")
+    site.write("content/guide.md", f"---\ntitle: Guide\nicon: {icon}\n---\n# Guide\n")
+    result = site.run("check")
+    assert result.returncode == 1
+    assert "content/guide.md:3:7: error: icon: expected an icon's name" in result.stdout
+    assert icon not in result.stdout
+    site.write(
+        "content/guide.md", "---\ntitle: Guide\nicon: material/emoticon-happy\n---\n# Guide\n"
+    )
+    assert site.run("build", "--no-pdfs").returncode == 0
