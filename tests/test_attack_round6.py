@@ -304,3 +304,8 @@ def test_a_pages_icon_that_is_not_an_icons_name_is_refused_at_its_line(
         "content/guide.md", "---\ntitle: Guide\nicon: material/emoticon-happy\n---\n# Guide\n"
     )
     assert site.run("build", "--no-pdfs").returncode == 0
+
+
+def test_fields_given_for_text_are_called_fields_not_a_list(site: SiteFolder) -> None:
+    site.write("content/guide.md", "---\ntitle: Guide\ntemplate: {a: 1}\n---\n# Guide\n")
+    assert "template: expected text, got fields ('name: value')" in site.run("check").stdout

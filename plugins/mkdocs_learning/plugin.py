@@ -362,6 +362,7 @@ def _page_meta(document: Document) -> dict[str, Any]:
         "description": fields.description,
         "template": fields.template,
         "search": fields.search,
+        "icon": fields.icon,
         **fields.engine,
     }
     return {k: v for k, v in meta.items() if v}

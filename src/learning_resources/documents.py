@@ -54,6 +54,7 @@ class Fields:
     layout: str | None = None  # a brief's print layout: 'seven-minute' for a 7-minute briefing
     template: str | None = None  # a page's theme template, one the theme provides
     search: dict[str, Any] | None = None  # a page's search settings for Material
+    icon: str | None = None  # a page's icon: the name of one of Material's
     related_cases: tuple[str, ...] = ()
     pseudonyms: tuple[str, ...] = ()
     named_professionals: tuple[str, ...] = ()
