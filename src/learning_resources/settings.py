@@ -423,7 +423,8 @@ def _code_problems(doc: Located | None, top: dict[str, Entry]) -> list[Problem]:
     found += [
         _runs_code(
             name,
-            f"markdown_extensions: '{name.value}' is not one of Markdown's own extensions, nor "
+            f"markdown_extensions: {repr(str(name.value)) if name.is_text else 'this'} is not "
+            "one of Markdown's own extensions, nor "
             f"one of {', '.join(p + '.' for p in EXTENSION_PACKAGES[1:])}; Markdown would "
             "import it, running its code, while the site is built; remove it, or ask the "
             "site's maintainers",
