@@ -309,3 +309,32 @@ def test_a_pages_icon_that_is_not_an_icons_name_is_refused_at_its_line(
 def test_fields_given_for_text_are_called_fields_not_a_list(site: SiteFolder) -> None:
     site.write("content/guide.md", "---\ntitle: Guide\ntemplate: {a: 1}\n---\n# Guide\n")
     assert "template: expected text, got fields ('name: value')" in site.run("check").stdout
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("status", "['\"><img src=x onerror=alert(1)>']"),
+        ("status", "{a: 1}"),
+        ("hide", "5"),
+        ("hide", "true"),
+        ("hide", "[[toc]]"),
+    ],
+)
+def test_a_pages_status_or_hide_of_the_wrong_kind_is_refused_at_its_line(
+    site: SiteFolder, field: str, value: str
+) -> None:
+    """`status:` given as a list was written into the page's HTML as Python shows a list,
+    unescaped (Material prints it in a class attribute); `hide:` given as a number or true
+    crashed the build with a traceback."""
+    nav = MKDOCS_YML.replace("  - Home: index.md\n", "  - Home: index.md\n  - Guide: guide.md\n")
+    site.write("mkdocs.yml", nav)
+    site.write("content/guide.md", f"---\ntitle: Guide\n{field}: {value}\n---\n# Guide\n")
+    for command in ("check", "build"):
+        result = site.run(command, *(["--no-pdfs"] if command == "build" else []))
+        output = result.stdout + result.stderr
+        assert result.returncode == 1, output
+        assert f"content/guide.md:3:{len(field) + 3}: error: {field}: expected" in output
+        assert "Traceback" not in output
+    site.write("content/guide.md", "---\ntitle: Guide\nstatus: new\nhide: [toc]\n---\n# Guide\n")
+    assert site.run("build", "--no-pdfs").returncode == 0
