@@ -363,6 +363,8 @@ def _page_meta(document: Document) -> dict[str, Any]:
         "template": fields.template,
         "search": fields.search,
         "icon": fields.icon,
+        "hide": list(fields.hide),
+        "status": fields.status,
         **fields.engine,
     }
     return {k: v for k, v in meta.items() if v}

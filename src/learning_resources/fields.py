@@ -255,9 +255,19 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
         "Passed to Material for MkDocs: the name of one of its icons.",
         "material/emoticon-happy",
     ),
-    *(
-        FieldSpec(name, FieldType.ANY, False, f"Passed to Material for MkDocs ({name}).", "")
-        for name in ("hide", "status")
+    FieldSpec(
+        "hide",
+        FieldType.TEXT_LIST,
+        False,
+        "Passed to Material for MkDocs: the parts of the page to hide.",
+        "[navigation, toc]",
+    ),
+    FieldSpec(
+        "status",
+        FieldType.TEXT,
+        False,
+        "Passed to Material for MkDocs: one of the statuses 'extra: status:' in mkdocs.yml names.",
+        "new",
     ),
 )
 
