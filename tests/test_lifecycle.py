@@ -178,7 +178,7 @@ def test_links_to_files_that_do_not_exist_are_errors_in_the_check(site: SiteFold
         ("briefs/child-d.md", 9, 5, "link.missing", "error", "gone.md"),
         ("content/about.md", 3, 10, "link.missing", "error", "map.png"),
     ]
-    assert "olde.md does not exist" in problems[2].message
+    assert "'olde.md' does not exist" in problems[2].message
     assert "put the file in this document's folder" in problems[4].message
 
 
@@ -224,4 +224,4 @@ def test_links_to_files_the_site_does_not_publish_there_are_errors(site: SiteFol
         ("briefs/child-a/index.md", "link.missing", "../../mkdocs.yml"),
         ("content/more.md", "link.missing", "../briefs/draft/c.png"),
     ]
-    assert "../draft/c.png is not published with this page" in problems[0].message
+    assert "'../draft/c.png' is not published with this page" in problems[0].message

@@ -361,6 +361,10 @@ def _page_meta(document: Document) -> dict[str, Any]:
         "title": fields.title,
         "description": fields.description,
         "template": fields.template,
+        "search": fields.search,
+        "icon": fields.icon,
+        "hide": list(fields.hide),
+        "status": fields.status,
         **fields.engine,
     }
     return {k: v for k, v in meta.items() if v}

@@ -53,6 +53,10 @@ class Fields:
     extension: Extension | None = None
     layout: str | None = None  # a brief's print layout: 'seven-minute' for a 7-minute briefing
     template: str | None = None  # a page's theme template, one the theme provides
+    search: dict[str, Any] | None = None  # a page's search settings for Material
+    icon: str | None = None  # a page's icon: the name of one of Material's
+    hide: tuple[str, ...] = ()  # the parts of a page Material hides ('toc')
+    status: str | None = None  # a page's status for Material ('new')
     related_cases: tuple[str, ...] = ()
     pseudonyms: tuple[str, ...] = ()
     named_professionals: tuple[str, ...] = ()

@@ -26,6 +26,8 @@ class FieldType(StrEnum):
     MESSAGES = "a short list of short lines"  # up to MAX_MESSAGES, each MAX_MESSAGE_LENGTH
     CASE_LIST = "a list of case letters"
     WAIVERS = "waivers"  # a list of {text, reason, rule (optional)}
+    ICON = "icon name"  # one of the theme's icons: 'material/emoticon-happy'
+    SETTINGS = "settings"  # name: value pairs in braces, passed through to the site engine
     ANY = "any"  # passed through to the site engine unchecked (ordinary pages only)
 
 
@@ -63,6 +65,8 @@ TOPICS = FieldSpec(
     vocabulary="topics",
 )
 
+# A theme icon's name (Material includes '.icons/<name>.svg' in its templates), never a path.
+ICON_NAME = "^[a-z0-9-]+(?:/[a-z0-9-]+)+$"
 MAX_MESSAGES = 5
 MAX_MESSAGE_LENGTH = 120
 KEY_MESSAGES = FieldSpec(
@@ -237,9 +241,33 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
         "page_templates",
         rule="page.template",
     ),
-    *(
-        FieldSpec(name, FieldType.ANY, False, f"Passed to Material for MkDocs ({name}).", "")
-        for name in ("hide", "search", "icon", "status")
+    FieldSpec(
+        "search",
+        FieldType.SETTINGS,
+        False,
+        "Passed to Material for MkDocs: {exclude: true} keeps the page out of site search.",
+        "{exclude: true}",
+    ),
+    FieldSpec(
+        "icon",
+        FieldType.ICON,
+        False,
+        "Passed to Material for MkDocs: the name of one of its icons.",
+        "material/emoticon-happy",
+    ),
+    FieldSpec(
+        "hide",
+        FieldType.TEXT_LIST,
+        False,
+        "Passed to Material for MkDocs: the parts of the page to hide.",
+        "[navigation, toc]",
+    ),
+    FieldSpec(
+        "status",
+        FieldType.TEXT,
+        False,
+        "Passed to Material for MkDocs: one of the statuses 'extra: status:' in mkdocs.yml names.",
+        "new",
     ),
 )
 

@@ -38,15 +38,22 @@ def file_type_problems(path: Path, relpath: str) -> list[Problem]:
 
 def _appended_problems(path: Path, relpath: str, image_format: str) -> list[Problem]:
     """Data after the image's end (a phone's video, a file joined on): no viewer shows it and
-    no check reads it, but it is published with the image. Zero bytes (padding) say nothing."""
+    no check reads it, but it is published with the image. Zero bytes (padding) say nothing.
+    Bytes that hide where the image ends (stray bytes between its parts, which viewers skip)
+    are refused too."""
     data = path.read_bytes()
     end = _IMAGE_ENDS[image_format](data)
-    extra = len(data[end:].rstrip(b"\0")) if end is not None else 0
-    if not extra:
+    extra = len(data[end:].rstrip(b"\0")) if end is not None else None
+    if not extra and end is not None:
         return []
+    where = (
+        f"{extra} bytes follow the end of the image"
+        if extra
+        else "the image holds bytes that are not part of it (viewers skip them)"
+    )
     message = (
-        f"{extra} bytes follow the end of the image, which no viewer shows but which are "
-        "published with it; export the picture again (open it and save it as a new file)"
+        f"{where}, which no viewer shows but which are published with it; export the "
+        "picture again (open it and save it as a new file)"
     )
     return [problem("file.appended", relpath, 1, 1, message)]
 
@@ -56,9 +63,9 @@ def _png_end(data: bytes) -> int | None:
     at = 8
     while at + 8 <= len(data):
         length, kind = int.from_bytes(data[at : at + 4], "big"), data[at + 4 : at + 8]
+        if kind == b"IEND":  # it holds nothing: anything it claims to hold follows the end
+            return at + 12
         at += 12 + length
-        if kind == b"IEND":
-            return at
     return None
 
 

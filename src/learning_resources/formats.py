@@ -39,7 +39,9 @@ def mask_quoted(message: str) -> str:
     )
 
 
-_QUOTED = re.compile(r"'([^'\n]+)'")
+# A quoted part opens after a space or bracket and closes before one, or punctuation: an
+# apostrophe inside it ("#the-plan's-notes") neither ends it nor starts another.
+_QUOTED = re.compile(r"(?<![^\s(\[])'([^\n]+?)'(?![^\s,.:;)\]])")
 _SOURCE_FILE = re.compile(r"[\w./-]+\.md")
 
 

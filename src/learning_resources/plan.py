@@ -145,12 +145,12 @@ def missing_link_problems(plan: SitePlan, entry: Planned, online: set[Path]) -> 
         if path in online or path in own or any(path.is_relative_to(g) for g in generated):
             continue
         if not os.path.lexists(path):
-            why = f"{link.target} does not exist"
+            why = f"'{link.target}' does not exist"
         elif path.is_relative_to(folder):
             continue  # a file of its own folder that cannot be published is reported as such
         elif plan.entry_for_file(path.resolve()) is None:
             why = (
-                f"{link.target} is not published with this page: it is not a document, nor a "
+                f"'{link.target}' is not published with this page: it is not a document, nor a "
                 "file of this document or of one online; copy the file into this document's "
                 "folder"
             )

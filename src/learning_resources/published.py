@@ -9,14 +9,15 @@ and is never copied into the site: the plugin drops every file of content/ that 
 `content_allowlist`, and adds to a brief's or sheet's page only the files in `Site.assets`.
 A symbolic link anywhere under these folders is an error and is never followed, so whatever
 it points at is neither read nor published. Pipes, sockets and devices are errors too and are
-never opened. Hidden files and folders (name starting with '.') are ignored: neither MkDocs
-nor the plugin publishes them.
+never opened, and so are names with a line break or other control character. Hidden files and
+folders (name starting with '.') are ignored: neither MkDocs nor the plugin publishes them.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -49,6 +50,8 @@ def ordinary_files(root: Path, path: Path, problems: list[Problem]) -> list[Path
             problems.append(_link(root, entry))
         elif entry.name.startswith(".") and entry != path:
             continue
+        elif any(unicodedata.category(c) == "Cc" for c in entry.name):  # never opened
+            problems.append(_control_in_name(root, entry))
         elif entry.is_dir():
             pending.extend(entry.iterdir())
         elif entry.is_file():
@@ -158,6 +161,17 @@ def _not_allowed(root: Path, path: Path, why: str) -> Problem:
         1,
         1,
         f"this file cannot be published: {why}",
+    )
+
+
+def _control_in_name(root: Path, path: Path) -> Problem:
+    return problem(
+        "file.name",
+        path.relative_to(root).as_posix(),
+        1,
+        1,
+        "a line break, tab or other control character is in this name; rename it with "
+        "letters, digits, hyphens and spaces only",
     )
 
 

@@ -115,6 +115,15 @@ RULES: dict[str, Rule] = {
             "Put a copy of the file itself in its place, or delete the link.",
         ),
         Rule(
+            "file.name",
+            _E,
+            "Control character in a file or folder name",
+            "A line break, tab or other control character in a name does not show in a list of "
+            "files, breaks the page's address, and splits the lines of the logs that name the "
+            "file (a part could pass for a message of the checks' own).",
+            "Rename the file or folder with letters, digits, hyphens and spaces only.",
+        ),
+        Rule(
             "file.type",
             _E,
             "File is not what its name says",
@@ -656,12 +665,16 @@ RULES: dict[str, Rule] = {
             "config.runs_code",
             _E,
             "The site's settings would run code",
-            "MkDocs runs the Python files 'hooks:' names, and Python a '!!python/' tag names, "
-            "while it builds the site: a change to mkdocs.yml in a pull request could then run "
-            "anything on the computer that builds it.",
-            "Remove the 'hooks:' setting or the '!!python/' tag. Only the functions Material's "
-            "own documentation configures (emoji, custom fences, slugs) may be named; ask the "
-            "site's maintainers if a feature needs more.",
+            "MkDocs runs the Python files 'hooks:' names, Python a '!!python/' tag names, the "
+            "modules 'markdown_extensions:' names, other sites' settings (the 'projects' "
+            "plugin) and the theme's templates, while it builds the site: a change to "
+            "mkdocs.yml in a pull request, or to a template in the editors' folders, could "
+            "then run anything on the computer that builds it.",
+            "Remove the setting the message names. Only the functions Material's own "
+            "documentation configures (emoji, custom fences, slugs) may be named, only "
+            "Markdown's, PyMdown Extensions' and Material's extensions used, and the theme's "
+            "overrides kept outside briefs/, bitesize/ and content/; ask the site's "
+            "maintainers if a feature needs more.",
         ),
         Rule(
             "config.invalid",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .fields import FIELDS, MAX_MESSAGE_LENGTH, MAX_MESSAGES, FieldSpec, FieldType
+from .fields import FIELDS, ICON_NAME, MAX_MESSAGE_LENGTH, MAX_MESSAGES, FieldSpec, FieldType
 from .kinds import Kind
 from .settings import Settings
 
@@ -84,6 +84,10 @@ def _property(spec: FieldSpec, settings: Settings) -> dict[str, Any]:
                     "additionalProperties": False,
                 },
             )
+        case FieldType.ICON:
+            out.update(type="string", pattern=ICON_NAME)
+        case FieldType.SETTINGS:
+            out.update(type="object")
         case FieldType.ANY:
             pass
     return out

@@ -11,6 +11,8 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,7 @@ NOT_FOR_PAGES = ("404.html",)  # the not-found page's template, in the overrides
 # wherever the site is built. Only these functions, which Material's and PyMdown Extensions'
 # documentation configure, may be named.
 PYTHON_TAG = "tag:yaml.org,2002:python/"
+MERGE_TAG = "tag:yaml.org,2002:merge"  # '<<: *name', or any key tagged '!!merge'
 ALLOWED_PYTHON = (
     "name:material.extensions.emoji.twemoji",
     "name:material.extensions.emoji.to_svg",
@@ -56,6 +59,13 @@ ALLOWED_PYTHON = (
     "name:pymdownx.superfences.fence_div_format",
     "object/apply:pymdownx.slugs.slugify",
 )
+# Markdown imports the module a `markdown_extensions:` entry names, which runs its code: only
+# Markdown's own extensions (by their short names too), PyMdown Extensions' and Material's.
+EXTENSION_PACKAGES = ("markdown.extensions", "pymdownx", "material.extensions")
+# Material's plugin that builds every other mkdocs.yml under projects/ (their hooks too).
+PLUGINS_RUNNING_SITES = ("projects", "material/projects")
+# The editors' folders: merged without a maintainer's review, so never a theme's templates.
+EDITORS_FOLDERS = (*DOCUMENT_FOLDERS, PAGES_FOLDER)
 # MkDocs settings Material writes into HTML attributes without escaping them.
 TEXT_IN_ATTRIBUTES = ("site_name", "site_description")
 
@@ -246,7 +256,7 @@ def _page_templates(root: Path, doc: Located | None) -> dict[str, str]:
     and the not-found page's template are not pages' templates)."""
     names = [THEME_PAGE_TEMPLATE]
     top = doc.value if doc is not None and doc.kind == "map" else {}
-    theme = top["theme"].value if "theme" in top else None
+    theme = resolve_env(top["theme"].value) if "theme" in top else None
     entry = theme.value.get("custom_dir") if theme is not None and theme.kind == "map" else None
     custom_dir = resolve_env(entry.value) if entry is not None else None
     if custom_dir is not None and custom_dir.is_text:
@@ -269,6 +279,7 @@ def _engine_settings(doc: Located | None) -> list[Problem]:
         if name in top
     ]
     problems += _duplicate_problems(doc)
+    problems += _key_problems(doc)
     problems += _code_problems(doc, top)
     problems += _markup_problems(top)
     problems += _extension_problems(top.get("markdown_extensions"))
@@ -353,6 +364,25 @@ def _duplicate_problems(node: Located | None) -> list[Problem]:
     return found
 
 
+def _key_problems(doc: Located | None) -> list[Problem]:
+    """Names MkDocs reads differently from the checks: a merge ('<<: *name') brings in
+    settings the checks do not see ('hooks:'), and a name given by a tag ('!ENV') is another."""
+    maps = [node for node in _nodes(doc) if node.kind == "map"]
+    keys = [entry.key for node in maps for entry in [*node.value.values(), *node.duplicates]]
+    return [
+        _bad(
+            key.line,
+            key.column,
+            "a YAML merge ('<<') cannot be used in mkdocs.yml: the checks would not see the "
+            "settings it brings in; write them out in full"
+            if key.tag == MERGE_TAG
+            else f"a setting's name cannot be given by '{key.tag}'; write the name itself",
+        )
+        for key in keys
+        if key.tag == MERGE_TAG or key.tag.startswith("!")
+    ]
+
+
 def _code_problems(doc: Located | None, top: dict[str, Entry]) -> list[Problem]:
     """What would make MkDocs run code: `hooks:`, and Python named by a YAML tag."""
     found = []
@@ -372,16 +402,98 @@ def _code_problems(doc: Located | None, top: dict[str, Entry]) -> list[Problem]:
         name = node.tag.removeprefix(PYTHON_TAG)
         if node.tag.startswith(PYTHON_TAG) and name not in ALLOWED_PYTHON:
             found.append(
-                problem(
-                    "config.runs_code",
-                    CONFIG_FILE,
-                    node.line,
-                    node.column,
+                _runs_code(
+                    node,
                     f"'!!python/{name}' would run Python while the site is built; remove it "
                     f"(allowed: {', '.join('!!python/' + a for a in ALLOWED_PYTHON)})",
                 )
             )
+        elif name.startswith("object/apply:") and (
+            node.kind != "map"
+            or set(node.value) - {"kwds"}
+            or any(entry.value.kind != "map" for entry in node.value.values())
+        ):  # state, items or arguments: set on the function, or given to it, at build time
+            found.append(
+                _runs_code(
+                    node,
+                    f"'!!python/{name}' takes its options under 'kwds:' and nothing else, e.g. "
+                    f"!!python/{name} {{kwds: {{case: lower}}}}",
+                )
+            )
+    found += [
+        _runs_code(
+            name,
+            f"markdown_extensions: {repr(str(name.value)) if name.is_text else 'this'} is not "
+            "one of Markdown's own extensions, nor "
+            f"one of {', '.join(p + '.' for p in EXTENSION_PACKAGES[1:])}; Markdown would "
+            "import it, running its code, while the site is built; remove it, or ask the "
+            "site's maintainers",
+        )
+        for name in _extension_names(top.get("markdown_extensions"))
+        if not (name.is_text and _known_extension(str(name.value)))
+    ]
+    plugins = top.get("plugins")
+    found += [
+        _runs_code(
+            name,
+            f"the '{name.value}' plugin builds every other site (mkdocs.yml) under its "
+            "projects folder, with settings nobody checks, such as 'hooks:'; remove it",
+        )
+        for name in (_plugin_names(plugins.value) if plugins is not None else [])
+        if name.value in PLUGINS_RUNNING_SITES
+    ]
+    return found + _custom_dir_problems(top.get("theme"))
+
+
+def _runs_code(node: Located, message: str) -> Problem:
+    return problem("config.runs_code", CONFIG_FILE, node.line, node.column, message)
+
+
+@cache
+def _known_extension(name: str) -> bool:
+    """Markdown's short names (its entry points) or a module of EXTENSION_PACKAGES, never
+    'module:function' (Markdown would call the function) nor a private module ('__main__')."""
+    packages = "|".join(re.escape(package) for package in EXTENSION_PACKAGES)
+    return name in {point.name for point in entry_points(group="markdown.extensions")} or bool(
+        re.fullmatch(rf"(?:{packages})(?:\.[a-z][a-z0-9_]*)+", name)
+    )
+
+
+def _plugin_names(node: Located) -> list[Located]:
+    """The plugins listed, and those listed inside them (Material's group plugin)."""
+    found: list[Located] = []
+    for item in node.value if node.kind == "seq" else [node]:
+        if item.kind == "map":
+            for entry in item.value.values():
+                found.append(entry.key)
+                inner = entry.value.value.get("plugins") if entry.value.kind == "map" else None
+                found += _plugin_names(inner.value) if inner is not None else []
+        else:
+            found.append(item)
     return found
+
+
+def _custom_dir_problems(theme: Entry | None) -> list[Problem]:
+    """The theme's overrides are templates, and templates run code (MkDocs does not sandbox
+    them): never in the editors' folders, which merge without a maintainer's review and whose
+    hidden files no check reads."""
+    value = resolve_env(theme.value) if theme is not None else None
+    entry = value.value.get("custom_dir") if value is not None and value.kind == "map" else None
+    node = resolve_env(entry.value) if entry is not None else None
+    if node is None or node.kind == "null":
+        return []
+    path = posixpath.normpath(str(node.value)) if node.is_text else ""
+    if path and not path.startswith(("/", "../")) and path.split("/")[0] not in EDITORS_FOLDERS:
+        return []
+    return [
+        _runs_code(
+            node,
+            "custom_dir: the theme's overrides are templates, which can run code; keep them "
+            "in a folder of their own beside mkdocs.yml (e.g. 'custom_dir: overrides'), "
+            f"written as a relative path, outside {', '.join(f + '/' for f in EDITORS_FOLDERS)} "
+            "(those merge without a maintainer's review)",
+        )
+    ]
 
 
 def _nodes(node: Located | None) -> list[Located]:
@@ -422,14 +534,6 @@ def _remote_file_problems(top: dict[str, Entry]) -> list[Problem]:
 
 def _extension_problems(extensions: Entry | None) -> list[Problem]:
     """Markdown extensions that would publish files the checks never read."""
-    node = extensions.value if extensions is not None else None
-    items = node.value if node is not None and node.kind == "seq" else [node] if node else []
-    names: list[Located] = []
-    for item in items:
-        if item.kind == "map":
-            names += [entry.key for entry in item.value.values()]
-        elif item.is_text:
-            names.append(item)
     return [
         _bad(
             name.line,
@@ -437,9 +541,20 @@ def _extension_problems(extensions: Entry | None) -> list[Problem]:
             f"markdown_extensions: '{name.value}' copies other files into pages, where neither "
             "the anonymisation check nor a second reader sees them; remove it",
         )
-        for name in names
+        for name in _extension_names(extensions)
         if str(name.value) in FILE_COPYING_EXTENSIONS
     ]
+
+
+def _extension_names(extensions: Entry | None) -> list[Located]:
+    """Each extension's name as MkDocs reads it (`!ENV` resolved)."""
+    node = extensions.value if extensions is not None else None
+    items = node.value if node is not None and node.kind == "seq" else [node] if node else []
+    names: list[Located] = []
+    for item in items:
+        keys = [entry.key for entry in item.value.values()] if item.kind == "map" else [item]
+        names += [resolve_env(key) for key in keys]
+    return names
 
 
 def _absolute_links_relative_to_docs(validation: Entry | None) -> bool:

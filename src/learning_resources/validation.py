@@ -14,7 +14,7 @@ from dateutil import parser as dateutil_parser
 
 from .dates import YEARS, plausible
 from .documents import Extension, Waiver
-from .fields import FIELDS, MAX_MESSAGE_LENGTH, MAX_MESSAGES, FieldSpec, FieldType
+from .fields import FIELDS, ICON_NAME, MAX_MESSAGE_LENGTH, MAX_MESSAGES, FieldSpec, FieldType
 from .kinds import Kind
 from .located import Located, plain
 from .markdown_text import code_lines, headings, normalise_heading
@@ -204,7 +204,9 @@ class _Value:
         """A one-value field's text, stripped; None (reported) when it is not text at all."""
         node = self.node
         if not node.is_text:
-            what = "a list" if node.kind in {"seq", "map"} else f"'{node.raw}'"
+            what = {"seq": "a list", "map": "fields ('name: value')"}.get(
+                node.kind, f"'{node.raw}'"
+            )
             quotes = "; put the text in quotes" if node.kind in {"int", "float", "bool"} else ""
             self.bad(
                 "schema.type", f"expected {_describe(self.spec)}, got {what}{quotes}", node.raw
@@ -337,6 +339,22 @@ def _file(v: _Value) -> str | None:
     return None if text is None else _check_file(text, v.source, v.bad)
 
 
+def _icon(v: _Value) -> str | None:
+    text = v.nonempty_text()
+    if text is not None and not re.match(ICON_NAME, text):
+        v.bad("schema.type", f"expected an icon's name, e.g. icon: {v.spec.example}", text)
+        return None
+    return text
+
+
+def _settings(v: _Value) -> Any:
+    if v.node.kind != "map":
+        example = f"{v.spec.name}: {v.spec.example}"
+        v.bad("schema.type", f"expected settings in braces, e.g. {example}", v.node.raw)
+        return None
+    return plain(v.node)
+
+
 _CHECKERS: dict[FieldType, Callable[[_Value], Any]] = {
     FieldType.TEXT: _plain_text,
     FieldType.LONG_TEXT: _long_text,
@@ -351,6 +369,8 @@ _CHECKERS: dict[FieldType, Callable[[_Value], Any]] = {
     FieldType.CASE_LIST: _case_list,
     FieldType.MESSAGES: _messages,
     FieldType.WAIVERS: lambda v: _check_waivers(v.spec, v.node, v.source, v.found),
+    FieldType.ICON: _icon,
+    FieldType.SETTINGS: _settings,
     FieldType.ANY: lambda v: plain(v.node),
 }
 
