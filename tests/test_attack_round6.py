@@ -338,3 +338,22 @@ def test_a_pages_status_or_hide_of_the_wrong_kind_is_refused_at_its_line(
         assert "Traceback" not in output
     site.write("content/guide.md", "---\ntitle: Guide\nstatus: new\nhide: [toc]\n---\n# Guide\n")
     assert site.run("build", "--no-pdfs").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "plugin", ["material/meta", "meta", "info", "material/privacy", "blog", "social", "tags"]
+)
+def test_a_plugin_the_checks_do_not_know_is_refused(site: SiteFolder, plugin: str) -> None:
+    """Material's meta plugin reads hidden `.meta.yml` files no check reads; info reaches the
+    network and ends the build; privacy and social download; blog publishes posts of its own."""
+    site.write("mkdocs.yml", MKDOCS_YML.replace("  - search\n", f"  - search\n  - {plugin}\n"))
+    result = site.run("check")
+    assert result.returncode == 1
+    assert "mkdocs.yml:21:5" in result.stdout and "config.runs_code" in result.stdout
+    assert f"'{plugin}' is not one of the plugins" in result.stdout
+
+
+def test_the_known_plugins_are_accepted(site: SiteFolder) -> None:
+    plugins = "  - search\n  - material/offline\n  - group:\n      plugins:\n        - typeset\n"
+    site.write("mkdocs.yml", MKDOCS_YML.replace("  - search\n", plugins))
+    assert site.run("check").returncode == 0

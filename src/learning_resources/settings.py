@@ -64,6 +64,15 @@ ALLOWED_PYTHON = (
 EXTENSION_PACKAGES = ("markdown.extensions", "pymdownx", "material.extensions")
 # Material's plugin that builds every other mkdocs.yml under projects/ (their hooks too).
 PLUGINS_RUNNING_SITES = ("projects", "material/projects")
+# Plugins whose every effect is known: MkDocs' search, this site's own, and Material's that
+# only reshape what the checks have read. Any other could publish what no check reads (blog
+# posts, `.meta.yml` files), reach the network while building (info, privacy, social) or run
+# other sites' settings (projects). Material's may be named with or without "material/".
+ALLOWED_PLUGINS = frozenset(
+    {"search", "learning"}
+    | {prefix + name for prefix in ("", "material/") for name in ("group", "offline", "typeset")}
+    | {"material/search"}
+)
 # The editors' folders: merged without a maintainer's review, so never a theme's templates.
 EDITORS_FOLDERS = (*DOCUMENT_FOLDERS, PAGES_FOLDER)
 # MkDocs settings Material writes into HTML attributes without escaping them.
@@ -441,6 +450,17 @@ def _code_problems(doc: Located | None, top: dict[str, Entry]) -> list[Problem]:
         )
         for name in (_plugin_names(plugins.value) if plugins is not None else [])
         if name.value in PLUGINS_RUNNING_SITES
+    ]
+    found += [
+        _runs_code(
+            name,
+            f"plugins: {repr(str(name.value)) if name.is_text else 'this'} is not one of the "
+            f"plugins this site's checks know ({', '.join(sorted(ALLOWED_PLUGINS))}); another "
+            "could publish what no check reads, or run code or reach the network while the "
+            "site is built; remove it, or ask the site's maintainers",
+        )
+        for name in (_plugin_names(plugins.value) if plugins is not None else [])
+        if name.value not in ALLOWED_PLUGINS and name.value not in PLUGINS_RUNNING_SITES
     ]
     return found + _custom_dir_problems(top.get("theme"))
 
