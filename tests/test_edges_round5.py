@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -274,3 +275,65 @@ def test_finding_an_images_end_never_fails_on_any_bytes(data: bytes, fmt: str) -
     give an offset or none, never an exception (the check would stop on it)."""
     end = file_types._IMAGE_ENDS[fmt](image(fmt)[:20] + data)
     assert end is None or end >= 0
+
+
+# Parts of an image that no viewer shows and no check reads: refused (file.unread).
+
+
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+
+def with_png_chunk(kind: bytes, data: bytes) -> bytes:
+    png = image("PNG")
+    return png[:-12] + png_chunk(kind, data) + png[-12:]  # before IEND
+
+
+def with_jpeg_segment(marker: int, data: bytes) -> bytes:
+    jpeg = image("JPEG")
+    return jpeg[:2] + bytes([0xFF, marker]) + (len(data) + 2).to_bytes(2, "big") + data + jpeg[2:]
+
+
+def with_webp_chunk(kind: bytes, data: bytes) -> bytes:
+    webp = image("WEBP")
+    chunk = kind + len(data).to_bytes(4, "little") + data + b"\0" * (len(data) % 2)
+    body = webp[8:] + chunk
+    return b"RIFF" + len(body).to_bytes(4, "little") + body
+
+
+CAPTION = b"Caption: Tyler Smith outside 14 Quxlington Way"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "part"),
+    [
+        ("chart.png", with_png_chunk(b"prVt", CAPTION), "'prVt' chunk"),
+        ("chart.jpg", with_jpeg_segment(0xED, b"Photoshop 3.0\0" + CAPTION), "APP13"),
+        ("chart.jpg", with_jpeg_segment(0xEF, CAPTION), "APP15"),
+        ("chart.webp", with_webp_chunk(b"NOTE", CAPTION), "'NOTE' chunk"),
+    ],
+)
+def test_parts_of_an_image_no_check_reads_are_refused(
+    site: SiteFolder, name: str, data: bytes, part: str
+) -> None:
+    site.write("briefs/child-a/index.md", brief(body=f"## Notes\n\n![A chart]({name})\n"))
+    site.write(f"briefs/child-a/{name}", data)
+    result = site.run("check")
+    assert result.returncode == 1
+    assert "[file.unread]" in result.stdout and part in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("chart.png", image("PNG", dpi=(96, 96), icc_profile=b"\0" * 128)),
+        ("chart.png", with_png_chunk(b"iDOT", b"\0" * 28)),  # a Mac screenshot's layout hints
+        ("chart.jpg", image("JPEG", exif=Image.Exif().tobytes(), icc_profile=b"\0" * 128)),
+        ("chart.webp", image("WEBP", exif=Image.Exif().tobytes())),
+    ],
+)
+def test_ordinary_parts_of_an_image_are_accepted(site: SiteFolder, name: str, data: bytes) -> None:
+    site.write("briefs/child-a/index.md", brief(body=f"## Notes\n\n![A chart]({name})\n"))
+    site.write(f"briefs/child-a/{name}", data)
+    result = site.run("check")
+    assert "[file.unread]" not in result.stdout, result.stdout

@@ -33,7 +33,9 @@ def file_type_problems(path: Path, relpath: str) -> list[Problem]:
     if expected is None:
         return []
     why = _image_problem(path, suffix, expected)
-    return [_wrong(relpath, why)] if why else _appended_problems(path, relpath, expected)
+    if why:
+        return [_wrong(relpath, why)]
+    return _appended_problems(path, relpath, expected) or _unread_parts(path, relpath, expected)
 
 
 def _appended_problems(path: Path, relpath: str, image_format: str) -> list[Problem]:
@@ -125,6 +127,77 @@ def _webp_end(data: bytes) -> int | None:
 
 
 _IMAGE_ENDS = {"PNG": _png_end, "JPEG": _jpeg_end, "GIF": _gif_end, "WEBP": _webp_end}
+
+
+# The parts of an image a viewer draws or a check reads (text, Exif and XMP are read by the
+# anonymisation check), and small ones that hold no text: a colour profile, a screenshot's
+# layout hints (Apple's iDOT). Any other part (a PNG's private chunk, a JPEG's IPTC captions
+# and by-lines, a WebP's own chunk) is published with the image and read by no check.
+_PNG_PARTS = frozenset(
+    [
+        *("IHDR", "PLTE", "IDAT", "IEND", "tRNS", "cHRM", "gAMA", "iCCP", "sBIT", "sRGB"),
+        *("cICP", "mDCv", "cLLi", "bKGD", "hIST", "pHYs", "sPLT", "tIME", "acTL", "fcTL"),
+        *("fdAT", "tEXt", "zTXt", "iTXt", "eXIf", "iDOT"),
+    ]
+)
+_JPEG_PARTS = {0xE0: "APP0", 0xE1: "APP1", 0xE2: "APP2", 0xEE: "APP14", 0xFE: "COM"}
+_WEBP_PARTS = frozenset(["VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP", "EXIF", "XMP "])
+
+
+def _unread_parts(path: Path, relpath: str, image_format: str) -> list[Problem]:
+    """Parts of the image that no viewer shows and no check reads (see _PNG_PARTS)."""
+    data = path.read_bytes()
+    parts = {"PNG": _png_parts, "JPEG": _jpeg_parts, "WEBP": _webp_parts}.get(image_format)
+    unread = sorted(set(parts(data)) if parts else set())
+    if not unread:
+        return []
+    message = (
+        f"the image holds parts no check reads ({', '.join(unread)}), which are published with "
+        "it and can hold captions, names or places; export the picture again without its "
+        "metadata (for example 'Export' or 'Save for web', or a screenshot of it)"
+    )
+    return [problem("file.unread", relpath, 1, 1, message)]
+
+
+def _png_parts(data: bytes) -> list[str]:
+    found, at = [], 8
+    while at + 8 <= len(data):
+        length, kind = int.from_bytes(data[at : at + 4], "big"), data[at + 4 : at + 8]
+        name = kind.decode("latin-1")
+        if name not in _PNG_PARTS:
+            found.append(f"a '{name.encode('ascii', 'backslashreplace').decode()}' chunk")
+        if kind == b"IEND":
+            break
+        at += 12 + length
+    return found
+
+
+def _jpeg_parts(data: bytes) -> list[str]:
+    """The application segments (APP0 to APP15) other than JFIF, Exif and XMP, colour
+    profiles and Adobe's, before the image's data."""
+    found, at = [], 2
+    while at + 4 <= len(data) and data[at] == 0xFF:
+        marker = data[at + 1]
+        if marker in (0xDA, 0xD9):  # the image's data, or its end
+            break
+        if (0xE0 <= marker <= 0xEF or marker == 0xFE) and marker not in _JPEG_PARTS:
+            found.append("IPTC captions (APP13)" if marker == 0xED else f"APP{marker - 0xE0}")
+        if 0xD0 <= marker <= 0xD8 or marker == 0x01:
+            at += 2
+            continue
+        at += 2 + int.from_bytes(data[at + 2 : at + 4], "big")
+    return found
+
+
+def _webp_parts(data: bytes) -> list[str]:
+    found, at, end = [], 12, min(len(data), _webp_end(data) or 0)
+    while at + 8 <= end:
+        kind = data[at : at + 4].decode("latin-1")
+        if kind not in _WEBP_PARTS:
+            found.append(f"a '{kind.encode('ascii', 'backslashreplace').decode()}' chunk")
+        at += 8 + int.from_bytes(data[at + 4 : at + 8], "little")
+        at += at % 2  # chunks are padded to an even length
+    return found
 
 
 def _embedded_problems(path: Path, relpath: str) -> list[Problem]:

@@ -143,6 +143,16 @@ RULES: dict[str, Rule] = {
             "Export the report again as a plain PDF, without attachments or scripts.",
         ),
         Rule(
+            "file.unread",
+            _E,
+            "Parts of an image that no check reads",
+            "Images can carry parts besides the picture: captions and the photographer's name "
+            "(IPTC), a program's own notes, private chunks. No viewer shows them and no check "
+            "reads them, but they are published with the image and can name who or where.",
+            "Export the picture again without its metadata ('Export' or 'Save for web' in an "
+            "image editor, or a screenshot of it), then replace the old file.",
+        ),
+        Rule(
             "file.appended",
             _E,
             "Data after the end of an image",
