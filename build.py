@@ -264,10 +264,11 @@ def _mkdocs_logging(plan: SitePlan | None = None) -> _ForEditors:
     if plan is not None:
         for_editors.use_plan(plan)
     handler.addFilter(for_editors)
-    logger = logging.getLogger("mkdocs")
-    logger.handlers[:] = [handler]
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
+    for name, level in (("mkdocs", logging.INFO), ("weasyprint", logging.WARNING)):
+        logger = logging.getLogger(name)  # WeasyPrint's, while it prints the reports' pages
+        logger.handlers[:] = [handler]
+        logger.setLevel(level)
+        logger.propagate = False
     return for_editors
 
 

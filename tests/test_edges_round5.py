@@ -337,3 +337,20 @@ def test_ordinary_parts_of_an_image_are_accepted(site: SiteFolder, name: str, da
     site.write(f"briefs/child-a/{name}", data)
     result = site.run("check")
     assert "[file.unread]" not in result.stdout, result.stdout
+
+
+def test_weasyprints_messages_are_masked_in_a_ci_log(monkeypatch: pytest.MonkeyPatch) -> None:
+    """WeasyPrint, printing a brief's pages, quotes what it could not use (a CSS value, an
+    image's address): in a CI log that is masked like MkDocs' messages."""
+    import contextlib
+    import logging
+
+    import build
+
+    monkeypatch.setenv("CI", "true")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        build._mkdocs_logging()
+        logging.getLogger("weasyprint").warning("Failed to load image at 'tyler-smith-at-home'")
+    assert "WARNING: Failed to load image at 't*****" in err.getvalue()
+    assert "smith" not in err.getvalue()
