@@ -186,11 +186,22 @@ _BIRTH = re.compile(
     r"(?:the\s+)?(?:(?:early|late)\s+(?:on\s+)?)?",
     re.IGNORECASE,
 )
-_N = (
-    r"(?:\d{1,2}|"
-    + trie_regex(_words("one two three four five six seven eight nine ten eleven twelve a"))
-    + ")"
+# Numbers as an age or a part of one is written, in digits or in words ("nineteen months",
+# "twenty-one days"): the two are the same age.
+_NUMBER_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]"
+    r"(?:one|two|three|four|five|six|seven|eight|nine)\b)?|"
+    + trie_regex(
+        _words(
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen"
+        )
+    )
+    + r")(?![\w-])"
 )
+_NUMBER_WORD_ANCHOR = re.compile(rf"\b{_NUMBER_WORD}", re.IGNORECASE)
+_NUM = rf"(?:\d{{1,2}}|{_NUMBER_WORD})"
+_N = rf"(?:{_NUM}|a)"
 _AND = r"\s*,?\s*(?:and\s+)?"
 _YEARS_PART = rf"{_N}\s?(?:years?|yrs?|y)\b\.?"
 _MONTHS_PART = rf"{_N}\s?(?:months?|mths?|m)\b\.?"
@@ -203,13 +214,13 @@ _EXACT_AGE = re.compile(
     re.IGNORECASE,
 )
 _AGE = re.compile(
-    r"\b(?:aged\s+)?\d{1,2}\s?(?:years?|yrs?|y)\b\.?(?:\s*,?\s*(?:and\s+)?)\d{1,2}\s?"
+    rf"\b(?:aged\s+)?{_NUM}\s?(?:years?|yrs?|y)\b\.?(?:\s*,?\s*(?:and\s+)?){_NUM}\s?"
     r"(?:months?|mths?|m)\b(?:\s+old)?"
-    r"|\b\d{1,2}\s+months?,?\s+(?:and\s+)?\d{1,2}\s+(?:weeks?|days?)(?:\s+old)?\b"
-    r"|\b(?:then|aged)\s+\d{1,2}\s*(?:wks|weeks|mths|months)\b"
-    r"|\b(?:[Aa]t|[Aa]ged)\s+\d{1,2}\s+(?:months|weeks|days)\b(?!\s+(?:later|after|before|on))"
-    r"|\b(?:aged\s+)?\d{1,3}\s+(?:days?|weeks?|months?)\s+old\b"
-    r"|\baged\s+\d{1,3}\s+(?:days?|weeks?|months?)\b",
+    rf"|\b{_NUM}\s+months?,?\s+(?:and\s+)?{_NUM}\s+(?:weeks?|days?)(?:\s+old)?\b"
+    rf"|\b(?:then|aged)\s+{_NUM}\s*(?:wks|weeks|mths|months)\b"
+    rf"|\b(?:[Aa]t|[Aa]ged)\s+{_NUM}\s+(?:months|weeks|days)\b(?!\s+(?:later|after|before|on))"
+    rf"|\b(?:aged\s+)?(?:\d{{1,3}}|{_NUMBER_WORD})\s+(?:days?|weeks?|months?)\s+old\b"
+    rf"|\baged\s+(?:\d{{1,3}}|{_NUMBER_WORD})\s+(?:days?|weeks?|months?)\b",
     re.IGNORECASE,
 )
 # What comes before an age that is not a length of time: "was 3 years and 2 weeks".
@@ -298,7 +309,7 @@ def find_dates(
                 Severity.ERROR,
             )
         )
-    for m in blocks.finditer(_AGE, _DIGIT):
+    for m in blocks.finditer(_AGE, _DIGIT, _NUMBER_WORD_ANCHOR):
         start, end = m.span()
         if _gestation(text, start, end) or any(s < end and start < e for s, e in exact_ages):
             continue

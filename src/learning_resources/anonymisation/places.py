@@ -194,6 +194,11 @@ _CHAIN_HOTEL = re.compile(
     r"\b(?:Travelodge|Premier[ \t]+Inn|Holiday[ \t]+Inn(?:[ \t]+Express)?|Ibis(?:[ \t]+Budget)?|"
     r"Days[ \t]+Inn|Best[ \t]+Western|Britannia(?:[ \t]+Hotel)?|Jurys[ \t]+Inn|Novotel|Mercure|"
     r"Hilton|Marriott|Campanile|Hampton[ \t]+by[ \t]+Hilton)(?:[ \t]+[A-Z][\w'’-]+){1,3}"
+    # round 7: ... or with its street or place after a preposition: "the Premier Inn on
+    # Railway Approach", "the Travelodge off Junction 9"
+    r"|\b(?:Travelodge|Premier[ \t]+Inn|Holiday[ \t]+Inn(?:[ \t]+Express)?|Ibis(?:[ \t]+Budget)?|"
+    r"Days[ \t]+Inn|Jurys[ \t]+Inn|Novotel|Hampton[ \t]+by[ \t]+Hilton)"
+    r"[ \t]+(?:on|in|at|off|near|by)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}"
 )
 
 # Words that name a kind of place, not a particular one ("the Secondary School").
@@ -697,14 +702,17 @@ _VENUE_HEADS = (
     "Playgroup Academy Tuition Tutoring Lettings Boxing Dojo Studio Studios Salon Laundrette "
     "Bistro Brasserie Fisheries Carvery Tearoom Tearooms Stables Rink Cinema Skatepark Bingo "
     # round 6: a congregation, a farm, a play centre
-    "Assembly Farm Fellowship Ministry Kingdom Playbarn Playzone"
+    "Assembly Farm Fellowship Ministry Kingdom Playbarn Playzone "
+    # round 7: amusements, short breaks, counselling, vape and other shops, youth zones
+    "Amusements Arcades Breaks Counselling Zone Hut Vapes Vape Vaping Shop Emporium Boutique "
+    "Parlour Tattoos Skatepark"
 )
 _VENUE = re.compile(
-    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}?)[ \t]+(?:Car[ \t]+Wash|"
+    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}?)[ \t]+(?:Car[ \t]+Wash|Skate[ \t]+Park|"
     + trie_regex(word_list(_VENUE_HEADS))
     + r")(?![\w'’-])"
 )
-_VENUE_WORD = re.compile(trie_regex(word_list(_VENUE_HEADS + " Wash")))
+_VENUE_WORD = re.compile(trie_regex(word_list(_VENUE_HEADS + " Wash Park")))
 # Words that say what a venue is for or whom it serves, not which one it is.
 _ACTIVITY_WORDS = _SERVICE_WORDS | frozenset(
     word_list(
@@ -717,6 +725,9 @@ _ACTIVITY_WORDS = _SERVICE_WORDS | frozenset(
         "wellbeing health mental sexual substance safe safety space football boxing snooker "
         "tuition shisha leisure local national regional city county town village faith church "
         "baptist methodist catholic pentecostal evangelical anglican united reformed free "
+        # round 7: what a counselling or short-breaks service is for
+        "bereavement grief trauma relationship relationships couples addiction drug drugs alcohol "
+        "respite short "
         "fellowship christian islamic muslim jewish sikh hindu central main new old north south "
         "east west social working men's women's golf rugby cricket tennis netball rowing sailing "
         "yacht fishing angling bowls bowling scout scouts guide guides cadet cadets army air sea "
@@ -893,6 +904,8 @@ def find_places(
                     continue  # round 6: "Read the Parents ABC guide"
             if m.group().lower().replace("’", "'") in areas:
                 continue
+            if pattern is _CHAIN_HOTEL and m.group().split(maxsplit=2)[-1].lower() in areas:
+                continue  # round 7: "a Travelodge in Northmere", one of the areas
             if area_spans is None:
                 pattern_of_areas = area_pattern(area_names)
                 area_spans = (
@@ -906,8 +919,8 @@ def find_places(
                 continue  # "the Nottingham School Trust", "the Oakfield Academy Partnership"
             if blocked is None:
                 blocked = [m.span() for m in _NOT_PLACES.finditer(text)] + (never or [])
-            if any(s < end and start < e for s, e in blocked):
-                continue
+            if pattern is not _CHAIN_HOTEL and any(s < end and start < e for s, e in blocked):
+                continue  # round 7: not "Premier Inn" in "the Premier Inn on Railway Approach"
             if group == 0 and pattern.groups and m.start() == m.start(1):
                 start = _skip_generic(text, start)  # no house number before the name
                 if pattern is _ADDRESS:
