@@ -704,7 +704,7 @@ _VENUE_HEADS = (
     # round 6: a congregation, a farm, a play centre
     "Assembly Farm Fellowship Ministry Kingdom Playbarn Playzone "
     # round 7: amusements, short breaks, counselling, vape and other shops, youth zones
-    "Amusements Arcades Breaks Counselling Zone Hut Vapes Vape Vaping Shop Emporium Boutique "
+    "Amusements Arcades Breaks Counselling Zone Hut Vapes Vaping Shop Emporium Boutique "
     "Parlour Tattoos Skatepark"
 )
 _VENUE = re.compile(
