@@ -174,6 +174,41 @@ def said_pseudonyms(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
+# Round 7: things named after people, and names of bodies, that are no person:
+# - eponyms before what they name: "Gillick competence", "the Gillick and Fraser guidance";
+_EPONYM = re.compile(
+    r"\b([A-Z][a-z]+(?:(?:[ \t]*,|[ \t]+and|[ \t]+or|[ \t]*/)[ \t]*[A-Z][a-z]+)*)[ \t]+"
+    r"(?:competen(?:ce|cy|t)|guidance|guidelines|criteria|principles?|ruling|judg(?:e)?ment|"
+    r"syndrome|scale|wheel|triangle|checklist|questionnaire|toolkit)\b"
+)
+# - a publisher or a university: "Jessica Kingsley Publishers", "University of East Anglia";
+_BODY = re.compile(
+    r"\b([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+(?:Publishers|Publishing|Press)\b"
+    r"|\bUniversity[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+)
+# - a title in italics cited with its year or introduced as a publication: "the Panel's
+#   report *The Myth of Invisible Men* (2021)", "(2021) *The Myth of Invisible Men*".
+_ITALICS = r"(\*[^*\n]{2,150}\*|_[^_\n]{2,150}_)"
+_CITED_TITLE = re.compile(
+    rf"(?:\((?:19|20)\d\d[a-z]?\)[ \t]*|\b(?:report|review|book|guide|briefing|study|"
+    rf"paper|toolkit|leaflet|film|podcast|novel|article|titled|entitled)[ \t]+){_ITALICS}"
+    rf"|{_ITALICS}[ \t]*\((?:19|20)\d\d"
+)
+# - England's regions: "East Anglia", "the West Midlands".
+_REGION = re.compile(
+    r"\b(?:East[ \t]+Anglia|(?:East|West)[ \t]+Midlands|(?:North|South)[ \t]+(?:East|West)|"
+    r"West[ \t]+Country|Home[ \t]+Counties)\b"
+)
+
+
+def _named_after_people(text: str) -> list[tuple[int, int]]:
+    spans = [m.span(1) for m in _EPONYM.finditer(text)]
+    spans += [m.span(m.lastindex or 0) for m in _BODY.finditer(text)]
+    if "*" in text or "_" in text:
+        spans += [m.span(m.lastindex or 0) for m in _CITED_TITLE.finditer(text)]
+    return spans + [m.span() for m in _REGION.finditer(text)]
+
+
 def never_names(
     text: str,
     area_names: Iterable[str] = (),
@@ -193,6 +228,7 @@ def never_names(
         spans += [m.span(1) for m in _AUTHOR_OF_TITLE.finditer(text)]
     if "eview" in text:
         spans += [m.span(1) for m in _NATIONAL_REVIEW.finditer(text)]
+    spans += _named_after_people(text)
     areas = area_pattern(area_names)
     if areas is not None:
         spans += [m.span() for m in areas.finditer(text)]
