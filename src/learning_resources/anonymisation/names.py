@@ -131,6 +131,7 @@ household adult adults young person people persons youth teenager teen friend fr
 neighbour neighbours lodger relative relatives kinship foster adopter adoptive birth guardian
 guardians subject victim perpetrator offender suspect witness tenant resident pupil pupils
 student students patient client user users case half great step ex
+men women boys girls lads ladies
 """
 
 # What children call their grandparents, parents, aunts and uncles in the languages of
