@@ -2,7 +2,9 @@
 Ages written in words, as ages in digits are ("eleven years and two months", "Wren, aged
 eight"); venues and services by more head nouns (amusements, arcades, short breaks and
 respite, counselling, vape shops, skate parks, youth zones, tattoo parlours); a chain hotel by
-its street ("the Travelodge on Wharfside"); what a person says after a word of when ("later
+its street ("the Travelodge on Wharfside"); two to four Capitalised words where someone waits
+or is found ("outside Golden Goose Laser Quest"); a letter and a word in a list of nicknames
+("known as Dino and B-Rex"); what a person says after a word of when ("later
 said", "finally told"). False alarms by kind: things named after people before what they name
 ("Gillick competence", "the Fraser guidelines"), publishers and universities, England's
 regions, titles in italics cited as publications, and people's plural nouns ("Men who").
@@ -84,6 +86,13 @@ CAUGHT = [
      "Travelodge on Wharfside"),
     ("The family were placed in the Novotel at Riverside for a month.", "anon.institution",
      "Novotel at Riverside"),
+    # two to four Capitalised words where someone waits or is found
+    ("He waited outside Golden Goose Laser Quest every night.", "anon.institution",
+     "Golden Goose Laser Quest"),
+    ("She was seen near Starling Bay Water Sports with two men.", "anon.institution",
+     "Starling Bay Water Sports"),
+    # a letter and a word after a nickname's cue, in a list of nicknames
+    ("He spent his time with two men known as Dino and B-Rex.", "anon.name", "B-Rex"),
     # ages in words after a name
     ("His sisters were Comet, aged eight, and a baby.", "anon.name", "Comet"),
     ("Their cousin, Thunder, now fifteen, moved in.", "anon.name", "Thunder"),
@@ -122,6 +131,10 @@ ALLOWED = [
     "Boys who carry knives need support. Girls who are groomed are victims.",
     # a chain hotel in one of the areas, or with no place
     "The family stayed at a Premier Inn for three weeks.",
+    # chains with no branch named
+    "He worked at Kentucky Fried Chicken; she had a Pizza Hut voucher.",
+    "She wore a T-Shirt to her A-Level exam.",
+    "He waited outside Accident and Emergency with his mother.",
     # a service by its kind, not its name
     "He was referred to the Bereavement Counselling service.",
     "Short Breaks are offered by the council; the Youth Zone model is national.",

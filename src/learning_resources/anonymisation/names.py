@@ -1209,6 +1209,9 @@ _MORE_NICKNAMES = re.compile(
 _CONTACT_BEFORE = re.compile(r"\b(?:contacts?|numbers?|phone)[ \t]+(?:was[ \t]+|were[ \t]+)?$")
 
 
+_LETTER_NICKNAME = re.compile(r"[A-Z]-[A-Z][a-z]+|[A-Z][a-z]+-[A-Z]")
+
+
 def _nicknames(text: str, data: Lists) -> Spans:
     """'Smiler' after "called her", "known as 'Madz'", "known to friends as Libz", "called the
     older man 'Big Mo'", "known locally as Tank", "a man called Gaz"; and every other use of
@@ -1262,6 +1265,8 @@ def _nicknames(text: str, data: Lists) -> Spans:
             if named is None:
                 break
             kinds = [classify(normalise(w), data) for w in named.group(1).split()]
+            if _LETTER_NICKNAME.fullmatch(named.group(1)):
+                kinds = [NAME]  # round 7: a letter and a word, "K-Dog", "T-Bone", is a nickname
             if (all if quoted else any)(k in (STOPPED, PLACE_WORD, SOFT_WORD) for k in kinds) or (
                 not quoted and all(k == WORD for k in kinds)
             ):

@@ -79,6 +79,14 @@ _AT_PREMISES = re.compile(
     rf"(?:the[ \t]+)?((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
     r"(?![\w'’-])(?![ \t]+[A-Z\d])"  # whole words: not "admitted to Brampton Genera|l Hospital"
 )
+# Round 7: ... or two to four Capitalised words where someone waits, gathers or is found:
+# "waited outside Lucky Seven Amusements", "seen near Moonrise Laser Quest".
+_NEAR_PREMISES = re.compile(
+    r"\b(?:outside|inside|behind|opposite|near)[ \t]+"
+    rf"((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})"
+    r"(?![\w'’-])(?![ \t]+[A-Z\d])"
+)
+_NEAR_WORD = Words(("outside", "inside", "behind", "opposite", "near"))
 # ... or a school or nursery whose kind is written in lower case: "Kidz Kingdom nursery",
 # "Oakfield school" (its name must hold a proper noun: not "Islamic school").
 _LOWER_TYPE = re.compile(
@@ -379,6 +387,9 @@ _NOT_PLACES = re.compile(
     r"Family Drug and Alcohol) Court\b|\bRoyal College\b|\bOpen University\b|\bVirtual School\b"
     r"|\bCollege of Policing\b|\bDowning Street\b|\bWhitehall\b"
     r"|\b(?:Premier|Holiday|Days|Jurys|Travel) Inn\b"
+    # round 7: chains whose names end like a venue's, where no branch is named
+    r"|\b(?:Pizza Hut|Kentucky Fried Chicken|Domino['’]s Pizza|Papa John['’]s Pizza|"
+    r"Chicken Cottage|Dixy Chicken|Sainsbury['’]s Local|Tesco Express)\b"
 )
 
 
@@ -704,11 +715,13 @@ _VENUE_HEADS = (
     # round 6: a congregation, a farm, a play centre
     "Assembly Farm Fellowship Ministry Kingdom Playbarn Playzone "
     # round 7: amusements, short breaks, counselling, vape and other shops, youth zones
-    "Amusements Arcades Breaks Counselling Zone Hut Vapes Vaping Shop Emporium Boutique "
-    "Parlour Tattoos Skatepark"
+    "Amusements Arcades Breaks Respite Counselling Psychotherapy Zone Hut Vapes Vaping Shop "
+    "Store Emporium Boutique Parlour Tattoos Skatepark Taxis Cabs Minicabs Pizza Chicken "
+    "Hairdressers Lashes Tanning Fitness Kickboxing Karate Taekwondo Bowling Trampolines "
+    "Funfair Bookmakers Bookies Kennels Cattery Valeting Foodbank Pantry Larder"
 )
 _VENUE = re.compile(
-    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}?)[ \t]+(?:Car[ \t]+Wash|Skate[ \t]+Park|"
+    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}?)[ \t]+(?:Car[ \t]+Wash|(?:Skate|Trampoline|Holiday)[ \t]+Park|"
     + trie_regex(word_list(_VENUE_HEADS))
     + r")(?![\w'’-])"
 )
@@ -795,6 +808,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (_DEDICATION, _DEDICATION_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, False),
     (_CHAIN_HOTEL, _CHAIN_WORD, "anon.institution", "a named hotel; say 'a hotel'", 0, False),
     (_AT_PREMISES, _PLACED_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_NEAR_PREMISES, _NEAR_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_LOWER_TYPE, _LOWER_TYPE_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_PITCH, _PITCH_WORD, "anon.address", "a pitch, plot or mooring on a named site; say 'a site'",
      0, False),
@@ -852,9 +866,9 @@ def find_places(
                 heading = text[text.rfind("\n", 0, start) + 1 : start + 1].startswith("#")
                 if groups.get("business"):
                     weak = heading
-                if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE) and not (
+                if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE, _NEAR_PREMISES) and not (
                     _proper(m.group(1), local)
-                    or (pattern is _LOWER_TYPE and _all_naming(m.group(1), local))
+                    or (pattern in (_LOWER_TYPE, _NEAR_PREMISES) and _all_naming(m.group(1), local))
                     or (m.group().endswith("gang") and _names_a_site(m.group(1), local))
                 ):
                     continue  # round 6: two naming words will do: "the Golden Dragon takeaway"
@@ -919,7 +933,9 @@ def find_places(
                 continue  # "the Nottingham School Trust", "the Oakfield Academy Partnership"
             if blocked is None:
                 blocked = [m.span() for m in _NOT_PLACES.finditer(text)] + (never or [])
-            if pattern is not _CHAIN_HOTEL and any(s < end and start < e for s, e in blocked):
+            if pattern not in (_CHAIN_HOTEL, _CHAIN_OUTLET) and any(
+                s < end and start < e for s, e in blocked
+            ):
                 continue  # round 7: not "Premier Inn" in "the Premier Inn on Railway Approach"
             if group == 0 and pattern.groups and m.start() == m.start(1):
                 start = _skip_generic(text, start)  # no house number before the name
