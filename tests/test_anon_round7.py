@@ -65,43 +65,74 @@ def test_lengths_of_time_and_gestation_in_words_are_no_age(text: str) -> None:
 
 CAUGHT = [
     # venues and services by their head noun
-    ("She was seen most evenings outside Silverstrand Amusements.", "anon.institution",
-     "Silverstrand Amusements"),
+    (
+        "She was seen most evenings outside Silverstrand Amusements.",
+        "anon.institution",
+        "Silverstrand Amusements",
+    ),
     ("The boys met at Neon Nights Arcades near the pier.", "anon.institution", "Neon Nights"),
-    ("He went for overnight stays at Kestrel House Short Breaks.", "anon.institution",
-     "Kestrel House"),
-    ("Her mother paid for sessions at Bramblewood Counselling.", "anon.institution",
-     "Bramblewood Counselling"),
-    ("He bought disposables from Cloudnine Vapes after school.", "anon.institution",
-     "Cloudnine Vapes"),
+    (
+        "He went for overnight stays at Kestrel House Short Breaks.",
+        "anon.institution",
+        "Kestrel House",
+    ),
+    (
+        "Her mother paid for sessions at Bramblewood Counselling.",
+        "anon.institution",
+        "Bramblewood Counselling",
+    ),
+    (
+        "He bought disposables from Cloudnine Vapes after school.",
+        "anon.institution",
+        "Cloudnine Vapes",
+    ),
     ("She had been buying from The Puff Hut on the parade.", "anon.institution", "Puff Hut"),
-    ("The older lads hung around Marlowe Street Skate Park.", "anon.institution",
-     "Skate Park"),
-    ("He went to Ravenscar Youth Zone three nights a week.", "anon.institution",
-     "Ravenscar Youth Zone"),
-    ("The tattoo was done at Black Anchor Tattoos without consent.", "anon.institution",
-     "Black Anchor Tattoos"),
+    ("The older lads hung around Marlowe Street Skate Park.", "anon.institution", "Skate Park"),
+    (
+        "He went to Ravenscar Youth Zone three nights a week.",
+        "anon.institution",
+        "Ravenscar Youth Zone",
+    ),
+    (
+        "The tattoo was done at Black Anchor Tattoos without consent.",
+        "anon.institution",
+        "Black Anchor Tattoos",
+    ),
     # chain hotels by their street or place
-    ("Police found her at the Travelodge on Wharfside with an adult.", "anon.institution",
-     "Travelodge on Wharfside"),
-    ("The family were placed in the Novotel at Riverside for a month.", "anon.institution",
-     "Novotel at Riverside"),
+    (
+        "Police found her at the Travelodge on Wharfside with an adult.",
+        "anon.institution",
+        "Travelodge on Wharfside",
+    ),
+    (
+        "The family were placed in the Novotel at Riverside for a month.",
+        "anon.institution",
+        "Novotel at Riverside",
+    ),
     # two to four Capitalised words where someone waits or is found
-    ("He waited outside Golden Goose Laser Quest every night.", "anon.institution",
-     "Golden Goose Laser Quest"),
-    ("She was seen near Starling Bay Water Sports with two men.", "anon.institution",
-     "Starling Bay Water Sports"),
+    (
+        "He waited outside Golden Goose Laser Quest every night.",
+        "anon.institution",
+        "Golden Goose Laser Quest",
+    ),
+    (
+        "She was seen near Starling Bay Water Sports with two men.",
+        "anon.institution",
+        "Starling Bay Water Sports",
+    ),
     # a letter and a word after a nickname's cue, in a list of nicknames
     ("He spent his time with two men known as Dino and B-Rex.", "anon.name", "B-Rex"),
     # ages in words after a name
     ("His sisters were Comet, aged eight, and a baby.", "anon.name", "Comet"),
     ("Their cousin, Thunder, now fifteen, moved in.", "anon.name", "Thunder"),
     # what a person says after a word of when
-    ("The letter reached him first. Harmony later said she felt ashamed.", "anon.name",
-     "Harmony"),
+    ("The letter reached him first. Harmony later said she felt ashamed.", "anon.name", "Harmony"),
     ("When Lark finally told her tutor, the police were called.", "anon.name", "Lark"),
-    ("Staff noticed the bruise before Kestrel eventually disclosed the abuse.", "anon.name",
-     "Kestrel"),
+    (
+        "Staff noticed the bruise before Kestrel eventually disclosed the abuse.",
+        "anon.name",
+        "Kestrel",
+    ),
 ]
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from .allowed import trie_regex
-from .blocks import Blocks
+from .blocks import Blocks, Words
 
 _PARTICLE = r"(?:(?:van|von|de|der|den|du|le|la|di|da|al|el|ter|ten)[ \t]+)"
 # A surname, and in a reference list its initials: "Brandon", "Brandon, M.", "Ward, H. R."
@@ -201,12 +201,24 @@ _REGION = re.compile(
 )
 
 
-def _named_after_people(text: str) -> list[tuple[int, int]]:
-    spans = [m.span(1) for m in _EPONYM.finditer(text)]
-    spans += [m.span(m.lastindex or 0) for m in _BODY.finditer(text)]
-    if "*" in text or "_" in text:
-        spans += [m.span(m.lastindex or 0) for m in _CITED_TITLE.finditer(text)]
-    return spans + [m.span() for m in _REGION.finditer(text)]
+# What each of them needs (see blocks.py).
+_EPONYM_WORD = Words(
+    (
+        *("competen", "guidance", "guideline", "criteria", "principle", "ruling", "judgment"),
+        *("judgement", "syndrome", "scale", "wheel", "triangle", "checklist", "questionnaire"),
+        "toolkit",
+    )
+)
+_BODY_WORD = Words(("publish", "press", "university of"))
+_ITALICS_WORD = Words((" *", "(*", " _", "(_"))
+_REGION_WORD = Words(("anglia", "midlands", "north ", "south ", "west country", "counties"))
+
+
+def _named_after_people(blocks: Blocks) -> list[tuple[int, int]]:
+    spans = [m.span(1) for m in blocks.finditer(_EPONYM, _EPONYM_WORD)]
+    spans += [m.span(m.lastindex or 0) for m in blocks.finditer(_BODY, _BODY_WORD)]
+    spans += [m.span(m.lastindex or 0) for m in blocks.finditer(_CITED_TITLE, _ITALICS_WORD)]
+    return spans + [m.span() for m in blocks.finditer(_REGION, _REGION_WORD)]
 
 
 def never_names(
@@ -228,7 +240,7 @@ def never_names(
         spans += [m.span(1) for m in _AUTHOR_OF_TITLE.finditer(text)]
     if "eview" in text:
         spans += [m.span(1) for m in _NATIONAL_REVIEW.finditer(text)]
-    spans += _named_after_people(text)
+    spans += _named_after_people(blocks)
     areas = area_pattern(area_names)
     if areas is not None:
         spans += [m.span() for m in areas.finditer(text)]

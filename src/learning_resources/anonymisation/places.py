@@ -721,7 +721,8 @@ _VENUE_HEADS = (
     "Funfair Bookmakers Bookies Kennels Cattery Valeting Foodbank Pantry Larder"
 )
 _VENUE = re.compile(
-    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}?)[ \t]+(?:Car[ \t]+Wash|(?:Skate|Trampoline|Holiday)[ \t]+Park|"
+    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}?)[ \t]+(?:Car[ \t]+Wash|"
+    r"(?:Skate|Trampoline|Holiday)[ \t]+Park|"
     + trie_regex(word_list(_VENUE_HEADS))
     + r")(?![\w'’-])"
 )
