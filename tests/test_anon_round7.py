@@ -1,13 +1,15 @@
 """The gate's seventh round (issue 13): rules that catch whole kinds by structure and context.
-Ages written in words, as ages in digits are ("eleven years and two months", "Wren, aged
+Ages written in words, as ages in digits are ("eleven years and two months", "Comet, aged
 eight"); venues and services by more head nouns (amusements, arcades, short breaks and
 respite, counselling, vape shops, skate parks, youth zones, tattoo parlours); a chain hotel by
 its street ("the Travelodge on Wharfside"); two to four Capitalised words where someone waits
-or is found ("outside Golden Goose Laser Quest"); a letter and a word in a list of nicknames
-("known as Dino and B-Rex"); what a person says after a word of when ("later
-said", "finally told"). False alarms by kind: things named after people before what they name
+or is found ("outside Golden Goose Laser Quest"); a service, charity or firm said so in
+apposition ("Larkspur, a private counselling service,"); a letter and a word in a list of
+nicknames ("known as Dino and B-Rex"); what a person says after a word of when ("later said",
+"finally told"). False alarms by kind: things named after people before what they name
 ("Gillick competence", "the Fraser guidelines"), publishers and universities, England's
-regions, titles in italics cited as publications, and people's plural nouns ("Men who").
+regions, titles in italics cited as publications, chains with no branch named, and people's
+plural nouns ("Men who").
 
 Every example here is new, written for these tests (not taken from any corpus file), so that
 each rule is tested on its kind, not on the string it was tuned on. All names, numbers and
@@ -120,6 +122,13 @@ CAUGHT = [
         "anon.institution",
         "Starling Bay Water Sports",
     ),
+    # a service, charity or firm said so in apposition
+    (
+        "She was referred to Larkspur, a private counselling service, in the spring.",
+        "anon.institution",
+        "Larkspur",
+    ),
+    ("He drove for Quickstep, a local taxi firm, at weekends.", "anon.institution", "Quickstep"),
     # a letter and a word after a nickname's cue, in a list of nicknames
     ("He spent his time with two men known as Dino and B-Rex.", "anon.name", "B-Rex"),
     # ages in words after a name
@@ -162,6 +171,9 @@ ALLOWED = [
     "Boys who carry knives need support. Girls who are groomed are victims.",
     # a chain hotel in one of the areas, or with no place
     "The family stayed at a Premier Inn for three weeks.",
+    # a national charity in apposition, or one introduced with "the"
+    "The family asked Harbour Lantern, a national charity, for advice.",
+    "- Snowdrop, the charity for bereaved parents: support by phone",
     # chains with no branch named
     "He worked at Kentucky Fried Chicken; she had a Pizza Hut voucher.",
     "She wore a T-Shirt to her A-Level exam.",

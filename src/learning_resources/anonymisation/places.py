@@ -62,7 +62,10 @@ _PREMISES = (
 )
 _HOME = re.compile(
     rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})['’\"”]?(?:,\s+(?:an?|the)\s+(?:[\w'’+-]+\s+){{0,3}}?"
-    rf"{_PREMISES}\b|,?\s+(?:(?:an?|the)\s+)?(?:(?:small|local|private|specialist|secure|"
+    rf"{_PREMISES}\b"
+    # round 7: ... or a service, charity or firm: "Meadowlark, a private counselling service,"
+    r"|,\s+an?\s+(?:(?!national\b)[\w'’+-]+\s+){0,3}?(?:service|charity|firm|company|business|"
+    r"provider)\b|,?\s+(?:(?:an?|the)\s+)?(?:(?:small|local|private|specialist|secure|"
     r"residential|registered|independent)\s+)*(?:children['’]s|residential|care|foster|"
     r"short[- ]break|respite|supported|semi-independent|mother[- ]and[- ]baby)\s+"
     r"(?:home|unit|centre|placement|accommodation|provision|hostel|house)\b)"
@@ -572,7 +575,8 @@ _PREMISES_WORD = Words(
             "academy college nursery pre-school preschool playgroup setting practice surgery "
             "clinic hospital ward hospice church chapel mosque temple gurdwara synagogue madrassa "
             "madrasah club gym hotel b&b cafe café takeaway restaurant shop barber salon garage "
-            "pub bar project drop-in venue hall building warehouse barn squat lock-up"
+            "pub bar project drop-in venue hall building warehouse barn squat lock-up "
+            "service charity firm company business provider"
         )
     )
 )
