@@ -5,7 +5,8 @@ respite, counselling, vape shops, skate parks, youth zones, tattoo parlours); a 
 its street ("the Travelodge on Wharfside"); two to four Capitalised words where someone waits
 or is found ("outside Golden Goose Laser Quest"); a service, charity or firm said so in
 apposition ("Larkspur, a private counselling service,"); a letter and a word in a list of
-nicknames ("known as Dino and B-Rex"); what a person says after a word of when ("later said",
+nicknames ("known as Dino and B-Rex"); who a person claimed or turned out to be ("Cinder
+claimed to be a 14-year-old girl"); what a person says after a word of when ("later said",
 "finally told"). False alarms by kind: things named after people before what they name
 ("Gillick competence", "the Fraser guidelines"), publishers and universities, England's
 regions, titles in italics cited as publications, chains with no branch named, and people's
@@ -134,6 +135,9 @@ CAUGHT = [
     # ages in words after a name
     ("His sisters were Comet, aged eight, and a baby.", "anon.name", "Comet"),
     ("Their cousin, Thunder, now fifteen, moved in.", "anon.name", "Thunder"),
+    # who a person claimed or turned out to be
+    ("Online, Cinder claimed to be a 14-year-old girl from Leeds.", "anon.name", "Cinder"),
+    ("The messages stopped. Flint turned out to be an adult in his forties.", "anon.name", "Flint"),
     # what a person says after a word of when
     ("The letter reached him first. Harmony later said she felt ashamed.", "anon.name", "Harmony"),
     ("When Lark finally told her tutor, the police were called.", "anon.name", "Lark"),

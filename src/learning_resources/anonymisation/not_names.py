@@ -197,7 +197,7 @@ _CITED_TITLE = re.compile(
 # - England's regions: "East Anglia", "the West Midlands".
 _REGION = re.compile(
     r"\b(?:East[ \t]+Anglia|(?:East|West)[ \t]+Midlands|(?:North|South)[ \t]+(?:East|West)|"
-    r"West[ \t]+Country|Home[ \t]+Counties)\b"
+    r"West[ \t]+Country)\b"
 )
 
 
@@ -211,7 +211,9 @@ _EPONYM_WORD = Words(
 )
 _BODY_WORD = Words(("publish", "press", "university of"))
 _ITALICS_WORD = Words((" *", "(*", " _", "(_"))
-_REGION_WORD = Words(("anglia", "midlands", "north ", "south ", "west country", "counties"))
+_REGION_WORD = Words(
+    ("anglia", "midlands", "north east", "north west", "south east", "south west", "country")
+)
 
 
 def _named_after_people(blocks: Blocks) -> list[tuple[int, int]]:

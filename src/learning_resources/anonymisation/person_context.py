@@ -98,8 +98,10 @@ _A_PERSON = (
 )
 # "Ash was a creative, funny young man", "Jade is a bright girl".
 _IS_A_PERSON = (
-    r"[ \t]+(?:was|is)[ \t]+(?:a|an)[ \t]+(?:[a-z-]+,?[ \t]+){0,3}?(?:young[ \t]+)?"
-    r"(?:man|woman|boy|girl|lad|child|baby|toddler|teenager|person|mother|father|"
+    # round 7: ... or claimed or turned out to be one: "Kai claimed to be a 15-year-old boy"
+    r"[ \t]+(?:was|is|(?:claimed|claiming|pretended|pretending|turned[ \t]+out|seemed|"
+    r"appeared|said)[ \t]+to[ \t]+be)[ \t]+(?:a|an)[ \t]+(?:[\w-]+,?[ \t]+){0,3}?(?:young[ \t]+)?"
+    r"(?:man|woman|boy|girl|lad|child|baby|toddler|teenager|person|mother|father|adult|"
     r"grandmother|grandfather|pupil|student)\b(?!['’-])"
     r"(?![ \t]+(?:protection|abuse|care|development|exploitation|sexual|safeguarding|welfare|"
     r"health|death|practice|issue|concern|focus|centred|friendly|voice|rights?)\b)"
