@@ -3,14 +3,14 @@ Ages written in words, as ages in digits are ("eleven years and two months", "Co
 eight"); venues and services by more head nouns (amusements, arcades, short breaks and
 respite, counselling, vape shops, skate parks, youth zones, tattoo parlours); a chain hotel by
 its street ("the Travelodge on Wharfside"); two to four Capitalised words where someone waits
-or is found ("outside Golden Goose Laser Quest"); a service, charity or firm said so in
-apposition ("Larkspur, a private counselling service,"); a letter and a word in a list of
-nicknames ("known as Dino and B-Rex"); who a person claimed or turned out to be ("Cinder
-claimed to be a 14-year-old girl"); what a person says after a word of when ("later said",
-"finally told"). False alarms by kind: things named after people before what they name
-("Gillick competence", "the Fraser guidelines"), publishers and universities, England's
-regions, titles in italics cited as publications, chains with no branch named, and people's
-plural nouns ("Men who").
+or is found ("outside Golden Goose Laser Quest", "at the Copper Kettle"); a service, charity
+or firm said so in apposition ("Larkspur, a private counselling service,"); a letter and a
+word in a list of nicknames ("known as Dino and B-Rex"); who a person claimed or turned out
+to be ("Cinder claimed to be a 14-year-old girl"); what a person says after a word of when
+("later said", "finally told"). False alarms by kind: things named after people before what
+they name ("Gillick competence", "the Fraser guidelines"), publishers and universities,
+England's regions, titles in italics cited as publications, chains with no branch named, and
+people's plural nouns ("Men who").
 
 Every example here is new, written for these tests (not taken from any corpus file), so that
 each rule is tested on its kind, not on the string it was tuned on. All names, numbers and
@@ -123,6 +123,11 @@ CAUGHT = [
         "anon.institution",
         "Starling Bay Water Sports",
     ),
+    (
+        "Most evenings they drank at the Copper Kettle with older men.",
+        "anon.institution",
+        "Copper Kettle",
+    ),
     # a service, charity or firm said so in apposition
     (
         "She was referred to Larkspur, a private counselling service, in the spring.",
@@ -178,6 +183,8 @@ ALLOWED = [
     # a national charity in apposition, or one introduced with "the"
     "The family asked Harbour Lantern, a national charity, for advice.",
     "- Snowdrop, the charity for bereaved parents: support by phone",
+    # bodies after "at the"
+    "The meeting was at the Home Office; the case was heard at the Family Court.",
     # chains with no branch named
     "He worked at Kentucky Fried Chicken; she had a Pizza Hut voucher.",
     "She wore a T-Shirt to her A-Level exam.",

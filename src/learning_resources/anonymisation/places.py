@@ -85,11 +85,11 @@ _AT_PREMISES = re.compile(
 # Round 7: ... or two to four Capitalised words where someone waits, gathers or is found:
 # "waited outside Lucky Seven Amusements", "seen near Moonrise Laser Quest".
 _NEAR_PREMISES = re.compile(
-    r"\b(?:outside|inside|behind|opposite|near)[ \t]+"
+    r"\b(?:(?:outside|inside|behind|opposite|near)[ \t]+|(?:at|from)[ \t]+the[ \t]+)"
     rf"((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})"
     r"(?![\w'’-])(?![ \t]+[A-Z\d])"
 )
-_NEAR_WORD = Words(("outside", "inside", "behind", "opposite", "near"))
+_NEAR_WORD = Words(("outside", "inside", "behind", "opposite", "near", "at the", "from the"))
 # ... or a school or nursery whose kind is written in lower case: "Kidz Kingdom nursery",
 # "Oakfield school" (its name must hold a proper noun: not "Islamic school").
 _LOWER_TYPE = re.compile(
