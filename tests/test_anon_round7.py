@@ -101,6 +101,11 @@ CAUGHT = [
         "anon.institution",
         "Black Anchor Tattoos",
     ),
+    (
+        "From Year 9 he went to New Horizons Alternative Provision.",
+        "anon.institution",
+        "New Horizons",
+    ),
     # chain hotels by their street or place
     (
         "Police found her at the Travelodge on Wharfside with an adult.",
@@ -183,6 +188,8 @@ ALLOWED = [
     # a national charity in apposition, or one introduced with "the"
     "The family asked Harbour Lantern, a national charity, for advice.",
     "- Snowdrop, the charity for bereaved parents: support by phone",
+    # provision by its kind
+    "He was placed in the Alternative Provision; others use Resourced Provision.",
     # bodies after "at the"
     "The meeting was at the Home Office; the case was heard at the Family Court.",
     # chains with no branch named

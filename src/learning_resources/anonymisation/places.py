@@ -722,7 +722,8 @@ _VENUE_HEADS = (
     "Amusements Arcades Breaks Respite Counselling Psychotherapy Zone Hut Vapes Vaping Shop "
     "Store Emporium Boutique Parlour Tattoos Skatepark Taxis Cabs Minicabs Pizza Chicken "
     "Hairdressers Lashes Tanning Fitness Kickboxing Karate Taekwondo Bowling Trampolines "
-    "Funfair Bookmakers Bookies Kennels Cattery Valeting Foodbank Pantry Larder"
+    "Funfair Bookmakers Bookies Kennels Cattery Valeting Foodbank Pantry Larder Provision "
+    "Tutors Retreat Sanctuary Autos Tyres Butchers Grocers Launderette Deli Pawnbrokers"
 )
 _VENUE = re.compile(
     rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}?)[ \t]+(?:Car[ \t]+Wash|"
@@ -745,7 +746,7 @@ _ACTIVITY_WORDS = _SERVICE_WORDS | frozenset(
         "baptist methodist catholic pentecostal evangelical anglican united reformed free "
         # round 7: what a counselling or short-breaks service is for
         "bereavement grief trauma relationship relationships couples addiction drug drugs alcohol "
-        "respite short "
+        "respite short alternative resourced specialist additional educational "
         "fellowship christian islamic muslim jewish sikh hindu central main new old north south "
         "east west social working men's women's golf rugby cricket tennis netball rowing sailing "
         "yacht fishing angling bowls bowling scout scouts guide guides cadet cadets army air sea "
