@@ -104,7 +104,7 @@ CAUGHT = [
     (
         "From Year 9 he went to New Horizons Alternative Provision.",
         "anon.institution",
-        "New Horizons",
+        "Horizons Alternative Provision",
     ),
     # chain hotels by their street or place
     (
