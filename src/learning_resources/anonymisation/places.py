@@ -209,7 +209,7 @@ _CHAIN_HOTEL = re.compile(
     # Railway Approach", "the Travelodge off Junction 9"
     r"|\b(?:Travelodge|Premier[ \t]+Inn|Holiday[ \t]+Inn(?:[ \t]+Express)?|Ibis(?:[ \t]+Budget)?|"
     r"Days[ \t]+Inn|Jurys[ \t]+Inn|Novotel|Hampton[ \t]+by[ \t]+Hilton)"
-    r"[ \t]+(?:on|in|at|off|near|by)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}"
+    r"[ \t]+(?:on|in|at|off|near|by)[ \t]+(?P<where>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
 )
 
 # Words that name a kind of place, not a particular one ("the Secondary School").
@@ -924,7 +924,7 @@ def find_places(
                     continue  # round 6: "Read the Parents ABC guide"
             if m.group().lower().replace("’", "'") in areas:
                 continue
-            if pattern is _CHAIN_HOTEL and m.group().split(maxsplit=2)[-1].lower() in areas:
+            if pattern is _CHAIN_HOTEL and (m.group("where") or "").lower() in areas:
                 continue  # round 7: "a Travelodge in Northmere", one of the areas
             if area_spans is None:
                 pattern_of_areas = area_pattern(area_names)
