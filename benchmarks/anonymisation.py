@@ -49,6 +49,7 @@ CORPORA = [
     CORPUS / "round4-dev.jsonl",
     CORPUS / "round4-blind.jsonl",
     CORPUS / "round5-blind.jsonl",
+    CORPUS / "round6-blind.jsonl",
 ]
 RESULTS = HERE / "results"
 TABLE = PROJECT / "docs/anonymisation-benchmark.md"

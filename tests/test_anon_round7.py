@@ -145,6 +145,7 @@ CAUGHT = [
     # ages in words after a name
     ("His sisters were Comet, aged eight, and a baby.", "anon.name", "Comet"),
     ("Their cousin, Thunder, now fifteen, moved in.", "anon.name", "Thunder"),
+    ("The children were Pebble, nine, and a baby.", "anon.name", "Pebble"),
     # who a person claimed or turned out to be
     ("Online, Cinder claimed to be a 14-year-old girl from Leeds.", "anon.name", "Cinder"),
     ("The messages stopped. Flint turned out to be an adult in his forties.", "anon.name", "Flint"),

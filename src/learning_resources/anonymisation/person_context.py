@@ -42,7 +42,8 @@ _AGE_NUMBER = (
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b)"
 )
 _AGE = (
-    rf"[ \t]*,?[ \t]*\(?(?:aged|age)[ \t]+{_AGE_NUMBER}|[ \t]+\(\d{{1,2}}\)|,[ \t]+\d{{1,2}},"
+    rf"[ \t]*,?[ \t]*\(?(?:aged|age)[ \t]+{_AGE_NUMBER}|[ \t]+\(\d{{1,2}}\)"
+    rf"|,[ \t]+(?!one\b){_AGE_NUMBER}\d?,"  # "Moss, 12," and (round 7) "Moss, nine,"
     rf"|,[ \t]+(?:now|then)[ \t]+(?:aged[ \t]+)?(?:\d{{1,2}}\b|{_AGE_NUMBER})"  # "Hope, now 19,"
     r"|[ \t]*\|[ \t]*\d{1,2}[ \t]*\|"  # a table's row: "| Blaze | 12 | Year 7 |"
     r"|[ \t]+\((?:Year|Yr|Y)[ \t]*\d{1,2}\)|[ \t]+\(Reception\)"  # "Ruby (Year 3)"
