@@ -49,6 +49,7 @@ CORPORA = [
     CORPUS / "round4-dev.jsonl",
     CORPUS / "round4-blind.jsonl",
     CORPUS / "round5-blind.jsonl",
+    CORPUS / "round6-blind.jsonl",
 ]
 RESULTS = HERE / "results"
 TABLE = PROJECT / "docs/anonymisation-benchmark.md"
@@ -181,6 +182,40 @@ def _load(name: str) -> dict[str, object] | None:
 NOTES = [
     "## Notes",
     "",
+    "- **Round 7: rules by structure and context, then frozen for a seventh blind file.** The "
+    "seventh round tuned on the spent `round6-blind.jsonl` (its first run is kept above) and on"
+    " new examples of each kind written for the tests (`tests/test_anon_round7.py`, 60 "
+    "examples), never on corpus strings; each rule was measured on every tuning file, on the "
+    "clean documents and on the real published text, and kept only if it cost nothing there. "
+    "On `round6-blind.jsonl`: 0.96 to 0.99 overall, 0.97 to 0.99 on names, 0.40 to 0.00 false"
+    " errors per clean document (institutions 0.91 to 1.00, ages 0.69 to 1.00); no other "
+    "tuning file moved, in recall or in false errors. The rules, by kind: ages in words are "
+    "ages as digits are ('nine years and four months', 'nineteen months old', 'aged four years"
+    " and three weeks' an error), looked for only where a unit follows a number word, and a "
+    "name before an age in words ('X, aged nine', 'X, now fifteen,', 'X, nine,'); venues and "
+    "services by more head nouns (amusements, arcades, short breaks, respite, counselling, vape"
+    " shops, skate and trampoline parks, youth zones, tattoo parlours, taxis, bookmakers, "
+    "provision and others), with what a service is for left out ('the Bereavement Counselling"
+    " service', 'the Alternative Provision'); two to four Capitalised words that all name a "
+    "place where someone waits or is found ('outside X Y Amusements', 'at the Copper Kettle'); "
+    "a service, charity or firm said so in apposition ('X, a private counselling service,', "
+    "not a national one); a chain hotel by its street or place ('the Premier Inn on Railway "
+    "Approach', not one of the areas; 'Premier Inn' was wrongly blocked as a court-like name); "
+    "what a person says after a word of when ('X later said', 'when X finally told'); who a "
+    "person claimed or turned out to be ('X claimed to be a 14-year-old girl'); a letter and a"
+    " word in a list of nicknames ('known as X and K-Dog'). False alarms stopped by kind: "
+    "things named after people before what they name ('Gillick competence', 'the Gillick and "
+    "Fraser guidance'), publishers and universities ('Jessica Kingsley Publishers', "
+    "'University of East Anglia'), England's regions, titles in italics cited as publications "
+    "('report *The Myth of Invisible Men* (2021)'), chains with no branch named ('Pizza Hut'),"
+    " and people's plural nouns ('Men who pose a risk'). Left as before: kinship words from "
+    "other languages stay relations, never names ('Babcia', 'Dadi'), a family's plural that is "
+    "an ordinary word ('the Wards'), and hospitals named after one of the areas. Speed of the "
+    "text checks on the 1,000 generated documents of `build_scale.py` (`scan_text`, CPU time, "
+    "best of three, three runs each back to back): 7.85 to 7.89 ms a document, against 7.48 to"
+    " 7.62 ms for round 6's detectors. Real published text: still no false error after "
+    "declaring (14 before declaring, as before the round); the example site none. Frozen at "
+    "commit a2b18f9.",
     "- **Round 6's blind figure: names reach the target, the overall figure does not.** "
     "`round6-blind.jsonl` (80 documents, 469 labels, 257 of them names) was written blind "
     "while the sixth round was tuned, by a writer who read only the corpus README and the "

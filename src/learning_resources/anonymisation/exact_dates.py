@@ -186,6 +186,19 @@ _BIRTH = re.compile(
     r"(?:the\s+)?(?:(?:early|late)\s+(?:on\s+)?)?",
     re.IGNORECASE,
 )
+# Numbers as an age or a part of one is written, in digits or in words ("nineteen months",
+# "twenty-one days"): the two are the same age.
+_NUMBER_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]"
+    r"(?:one|two|three|four|five|six|seven|eight|nine)\b)?|"
+    + trie_regex(
+        _words(
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen"
+        )
+    )
+    + r")(?![\w-])"
+)
 _N = (
     r"(?:\d{1,2}|"
     + trie_regex(_words("one two three four five six seven eight nine ten eleven twelve a"))
@@ -202,16 +215,47 @@ _EXACT_AGE = re.compile(
     rf"{_AND}{_WEEKS_OR_DAYS}(?:\s+old)?",
     re.IGNORECASE,
 )
-_AGE = re.compile(
-    r"\b(?:aged\s+)?\d{1,2}\s?(?:years?|yrs?|y)\b\.?(?:\s*,?\s*(?:and\s+)?)\d{1,2}\s?"
-    r"(?:months?|mths?|m)\b(?:\s+old)?"
-    r"|\b\d{1,2}\s+months?,?\s+(?:and\s+)?\d{1,2}\s+(?:weeks?|days?)(?:\s+old)?\b"
-    r"|\b(?:then|aged)\s+\d{1,2}\s*(?:wks|weeks|mths|months)\b"
-    r"|\b(?:[Aa]t|[Aa]ged)\s+\d{1,2}\s+(?:months|weeks|days)\b(?!\s+(?:later|after|before|on))"
-    r"|\b(?:aged\s+)?\d{1,3}\s+(?:days?|weeks?|months?)\s+old\b"
-    r"|\baged\s+\d{1,3}\s+(?:days?|weeks?|months?)\b",
-    re.IGNORECASE,
-)
+
+
+def _age(number: str, longer: str) -> re.Pattern[str]:
+    """An exact age in years and months, or in months, weeks or days, its numbers written as
+    `number` (up to two digits, or words) or, before 'old', `longer`."""
+    return re.compile(
+        rf"\b(?:aged\s+)?{number}\s?(?:years?|yrs?|y)\b\.?(?:\s*,?\s*(?:and\s+)?){number}\s?"
+        r"(?:months?|mths?|m)\b(?:\s+old)?"
+        rf"|\b{number}\s+months?,?\s+(?:and\s+)?{number}\s+(?:weeks?|days?)(?:\s+old)?\b"
+        rf"|\b(?:then|aged)\s+{number}\s*(?:wks|weeks|mths|months)\b"
+        rf"|\b(?:[Aa]t|[Aa]ged)\s+{number}\s+(?:months|weeks|days)\b"
+        r"(?!\s+(?:later|after|before|on))"
+        rf"|\b(?:aged\s+)?{longer}\s+(?:days?|weeks?|months?)\s+old\b"
+        rf"|\baged\s+{longer}\s+(?:days?|weeks?|months?)\b",
+        re.IGNORECASE,
+    )
+
+
+_AGE = _age(r"\d{1,2}", r"\d{1,3}")
+# Round 7: the same in words ("nine years and four months", "nineteen months old"), looked
+# for only where a unit follows a number word (a pattern of words tried everywhere is slow).
+_AGE_IN_WORDS = _age(_NUMBER_WORD, _NUMBER_WORD)
+_UNIT = re.compile(r"[Mm]onths?\b|[Ww]eeks?\b|[Dd]ays?\b")
+_UNIT_WORD = Words(("months", "month old", "weeks", "week old", "days", "day old"))
+_NUMBER_WORD_BEFORE = re.compile(rf"\b{_NUMBER_WORD}[ \t]+$", re.IGNORECASE)
+
+
+def _ages(blocks: Blocks) -> list[re.Match[str]]:
+    """Exact ages in digits, and in words where a unit follows a number word."""
+    found = list(blocks.finditer(_AGE, _DIGIT))
+    text, spans = blocks.text, [m.span() for m in found]
+    for unit in blocks.finditer(_UNIT, _UNIT_WORD):
+        if _NUMBER_WORD_BEFORE.search(text, max(0, unit.start() - 30), unit.start()):
+            start, end = max(0, unit.start() - 80), min(len(text), unit.end() + 60)
+            for m in _AGE_IN_WORDS.finditer(text, start, end):
+                if not any(s < m.end() and m.start() < e for s, e in spans):
+                    spans.append(m.span())
+                    found.append(m)
+    return found
+
+
 # What comes before an age that is not a length of time: "was 3 years and 2 weeks".
 _AGE_BEFORE = re.compile(r"\b(?:was|is|were|turned|at|of|age|aged)\s*[:(]?\s*$", re.IGNORECASE)
 # Weeks of pregnancy, not an age: "born at 29 weeks", "32 weeks pregnant", "at 20 weeks'
@@ -298,7 +342,7 @@ def find_dates(
                 Severity.ERROR,
             )
         )
-    for m in blocks.finditer(_AGE, _DIGIT):
+    for m in _ages(blocks):
         start, end = m.span()
         if _gestation(text, start, end) or any(s < end and start < e for s, e in exact_ages):
             continue

@@ -131,6 +131,7 @@ household adult adults young person people persons youth teenager teen friend fr
 neighbour neighbours lodger relative relatives kinship foster adopter adoptive birth guardian
 guardians subject victim perpetrator offender suspect witness tenant resident pupil pupils
 student students patient client user users case half great step ex
+men women boys girls lads ladies
 """
 
 # What children call their grandparents, parents, aunts and uncles in the languages of
@@ -1208,6 +1209,9 @@ _MORE_NICKNAMES = re.compile(
 _CONTACT_BEFORE = re.compile(r"\b(?:contacts?|numbers?|phone)[ \t]+(?:was[ \t]+|were[ \t]+)?$")
 
 
+_LETTER_NICKNAME = re.compile(r"[A-Z]-[A-Z][a-z]+|[A-Z][a-z]+-[A-Z]")
+
+
 def _nicknames(text: str, data: Lists) -> Spans:
     """'Smiler' after "called her", "known as 'Madz'", "known to friends as Libz", "called the
     older man 'Big Mo'", "known locally as Tank", "a man called Gaz"; and every other use of
@@ -1261,6 +1265,8 @@ def _nicknames(text: str, data: Lists) -> Spans:
             if named is None:
                 break
             kinds = [classify(normalise(w), data) for w in named.group(1).split()]
+            if _LETTER_NICKNAME.fullmatch(named.group(1)):
+                kinds = [NAME]  # round 7: a letter and a word, "K-Dog", "T-Bone", is a nickname
             if (all if quoted else any)(k in (STOPPED, PLACE_WORD, SOFT_WORD) for k in kinds) or (
                 not quoted and all(k == WORD for k in kinds)
             ):

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from .allowed import trie_regex
-from .blocks import Blocks
+from .blocks import Blocks, Words
 
 _PARTICLE = r"(?:(?:van|von|de|der|den|du|le|la|di|da|al|el|ter|ten)[ \t]+)"
 # A surname, and in a reference list its initials: "Brandon", "Brandon, M.", "Ward, H. R."
@@ -174,6 +174,55 @@ def said_pseudonyms(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
+# Round 7: things named after people, and names of bodies, that are no person:
+# - eponyms before what they name: "Gillick competence", "the Gillick and Fraser guidance";
+_EPONYM = re.compile(
+    r"\b([A-Z][a-z]+(?:(?:[ \t]*,|[ \t]+and|[ \t]+or|[ \t]*/)[ \t]*[A-Z][a-z]+)*)[ \t]+"
+    r"(?:competen(?:ce|cy|t)|guidance|guidelines|criteria|principles?|ruling|judg(?:e)?ment|"
+    r"syndrome|scale|wheel|triangle|checklist|questionnaire|toolkit)\b"
+)
+# - a publisher or a university: "Jessica Kingsley Publishers", "University of East Anglia";
+_BODY = re.compile(
+    r"\b([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+(?:Publishers|Publishing|Press)\b"
+    r"|\bUniversity[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+)
+# - a title in italics cited with its year or introduced as a publication: "the Panel's
+#   report *The Myth of Invisible Men* (2021)", "(2021) *The Myth of Invisible Men*".
+_ITALICS = r"(\*[^*\n]{2,150}\*|_[^_\n]{2,150}_)"
+_CITED_TITLE = re.compile(
+    rf"(?:\((?:19|20)\d\d[a-z]?\)[ \t]*|\b(?:report|review|book|guide|briefing|study|"
+    rf"paper|toolkit|leaflet|film|podcast|novel|article|titled|entitled)[ \t]+){_ITALICS}"
+    rf"|{_ITALICS}[ \t]*\((?:19|20)\d\d"
+)
+# - England's regions: "East Anglia", "the West Midlands".
+_REGION = re.compile(
+    r"\b(?:East[ \t]+Anglia|(?:East|West)[ \t]+Midlands|(?:North|South)[ \t]+(?:East|West)|"
+    r"West[ \t]+Country)\b"
+)
+
+
+# What each of them needs (see blocks.py).
+_EPONYM_WORD = Words(
+    (
+        *("competen", "guidance", "guideline", "criteria", "principle", "ruling", "judgment"),
+        *("judgement", "syndrome", "scale", "wheel", "triangle", "checklist", "questionnaire"),
+        "toolkit",
+    )
+)
+_BODY_WORD = Words(("publish", "press", "university of"))
+_ITALICS_WORD = Words((" *", "(*", " _", "(_"))
+_REGION_WORD = Words(
+    ("anglia", "midlands", "north east", "north west", "south east", "south west", "country")
+)
+
+
+def _named_after_people(blocks: Blocks) -> list[tuple[int, int]]:
+    spans = [m.span(1) for m in blocks.finditer(_EPONYM, _EPONYM_WORD)]
+    spans += [m.span(m.lastindex or 0) for m in blocks.finditer(_BODY, _BODY_WORD)]
+    spans += [m.span(m.lastindex or 0) for m in blocks.finditer(_CITED_TITLE, _ITALICS_WORD)]
+    return spans + [m.span() for m in blocks.finditer(_REGION, _REGION_WORD)]
+
+
 def never_names(
     text: str,
     area_names: Iterable[str] = (),
@@ -193,6 +242,7 @@ def never_names(
         spans += [m.span(1) for m in _AUTHOR_OF_TITLE.finditer(text)]
     if "eview" in text:
         spans += [m.span(1) for m in _NATIONAL_REVIEW.finditer(text)]
+    spans += _named_after_people(blocks)
     areas = area_pattern(area_names)
     if areas is not None:
         spans += [m.span() for m in areas.finditer(text)]

@@ -36,9 +36,15 @@ _OWNED = (
     "disability|diagnosis|medication|appointments?|GP|worker|perspective|story|safety|welfare|"
     "wellbeing|presentation|movements|whereabouts|clothes|parents|carers|family|household"
 )
+# Round 7: an age in words is an age: "Bear, aged nine", "Jago, now eleven,".
+_AGE_NUMBER = (
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b)"
+)
 _AGE = (
-    r"[ \t]*,?[ \t]*\(?(?:aged|age)[ \t]+\d|[ \t]+\(\d{1,2}\)|,[ \t]+\d{1,2},"
-    r"|,[ \t]+(?:now|then)[ \t]+(?:aged[ \t]+)?\d{1,2}\b"  # "Hope, now 19,"
+    rf"[ \t]*,?[ \t]*\(?(?:aged|age)[ \t]+{_AGE_NUMBER}|[ \t]+\(\d{{1,2}}\)"
+    rf"|,[ \t]+(?!one\b){_AGE_NUMBER}\d?,"  # "Moss, 12," and (round 7) "Moss, nine,"
+    rf"|,[ \t]+(?:now|then)[ \t]+(?:aged[ \t]+)?(?:\d{{1,2}}\b|{_AGE_NUMBER})"  # "Hope, now 19,"
     r"|[ \t]*\|[ \t]*\d{1,2}[ \t]*\|"  # a table's row: "| Blaze | 12 | Year 7 |"
     r"|[ \t]+\((?:Year|Yr|Y)[ \t]*\d{1,2}\)|[ \t]+\(Reception\)"  # "Ruby (Year 3)"
 )
@@ -93,22 +99,30 @@ _A_PERSON = (
 )
 # "Ash was a creative, funny young man", "Jade is a bright girl".
 _IS_A_PERSON = (
-    r"[ \t]+(?:was|is)[ \t]+(?:a|an)[ \t]+(?:[a-z-]+,?[ \t]+){0,3}?(?:young[ \t]+)?"
-    r"(?:man|woman|boy|girl|lad|child|baby|toddler|teenager|person|mother|father|"
+    # round 7: ... or claimed or turned out to be one: "Kai claimed to be a 15-year-old boy"
+    r"[ \t]+(?:was|is|(?:claimed|claiming|pretended|pretending|turned[ \t]+out|seemed|"
+    r"appeared|said)[ \t]+to[ \t]+be)[ \t]+(?:a|an)[ \t]+(?:[\w-]+,?[ \t]+){0,3}?(?:young[ \t]+)?"
+    r"(?:man|woman|boy|girl|lad|child|baby|toddler|teenager|person|mother|father|adult|"
     r"grandmother|grandfather|pupil|student)\b(?!['’-])"
     r"(?![ \t]+(?:protection|abuse|care|development|exploitation|sexual|safeguarding|welfare|"
     r"health|death|practice|issue|concern|focus|centred|friendly|voice|rights?)\b)"
 )
 
+# Round 7: what a person says, after a word of when or how: "Blessing later said", "when
+# Ocean finally told".
+_SAYS = (
+    r"[ \t]+(?:(?:later|then|also|first|once|still|again|eventually|finally|afterwards|"
+    rf"subsequently|repeatedly|consistently|initially|never|always)[ \t]+)?(?:{SPEECH_VERBS})\b"
+)
 # Sure wherever the word stands: "Rose said", "Faith's mother", "Rose, aged 4", "Summer, who".
 SURE_AFTER = re.compile(
     rf"(?:['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
-    rf"|[ \t]+(?:{SPEECH_VERBS})\b|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON})",
+    rf"|{_SAYS}|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON})",
     re.IGNORECASE,
 )
 # For a word in no list ("Okonjo"): only what is said of people.
 PERSON_AFTER = re.compile(
-    rf"(?:['’]s[ \t]+(?:{KIN})\b|{_AGE}|[ \t]+(?:{SPEECH_VERBS})\b|,[ \t]+who[ \t]"
+    rf"(?:['’]s[ \t]+(?:{KIN})\b|{_AGE}|{_SAYS}|,[ \t]+who[ \t]"
     rf"|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON})",
     re.IGNORECASE,
 )
@@ -158,7 +172,7 @@ _OFTEN = (
 )
 INITIAL_AFTER = re.compile(
     rf"['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
-    rf"|[ \t]+(?:{SPEECH_VERBS})\b|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON}"
+    rf"|{_SAYS}|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON}"
     rf"|[ \t]+(?:{_OFTEN}[ \t]+)?(?:lived|lives|attended|attends|disclosed|discloses|witnessed|"
     r"moved|went|ran|stopped|began|"
     r"stayed|stays|returned|started|joined|missed|spent|wanted|wants|cried|loved|loves|"

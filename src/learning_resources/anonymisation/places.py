@@ -62,7 +62,10 @@ _PREMISES = (
 )
 _HOME = re.compile(
     rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})['’\"”]?(?:,\s+(?:an?|the)\s+(?:[\w'’+-]+\s+){{0,3}}?"
-    rf"{_PREMISES}\b|,?\s+(?:(?:an?|the)\s+)?(?:(?:small|local|private|specialist|secure|"
+    rf"{_PREMISES}\b"
+    # round 7: ... or a service, charity or firm: "Meadowlark, a private counselling service,"
+    r"|,\s+an?\s+(?:(?!national\b)[\w'’+-]+\s+){0,3}?(?:service|charity|firm|company|business|"
+    r"provider)\b|,?\s+(?:(?:an?|the)\s+)?(?:(?:small|local|private|specialist|secure|"
     r"residential|registered|independent)\s+)*(?:children['’]s|residential|care|foster|"
     r"short[- ]break|respite|supported|semi-independent|mother[- ]and[- ]baby)\s+"
     r"(?:home|unit|centre|placement|accommodation|provision|hostel|house)\b)"
@@ -79,6 +82,14 @@ _AT_PREMISES = re.compile(
     rf"(?:the[ \t]+)?((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
     r"(?![\w'’-])(?![ \t]+[A-Z\d])"  # whole words: not "admitted to Brampton Genera|l Hospital"
 )
+# Round 7: ... or two to four Capitalised words where someone waits, gathers or is found:
+# "waited outside Lucky Seven Amusements", "seen near Moonrise Laser Quest".
+_NEAR_PREMISES = re.compile(
+    r"\b(?:(?:outside|inside|behind|opposite|near)[ \t]+|(?:at|from)[ \t]+the[ \t]+)"
+    rf"((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})"
+    r"(?![\w'’-])(?![ \t]+[A-Z\d])"
+)
+_NEAR_WORD = Words(("outside", "inside", "behind", "opposite", "near", "at the", "from the"))
 # ... or a school or nursery whose kind is written in lower case: "Kidz Kingdom nursery",
 # "Oakfield school" (its name must hold a proper noun: not "Islamic school").
 _LOWER_TYPE = re.compile(
@@ -194,6 +205,11 @@ _CHAIN_HOTEL = re.compile(
     r"\b(?:Travelodge|Premier[ \t]+Inn|Holiday[ \t]+Inn(?:[ \t]+Express)?|Ibis(?:[ \t]+Budget)?|"
     r"Days[ \t]+Inn|Best[ \t]+Western|Britannia(?:[ \t]+Hotel)?|Jurys[ \t]+Inn|Novotel|Mercure|"
     r"Hilton|Marriott|Campanile|Hampton[ \t]+by[ \t]+Hilton)(?:[ \t]+[A-Z][\w'’-]+){1,3}"
+    # round 7: ... or with its street or place after a preposition: "the Premier Inn on
+    # Railway Approach", "the Travelodge off Junction 9"
+    r"|\b(?:Travelodge|Premier[ \t]+Inn|Holiday[ \t]+Inn(?:[ \t]+Express)?|Ibis(?:[ \t]+Budget)?|"
+    r"Days[ \t]+Inn|Jurys[ \t]+Inn|Novotel|Hampton[ \t]+by[ \t]+Hilton)"
+    r"[ \t]+(?:on|in|at|off|near|by)[ \t]+(?P<where>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
 )
 
 # Words that name a kind of place, not a particular one ("the Secondary School").
@@ -374,6 +390,9 @@ _NOT_PLACES = re.compile(
     r"Family Drug and Alcohol) Court\b|\bRoyal College\b|\bOpen University\b|\bVirtual School\b"
     r"|\bCollege of Policing\b|\bDowning Street\b|\bWhitehall\b"
     r"|\b(?:Premier|Holiday|Days|Jurys|Travel) Inn\b"
+    # round 7: chains whose names end like a venue's, where no branch is named
+    r"|\b(?:Pizza Hut|Kentucky Fried Chicken|Domino['’]s Pizza|Papa John['’]s Pizza|"
+    r"Chicken Cottage|Dixy Chicken|Sainsbury['’]s Local|Tesco Express)\b"
 )
 
 
@@ -556,7 +575,8 @@ _PREMISES_WORD = Words(
             "academy college nursery pre-school preschool playgroup setting practice surgery "
             "clinic hospital ward hospice church chapel mosque temple gurdwara synagogue madrassa "
             "madrasah club gym hotel b&b cafe café takeaway restaurant shop barber salon garage "
-            "pub bar project drop-in venue hall building warehouse barn squat lock-up"
+            "pub bar project drop-in venue hall building warehouse barn squat lock-up "
+            "service charity firm company business provider"
         )
     )
 )
@@ -697,14 +717,21 @@ _VENUE_HEADS = (
     "Playgroup Academy Tuition Tutoring Lettings Boxing Dojo Studio Studios Salon Laundrette "
     "Bistro Brasserie Fisheries Carvery Tearoom Tearooms Stables Rink Cinema Skatepark Bingo "
     # round 6: a congregation, a farm, a play centre
-    "Assembly Farm Fellowship Ministry Kingdom Playbarn Playzone"
+    "Assembly Farm Fellowship Ministry Kingdom Playbarn Playzone "
+    # round 7: amusements, short breaks, counselling, vape and other shops, youth zones
+    "Amusements Arcades Breaks Respite Counselling Psychotherapy Zone Hut Vapes Vaping Shop "
+    "Store Emporium Boutique Parlour Tattoos Skatepark Taxis Cabs Minicabs Pizza Chicken "
+    "Hairdressers Lashes Tanning Fitness Kickboxing Karate Taekwondo Bowling Trampolines "
+    "Funfair Bookmakers Bookies Kennels Cattery Valeting Foodbank Pantry Larder Provision "
+    "Tutors Retreat Sanctuary Autos Tyres Butchers Grocers Launderette Deli Pawnbrokers"
 )
 _VENUE = re.compile(
     rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}?)[ \t]+(?:Car[ \t]+Wash|"
+    r"(?:Skate|Trampoline|Holiday)[ \t]+Park|"
     + trie_regex(word_list(_VENUE_HEADS))
     + r")(?![\w'’-])"
 )
-_VENUE_WORD = re.compile(trie_regex(word_list(_VENUE_HEADS + " Wash")))
+_VENUE_WORD = re.compile(trie_regex(word_list(_VENUE_HEADS + " Wash Park")))
 # Words that say what a venue is for or whom it serves, not which one it is.
 _ACTIVITY_WORDS = _SERVICE_WORDS | frozenset(
     word_list(
@@ -717,6 +744,9 @@ _ACTIVITY_WORDS = _SERVICE_WORDS | frozenset(
         "wellbeing health mental sexual substance safe safety space football boxing snooker "
         "tuition shisha leisure local national regional city county town village faith church "
         "baptist methodist catholic pentecostal evangelical anglican united reformed free "
+        # round 7: what a counselling or short-breaks service is for
+        "bereavement grief trauma relationship relationships couples addiction drug drugs alcohol "
+        "respite short alternative resourced specialist additional educational "
         "fellowship christian islamic muslim jewish sikh hindu central main new old north south "
         "east west social working men's women's golf rugby cricket tennis netball rowing sailing "
         "yacht fishing angling bowls bowling scout scouts guide guides cadet cadets army air sea "
@@ -784,6 +814,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (_DEDICATION, _DEDICATION_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, False),
     (_CHAIN_HOTEL, _CHAIN_WORD, "anon.institution", "a named hotel; say 'a hotel'", 0, False),
     (_AT_PREMISES, _PLACED_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
+    (_NEAR_PREMISES, _NEAR_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_LOWER_TYPE, _LOWER_TYPE_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_PITCH, _PITCH_WORD, "anon.address", "a pitch, plot or mooring on a named site; say 'a site'",
      0, False),
@@ -841,9 +872,9 @@ def find_places(
                 heading = text[text.rfind("\n", 0, start) + 1 : start + 1].startswith("#")
                 if groups.get("business"):
                     weak = heading
-                if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE) and not (
+                if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE, _NEAR_PREMISES) and not (
                     _proper(m.group(1), local)
-                    or (pattern is _LOWER_TYPE and _all_naming(m.group(1), local))
+                    or (pattern in (_LOWER_TYPE, _NEAR_PREMISES) and _all_naming(m.group(1), local))
                     or (m.group().endswith("gang") and _names_a_site(m.group(1), local))
                 ):
                     continue  # round 6: two naming words will do: "the Golden Dragon takeaway"
@@ -893,6 +924,8 @@ def find_places(
                     continue  # round 6: "Read the Parents ABC guide"
             if m.group().lower().replace("’", "'") in areas:
                 continue
+            if pattern is _CHAIN_HOTEL and (m.group("where") or "").lower() in areas:
+                continue  # round 7: "a Travelodge in Northmere", one of the areas
             if area_spans is None:
                 pattern_of_areas = area_pattern(area_names)
                 area_spans = (
@@ -906,8 +939,10 @@ def find_places(
                 continue  # "the Nottingham School Trust", "the Oakfield Academy Partnership"
             if blocked is None:
                 blocked = [m.span() for m in _NOT_PLACES.finditer(text)] + (never or [])
-            if any(s < end and start < e for s, e in blocked):
-                continue
+            if pattern not in (_CHAIN_HOTEL, _CHAIN_OUTLET) and any(
+                s < end and start < e for s, e in blocked
+            ):
+                continue  # round 7: not "Premier Inn" in "the Premier Inn on Railway Approach"
             if group == 0 and pattern.groups and m.start() == m.start(1):
                 start = _skip_generic(text, start)  # no house number before the name
                 if pattern is _ADDRESS:
