@@ -182,6 +182,30 @@ def _load(name: str) -> dict[str, object] | None:
 NOTES = [
     "## Notes",
     "",
+    "- **Round 7's blind figure: lower than round 6's, and the round's rules did not move it.**"
+    " `round7-blind.jsonl` (80 documents, 297 labels, 160 of them names) was written blind "
+    "while the seventh round was tuned and run once on the detectors frozen at a2b18f9: 0.91"
+    " overall (target 0.97), 0.89 on names (target 0.95), 0.60 false errors per clean "
+    "document (12 in 6 of the 20); Presidio 0.43, 0.40 and 15.45 on the same file. Round 6's"
+    " detectors as merged (before the seventh round) score 0.91, 0.89 and 0.80 on it: the "
+    "seventh round's rules, which took its tuning file from 0.96 to 0.99, moved this file's "
+    "recall not at all and its false errors a little. Six blind files have now given 0.94, "
+    "0.93, 0.93, 0.92, 0.95 and 0.91 overall: rules written for the shapes one writer used "
+    "do not reach the next writer's. Its misses: 17 names, most of them family words with or"
+    " without a name ('Gran Morfydd', 'Mamgu', 'Pops', 'Unc') and nicknames with no cue "
+    "('Spud', 'Zee Boss', 'Little Mo', 'Jonno', 'Sully', 'Mags', 'Bo'), ordinary-word names "
+    "('Precious', 'Destiny'), a surname after an initial ('Mr R. Lazarou') and a drugs line "
+    "labelled as a name; 6 institutions, 3 of them named for whom they serve in the plural "
+    "possessive ('X Girls' School', 'X Carers' Café', 'X Dads' Shed'), a toddler group, an "
+    "outreach service and a nursery by its street; 2 ages to the week and day in words; a "
+    "user name with an initial; an address ('The Avenue, X'). False errors: 'Gillick', "
+    "'Jessica Kingsley' (twice) and citation authors ('Bernard', 'Harris', 'Morrison') in "
+    "shapes the round had not seen, a national centre, an acronym ('UKCIS'), committee names"
+    " ('Quality Assurance Subgroup', 'Forum', 'Good Practice') and an estate. One change "
+    "after that run, a kind rather than tuning: premises named for whom they serve in the "
+    'plural possessive ("Girls\' School", "Carers\' Café") are found like any other; '
+    "on the spent file 0.92 overall, not a blind figure; no tuning file and no real text "
+    "moved.",
     "- **Round 7: rules by structure and context, then frozen for a seventh blind file.** The "
     "seventh round tuned on the spent `round6-blind.jsonl` (its first run is kept above) and on"
     " new examples of each kind written for the tests (`tests/test_anon_round7.py`, 60 "

@@ -210,3 +210,23 @@ def test_allowed(text: str) -> None:
 
 def test_a_chain_hotel_in_an_area_is_allowed() -> None:
     assert errors("She stayed at a Travelodge in Quenby.", areas=("Quenby",)) == []
+
+
+# After the seventh blind run: premises named for whom they serve, in the plural possessive.
+@pytest.mark.parametrize(
+    ("text", "areas", "span"),
+    [
+        ("She moved up to Harrowgate Boys' School in Year 7.", (), "Harrowgate Boys' School"),
+        ("They met at the Pellow Carers' Café on Thursdays.", ("Pellow",), "Pellow Carers' Café"),
+        ("He was collected from Fenwick Girls’ Academy.", (), "Fenwick Girls’ Academy"),
+    ],
+)
+def test_premises_named_for_whom_they_serve_are_found(
+    text: str, areas: tuple[str, ...], span: str
+) -> None:
+    found = errors(text, areas=areas)
+    assert any(r == "anon.institution" and span in s for r, s in found), found
+
+
+def test_a_plural_possessive_alone_names_no_premises() -> None:
+    assert errors("The Parents' Forum met; the Girls' Schools Association wrote.") == []

@@ -134,6 +134,8 @@ _ADDRESS = re.compile(
 _INSTITUTION_TYPES = (
     r"(?:(?:C\.?\s?of\s?E\.?\s+|R\.?C\.?\s+|Catholic\s+|Church of England\s+|Community\s+|"
     r"Methodist\s+|"
+    # whom it serves, in the plural possessive: "Girls' School", "Carers' Café"
+    r"[A-Z][a-z]+s['’]\s+|"
     r"Islamic\s+|Jewish\s+|Free\s+|Junior and Infant\s+|Primary and Nursery\s+|"
     r"Infant and (?:Nursery|Junior)\s+|Nursery and (?:Infant|Primary)\s+)?"
     r"(?:Primary School|Primary Academy|Primary|Junior School|Infant School|Infants|Juniors|"
