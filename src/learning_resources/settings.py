@@ -442,26 +442,26 @@ def _code_problems(doc: Located | None, top: dict[str, Entry]) -> list[Problem]:
         if not (name.is_text and _known_extension(str(name.value)))
     ]
     plugins = top.get("plugins")
-    found += [
-        _runs_code(
-            name,
-            f"the '{name.value}' plugin builds every other site (mkdocs.yml) under its "
-            "projects folder, with settings nobody checks, such as 'hooks:'; remove it",
-        )
-        for name in (_plugin_names(plugins.value) if plugins is not None else [])
-        if name.value in PLUGINS_RUNNING_SITES
-    ]
-    found += [
-        _runs_code(
-            name,
-            f"plugins: {repr(str(name.value)) if name.is_text else 'this'} is not one of the "
-            f"plugins this site's checks know ({', '.join(sorted(ALLOWED_PLUGINS))}); another "
-            "could publish what no check reads, or run code or reach the network while the "
-            "site is built; remove it, or ask the site's maintainers",
-        )
-        for name in (_plugin_names(plugins.value) if plugins is not None else [])
-        if name.value not in ALLOWED_PLUGINS and name.value not in PLUGINS_RUNNING_SITES
-    ]
+    for plugin in _plugin_names(plugins.value) if plugins is not None else []:
+        if plugin.value in PLUGINS_RUNNING_SITES:
+            found.append(
+                _runs_code(
+                    plugin,
+                    f"the '{plugin.value}' plugin builds every other site (mkdocs.yml) under its "
+                    "projects folder, with settings nobody checks, such as 'hooks:'; remove it",
+                )
+            )
+        elif plugin.value not in ALLOWED_PLUGINS:
+            shown = repr(str(plugin.value)) if plugin.is_text else "this"
+            found.append(
+                _runs_code(
+                    plugin,
+                    f"plugins: {shown} is not one of the plugins this site's checks know "
+                    f"({', '.join(sorted(ALLOWED_PLUGINS))}); another could publish what no "
+                    "check reads, or run code or reach the network while the site is built; "
+                    "remove it, or ask the site's maintainers",
+                )
+            )
     return found + _custom_dir_problems(top.get("theme"))
 
 
