@@ -9,6 +9,7 @@ browsers as whatever they take it for.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,15 +36,15 @@ def file_type_problems(path: Path, relpath: str) -> list[Problem]:
     why = _image_problem(path, suffix, expected)
     if why:
         return [_wrong(relpath, why)]
-    return _appended_problems(path, relpath, expected) or _unread_parts(path, relpath, expected)
+    data = path.read_bytes()
+    return _appended_problems(data, relpath, expected) or _unread_parts(data, relpath, expected)
 
 
-def _appended_problems(path: Path, relpath: str, image_format: str) -> list[Problem]:
+def _appended_problems(data: bytes, relpath: str, image_format: str) -> list[Problem]:
     """Data after the image's end (a phone's video, a file joined on): no viewer shows it and
     no check reads it, but it is published with the image. Zero bytes (padding) say nothing.
     Bytes that hide where the image ends (stray bytes between its parts, which viewers skip)
     are refused too."""
-    data = path.read_bytes()
     end = _IMAGE_ENDS[image_format](data)
     extra = len(data[end:].rstrip(b"\0")) if end is not None else None
     if not extra and end is not None:
@@ -60,40 +61,53 @@ def _appended_problems(path: Path, relpath: str, image_format: str) -> list[Prob
     return [problem("file.appended", relpath, 1, 1, message)]
 
 
-def _png_end(data: bytes) -> int | None:
-    """Chunks (length, type, data, checksum) after the signature, up to IEND's."""
+def _png_chunks(data: bytes) -> Iterator[tuple[bytes, int]]:
+    """Each chunk's type and where it starts (length, type, data, checksum), after the
+    signature, up to IEND's."""
     at = 8
     while at + 8 <= len(data):
         length, kind = int.from_bytes(data[at : at + 4], "big"), data[at + 4 : at + 8]
-        if kind == b"IEND":  # it holds nothing: anything it claims to hold follows the end
-            return at + 12
+        yield kind, at
+        if kind == b"IEND":
+            return
         at += 12 + length
-    return None
 
 
-def _jpeg_end(data: bytes) -> int | None:
-    """Segments (each with its length) after the start marker; after each start of scan, the
-    compressed data up to the next marker (0xFF not followed by 0, a restart or a fill byte);
-    the end is the first end marker outside them (a thumbnail's is inside its segment)."""
+def _png_end(data: bytes) -> int | None:
+    # IEND holds nothing: anything it claims to hold follows the end
+    return next((at + 12 for kind, at in _png_chunks(data) if kind == b"IEND"), None)
+
+
+def _jpeg_markers(data: bytes) -> Iterator[tuple[int, int]]:
+    """Each marker and where it ends: segments (each with its length) after the start marker;
+    after each start of scan, the compressed data up to the next marker (0xFF not followed by
+    0, a restart or a fill byte); up to the first end marker outside them (a thumbnail's is
+    inside its segment)."""
     at = 2
     while at < len(data) and data[at] == 0xFF:
         while at < len(data) and data[at] == 0xFF:  # fill bytes
             at += 1
-        marker, at = data[at] if at < len(data) else None, at + 1
+        if at >= len(data):
+            return
+        marker, at = data[at], at + 1
+        yield marker, at
         if marker == 0xD9:
-            return at
-        if marker is None or 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            return
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:
             continue  # restart markers carry no length
         at += int.from_bytes(data[at : at + 2], "big")
         while marker == 0xDA:  # the scan's compressed data
             at = data.find(b"\xff", at)
             if at < 0 or at + 1 >= len(data):
-                return None
+                return
             if data[at + 1] in (0x00, 0xFF, *range(0xD0, 0xD8)):
                 at += 1
             else:
                 break
-    return None
+
+
+def _jpeg_end(data: bytes) -> int | None:
+    return next((at for marker, at in _jpeg_markers(data) if marker == 0xD9), None)
 
 
 def _gif_end(data: bytes) -> int | None:
@@ -144,9 +158,8 @@ _JPEG_PARTS = {0xE0: "APP0", 0xE1: "APP1", 0xE2: "APP2", 0xEE: "APP14", 0xFE: "C
 _WEBP_PARTS = frozenset(["VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP", "EXIF", "XMP "])
 
 
-def _unread_parts(path: Path, relpath: str, image_format: str) -> list[Problem]:
+def _unread_parts(data: bytes, relpath: str, image_format: str) -> list[Problem]:
     """Parts of the image that no viewer shows and no check reads (see _PNG_PARTS)."""
-    data = path.read_bytes()
     parts = {"PNG": _png_parts, "JPEG": _jpeg_parts, "WEBP": _webp_parts}.get(image_format)
     unread = sorted(set(parts(data)) if parts else set())
     if not unread:
@@ -159,42 +172,36 @@ def _unread_parts(path: Path, relpath: str, image_format: str) -> list[Problem]:
     return [problem("file.unread", relpath, 1, 1, message)]
 
 
+def _chunk_name(kind: bytes) -> str:
+    return f"a '{kind.decode('latin-1').encode('ascii', 'backslashreplace').decode()}' chunk"
+
+
 def _png_parts(data: bytes) -> list[str]:
-    found, at = [], 8
-    while at + 8 <= len(data):
-        length, kind = int.from_bytes(data[at : at + 4], "big"), data[at + 4 : at + 8]
-        name = kind.decode("latin-1")
-        if name not in _PNG_PARTS:
-            found.append(f"a '{name.encode('ascii', 'backslashreplace').decode()}' chunk")
-        if kind == b"IEND":
-            break
-        at += 12 + length
-    return found
+    return [
+        _chunk_name(kind)
+        for kind, _ in _png_chunks(data)
+        if kind.decode("latin-1") not in _PNG_PARTS
+    ]
 
 
 def _jpeg_parts(data: bytes) -> list[str]:
     """The application segments (APP0 to APP15) other than JFIF, Exif and XMP, colour
     profiles and Adobe's, before the image's data."""
-    found, at = [], 2
-    while at + 4 <= len(data) and data[at] == 0xFF:
-        marker = data[at + 1]
+    found = []
+    for marker, _ in _jpeg_markers(data):
         if marker in (0xDA, 0xD9):  # the image's data, or its end
             break
         if (0xE0 <= marker <= 0xEF or marker == 0xFE) and marker not in _JPEG_PARTS:
             found.append("IPTC captions (APP13)" if marker == 0xED else f"APP{marker - 0xE0}")
-        if 0xD0 <= marker <= 0xD8 or marker == 0x01:
-            at += 2
-            continue
-        at += 2 + int.from_bytes(data[at + 2 : at + 4], "big")
     return found
 
 
 def _webp_parts(data: bytes) -> list[str]:
     found, at, end = [], 12, min(len(data), _webp_end(data) or 0)
     while at + 8 <= end:
-        kind = data[at : at + 4].decode("latin-1")
-        if kind not in _WEBP_PARTS:
-            found.append(f"a '{kind.encode('ascii', 'backslashreplace').decode()}' chunk")
+        kind = data[at : at + 4]
+        if kind.decode("latin-1") not in _WEBP_PARTS:
+            found.append(_chunk_name(kind))
         at += 8 + int.from_bytes(data[at + 4 : at + 8], "little")
         at += at % 2  # chunks are padded to an even length
     return found
