@@ -106,6 +106,7 @@ from .person_context import (
     WHO_AFTER,
     WHO_BEFORE,
 )
+from .reader import without_emphasis
 
 RULE = "anon.name"
 MESSAGE = "a person's name; use the case letter or a role instead (e.g. 'Child A', 'Mother')"
@@ -1726,7 +1727,10 @@ def find_names(
     `area_names`: the partnership's own places, never names; `cited`: the citations in
     `text`, and `blocks` its paragraphs, if found already."""
     data = lists()
-    scanned = _masked(text, never_names(text, area_names, cited, blocks))
+    # What the text says around a word is read through its emphasis (after never_names,
+    # which finds titles by their italics).
+    never = never_names(text, area_names, cited, blocks)
+    scanned = _masked(without_emphasis(text), never)
     words = _scan(scanned, data)
     names = _judge(scanned, words, data)
     ordinary = {w.key for w in words if w.kind == CAPITALISED_WORD}  # "Spud", never "spud"

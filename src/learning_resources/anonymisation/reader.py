@@ -116,6 +116,33 @@ def reader_text(raw: str) -> Mapped:
     return mapped.done()
 
 
+# Emphasis and inline tags around whole words: `**Spud**`, `_Bo_`, `<b>Mags</b>`; not
+# emphasis inside a word (`**T**orso`, `Ty**ler**`: reader_text joins those).
+_AROUND_WORDS = re.compile(
+    r"(?<![\w*])(?:(\*{1,3})[^*\s](?:[^*\n]*?[^*\s])?\1|(_{1,3})[^_\s](?:[^_\n]*?[^_\s])?\2"
+    r"|<(abbr|b|del|em|i|ins|mark|s|small|span|strong|sub|sup|u)\b[^<>\n]*>[^<\n]+?</\3>)"
+    r"(?![\w*])"
+)
+_TAG = re.compile(r"<[^<>\n]*>")
+
+
+def without_emphasis(text: str) -> str:
+    """`text` with the emphasis markers and inline tags around whole words blanked out, offsets
+    kept, so that what is said around a word reaches it: "known to the girls as **Spud**"
+    reads "known to the girls as   Spud  "."""
+    if "*" not in text and "_" not in text and "<" not in text:
+        return text
+
+    def blank(match: re.Match[str]) -> str:
+        found = match.group()
+        if match.group(3):
+            return _TAG.sub(lambda tag: " " * len(tag.group()), found)
+        marker = len(match.group(1) or match.group(2))
+        return " " * marker + found[marker:-marker] + " " * marker
+
+    return _AROUND_WORDS.sub(blank, text)
+
+
 # Link addresses: inline links and images, reference definitions, autolinks and bare URLs,
 # HTML href and src attributes. Group 1 is the address.
 _ADDRESSES = re.compile(

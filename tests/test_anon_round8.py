@@ -1,0 +1,53 @@
+"""The gate's eighth round (issue 13): what is said around a word reaches it through the
+Markdown that emphasises it. Editors bold and italicise names as often as anything else
+("known to his cousins as **Biscuit**"), and every rule that reads a person's slot from the
+words around a name ("known as", "who the family called", "his older sister") must see
+through the markers and inline tags. Emphasis inside a word is the reader's pass's work
+(reader.py), and titles in italics stay titles ("*Hidden Harm* by ...").
+
+Every example here is new, written for these tests; all names and places are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from learning_resources.anonymisation.reader import without_emphasis
+
+from .test_anon_issue13 import errors
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The lodger, known to the boys as **Biscuit**, bought them vapes.", "Biscuit"),
+        ("Their grandfather, who the children called *Bampi*, drove them to school.", "Bampi"),
+        ("His older sister __Treasure__ collected him most days.", "Treasure"),
+        ("Messages came from a contact saved as **\"Top Dog\"** on her phone.", "Top Dog"),
+        ("Alcohol was bought by an older lad, known as <b>Stevo</b>.", "Stevo"),
+        ("Baby K's mother, ***Blessing***, was nineteen.", "Blessing"),
+    ],
+)
+def test_a_name_in_emphasis_is_read_with_the_words_around_it(text: str, name: str) -> None:
+    found = errors(text)
+    assert any(rule == "anon.name" and name in span for rule, span in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff should read *Hidden Harm* by the Advisory Council before the session.",
+        "Bruising to the **T**orso, **E**ars or **N**eck of a baby under **4** months.",
+        "The **Early Help** offer and the *Multi-Agency Safeguarding Hub* were both involved.",
+        "Use the **Graded Care Profile** with families where neglect is suspected.",
+    ],
+)
+def test_emphasis_around_ordinary_words_raises_nothing(text: str) -> None:
+    assert errors(text) == []
+
+
+def test_only_markers_around_whole_words_are_blanked_and_offsets_are_kept() -> None:
+    text = "as **Spud**, Ty**ler**, kayz_x09, _Bo_ and <em>Mags</em> but 2 * 3"
+    read = without_emphasis(text)
+    assert len(read) == len(text)
+    assert read == "as   Spud  , Ty**ler**, kayz_x09,  Bo  and     Mags      but 2 * 3"
