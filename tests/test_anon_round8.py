@@ -23,7 +23,7 @@ from .test_anon_issue13 import errors
         ("The lodger, known to the boys as **Biscuit**, bought them vapes.", "Biscuit"),
         ("Their grandfather, who the children called *Bampi*, drove them to school.", "Bampi"),
         ("His older sister __Treasure__ collected him most days.", "Treasure"),
-        ("Messages came from a contact saved as **\"Top Dog\"** on her phone.", "Top Dog"),
+        ('Messages came from a contact saved as **"Top Dog"** on her phone.', "Top Dog"),
         ("Alcohol was bought by an older lad, known as <b>Stevo</b>.", "Stevo"),
         ("Baby K's mother, ***Blessing***, was nineteen.", "Blessing"),
     ],
@@ -51,3 +51,18 @@ def test_only_markers_around_whole_words_are_blanked_and_offsets_are_kept() -> N
     read = without_emphasis(text)
     assert len(read) == len(text)
     assert read == "as   Spud  , Ty**ler**, kayz_x09,  Bo  and     Mags      but 2 * 3"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "part"),
+    [
+        ("The baby was **nine weeks and four days** old when she was seen.", "anon.age", "nine"),
+        ("He was aged *thirteen years and two weeks*.", "anon.age", "thirteen"),
+        ("She was fifteen years and six days old at the time.", "anon.age", "fifteen"),
+    ],
+)
+def test_ages_in_emphasis_are_read_with_the_words_around_them(
+    text: str, rule: str, part: str
+) -> None:
+    found = errors(text)
+    assert any(r == rule and part in span for r, span in found), found

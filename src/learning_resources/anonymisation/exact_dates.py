@@ -199,11 +199,7 @@ _NUMBER_WORD = (
     )
     + r")(?![\w-])"
 )
-_N = (
-    r"(?:\d{1,2}|"
-    + trie_regex(_words("one two three four five six seven eight nine ten eleven twelve a"))
-    + ")"
-)
+_N = rf"(?:\d{{1,2}}|{_NUMBER_WORD}|a\b)"  # "13 years", "thirteen years", "a week"
 _AND = r"\s*,?\s*(?:and\s+)?"
 _YEARS_PART = rf"{_N}\s?(?:years?|yrs?|y)\b\.?"
 _MONTHS_PART = rf"{_N}\s?(?:months?|mths?|m)\b\.?"

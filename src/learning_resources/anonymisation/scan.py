@@ -31,7 +31,7 @@ from .names import RULE as NAME_RULE
 from .names import find_names
 from .not_names import citations
 from .places import find_places
-from .reader import Mapped, link_words, reader_text
+from .reader import Mapped, link_words, reader_text, without_emphasis
 
 
 @dataclass(frozen=True)
@@ -141,10 +141,14 @@ def _detect(text: str, context: TextContext) -> list[Finding]:
     """Every detector over `text`, allowed terms removed, overlaps resolved (first wins)."""
     blocks = Blocks(text)
     cited = citations(text, blocks)
+    # Identifiers, dates and places are read through emphasis ("aged **seven weeks**"); names
+    # too, but find_names blanks it itself, after finding titles by their italics.
+    plain = without_emphasis(text)
+    plain_blocks = blocks if plain == text else Blocks(plain)
     groups: list[list[Finding]] = [
-        find_identifiers(text, context.allowed_emails, blocks),
-        find_dates(text, exact_dates_are_errors=context.kind is Kind.BRIEF, blocks=blocks),
-        find_places(text, context.area_names, cited, blocks),
+        find_identifiers(plain, context.allowed_emails, plain_blocks),
+        find_dates(plain, exact_dates_are_errors=context.kind is Kind.BRIEF, blocks=plain_blocks),
+        find_places(plain, context.area_names, cited, plain_blocks),
     ]
     if context.kind is Kind.BRIEF and context.own_case:
         groups.append(
