@@ -66,3 +66,50 @@ def test_ages_in_emphasis_are_read_with_the_words_around_them(
 ) -> None:
     found = errors(text)
     assert any(r == rule and part in span for r, span in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The boy's grandmother, known to everyone as Gran Eluned, came to every meeting.",
+            "Eluned",
+        ),
+        ("When Juniper finally told her tutor, the school acted the same day.", "Juniper"),
+    ],
+)
+def test_names_after_a_family_title_or_a_function_word_are_found(text: str, name: str) -> None:
+    found = errors(text)
+    assert any(rule == "anon.name" and name in span for rule, span in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a title-case body before an ordinary word that is also a name
+        ("Members of the Young Carers' Forum said the leaflet helped.", ()),
+        ("Members of the Parents Forum said the guide was clearer.", ()),
+        # eponyms in title case and with a number between
+        ("## Fraser Guidelines and Gillick Competence in Practice", ()),
+        ("Practitioners can use Morrison's 4x4x4 model (2005) in supervision.", ()),
+        # a reference list with editors, a title in italics and a publisher
+        (
+            "- Okonkwo, T. and Pryce, L. (eds) (2019) *Good Practice in Family Support*. "
+            "London: Harriet Lowe.\n",
+            (),
+        ),
+        # national services, declared once
+        ("The UK Safer Internet Centre and Internet Matters publish guides for carers.", ()),
+        # a body that meets is no premises
+        ("Summaries come from the Quality Assurance Subgroup each quarter.", ()),
+        # the partnership's own area, after 'The'
+        (
+            "The Ashcombe Fold and Tarnby partnership publishes its plan each year.",
+            ("Ashcombe Fold", "Tarnby"),
+        ),
+    ],
+)
+def test_bodies_titles_and_references_are_no_people_or_places(
+    text: str, areas: tuple[str, ...]
+) -> None:
+    assert errors(text, areas=areas) == []

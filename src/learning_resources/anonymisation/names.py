@@ -247,7 +247,8 @@ CLERGY_TITLES = frozenset(
 RELATION_TITLES = frozenset(
     word_list(
         "father sister brother uncle auntie aunty aunt nan nana nanna grandma "
-        "grandad granny grandpa cousin coach nurse matron sensei skipper nanny gramps grampa"
+        "grandad granny grandpa cousin coach nurse matron sensei skipper nanny gramps grampa "
+        "gran granda grampy grandmother grandfather"
     )
 )
 SURNAME_TITLES = frozenset(
@@ -470,7 +471,7 @@ _BETWEEN_NAMES = re.compile(r" {1,2}|\u00a0")
 _AFTER_TITLE = re.compile(r"\.?[ \t]+")  # the dot only after an abbreviation (_DOTTED)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][^\W\d_]*)(?:[ \t]+([A-Z][^\W\d_]*))?")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\.?[ \t]+$")
-_PREVIOUS_CAPITALISED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
+_PREVIOUS_CAPITALISED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+['’]?)[ \t]+$")
 _HYPHEN = re.compile(r"[\-‐]")
 
 # --------------------------------------------------------------------------------------------
@@ -851,10 +852,11 @@ _EPONYM_NOUNS = (
 # ... also when a cue took the noun into the name: "known as Clare's Law".
 _EPONYM_END = re.compile(rf"\S(?:['’]s)?[ \t]+{_EPONYM_NOUNS}$")
 _EPONYM_AFTER = re.compile(
-    rf"(?:['’]s)?[ \t]+{_EPONYM_NOUNS}\b|(?:['’]s)?[ \t]+(?:competence|competency|"
+    rf"(?:['’]s)?[ \t]+{_EPONYM_NOUNS}\b"
+    r"|(?:['’]s)?[ \t]+(?:[\w-]*\d[\w-]*[ \t]+)?(?i:competence|competency|"
     r"guidelines|principles|basket|criteria|test|consent|ruling|judgment|judgement|syndrome|"
     r"disease|hierarchy|triangle|model|theory|ladder|protocol|framework|law|scheme|"
-    r"principle|matrix|wheel|star|curve|scale)\b"
+    r"principle|matrix|wheel|star|curve|scale)\b"  # "Gillick Competence", "Morrison's 4x4x4 model"
 )
 
 # Round 6: a report or an approach after "the" and a name: "the Kirkham report", "the Henry
@@ -871,6 +873,34 @@ _PUBLIC_PERSON_AFTER = re.compile(
 )
 # ... a day or a law named after a person's full name: "Stephen Lawrence Day" (not "Grace Day").
 _EPONYM_TAIL = re.compile(r"\S[ \t]+\S+[ \t]+(?:Day|Law|Scheme|Principles?|Syndrome|Disease)$")
+
+
+# Round 8: words for people in general, which start the name of a group or a service, not a
+# person's ("the Young Carers' Forum said", "Women's Aid").
+_COLLECTIVE = _set(
+    "youth young people family families children adults women men girls boys "
+    "parents carers leavers survivors dads mums fathers mothers"
+)
+_BEFORE_A_NAME = (
+    TITLES
+    | RANKS
+    | CLERGY_TITLES
+    | RELATION_TITLES
+    | SURNAME_TITLES
+    | _ROLE_WORDS
+    | _set(KIN_WORDS)
+    | _set(JOBS)
+    | _FUNCTION_WORDS
+) - _COLLECTIVE
+
+
+def _names_a_body(previous: str) -> bool:
+    """Whether a Capitalised word before a run (`previous`, normalised) makes it part of the
+    name of a thing or a body: an ordinary word or one of the stop lists, but not a title, a
+    role, a relation or a function word, after which a name is still a name ("Nurse Hope",
+    "Auntie Faith", "When Ocean told")."""
+    kind = classify(previous, lists())
+    return kind == WORD or (kind in (STOPPED, SOFT_WORD) and previous not in _BEFORE_A_NAME)
 
 
 def _said_of_a_person(text: str, run: list[_Word]) -> bool:
@@ -896,8 +926,8 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
     if DETERMINER_BEFORE.search(before):
         return False  # "Our Vision is", "the Hope project had"
     previous = _PREVIOUS_CAPITALISED.search(before)
-    if previous and classify(normalise(previous.group(1)), lists()) == WORD:
-        return False  # a name in title case: "the Awareness Day was", "Memorial Garden is"
+    if previous and _names_a_body(normalise(previous.group(1).rstrip("'’"))):
+        return False  # a name in title case: "the Awareness Day was", "Youth Forum said"
     if _POSSESSOR_BEFORE.search(before):
         return False  # a thing named after someone: "Clare's Law had", "Women's Aid is"
     if all(w.kind == CAPITALISED_WORD for w in run):  # round 6: only a person's slot

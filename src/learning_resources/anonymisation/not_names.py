@@ -35,9 +35,10 @@ _IN_BRACKETS = re.compile(
     rf"(?:[ \t]*[;,][ \t]*(?:{_AUTHORS},?[ \t]+)?{_YEAR})*[^()\n]{{0,30}}\)"
 )
 # Brandon, Sidebotham and Belderson (2020)
-_BEFORE_BRACKETS = re.compile(rf"{_AUTHORS}[ \t]+\((?={_YEAR})")
+# ... and editors: "Bernard, C. and Harris, P. (eds) (2016)"
+_EDITORS = r"(?:[ \t]+\((?i:eds?|editors?)\.?\))?"
 _BRACKETED_YEAR = re.compile(rf"\({_YEAR}|(?:[,;][ \t]*|[ \t]+){_YEAR}[^()\n]{{0,30}}\)")
-_AUTHORS_END = re.compile(rf"(?:{_AUTHORS})[ \t]+\($")
+_AUTHORS_END = re.compile(rf"(?:{_AUTHORS}){_EDITORS}[ \t]+\($")
 
 _MAKES = (
     "Alfa Romeo|Aston Martin|Audi|BMW|Chevrolet|Citroen|Citroën|Cupra|Dacia|Fiat|Ford|Honda|"
@@ -194,6 +195,13 @@ _CITED_TITLE = re.compile(
     rf"paper|toolkit|leaflet|film|podcast|novel|article|titled|entitled)[ \t]+){_ITALICS}"
     rf"|{_ITALICS}[ \t]*\((?:19|20)\d\d"
 )
+# - the publisher after a title in a reference list: "(2016) *Safeguarding Black Children*.
+#   London: Jessica Kingsley." (round 8)
+_PUBLISHER = re.compile(
+    rf"\((?:19|20)\d\d[a-z]?\)\.?[ \t]*{_ITALICS}[.,][ \t]*(?:[A-Z][a-z]+:[ \t]*)?"
+    r"([A-Z][\w'’&-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’-]*){0,3})[ \t]*\.?[ \t]*$",
+    re.MULTILINE,
+)
 # - England's regions: "East Anglia", "the West Midlands".
 _REGION = re.compile(
     r"\b(?:East[ \t]+Anglia|(?:East|West)[ \t]+Midlands|(?:North|South)[ \t]+(?:East|West)|"
@@ -216,10 +224,17 @@ _REGION_WORD = Words(
 )
 
 
+def publications(blocks: Blocks) -> list[tuple[int, int]]:
+    """Titles in italics cited as publications, and the publishers after them: no person and
+    no premises ("*Good Practice in Child Protection*. Jessica Kingsley.")."""
+    spans = [m.span(m.lastindex or 0) for m in blocks.finditer(_CITED_TITLE, _ITALICS_WORD)]
+    return spans + [m.span(2) for m in blocks.finditer(_PUBLISHER, _ITALICS_WORD)]
+
+
 def _named_after_people(blocks: Blocks) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in blocks.finditer(_EPONYM, _EPONYM_WORD)]
     spans += [m.span(m.lastindex or 0) for m in blocks.finditer(_BODY, _BODY_WORD)]
-    spans += [m.span(m.lastindex or 0) for m in blocks.finditer(_CITED_TITLE, _ITALICS_WORD)]
+    spans += publications(blocks)
     return spans + [m.span() for m in blocks.finditer(_REGION, _REGION_WORD)]
 
 

@@ -89,6 +89,10 @@ _NEAR_PREMISES = re.compile(
     rf"((?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})"
     r"(?![\w'’-])(?![ \t]+[A-Z\d])"
 )
+# ... but not a body that meets, which is no place: "from the Quality Assurance Subgroup".
+_MEETS = re.compile(
+    r"(?:Sub-?[Gg]roup|Committee|Board|Panel|Forum|Group|Team|Partnership|Network|Executive)$"
+)
 _NEAR_WORD = Words(("outside", "inside", "behind", "opposite", "near", "at the", "from the"))
 # ... or a school or nursery whose kind is written in lower case: "Kidz Kingdom nursery",
 # "Oakfield school" (its name must hold a proper noun: not "Islamic school").
@@ -874,6 +878,8 @@ def find_places(
                 heading = text[text.rfind("\n", 0, start) + 1 : start + 1].startswith("#")
                 if groups.get("business"):
                     weak = heading
+                if pattern is _NEAR_PREMISES and _MEETS.search(m.group(1)):
+                    continue  # round 8: "audits from the Quality Assurance Subgroup"
                 if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE, _NEAR_PREMISES) and not (
                     _proper(m.group(1), local)
                     or (pattern in (_LOWER_TYPE, _NEAR_PREMISES) and _all_naming(m.group(1), local))
@@ -935,8 +941,11 @@ def find_places(
                     if (pattern_of_areas)
                     else []
                 )
-            if any(s <= start and end <= e for s, e in area_spans):
-                continue  # "the Coldwater Lane estate", one of the partnership's own areas
+            if any(s <= start and end <= e for s, e in area_spans) or (
+                area_spans
+                and any(s <= _skip_generic(text, start) and end <= e for s, e in area_spans)
+            ):
+                continue  # "the Coldwater Lane estate", "The Kirkby Fold and ...": own areas
             if rule == "anon.institution" and _A_BODY_AFTER.match(text, end):
                 continue  # "the Nottingham School Trust", "the Oakfield Academy Partnership"
             if blocked is None:

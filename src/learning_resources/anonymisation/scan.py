@@ -29,7 +29,7 @@ from .identifiers import find_identifiers
 from .names import MESSAGE as NAME_MESSAGE
 from .names import RULE as NAME_RULE
 from .names import find_names
-from .not_names import citations
+from .not_names import citations, publications
 from .places import find_places
 from .reader import Mapped, link_words, reader_text, without_emphasis
 
@@ -148,7 +148,7 @@ def _detect(text: str, context: TextContext) -> list[Finding]:
     groups: list[list[Finding]] = [
         find_identifiers(plain, context.allowed_emails, plain_blocks),
         find_dates(plain, exact_dates_are_errors=context.kind is Kind.BRIEF, blocks=plain_blocks),
-        find_places(plain, context.area_names, cited, plain_blocks),
+        find_places(plain, context.area_names, cited + publications(blocks), plain_blocks),
     ]
     if context.kind is Kind.BRIEF and context.own_case:
         groups.append(
