@@ -113,3 +113,18 @@ def test_bodies_titles_and_references_are_no_people_or_places(
     text: str, areas: tuple[str, ...]
 ) -> None:
     assert errors(text, areas=areas) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('She told her teacher: "Ash makes me keep secrets."', ["Ash"]),
+        ("Storm pushed him against the lockers twice that week.", ["Storm"]),
+        ('The group said: "Talk to me, not my mum."', []),
+        ("Hope means us looking again at what the child says.", []),
+    ],
+)
+def test_what_a_person_does_to_someone_after_a_name_word_opening_a_sentence(
+    text: str, expected: list[str]
+) -> None:
+    assert [span for rule, span in errors(text) if rule == "anon.name"] == expected
