@@ -83,6 +83,7 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "Thinkuknow",
     "SafeLives",
     "Makaton",
+    "Baby Friendly Initiative",
     # Practice models, programmes and tools
     "Signs of Safety",
     "Graded Care Profile",

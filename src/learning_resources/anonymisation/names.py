@@ -360,7 +360,7 @@ street road avenue drive crescent centre center hospital hospitals school academ
 university surgery clinic trust foundation project line station estate gardens square terrace
 unit hub mosque temple gurdwara synagogue library campus nursery primary infants junior juniors
 medical healthcare institute partnership council police services service team review report
-inquiry act forest prison community house court close lodge mews grove place way row
+inquiry act forest prison community house court close lodge mews grove place way row group
 """
 # ... and a span after one of these too ("St Ann's", "HMP Nottingham", "Lake Victoria").
 PLACE_PREFIXES = "st saint hmp hmyoi lake mount port fort"
@@ -697,7 +697,7 @@ def _lower_case_words(text: str, data: Lists) -> list[_Word]:
 def _scan(text: str, data: Lists) -> list[_Word]:
     """Every word that could be part of a name, in order (ordinary words are left out)."""
     out: list[_Word] = []
-    title_end, relation_title, rank, dotted = -1, False, False, False
+    title_end, relation_title, rank, dotted, personal = -1, False, False, False, False
     acronyms: set[str] | None = None
     shouting_lines: dict[int, bool] = {}
     for match in _CAPITALISED.finditer(text):
@@ -716,9 +716,10 @@ def _scan(text: str, data: Lists) -> list[_Word]:
         )
         after_relation, title_end, relation_title = after_title and relation_title, -1, False
         after_rank, rank = after_title and rank, False
+        after_personal, personal = after_title and personal, False
         if key in TITLES or key in CLERGY_TITLES or key in RELATION_TITLES or key in RANKS:
             title_end, relation_title = end, key in RELATION_TITLES or key in RANKS
-            dotted = key in _DOTTED
+            dotted, personal = key in _DOTTED, key in TITLES
             rank = key in RANKS
             if key in TITLES or key in RANKS or not word.isupper():
                 continue
@@ -745,8 +746,8 @@ def _scan(text: str, data: Lists) -> list[_Word]:
                 acronyms = {a or b for a, b in _ACRONYM.findall(text)}
             if word in acronyms:
                 kind = STOPPED
-        if after_title and (key in ROLE_WORDS or kind == PLACE_WORD):
-            after_title = False
+        if after_title and (key in ROLE_WORDS or (kind == PLACE_WORD and not after_personal)):
+            after_title = False  # "Dr Named GP"; but "Mrs Eastwood" (round 8)
         if (
             after_relation
             and kind not in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN)
@@ -853,7 +854,8 @@ _EPONYM_NOUNS = (
 _EPONYM_END = re.compile(rf"\S(?:['’]s)?[ \t]+{_EPONYM_NOUNS}$")
 _EPONYM_AFTER = re.compile(
     rf"(?:['’]s)?[ \t]+{_EPONYM_NOUNS}\b"
-    r"|(?:['’]s)?[ \t]+(?:[\w-]*\d[\w-]*[ \t]+)?(?i:competence|competency|"
+    r"|(?:['’]s)?[ \t]+(?:[\w-]*\d[\w-]*[ \t]+|[a-z]+[ \t]+(?=(?i:model|theory|framework)\b))?"
+    r"(?i:competence|competency|"
     r"guidelines|principles|basket|criteria|test|consent|ruling|judgment|judgement|syndrome|"
     r"disease|hierarchy|triangle|model|theory|ladder|protocol|framework|law|scheme|"
     r"principle|matrix|wheel|star|curve|scale)\b"  # "Gillick Competence", "Morrison's 4x4x4 model"

@@ -198,10 +198,17 @@ _CITED_TITLE = re.compile(
 # - the publisher after a title in a reference list: "(2016) *Safeguarding Black Children*.
 #   London: Jessica Kingsley." (round 8)
 _PUBLISHER = re.compile(
-    rf"\((?:19|20)\d\d[a-z]?\)\.?[ \t]*{_ITALICS}[.,][ \t]*(?:[A-Z][a-z]+:[ \t]*)?"
+    rf"^[^\n]*?\((?:19|20)\d\d[a-z]?\)[^\n]*?{_ITALICS}[.,][ \t]*(?:[A-Z][a-z]+:[ \t]*)?"
     r"([A-Z][\w'’&-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’-]*){0,3})[ \t]*\.?[ \t]*$",
     re.MULTILINE,
 )
+# - authors named with their colleagues and editors with no year: "Brandon and colleagues'
+#   analysis", "in Barter and Berridge (eds) *Children Behaving Badly?*" (round 8)
+_WITH_COLLEAGUES = re.compile(
+    rf"({_AUTHORS})(?:[ \t]+(?:and|&)[ \t]+(?:colleagues|co-authors)\b"
+    r"|[ \t]+\((?i:eds?|editors?)\.?\))"
+)
+_COLLEAGUES_WORD = Words(("colleagues", "co-authors", "(ed"))
 # - England's regions: "East Anglia", "the West Midlands".
 _REGION = re.compile(
     r"\b(?:East[ \t]+Anglia|(?:East|West)[ \t]+Midlands|(?:North|South)[ \t]+(?:East|West)|"
@@ -235,6 +242,7 @@ def _named_after_people(blocks: Blocks) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in blocks.finditer(_EPONYM, _EPONYM_WORD)]
     spans += [m.span(m.lastindex or 0) for m in blocks.finditer(_BODY, _BODY_WORD)]
     spans += publications(blocks)
+    spans += [m.span(1) for m in blocks.finditer(_WITH_COLLEAGUES, _COLLEAGUES_WORD)]
     return spans + [m.span() for m in blocks.finditer(_REGION, _REGION_WORD)]
 
 

@@ -208,9 +208,11 @@ RELATION_BEFORE = re.compile(
     r"brothers|sisters|sons|daughters|cousins|grandchildren|"
     # round 6: who else a person has, without commas: "her neighbour Sparrow", "his mate Brick"
     r"neighbour|lodger|babysitter|classmate|flatmate|housemate|mate|pal|bestie|ex|"
+    # round 8: "his coach Ray Lintott", "his old associate 'Spider'"
+    r"coach|tutor|mentor|childminder|acquaintance|associate|"
     r"named|called|nicknamed|christened|known[ \t]+as|"
     r"referred[ \t]+to[ \t]+as)"
-    r"(?:[ \t]+(?:\d|[A-Z]\b))?,?[ \t]+$",
+    r"(?:[ \t]+(?:\d|[A-Z]\b))?,?[ \t]+['‘\"“]?$",
     re.IGNORECASE,
 )
 # Round 6: time spent with a person: "met up with X", "left the children with X".
@@ -291,7 +293,7 @@ NICKNAME_CUE = re.compile(
     r"(?:[Kk]nown|referred[ \t]+to|knew(?:[ \t]+[\w' \t-]{1,40}?)?)"
     r"(?P<known>[ \t]+(?:locally|only|widely|mostly|simply|always|online|publicly|usually|"
     r"commonly|affectionately|mainly|(?:to|on|in|at|around|by|"
-    r"among|amongst)[ \t]+[\w' \t]{1,25}?))?[ \t]+as"
+    r"among|amongst)[ \t]+[\w' \t]{1,45}?))?[ \t]+as"
     r"|(?P<nickname>nicknamed|aka|a\.k\.a\.?|AKA|"
     r"(?:went|goes|go)[ \t]+by(?:[ \t]+the[ \t]+(?:nick)?name(?:[ \t]+of)?)?|answers?[ \t]+to|"
     r"answered[ \t]+to|"
@@ -304,8 +306,10 @@ NICKNAME_CUE = re.compile(
     # round 6: who named people to whom: "named the men who picked her up as Ash, Dizzy and"
     r"|(?P<named_as>(?:named|identified|listed|gave)[ \t]+(?:the|her|his|their|two|"
     r"three|four|five|several|other)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?(?:men|boys|girls|people|"
-    r"friends|abusers|adults|males|lads|others)\b[\w \t'’-]{0,30}?[ \t]+as)"
-    r"|called|named|calls?(?=[ \t]+(?:him|her|them|Child|Baby|Young|Sibling)\b)"
+    r"friends|abusers|adults|males|lads|others)\b[\w \t'’-]{0,30}?[ \t]+as"
+    # round 8: how a record names a person: "listed her as Mercy", "recorded him as Dev"
+    r"|(?:listed|recorded|registered|entered|logged|booked)[ \t]+(?:him|her|them)[ \t]+as)"
+    r"|called|named|calls?(?=[ \t]+(?:him|her|them|me|us|Child|Baby|Young|Sibling)\b)"
     r"|calls?(?=[ \t]+['‘\"“])"
     rf")(?:[ \t]+(?P<person>{_CUE_OBJECT}))?[ \t]*"
 )
@@ -379,7 +383,9 @@ APPOSITION_BEFORE = re.compile(
     r"advocate|adviser|advisor|officer|practitioner|volunteer|assistant|therapist|counsellor|"
     r"psychologist|paediatrician|doctor|interpreter|solicitor|priest|imam|pastor|vicar|"
     r"chaplain|leader|headteacher|boy|girl|lad|man|woman|teenager|pupil|student|child|"
+    r"acquaintance|associate|"
     r"(?:first|given|middle|real|full|birth|last)[ \t]+name|forename|surname|"
+    r"(?:her|his|their|the[ \t]+(?:child|family|boy|girl)['’]s)[ \t]+name|"
     # round 6: a role by its initials after whose it is: "her IDVA, Jasmine."
     r"(?:her|his|their|my|our|the[ \t]+family['’]s)[ \t]+(?-i:[A-Z]{2,5}))"
     r",[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}$",
@@ -488,7 +494,8 @@ LOWER_PAIR = re.compile(
 NICKNAME_HINT = Words(
     (
         "known", "knew", "referred", "name", "went by", "goes by", "answer", "call", "saved",
-        "alias", "aka", "a.k.a",
+        "alias", "aka", "a.k.a", "listed", "recorded", "registered", "entered", "logged",
+        "booked",
     )
 )  # fmt: skip
 LOWER_PAIR_AFTER = re.compile(

@@ -180,7 +180,9 @@ _TITLE_CASE_SMALL_WORDS = {"In", "On", "At", "For", "With", "To", "From", "By", 
 _OPENING_PHRASE = _TITLE_CASE_SMALL_WORDS | {"After", "Before", "During", "Since", "Until", "Then"}
 _A_BODY_AFTER = re.compile(
     r"[ \t]+(?:Trust|Federation|Partnership|Alliance|Network|Association|Board|Foundation|"
-    r"Group|Collaborative)\b"
+    r"Group|Collaborative"
+    # round 8: ... or a way of working named after one: "the Wexley Practice Model"
+    r"|Model|Framework|Approach|Standards?|Toolkit)\b"
 )
 _LARGE_PREMISES = re.compile(r"(?:Hospital|Infirmary|Hospice|Centre|Hub|General|Maternity)$")
 # ... but a GP practice or a children's, family or youth centre serves a neighbourhood: named
