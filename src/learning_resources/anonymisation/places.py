@@ -159,6 +159,7 @@ _INSTITUTION_TYPES = (
     # round 6: a hospital by its short name ("Oakbury General", "Fenby Maternity")
     r"(?P<weak>Unit|Practice|High(?![ \t]+(?:Street|Road|Court|Sheriff))|Church|Chapel|"
     r"General(?![ \t]+[A-Z])|Maternity(?![ \t]+[A-Z])|Grammar(?![ \t]+[A-Z])|"
+    r"Secondary(?![ \t]+[A-Z])|"
     r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah|Dental Care|Centre|Center|Hub|"
     r"Infants|Juniors|Club|(?:House|Lodge|Grange|Manor|Cottage)(?![ \t]+[A-Z]))|"
     # Businesses and clubs: "Sparkle Hand Car Wash", "Ashfield Rovers Juniors"
@@ -169,7 +170,12 @@ _INSTITUTION_TYPES = (
     r"F\.?C\.?|A\.?F\.?C\.?|Rovers|Wanderers|"
     r"Off Licence|Mini ?Market|Supermarket|Newsagents?|Inn|Arms|Tavern|"
     # round 6: sports clubs by their kind: "Iron Lions ABC", "Gildersome Harriers"
-    r"A\.?B\.?C\.?|Harriers|Striders|Wheelers|R\.?F\.?C\.?)))"
+    r"A\.?B\.?C\.?|Harriers|Striders|Wheelers|R\.?F\.?C\.?|"
+    # round 8: by what they are for: "Open Door Food Bank", "Hollybush Young Carers", "4th
+    # Hilltop Scouts", "Sands United", "Mount Zion Pentecostal", "Lantern House Refuge"
+    r"Food ?[Bb]ank|Sure Start|Young Carers|Scouts|Scout Group|Guides|Brownies|Cubs|Beavers|"
+    r"Cadets|United|Colts|Dolphins|Athletic|Pentecostal|Tabernacle|Refuge|Women['’]s Aid|"
+    r"Conference Suite)))"
 )
 _INSTITUTION = re.compile(
     rf"\b({_NAME_WORD}(?: {{1,2}}(?:{_NAME_WORD}|of|the|and|&)){{0,3}}?)"
@@ -184,7 +190,10 @@ _A_BODY_AFTER = re.compile(
     # round 8: ... or a way of working named after one: "the Wexley Practice Model"
     r"|Model|Framework|Approach|Standards?|Toolkit)\b"
 )
-_LARGE_PREMISES = re.compile(r"(?:Hospital|Infirmary|Hospice|Centre|Hub|General|Maternity)$")
+_LARGE_PREMISES = re.compile(
+    r"(?:Hospital|Infirmary|Hospice|Centre|Hub|General|Maternity|"
+    r"Young Carers|Women['’]s Aid)$"  # round 8: services for a whole area
+)
 # ... but a GP practice or a children's, family or youth centre serves a neighbourhood: named
 # after one of the areas, it still narrows where a family lives ("Otterbury Medical Centre").
 _LOCAL_PREMISES = re.compile(
@@ -569,7 +578,9 @@ _TYPE_WORD = re.compile(
             "Cottage Wash Bar Nails Beauty Salon Barber Barbershop Takeaway Cafe Café "
             "Restaurant Hotel Motors Garage Gym FC F.C AFC A.F.C Rovers Wanderers Licence "
             "Market Minimarket Supermarket Newsagent Boxing Inn Arms Tavern General Maternity "
-            "Grammar E ABC A.B.C Harriers Striders Wheelers RFC R.F.C"
+            "Grammar E ABC A.B.C Harriers Striders Wheelers RFC R.F.C Bank Foodbank Start "
+            "Carers Scouts Guides Brownies Cubs Beavers Cadets United Colts Dolphins Athletic "
+            "Pentecostal Tabernacle Refuge Aid Suite Secondary"
         )
     )
 )
@@ -695,12 +706,34 @@ _PUB = re.compile(
     r"|\b[Tt]he[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:pub|inn)\b"
 )
 _PUB_WORD = Words(("pub", "bar", "inn", "landl", "bouncer", "publican"))
-# ... a pitch or plot after a site's name and a comma: "Saltmarsh Drove, Pitch 9".
-_PITCH_AFTER_COMMA = re.compile(
-    r"(?<=,[ \t])(?:Pitch|Plot|Berth|Mooring|Caravan|Chalet)[ \t]+(?:[Nn]o\.?[ \t]*)?"
-    r"\d{1,4}[A-Za-z]?\b"
+# Round 8: ... or by its two words, where someone is found or waits: "behind The Dog and Gun",
+# "past the Coach and Horses" (each word must name, as in "Busy Bumblebees").
+_PUB_PAIR = re.compile(
+    r"\b(?:behind|outside|opposite|near|past|beside|from|at)[ \t]+(?:the[ \t]+)?"
+    r"((?:The[ \t]+)?([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+))(?![ \t]+[A-Z&]|[\w'’-])"
 )
-_PITCH_CAPITAL = re.compile(r"Pitch|Plot|Berth|Mooring|Caravan|Chalet")
+_PUB_PAIR_WORD = Words((" and ", " & "))
+# Round 8: a nursery, school or club named just after it is spoken of: "Her nursery, Little
+# Acorns on Beacon Road,", "The nursery, Bumblebees at Wyke St Anne, received".
+_KIND_THEN_NAME = re.compile(
+    r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Tt]he)[ \t]+(?:[a-z-]+[ \t]+)?(?:nursery|pre-school|"
+    r"preschool|playgroup|school|club|gym|surgery|practice|church|mosque|college|academy|"
+    r"refuge|hostel|childminder|youth[ \t]+club|holiday[ \t]+club),[ \t]+"
+    r"((?:The[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})"
+    r"(?=[ \t]*,|[ \t]+(?:on|at|in|near|off|had|has|was|were|is|said|did|received|noted|"
+    r"recorded|told|called|rang|made|raised|reported)\b)"
+)
+_KIND_WORD = Words(("nursery,", "school,", "club,", "gym,", "surgery,", "practice,", "church,",
+                    "mosque,", "college,", "academy,", "refuge,", "hostel,", "childminder,",
+                    "playgroup,"))  # fmt: skip
+# ... a pitch or plot after a site's name and a comma: "Saltmarsh Drove, Pitch 9", and (round
+# 8) a caravan or a room: "Sandpiper Holiday Park, caravan 58", "the Bayview Guest House,
+# room 12".
+_PITCH_AFTER_COMMA = re.compile(
+    r"(?<=,[ \t])(?:[Pp]itch|[Pp]lot|[Bb]erth|[Mm]ooring|[Cc]aravan|[Cc]halet|[Rr]oom)[ \t]+"
+    r"(?:[Nn]o\.?[ \t]*)?\d{1,4}[A-Za-z]?\b"
+)
+_PITCH_CAPITAL = re.compile(r"(?i:pitch|plot|berth|mooring|caravan|chalet|room)")
 # ... a house number and a name with no street type, where an address is given: "lived at
 # 118a Kingsway.", "the address was 3 The Paddocks, Fenby".
 _NUMBER_AND_NAME = re.compile(
@@ -843,6 +876,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
      "school; say 'a mosque', 'a madrasah'", 0, True),
     (_BRACKETED_SETTING, _BRACKET_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_PUB, _PUB_WORD, "anon.institution", "a named pub; say 'a local pub'", 0, True),
+    (_PUB_PAIR, _PUB_PAIR_WORD, "anon.institution", "a named pub; say 'a local pub'", 1, True),
+    (_KIND_THEN_NAME, _KIND_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_NUMBER_AND_NAME, _DIGIT, "anon.address", _ADDRESS_MESSAGE, 1, True),
     (_FLAT_IN, _FLAT_WORD, "anon.address", _ADDRESS_MESSAGE, 1, False),
     (_PITCH_AFTER_COMMA, _PITCH_CAPITAL, "anon.address",
@@ -898,6 +933,22 @@ def find_places(
                     which = m.lastindex or 1
                     if _names_a_site(m.group(which), local):
                         found.append(Finding(rule, *m.span(which), message))
+                    continue
+                elif pattern is _PUB_PAIR:
+                    kinds = {classify(normalise(m.group(g)), lists()) for g in (2, 3)}
+                    if (
+                        not kinds & {STOPPED, SOFT_WORD, PLACE_WORD}
+                        and not {
+                            m.group(2).lower(),
+                            m.group(3).lower(),
+                        }
+                        & areas
+                    ):
+                        found.append(Finding(rule, *m.span(1), message))
+                    continue
+                elif pattern is _KIND_THEN_NAME:
+                    if _names_a_site(m.group(1), local):
+                        found.append(Finding(rule, *m.span(1), message))
                     continue
                 elif pattern is _NUMBER_AND_NAME:
                     name = m.group(2)
