@@ -128,3 +128,64 @@ def test_what_a_person_does_to_someone_after_a_name_word_opening_a_sentence(
     text: str, expected: list[str]
 ) -> None:
     assert [span for rule, span in errors(text) if rule == "anon.name"] == expected
+
+
+# What round 8's blind files taught, each kind with new examples.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The council's system listed her as Treasure, with an address in the next town.",
+            "Treasure",
+        ),
+        ('At the new school the boys call me "Biscuit" and laugh.', "Biscuit"),
+        ("She trusted her tutor Sky Ledger more than anyone.", "Sky Ledger"),
+        ("He told his associate 'Dozer' everything.", "Dozer"),
+        ("He was known to his cousins and to the youth workers as Nibs.", "Nibs"),
+        ("Her form tutor, Mrs Wakefield, noticed the bruise first.", "Wakefield"),
+        ("The family's new acquaintance, Ranger, offered to babysit.", "Ranger"),
+    ],
+)
+def test_names_round_8(text: str, name: str) -> None:
+    found = errors(text)
+    assert any(rule == "anon.name" and name in span for rule, span in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Father collected parcels from Harbour Lights Food Bank every Friday.", "Harbour Lights"),
+        ("A referral went to Kestrel Young Carers in March.", "Kestrel Young Carers"),
+        ("On Tuesdays he attended 2nd Brackenfold Scouts.", "Brackenfold"),
+        ("He trains with Kestrel United on Sunday mornings.", "Kestrel United"),
+        ("The family worshipped at Bethel Rock Pentecostal.", "Bethel Rock"),
+        ("She had stayed at Marigold House Refuge before.", "Marigold"),
+        ("He was in Year 10 at Thornaby Secondary.", "Thornaby"),
+        ("The girls waited behind the Bell and Compass most evenings.", "Bell and Compass"),
+        ("Her nursery, Tiny Sparrows on Mill Street, raised the first concern.", "Tiny Sparrows"),
+        ("Staff visited the Seaview Holiday Park, caravan 14, twice.", "caravan 14"),
+        ("She rang Tarnside Women's Aid three times.", "Tarnside"),
+    ],
+)
+def test_premises_round_8(text: str, place: str) -> None:
+    found = errors(text)
+    assert any(
+        rule in ("anon.institution", "anon.address") and place in span for rule, span in found
+    ), found
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("Brandon and colleagues' analysis of serious case reviews is a good start.", ()),
+        ("See the chapter in Fenwick and Oduya (eds) *Working With Families*, Bramble Press.", ()),
+        ("The Hesketh Group inquiry changed how residential settings are inspected.", ()),
+        ("Hackworth's attachment model (2014) is used in supervision.", ()),
+        ("The Brightwater Practice Model guides every assessment.", ()),
+        ("Refer to the Fenby and Ullswick Young Carers service.", ("Fenby", "Ullswick")),
+        ("Read the UNICEF UK Baby Friendly Initiative guidance on safer sleep.", ()),
+        ("We met at the Health and Wellbeing Board in June.", ()),
+    ],
+)
+def test_no_false_alarms_round_8(text: str, areas: tuple[str, ...]) -> None:
+    assert errors(text, areas=areas) == []
