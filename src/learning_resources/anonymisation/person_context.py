@@ -97,6 +97,14 @@ _A_PERSON = (
     r",[ \t]+(?:a|an|the|her|his|their|one|another)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?"
     rf"{_PERSON_NOUNS}s?\b(?!['’])"
 )
+# Round 8: ... or the job a person does, with or without an article: "Ben Tregenza, youth
+# worker at the Anchor Project", "Rhona, the school nurse,".
+_A_JOB = (
+    r",[ \t]+(?:(?:a|an|the|our|their)[ \t]+)?(?:[a-z]+[ \t]+){0,2}?(?:worker|officer|visitor|"
+    r"nurse|sergeant|constable|teacher|manager|coordinator|practitioner|midwife|paediatrician|"
+    r"headteacher|inspector|detective|childminder|receptionist|caretaker|mentor|coach)\b"
+    r"(?![ \t]*['’])"
+)
 # "Ash was a creative, funny young man", "Jade is a bright girl".
 _IS_A_PERSON = (
     # round 7: ... or claimed or turned out to be one: "Kai claimed to be a 15-year-old boy"
@@ -117,7 +125,7 @@ _SAYS = (
 # Sure wherever the word stands: "Rose said", "Faith's mother", "Rose, aged 4", "Summer, who".
 SURE_AFTER = re.compile(
     rf"(?:['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
-    rf"|{_SAYS}|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON})",
+    rf"|{_SAYS}|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON}|{_A_JOB})",
     re.IGNORECASE,
 )
 # For a word in no list ("Okonjo"): only what is said of people.
@@ -172,7 +180,7 @@ _OFTEN = (
 )
 INITIAL_AFTER = re.compile(
     rf"['’]s[ \t]+(?:{_OWNED})\b|{_AGE}|{_WAS_AGE}|{_PLACE_IN_FAMILY}|{_WITH_KIN}"
-    rf"|{_SAYS}|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON}"
+    rf"|{_SAYS}|{_WHO}|{_WHO_IT_IS}|{_IS_A_PERSON}|{_A_PERSON}|{_A_JOB}"
     rf"|[ \t]+(?:{_OFTEN}[ \t]+)?(?:lived|lives|attended|attends|disclosed|discloses|witnessed|"
     r"moved|went|ran|stopped|began|"
     r"stayed|stays|returned|started|joined|missed|spent|wanted|wants|cried|loved|loves|"

@@ -661,8 +661,8 @@ _ROOM = re.compile(
 )
 # A prison by its name: "HMP Larkfield", "HMYOI Brackley Vale".
 _PRISON = re.compile(
-    r"\b(?:HMP|HMYOI|HMP[ \t]*&[ \t]*YOI|HM[ \t]+Prison)[ \t]+"
-    r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+    r"\b(?:HMP|HMYOI|HMP[ \t]*&[ \t]*YOI|HM[ \t]+Prison)(?:[ \t]+|_)"  # also "HMP_Oakdale.jpg"
+    r"([A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+)?)"
 )
 # A numbered house on a way that is not a road: "14 Cinder Path", "3 Mill Yard".
 _NUMBERED_WAY = re.compile(

@@ -117,28 +117,38 @@ def reader_text(raw: str) -> Mapped:
 
 
 # Emphasis and inline tags around whole words: `**Spud**`, `_Bo_`, `<b>Mags</b>`; not
-# emphasis inside a word (`**T**orso`, `Ty**ler**`: reader_text joins those).
+# emphasis inside a word (`**T**orso`, `Ty**ler**`: reader_text joins those). A bracket or
+# quote just outside and punctuation just after are kept beside the words: `(**Bo**),`.
 _AROUND_WORDS = re.compile(
-    r"(?<![\w*])(?:(\*{1,3})[^*\s](?:[^*\n]*?[^*\s])?\1|(_{1,3})[^_\s](?:[^_\n]*?[^_\s])?\2"
-    r"|<(abbr|b|del|em|i|ins|mark|s|small|span|strong|sub|sup|u)\b[^<>\n]*>[^<\n]+?</\3>)"
-    r"(?![\w*])"
+    r"(?<![\w*])(?P<lead>[(\[\"'‘“]?)"
+    r"(?:(?P<star>\*{1,3})[^*\s](?:[^*\n]*?[^*\s])?(?P=star)"
+    r"|(?P<line>_{1,3})[^_\s](?:[^_\n]*?[^_\s])?(?P=line)"
+    r"|<(?P<tag>abbr|b|del|em|i|ins|mark|s|small|span|strong|sub|sup|u)\b[^<>\n]*>[^<\n]+?"
+    r"</(?P=tag)>)"
+    r"(?P<trail>[,.;:!?)\]\"'’”]*)(?![\w*])"
 )
 _TAG = re.compile(r"<[^<>\n]*>")
 
 
 def without_emphasis(text: str) -> str:
-    """`text` with the emphasis markers and inline tags around whole words blanked out, offsets
-    kept, so that what is said around a word reaches it: "known to the girls as **Spud**"
-    reads "known to the girls as   Spud  "."""
+    """`text` with the emphasis markers and inline tags around whole words blanked out, its
+    words where they were, so that what is said around a word reaches it: "known to the girls
+    as **Spud**." reads "known to the girls as   Spud.  "."""
     if "*" not in text and "_" not in text and "<" not in text:
         return text
 
     def blank(match: re.Match[str]) -> str:
-        found = match.group()
-        if match.group(3):
-            return _TAG.sub(lambda tag: " " * len(tag.group()), found)
-        marker = len(match.group(1) or match.group(2))
-        return " " * marker + found[marker:-marker] + " " * marker
+        lead, trail = match.group("lead"), match.group("trail")
+        inner = match.group()[len(lead) : len(match.group()) - len(trail)]
+        if match.group("tag"):
+            opening, closing = inner.index(">") + 1, inner.rindex("<")
+        else:
+            marker = len(match.group("star") or match.group("line"))
+            opening, closing = marker, len(inner) - marker
+        words = inner[opening:closing]
+        # the words stay where they were; the bracket before moves next to them, and the
+        # punctuation after them takes the closing marker's place
+        return " " * opening + lead + words + trail + " " * (len(inner) - closing)
 
     return _AROUND_WORDS.sub(blank, text)
 
