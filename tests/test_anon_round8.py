@@ -203,3 +203,25 @@ def test_no_false_alarms_round_8(text: str, areas: tuple[str, ...]) -> None:
 )
 def test_a_job_in_apposition_and_a_prison_in_a_file_name(text: str, found: str) -> None:
     assert any(found in span for _, span in errors(text, kind=Kind.PAGE)), errors(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("She was six and a half when the family moved north.", "six and a half"),
+        ("Child R, aged 11 and three-quarters, told his mentor.", "11 and three-quarters"),
+        ("The session lasted two and a half hours.", None),
+        ("He had lost one and a half stone since the spring.", None),
+    ],
+)
+def test_an_age_in_years_and_a_fraction_is_an_age(text: str, age: str | None) -> None:
+    found = [span for rule, _severity, span in findings(text) if rule == "anon.age"]
+    assert found == ([] if age is None else [found[0]]) and (age is None or age in found[0])
+
+
+def findings(text: str) -> list[tuple[str, object, str]]:
+    from learning_resources.anonymisation.scan import TextContext, scan_text
+
+    return [
+        (f.rule, f.severity, f.span(text)) for f in scan_text(text, TextContext(kind=Kind.BRIEF))
+    ]

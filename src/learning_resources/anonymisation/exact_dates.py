@@ -238,9 +238,22 @@ _UNIT_WORD = Words(("months", "month old", "weeks", "week old", "days", "day old
 _NUMBER_WORD_BEFORE = re.compile(rf"\b{_NUMBER_WORD}[ \t]+$", re.IGNORECASE)
 
 
+# Round 8: an age in years and a fraction is as exact as one in years and months: "aged
+# four and a half", "was 13 and three-quarters".
+_FRACTION_AGE = re.compile(
+    rf"\b(?:aged|was|is|turned|of)\s+(?:\d{{1,2}}|{_NUMBER_WORD})\s+and\s+"
+    r"(?:a\s+half|a\s+quarter|three[- ]quarters)\b(?!\s+(?:hours?|days?|weeks?|months?|"
+    r"times|miles|litres|pints|kilos?|stone|pounds|metres|per\s*cent))",
+    re.IGNORECASE,
+)
+_FRACTION_WORD = Words(("a half", "a quarter", "quarters"))
+
+
 def _ages(blocks: Blocks) -> list[re.Match[str]]:
     """Exact ages in digits, and in words where a unit follows a number word."""
-    found = list(blocks.finditer(_AGE, _DIGIT))
+    found = list(blocks.finditer(_AGE, _DIGIT)) + list(
+        blocks.finditer(_FRACTION_AGE, _FRACTION_WORD)
+    )
     text, spans = blocks.text, [m.span() for m in found]
     for unit in blocks.finditer(_UNIT, _UNIT_WORD):
         if _NUMBER_WORD_BEFORE.search(text, max(0, unit.start() - 30), unit.start()):
