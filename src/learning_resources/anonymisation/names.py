@@ -1003,6 +1003,13 @@ def _document_names(text: str, words: list[_Word], data: Lists) -> set[str]:
             and _PLACE_THEN_PERSON.match(text, run[0].end)
         ):
             found.add(run[0].key)  # only a person moves in: "Lincoln had moved into the home"
+        elif (
+            len(run) == 1
+            and run[0].kind == PLACE_WORD
+            and RELATION_BEFORE.search(text, max(0, run[0].start - 60), run[0].start)
+            and not _not_a_person(text, run[0].start, run[0].end)
+        ):
+            found.add(run[0].key)  # round 9: "her boyfriend Jordan", "his sister Georgia"
     return found
 
 

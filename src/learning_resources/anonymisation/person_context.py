@@ -317,6 +317,9 @@ NICKNAME_CUE = re.compile(
     r"friends|abusers|adults|males|lads|others)\b[\w \t'’-]{0,30}?[ \t]+as"
     # round 8: how a record names a person: "listed her as Mercy", "recorded him as Dev"
     r"|(?:listed|recorded|registered|entered|logged|booked)[ \t]+(?:him|her|them)[ \t]+as)"
+    # round 9: ... or a person known only by a name in quotes: "recorded only as 'Gaz'"
+    r"|(?:recorded|listed|logged|noted|known|named)[ \t]+(?:only|simply|just)[ \t]+as"
+    r"(?=[ \t]+['‘\"“])"
     r"|called|named|calls?(?=[ \t]+(?:him|her|them|me|us|Child|Baby|Young|Sibling)\b)"
     r"|calls?(?=[ \t]+['‘\"“])"
     rf")(?:[ \t]+(?P<person>{_CUE_OBJECT}))?[ \t]*"
@@ -396,6 +399,8 @@ APPOSITION_BEFORE = re.compile(
     r"(?:her|his|their|the[ \t]+(?:child|family|boy|girl)['’]s)[ \t]+name|"
     # round 6: a role by its initials after whose it is: "her IDVA, Jasmine."
     r"(?:her|his|their|my|our|the[ \t]+family['’]s)[ \t]+(?-i:[A-Z]{2,5}))"
+    # round 9: ... and what is said of them first: "A girl with ADHD, Poppy, was"
+    r"(?:[ \t]+(?:with|from|in|at|of)[ \t]+(?:an?[ \t]+|the[ \t]+)?[\w'’-]+)?"
     r",[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}$",
     re.IGNORECASE,
 )

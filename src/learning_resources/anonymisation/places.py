@@ -72,7 +72,7 @@ _HOME = re.compile(
 )
 _CALLED = re.compile(
     rf"\b{_PREMISES}\s+(?:called|named|known\s+as)\s+['\"‘“]?"
-    rf"((?:The\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|&)){{0,3}})"
+    rf"((?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|&)){{0,3}})"
 )
 # ... or by a word that only premises follow: "placed at Greenacres", "on roll at Kingsmead".
 _AT_PREMISES = re.compile(
@@ -175,7 +175,11 @@ _INSTITUTION_TYPES = (
     # Hilltop Scouts", "Sands United", "Mount Zion Pentecostal", "Lantern House Refuge"
     r"Food ?[Bb]ank|Sure Start|Young Carers|Scouts|Scout Group|Guides|Brownies|Cubs|Beavers|"
     r"Cadets|United|Colts|Dolphins|Athletic|Pentecostal|Tabernacle|Refuge|Women['’]s Aid|"
-    r"Conference Suite)))"
+    r"Conference Suite|Young Carers(?: Group| Project)?|"
+    # round 9: "Moorgate Fire Station", "Sunnyside Holiday Village", "Ironbridge Rangers JFC",
+    # "Sparkle Valet"
+    r"(?:Fire|Police|Ambulance) Station|Holiday (?:Village|Park|Camp)|J\.?F\.?C\.?|Rangers|"
+    r"Valet(?:ing)?)))"
 )
 _INSTITUTION = re.compile(
     rf"\b({_NAME_WORD}(?: {{1,2}}(?:{_NAME_WORD}|of|the|and|&)){{0,3}}?)"
@@ -580,7 +584,8 @@ _TYPE_WORD = re.compile(
             "Market Minimarket Supermarket Newsagent Boxing Inn Arms Tavern General Maternity "
             "Grammar E ABC A.B.C Harriers Striders Wheelers RFC R.F.C Bank Foodbank Start "
             "Carers Scouts Guides Brownies Cubs Beavers Cadets United Colts Dolphins Athletic "
-            "Pentecostal Tabernacle Refuge Aid Suite Secondary"
+            "Pentecostal Tabernacle Refuge Aid Suite Secondary Station Village Camp JFC J.F.C "
+            "Rangers Valet Valeting"
         )
     )
 )
@@ -687,7 +692,8 @@ _PRISON_WORD = re.compile(r"HM")
 # Madrasah Noor-ul-Huda", "Masjid Al-Falah", "Jamia Masjid Ghousia".
 _WORSHIP_FIRST = re.compile(
     r"\b(?:Madrasah|Madrassa|Madrasa|Masjid|Jamia|Darul|Dar[ \t]+al|Mandir|Gurdwara|Shul)"
-    r"[ \t]+((?:[A-Z][\w'’]*(?:-[a-z]{1,3}-?)?(?:-?[A-Z][\w'’]*)?)(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+    r"[ \t]+((?:(?:a[lnrsdt]|ash|el|ul)-)?(?:[A-Z][\w'’]*(?:-[a-z]{1,3}-?)?(?:-?[A-Z][\w'’]*)?)"
+    r"(?:[ \t]+[A-Z][\w'’-]+){0,2})"  # round 8: "Masjid an-Nur"
 )
 _WORSHIP_WORD = re.compile(r"Madras|Masjid|Jamia|Dar|Mandir|Gurdwara|Shul")
 # ... a setting named in brackets after its kind: "Nursery (Little Acorns, Oxley Brow)".
@@ -716,24 +722,30 @@ _PUB_PAIR_WORD = Words((" and ", " & "))
 # Round 8: a nursery, school or club named just after it is spoken of: "Her nursery, Little
 # Acorns on Beacon Road,", "The nursery, Bumblebees at Wyke St Anne, received".
 _KIND_THEN_NAME = re.compile(
-    r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Tt]he)[ \t]+(?:[a-z-]+[ \t]+)?(?:nursery|pre-school|"
+    r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Tt]he|[Aa]n?)[ \t]+(?:[a-z-]+[ \t]+)?(?:nursery|pre-school|"
     r"preschool|playgroup|school|club|gym|surgery|practice|church|mosque|college|academy|"
-    r"refuge|hostel|childminder|youth[ \t]+club|holiday[ \t]+club),[ \t]+"
+    r"refuge|hostel|childminder|youth[ \t]+club|holiday[ \t]+club|"
+    # round 9: "above a bookmaker's, Lucky Jack's,", "a car wash on the ring road, X,"
+    r"bookmaker['’]s|bookies|takeaway|caf[eé]|barber['’]s|salon|car[ \t]+wash|shop|pub|"
+    r"caravan[ \t]+park|hotel|B&B|guest[ \t]+house)"
+    r"(?:[ \t]+(?:on|in|near|off|by)[ \t]+the[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?,[ \t]+"
     r"((?:The[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})"
     r"(?=[ \t]*,|[ \t]+(?:on|at|in|near|off|had|has|was|were|is|said|did|received|noted|"
     r"recorded|told|called|rang|made|raised|reported)\b)"
 )
-_KIND_WORD = Words(("nursery,", "school,", "club,", "gym,", "surgery,", "practice,", "church,",
-                    "mosque,", "college,", "academy,", "refuge,", "hostel,", "childminder,",
-                    "playgroup,"))  # fmt: skip
+_KIND_WORD = Words(("nursery", "school", "club", "gym", "surgery", "practice", "church",
+                    "mosque", "college", "academy", "refuge", "hostel", "childminder",
+                    "playgroup", "bookmaker", "bookies", "takeaway", "caf", "barber", "salon",
+                    "car wash", "shop", "pub", "park", "hotel", "b&b", "guest house"))  # fmt: skip
 # ... a pitch or plot after a site's name and a comma: "Saltmarsh Drove, Pitch 9", and (round
 # 8) a caravan or a room: "Sandpiper Holiday Park, caravan 58", "the Bayview Guest House,
 # room 12".
 _PITCH_AFTER_COMMA = re.compile(
-    r"(?<=,[ \t])(?:[Pp]itch|[Pp]lot|[Bb]erth|[Mm]ooring|[Cc]aravan|[Cc]halet|[Rr]oom)[ \t]+"
+    r"(?<=,[ \t])(?:[Pp]itch|[Pp]lot|[Bb]erth|[Mm]ooring|[Cc]aravan|[Cc]halet|[Rr]oom|"
+    r"[Ll]odge)[ \t]+"
     r"(?:[Nn]o\.?[ \t]*)?\d{1,4}[A-Za-z]?\b"
 )
-_PITCH_CAPITAL = re.compile(r"(?i:pitch|plot|berth|mooring|caravan|chalet|room)")
+_PITCH_CAPITAL = re.compile(r"(?i:pitch|plot|berth|mooring|caravan|chalet|room|lodge)")
 # ... a house number and a name with no street type, where an address is given: "lived at
 # 118a Kingsway.", "the address was 3 The Paddocks, Fenby".
 _NUMBER_AND_NAME = re.compile(

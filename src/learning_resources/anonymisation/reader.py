@@ -153,6 +153,7 @@ def without_emphasis(text: str) -> str:
     return _AROUND_WORDS.sub(blank, text)
 
 
+_FILE_TYPE = r"\.(?:pdf|docx?|xlsx?|pptx?|od[tsp]|txt|csv|rtf|png|jpe?g|gif|webp)"
 # Link addresses: inline links and images, reference definitions, autolinks and bare URLs,
 # HTML href and src attributes. Group 1 is the address.
 _ADDRESSES = re.compile(
@@ -160,10 +161,14 @@ _ADDRESSES = re.compile(
     r"|^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?([^\s>]+)"
     r"|\b(?:href|src)[ \t]*=[ \t]*[\"']([^\"'\s>]+)"
     r"|<((?:https?|ftp)://[^>\s]+)>"
-    r"|\b((?:https?://|www\.)[^\s<>()\[\]\"']+)",
+    r"|\b((?:https?://|www\.)[^\s<>()\[\]\"']+)"
+    # round 9: a file's name or path written in the text: "circulated as keisha-adebayo-
+    # chronology-v3.docx", "the image is at /images/conference/priya-lal-workshop.jpg"
+    rf"|(?<![\w/.@:%-])((?:/[\w.-]+)*/?[\w][\w.-]*{_FILE_TYPE})(?![\w/])",
     re.MULTILINE | re.IGNORECASE,
 )
-_HINTS = ("](", "]:", "href", "src", "://", "www.")
+_HINTS = ("](", "]:", "href", "src", "://", "www.", ".pdf", ".doc", ".jp", ".png", ".xls",
+          ".ppt", ".gif", ".webp", ".od", ".txt", ".csv", ".rtf")  # fmt: skip
 _SITE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://[^/?#]*|www\.[^/?#]*|//[^/?#]*)", re.IGNORECASE)
 _SKIPPED = re.compile(r"^(?:mailto|tel|data|javascript):", re.IGNORECASE)
 _PART = re.compile(r"[^/?#&=;]+")
@@ -184,7 +189,7 @@ def link_words(raw: str) -> Mapped | None:
         return None
     mapped = Mapped()
     for match in _ADDRESSES.finditer(raw):
-        group = next(g for g in range(1, 6) if match.group(g) is not None)
+        group = next(g for g in range(1, 7) if match.group(g) is not None)
         address, start = match.group(group), match.start(group)
         if _SKIPPED.match(address):
             continue
