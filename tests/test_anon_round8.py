@@ -221,3 +221,54 @@ def test_an_age_in_years_and_a_fraction_is_an_age(text: str, age: str | None) ->
         assert found == []
     else:
         assert len(found) == 1 and age in found[0], found
+
+
+# Round 9's spent blind files, each kind with new examples.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The notes were saved as harvey-okafor-timeline-v2.docx on the drive.", "harvey"),
+        ("The poster is at /media/launch/imani-brooks-speech.png until June.", "imani"),
+        ('Her partner was recorded only as "Skip" for a year.', "Skip"),
+        ("A boy with autism, Treasure, was moved between three schools.", "Treasure"),
+        ("She said she was staying with her boyfriend Chad in town.", "Chad"),
+    ],
+)
+def test_names_round_9(text: str, name: str) -> None:
+    found = errors(text)
+    assert any(rule == "anon.name" and name.lower() in span.lower() for rule, span in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Crews from Larkfield Fire Station attended within minutes.", "Larkfield"),
+        ("Mother worked behind the bar at Bluebell Holiday Village.", "Bluebell Holiday Village"),
+        ("He told his coach at Saltmoor Rangers JFC the same day.", "Saltmoor"),
+        ("Mother worked above a bookmaker's, Golden Horseshoe, on the parade.", "Golden Horseshoe"),
+        ("A volunteer at Masjid al-Huda noticed him first.", "al-Huda"),
+        ("He promoted nights at a venue called the Velvet Door.", "Velvet Door"),
+        ("They stayed at the Fellbeck lodge park, lodge 9, over half-term.", "lodge 9"),
+    ],
+)
+def test_premises_round_9(text: str, place: str) -> None:
+    found = errors(text)
+    assert any(place in span for _, span in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Okafor, N. and Prest, J. (eds) *Working Together Well*. Milton Keynes: Ashdown.\n",
+        "- Hale, R. (2011, 3rd edn 2019) *Seeing the Child*. New Orleans: Harbour Books.\n",
+        "The idea was first set out by Fenwick, Adeyemi and Cole in 1991 and still holds.",
+        '- Lane, P. (2010) "Hope is not enough", *Journal of Child Care*, 12(3).\n',
+        "The Safety House tool, developed in New Zealand by Harriet Quill and Mona Lake, helps.",
+        "The Independent Review of Youth Justice by Edmund Hale set out the change.",
+        "Children in care can contact Coram Voice; bereaved children can call Winston's Wish.",
+        "Email the NSPCC at help@nspcc.org.uk for advice.",
+        "**Remember ABC.** Babies sleep alone, on their back, in a cot.",
+    ],
+)
+def test_no_false_alarms_round_9(text: str) -> None:
+    assert errors(text, kind=Kind.SHEET) == []

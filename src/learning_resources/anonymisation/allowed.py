@@ -84,6 +84,11 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "SafeLives",
     "Makaton",
     "Baby Friendly Initiative",
+    "Coram Voice",
+    "Coram",
+    "Winston's Wish",
+    "Winston’s Wish",
+    "help@nspcc.org.uk",
     # Practice models, programmes and tools
     "Signs of Safety",
     "Graded Care Profile",

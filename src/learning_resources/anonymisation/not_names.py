@@ -194,12 +194,16 @@ _CITED_TITLE = re.compile(
     rf"(?:\((?:19|20)\d\d[a-z]?\)[ \t]*|\b(?:report|review|book|guide|briefing|study|"
     rf"paper|toolkit|leaflet|film|podcast|novel|article|titled|entitled)[ \t]+){_ITALICS}"
     rf"|{_ITALICS}[ \t]*\((?:19|20)\d\d"
+    # round 9: an article's title in quotes after its year: '(2007) "Voice is not enough"'
+    r"|\((?:19|20)\d\d[a-z]?\)\.?[ \t]*([\"“‘'][^\"”’\n]{2,150}[\"”’'])"
 )
 # - the publisher after a title in a reference list: "(2016) *Safeguarding Black Children*.
 #   London: Jessica Kingsley." (round 8)
 _PUBLISHER = re.compile(
-    rf"^[^\n]*?\((?:19|20)\d\d[a-z]?\)[^\n]*?{_ITALICS}[.,][ \t]*(?:[A-Z][a-z]+:[ \t]*)?"
-    r"([A-Z][\w'’&-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’-]*){0,3})[ \t]*\.?[ \t]*$",
+    rf"^[^\n]*?\((?:(?:19|20)\d\d|(?i:eds?|editors?)\b)[^\n]*?{_ITALICS}[.,][ \t]*"
+    # round 9: the place too, of one or two words ("New Orleans: Quid Pro Books.")
+    r"((?:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?:[ \t]*)?"
+    r"[A-Z][\w'’&-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’-]*){0,3})[ \t]*\.?[ \t]*$",
     re.MULTILINE,
 )
 # - authors named with their colleagues and editors with no year: "Brandon and colleagues'
@@ -209,6 +213,23 @@ _WITH_COLLEAGUES = re.compile(
     r"|[ \t]+\((?i:eds?|editors?)\.?\))"
 )
 _COLLEAGUES_WORD = Words(("colleagues", "co-authors", "(ed"))
+# - (round 9) two or more authors, then where or when they wrote it: "first described by
+#   Dingwall, Eekelaar and Murray in *The Protection of Children*", "... in 1983"; and who
+#   made a model or tool: "The Three Houses model, developed in New Zealand by X and Y"; and
+#   who wrote a national review: "the Independent Review of Prevent by William Shawcross"
+_AUTHORS_IN = re.compile(
+    rf"\b(?:by|of)[ \t]+({_AUTHOR}(?:[ \t]*,[ \t]*{_AUTHOR})*,?[ \t]+(?:and|&)[ \t]+{_AUTHOR})"
+    r"[ \t]+in[ \t]+(?:(?:19|20)\d\d\b|[*_])"
+)
+_AUTHORS_IN_WORD = Words((" in 19", " in 20", " in *", " in _"))
+_MADE_BY = re.compile(
+    r"\b(?:[Mm]odel|[Tt]ool|[Tt]oolkit|[Ff]ramework|[Aa]pproach|Review|Inquiry|Report)\b"
+    r"[^.\n]{0,40}?\b(?:developed|created|designed|devised|written|led|chaired)?[ \t]*"
+    r"(?:[\w ]{0,20}[ \t])?by[ \t]+"
+    r"((?:(?:Sir|Dame|Lord|Baroness|Professor|Dr)[ \t]+)?[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+"
+    r"(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+)?)"
+)
+_MADE_BY_WORD = Words((" by ",))
 # - England's regions: "East Anglia", "the West Midlands".
 _REGION = re.compile(
     r"\b(?:East[ \t]+Anglia|(?:East|West)[ \t]+Midlands|(?:North|South)[ \t]+(?:East|West)|"
@@ -226,6 +247,7 @@ _EPONYM_WORD = Words(
 )
 _BODY_WORD = Words(("publish", "press", "university of"))
 _ITALICS_WORD = Words((" *", "(*", " _", "(_"))
+_TITLE_WORD = Words((" *", "(*", " _", "(_", ') "', ") “", ") '", ") ‘"))
 _REGION_WORD = Words(
     ("anglia", "midlands", "north east", "north west", "south east", "south west", "country")
 )
@@ -234,7 +256,7 @@ _REGION_WORD = Words(
 def publications(blocks: Blocks) -> list[tuple[int, int]]:
     """Titles in italics cited as publications, and the publishers after them: no person and
     no premises ("*Good Practice in Child Protection*. Jessica Kingsley.")."""
-    spans = [m.span(m.lastindex or 0) for m in blocks.finditer(_CITED_TITLE, _ITALICS_WORD)]
+    spans = [m.span(m.lastindex or 0) for m in blocks.finditer(_CITED_TITLE, _TITLE_WORD)]
     return spans + [m.span(2) for m in blocks.finditer(_PUBLISHER, _ITALICS_WORD)]
 
 
@@ -243,6 +265,8 @@ def _named_after_people(blocks: Blocks) -> list[tuple[int, int]]:
     spans += [m.span(m.lastindex or 0) for m in blocks.finditer(_BODY, _BODY_WORD)]
     spans += publications(blocks)
     spans += [m.span(1) for m in blocks.finditer(_WITH_COLLEAGUES, _COLLEAGUES_WORD)]
+    spans += [m.span(1) for m in blocks.finditer(_AUTHORS_IN, _AUTHORS_IN_WORD)]
+    spans += [m.span(1) for m in blocks.finditer(_MADE_BY, _MADE_BY_WORD)]
     return spans + [m.span() for m in blocks.finditer(_REGION, _REGION_WORD)]
 
 

@@ -993,8 +993,10 @@ def find_places(
                     continue
                 if not _named(m.group(1), local, weak=weak, heading=heading):
                     continue
-                if " the " in m.group(1) and m.group().rstrip(".").endswith(("ABC", "A.B.C")):
-                    continue  # round 6: "Read the Parents ABC guide"
+                if m.group().rstrip(".").endswith(("ABC", "A.B.C")) and (
+                    " the " in m.group(1) or m.group(1) in {"Remember", "Think", "Use", "Follow"}
+                ):
+                    continue  # round 6: "Read the Parents ABC guide"; round 9: "Remember ABC"
             if m.group().lower().replace("’", "'") in areas:
                 continue
             if pattern is _CHAIN_HOTEL and (m.group("where") or "").lower() in areas:
