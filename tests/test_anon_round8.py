@@ -272,3 +272,14 @@ def test_premises_round_9(text: str, place: str) -> None:
 )
 def test_no_false_alarms_round_9(text: str) -> None:
     assert errors(text, kind=Kind.SHEET) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was added to a channel at t.me/northside_lads99 that week.",
+        "Join us at discord.gg/x7Kq2",
+    ],
+)
+def test_a_telegram_or_discord_link_is_a_social_profile(text: str) -> None:
+    assert [rule for rule, _ in errors(text)] == ["anon.social"]

@@ -39,7 +39,9 @@ _VEHICLE_OLDER = re.compile(
 )
 _SOCIAL_URL = re.compile(
     r"(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|"
-    r"linkedin|threads|pinterest|reddit|twitch|onlyfans)\.(?:com|net)/(?!$)[^\s)\]>\"']+",
+    r"linkedin|threads|pinterest|reddit|twitch|onlyfans)\.(?:com|net)/(?!$)[^\s)\]>\"']+"
+    # round 9: a Telegram, Discord or WhatsApp link names a channel or a person
+    r"|(?:https?://)?(?:t\.me|discord\.gg|chat\.whatsapp\.com|wa\.me)/(?!$)[^\s)\]>\"']+",
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
@@ -349,7 +351,7 @@ def find_identifiers(
     add("anon.vehicle", _VEHICLE_CURRENT, "a vehicle registration; remove it")
     add("anon.vehicle", _VEHICLE_OLDER, "a vehicle registration; remove it")
     lowered = text.lower()
-    if ".com/" in lowered or ".net/" in lowered:
+    if any(hint in lowered for hint in (".com/", ".net/", "t.me/", ".gg/", "wa.me/")):
         add("anon.social", _SOCIAL_URL, "a social-media profile; name the app only", _SLASH)
     if "@" in text:
         add("anon.social", _HANDLE, "a social-media handle; name the app only", _AT)
