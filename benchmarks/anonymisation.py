@@ -50,6 +50,11 @@ CORPORA = [
     CORPUS / "round4-blind.jsonl",
     CORPUS / "round5-blind.jsonl",
     CORPUS / "round6-blind.jsonl",
+    CORPUS / "round7-blind.jsonl",
+    CORPUS / "round8a-blind.jsonl",
+    CORPUS / "round8b-blind.jsonl",
+    CORPUS / "round9a-blind.jsonl",
+    CORPUS / "round9b-blind.jsonl",
 ]
 RESULTS = HERE / "results"
 TABLE = PROJECT / "docs/anonymisation-benchmark.md"
