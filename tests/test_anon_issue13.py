@@ -292,7 +292,11 @@ def test_an_area_name_alone_is_no_institution() -> None:
     assert errors("They were seen at St Ann's.") == [("anon.institution", "St Ann's")]
     assert errors("They were seen at St Ann's.", areas=("St Ann's",)) == []
     assert errors("Baby C was taken to Buxton General Hospital.", areas=("Buxton",)) == []
-    for local in ("Buxton Medical Centre", "Buxton Children's Centre", "Buxton Family Centre"):
+    # round 10: a public service named after an area says no more than the area does; a
+    # community named after one (a youth club, a school) narrows it to the people there
+    for service in ("Buxton Medical Centre", "Buxton Children's Centre", "Buxton Police Station"):
+        assert errors(f"Mother took Baby C to {service}.", areas=("Buxton",)) == []
+    for local in ("Buxton Youth Centre", "Buxton Community Centre"):
         assert errors(f"Mother took Baby C to {local}.", areas=("Buxton",)) == [
             ("anon.institution", local)
         ]

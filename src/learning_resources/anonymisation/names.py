@@ -751,10 +751,9 @@ def _scan(text: str, data: Lists) -> list[_Word]:
         if (
             after_relation
             and kind not in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN)
-            and (
-                key not in MONTH_NAMES  # "Grandma June"
-            )
-        ):
+            and key not in MONTH_NAMES  # "Grandma June"
+            and not (kind == PLACE_WORD and data.kinds.get(key) in (NAME, NAME_WORD, AMBIGUOUS))
+        ):  # round 10: a place that is also a first name is one after "Aunty": "Aunty Georgia"
             after_title = False  # "Father Christmas", "Sister Wendy's" is still a name
         if after_rank and kind == AMBIGUOUS and _NEXT_WORD.match(text, end):
             after_title = False  # "DS Public Protection", but "PC Wood"
@@ -855,7 +854,7 @@ _EPONYM_END = re.compile(rf"\S(?:['’]s)?[ \t]+{_EPONYM_NOUNS}$")
 _EPONYM_AFTER = re.compile(
     rf"(?:['’]s)?[ \t]+{_EPONYM_NOUNS}\b"
     r"|(?:['’]s)?[ \t]+(?:[\w-]*\d[\w-]*[ \t]+|[a-z]+[ \t]+(?=(?i:model|theory|framework)\b))?"
-    r"(?i:competence|competency|"
+    r"(?i:competence|competency|continuum|"
     r"guidelines|principles|basket|criteria|test|consent|ruling|judgment|judgement|syndrome|"
     r"disease|hierarchy|triangle|model|theory|ladder|protocol|framework|law|scheme|"
     r"principle|matrix|wheel|star|curve|scale)\b"  # "Gillick Competence", "Morrison's 4x4x4 model"
@@ -1191,7 +1190,9 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
     following = _NEXT_WORD.match(text, end)
     if following and not RELATION_BEFORE.search(text, max(0, start - 60), start):
         after = normalise(following.group(1))
-        if after in _FACILITIES or after in _CITED:
+        if after in _FACILITIES or (
+            after in _CITED and not APPOSITION_BEFORE.search(text, max(0, start - 60), start)
+        ):  # "Donna Ockenden"; round 10: not "The worker, Charlotte Ainsworth, had met"
             return True
         if following.group(2) and normalise(following.group(2)) in _FACILITIES:
             return True  # "Lucy Faithfull Foundation", "Rose Hill Primary School"
@@ -1700,7 +1701,7 @@ _OWNER_WORD = re.compile(r"(?<![\w'’-])([a-z]{3,})[ \t]*$")
 # ... unless a word before it makes it a common noun: "the dog's owner", "a friend's mum".
 _COMMON_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|this|that|these|those|my|your|his|her|its|our|their|each|every|any|no|"
-    r"some|one|another|other|whose|which|what|of)|['’]s?)[ \t]+$",
+    r"some|one|another|other|whose|which|what|of|care|foster|young|kinship)|['’]s?)[ \t]+$",
     re.IGNORECASE,
 )
 

@@ -191,9 +191,9 @@ _BODY = re.compile(
 #   report *The Myth of Invisible Men* (2021)", "(2021) *The Myth of Invisible Men*".
 _ITALICS = r"(\*[^*\n]{2,150}\*|_[^_\n]{2,150}_)"
 _CITED_TITLE = re.compile(
-    rf"(?:\((?:19|20)\d\d[a-z]?\)[ \t]*|\b(?:report|review|book|guide|briefing|study|"
+    rf"(?:\((?:19|20)\d\d[a-z]?\)[,.]?[ \t]*|\b(?:report|review|book|guide|briefing|study|"
     rf"paper|toolkit|leaflet|film|podcast|novel|article|titled|entitled)[ \t]+){_ITALICS}"
-    rf"|{_ITALICS}[ \t]*\((?:19|20)\d\d"
+    rf"|{_ITALICS}[ \t]*\((?:[A-Z][a-z]+[ \t]+)?(?:19|20)\d\d"  # "*Title* (August 2024)"
     # round 9: an article's title in quotes after its year: '(2007) "Voice is not enough"'
     r"|\((?:19|20)\d\d[a-z]?\)\.?[ \t]*([\"“‘'][^\"”’\n]{2,150}[\"”’'])"
 )
@@ -230,6 +230,19 @@ _MADE_BY = re.compile(
     r"(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+)?)"
 )
 _MADE_BY_WORD = Words((" by ",))
+_BRACKET = Words(("(",))
+# - (round 10) who wrote a model, in brackets after it: "the Social GGRRAAACCEEESSS framework
+#   (Burnham)", "the 4x4x4 integrated model of supervision (Morrison and Wonnacott)"; who led
+#   a national review: "*Child Protection in England* (2022), chaired by Annie Hudson"
+_AUTHOR_IN_BRACKETS = re.compile(
+    rf"\b(?:[Mm]odel|[Ff]ramework|[Tt]ool|[Tt]oolkit|[Aa]pproach|[Tt]heory)\b[^.\n()]{{0,60}}?"
+    rf"\(({_AUTHORS})\)"
+)
+_LED_BY = re.compile(
+    r"(?:[Nn]ational[ \t]+review|\*[^*\n]{2,120}\*(?:[ \t]*\((?:19|20)\d\d\))?),?"
+    r"[^.\n]{0,30}?\b(?:chaired|led|written|authored)[ \t]+by[ \t]+"
+    r"((?:(?:Sir|Dame|Lord|Baroness|Professor|Dr)[ \t]+)?[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+)"
+)
 # - England's regions: "East Anglia", "the West Midlands".
 _REGION = re.compile(
     r"\b(?:East[ \t]+Anglia|(?:East|West)[ \t]+Midlands|(?:North|South)[ \t]+(?:East|West)|"
@@ -267,6 +280,8 @@ def _named_after_people(blocks: Blocks) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in blocks.finditer(_WITH_COLLEAGUES, _COLLEAGUES_WORD)]
     spans += [m.span(1) for m in blocks.finditer(_AUTHORS_IN, _AUTHORS_IN_WORD)]
     spans += [m.span(1) for m in blocks.finditer(_MADE_BY, _MADE_BY_WORD)]
+    spans += [m.span(1) for m in blocks.finditer(_AUTHOR_IN_BRACKETS, _BRACKET)]
+    spans += [m.span(1) for m in blocks.finditer(_LED_BY, _MADE_BY_WORD)]
     return spans + [m.span() for m in blocks.finditer(_REGION, _REGION_WORD)]
 
 

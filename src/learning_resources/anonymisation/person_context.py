@@ -252,7 +252,7 @@ OBJECT_BEFORE = re.compile(
     # round 6: whom one knew or pictured: "had known Bliss since", "a photo of Rose on"
     r"known|knew|(?:photo|photograph|picture|drawing|video)s?[ \t]+of|"
     rf"{_SPENT_WITH})"
-    r"[ \t]+$"
+    r"[ \t]+['‘\"“]?$"  # round 10: 'staying with "Ash"'
 )
 # Who a person is, asked: "Nobody asked who Brook was."
 WHO_BEFORE = re.compile(r"\b(?:asked|ask|know|knew|sure|check|checked)[ \t]+who[ \t]+$")
@@ -267,7 +267,7 @@ PERSON_OBJECT_BEFORE = re.compile(
     r"living[ \t]+with|stayed[ \t]+with|staying[ \t]+with|looked[ \t]+after|cared[ \t]+for|"
     r"(?:referral|referrals|concerns?|worries|worried|concerned)[ \t]+(?:about|for|regarding)|"
     rf"{_SPENT_WITH})"
-    r"[ \t]+$"
+    r"[ \t]+['‘\"“]?$"
 )
 OBJECT_FOLLOWED_BY = re.compile(
     r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+[a-z]+ing\b|"
@@ -298,7 +298,7 @@ _CUE_OBJECT = (
 )
 NICKNAME_CUE = re.compile(
     r"\b(?:"
-    r"(?:[Kk]nown|referred[ \t]+to|knew(?:[ \t]+[\w' \t-]{1,40}?)?)"
+    r"(?:[Kk]nown|[Nn]amed(?=[ \t]+by\b)|referred[ \t]+to|knew(?:[ \t]+[\w' \t-]{1,40}?)?)"
     r"(?P<known>[ \t]+(?:locally|only|widely|mostly|simply|always|online|publicly|usually|"
     r"commonly|affectionately|mainly|(?:to|on|in|at|around|by|"
     r"among|amongst)[ \t]+[\w' \t]{1,45}?))?[ \t]+as"

@@ -161,7 +161,8 @@ _INSTITUTION_TYPES = (
     r"General(?![ \t]+[A-Z])|Maternity(?![ \t]+[A-Z])|Grammar(?![ \t]+[A-Z])|"
     r"Secondary(?![ \t]+[A-Z])|"
     r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah|Dental Care|Centre|Center|Hub|"
-    r"Infants|Juniors|Club|(?:House|Lodge|Grange|Manor|Cottage)(?![ \t]+[A-Z]))|"
+    r"Infants|Juniors|Junior(?![ \t]+[A-Z])|Club|"
+    r"(?:House|Lodge|Grange|Manor|Cottage)(?![ \t]+[A-Z]))|"
     # Businesses and clubs: "Sparkle Hand Car Wash", "Ashfield Rovers Juniors"
     r"(?P<business>(?:Hand )?Car Wash|Nail Bar|Nails|Beauty|Salon|Barbers?|Barbershop|"
     r"Takeaway|Caf[eé]|Restaurant|Hotel|Guest House|Motors|Garage|Gym|Boxing Club|"
@@ -175,7 +176,12 @@ _INSTITUTION_TYPES = (
     # Hilltop Scouts", "Sands United", "Mount Zion Pentecostal", "Lantern House Refuge"
     r"Food ?[Bb]ank|Sure Start|Young Carers|Scouts|Scout Group|Guides|Brownies|Cubs|Beavers|"
     r"Cadets|United|Colts|Dolphins|Athletic|Pentecostal|Tabernacle|Refuge|Women['’]s Aid|"
-    r"Conference Suite|Young Carers(?: Group| Project)?|"
+    r"Conference Suite|Young Carers(?: Group| Project)?|Pupil Referral Service|"
+    # round 10: takeaways and firms by their kind: "Lucky Star Chinese", "Star Cars",
+    # "Balkan Staffing Solutions", "Carlton's Motor Repairs", "X Ltd"
+    r"Chinese|Pizzeria|Fish Bar|Chippy|Tandoori|Balti|Kebabs?|Ltd|Limited|Solutions|"
+    r"Repairs|Cars|Taxis|Mobiles|Produce|Staffing|Logistics|Construction|"
+    r"Builders|Building Services|Lettings|Scaffolding|Roofing|Haulage|Removals|"
     # round 9: "Moorgate Fire Station", "Sunnyside Holiday Village", "Ironbridge Rangers JFC",
     # "Sparkle Valet"
     r"(?:Fire|Police|Ambulance) Station|Holiday (?:Village|Park|Camp)|J\.?F\.?C\.?|Rangers|"
@@ -192,17 +198,18 @@ _A_BODY_AFTER = re.compile(
     r"[ \t]+(?:Trust|Federation|Partnership|Alliance|Network|Association|Board|Foundation|"
     r"Group|Collaborative"
     # round 8: ... or a way of working named after one: "the Wexley Practice Model"
-    r"|Model|Framework|Approach|Standards?|Toolkit)\b"
+    r"|Model|Framework|Approach|Standards?|Toolkit"
+    # round 10: ... or a partnership's group: "the X Practice Improvement Subgroup"
+    r"|Improvement|Development|Forum|Subgroup|Sub-group|Committee|Panel)\b"
 )
 _LARGE_PREMISES = re.compile(
     r"(?:Hospital|Infirmary|Hospice|Centre|Hub|General|Maternity|"
-    r"Young Carers|Women['’]s Aid)$"  # round 8: services for a whole area
+    r"Young Carers(?: Project| Service)?|Women['’]s Aid|"  # round 8: services for a whole area
+    r"(?:Police|Fire|Ambulance) Station)$"  # round 10: public services, as the README says
 )
 # ... but a GP practice or a children's, family or youth centre serves a neighbourhood: named
 # after one of the areas, it still narrows where a family lives ("Otterbury Medical Centre").
-_LOCAL_PREMISES = re.compile(
-    r"(?:Medical|Health|Children['’]s|Family|Community|Youth)[ \t]+(?:Centre|Hub)$"
-)
+_LOCAL_PREMISES = re.compile(r"(?:Community|Youth)[ \t]+(?:Centre|Hub)$")
 # A school or church by its saint alone: "St Aidan's", "Our Lady's" (not "St Ann's Well Road").
 _SAINT = re.compile(
     r"\b(?:(?:St\.?|Saint)[ \t]+[A-Z][a-z]+(?:['’]s|s['’])|Our[ \t]+Lady['’]s)(?![ \t]+[A-Z\d])"
@@ -409,7 +416,7 @@ _NOT_PLACES = re.compile(
     r"\b[A-Z][\w' ]{0,60}(?:Hospitals?|Healthcare|Health|Care)(?: NHS)?(?: Foundation)? Trust\b|"
     r"\b(?:Crown|Family|Youth|County|High|Magistrates['’]?|Coroner['’]?s|Supreme|Appeal|"
     r"Family Drug and Alcohol) Court\b|\bRoyal College\b|\bOpen University\b|\bVirtual School\b"
-    r"|\bCollege of Policing\b|\bDowning Street\b|\bWhitehall\b"
+    r"|\bCollege of Policing\b|\bDowning Street\b|\bWhitehall\b|\bBusiness Unit\b"
     r"|\b(?:Premier|Holiday|Days|Jurys|Travel) Inn\b"
     # round 7: chains whose names end like a venue's, where no branch is named
     r"|\b(?:Pizza Hut|Kentucky Fried Chicken|Domino['’]s Pizza|Papa John['’]s Pizza|"
@@ -585,7 +592,10 @@ _TYPE_WORD = re.compile(
             "Grammar E ABC A.B.C Harriers Striders Wheelers RFC R.F.C Bank Foodbank Start "
             "Carers Scouts Guides Brownies Cubs Beavers Cadets United Colts Dolphins Athletic "
             "Pentecostal Tabernacle Refuge Aid Suite Secondary Station Village Camp JFC J.F.C "
-            "Rangers Valet Valeting"
+            "Rangers Valet Valeting Service Chinese Pizzeria Fish Chippy Tandoori Balti Kebab "
+            "Kebabs Ltd Limited Solutions Repairs Cars Taxis Mobiles Produce Staffing "
+            "Logistics Construction Builders Building Lettings Scaffolding Roofing "
+            "Haulage Removals Junior"
         )
     )
 )
@@ -709,9 +719,18 @@ _PUB = re.compile(
     r"\b(?:pub|bar|inn|landlord|landlady|barmaid|barman|bar[ \t]+staff|bouncers?|"
     r"publican)\b[^.\n]{0,30}?\b(?:at|in|outside|from|of|near|behind)[ \t]+the[ \t]+"
     r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![ \t]+[A-Z])"
-    r"|\b[Tt]he[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:pub|inn)\b"
+    r"|\b[Tt]he[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:pub|inn|bar)\b"
+    # round 10: England's commonest pub names, where someone is or drinks: "above the Red
+    # Lion", "drank at The Wheatsheaf", "a party at the Plough and Harrow"
+    r"|\b(?:at|above|behind|outside|near|in|from|opposite|by)[ \t]+[Tt]he[ \t]+((?:Red[ \t]+Lion|"
+    r"White[ \t]+Hart|Wheatsheaf|Royal[ \t]+Oak|Nag['’]s[ \t]+Head|King['’]s[ \t]+Head|"
+    r"Queen['’]s[ \t]+Head|White[ \t]+Horse|Black[ \t]+Bull|Rose[ \t]+and[ \t]+Crown|"
+    r"Cross[ \t]+Keys|Three[ \t]+Horseshoes|Plough(?:[ \t]+and[ \t]+Harrow)?|"
+    r"(?:Fox|Hare)[ \t]+and[ \t]+Hounds|Dog[ \t]+and[ \t]+Duck|Green[ \t]+Man|Hollybush|"
+    r"Lamb[ \t]+and[ \t]+Flag|Bird[ \t]+in[ \t]+Hand|Golden[ \t]+Lion|Black[ \t]+Horse|"
+    r"Feathers|Greyhound|Fleece|George[ \t]+and[ \t]+Dragon|Coach[ \t]+and[ \t]+Horses))\b"
 )
-_PUB_WORD = Words(("pub", "bar", "inn", "landl", "bouncer", "publican"))
+_PUB_WORD = Words(("pub", "bar", "inn", "landl", "bouncer", "publican", "the "))
 # Round 8: ... or by its two words, where someone is found or waits: "behind The Dog and Gun",
 # "past the Coach and Horses" (each word must name, as in "Busy Bumblebees").
 _PUB_PAIR = re.compile(
@@ -722,21 +741,28 @@ _PUB_PAIR_WORD = Words((" and ", " & "))
 # Round 8: a nursery, school or club named just after it is spoken of: "Her nursery, Little
 # Acorns on Beacon Road,", "The nursery, Bumblebees at Wyke St Anne, received".
 _KIND_THEN_NAME = re.compile(
-    r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Tt]he|[Aa]n?)[ \t]+(?:[a-z-]+[ \t]+)?(?:nursery|pre-school|"
+    r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Tt]he|[Aa]n?)[ \t]+(?:[a-z'’-]+[ \t]+){0,2}?"
+    r"(?:nursery|pre-school|"
     r"preschool|playgroup|school|club|gym|surgery|practice|church|mosque|college|academy|"
     r"refuge|hostel|childminder|youth[ \t]+club|holiday[ \t]+club|"
     # round 9: "above a bookmaker's, Lucky Jack's,", "a car wash on the ring road, X,"
     r"bookmaker['’]s|bookies|takeaway|caf[eé]|barber['’]s|salon|car[ \t]+wash|shop|pub|"
-    r"caravan[ \t]+park|hotel|B&B|guest[ \t]+house)"
-    r"(?:[ \t]+(?:on|in|near|off|by)[ \t]+the[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?,[ \t]+"
+    r"caravan[ \t]+park|hotel|B&B|guest[ \t]+house|"
+    # round 10: "a short-break unit, The Willows", "a private provider, X Ltd", "the housing
+    # association, X", "a girls' group in Hepworth Carr, Sisters United"
+    r"unit|provider|housing[ \t]+association|group|agency|employer|firm|company)"
+    r"(?:[ \t]+(?:on|in|near|off|by|at)[ \t]+(?:the[ \t]+[a-z]+(?:[ \t]+[a-z]+)?|"
+    r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))?,[ \t]+"
     r"((?:The[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})"
-    r"(?=[ \t]*,|[ \t]+(?:on|at|in|near|off|had|has|was|were|is|said|did|received|noted|"
-    r"recorded|told|called|rang|made|raised|reported)\b)"
+    r"(?=[ \t]*[,.;:]|[ \t]+(?:on|at|in|near|off|had|has|was|were|is|said|did|received|noted|"
+    r"recorded|told|called|rang|made|raised|reported|which|where|who)\b)"
 )
 _KIND_WORD = Words(("nursery", "school", "club", "gym", "surgery", "practice", "church",
                     "mosque", "college", "academy", "refuge", "hostel", "childminder",
                     "playgroup", "bookmaker", "bookies", "takeaway", "caf", "barber", "salon",
-                    "car wash", "shop", "pub", "park", "hotel", "b&b", "guest house"))  # fmt: skip
+                    "car wash", "shop", "pub", "park", "hotel", "b&b", "guest house", "unit",
+                    "provider", "association", "group", "agency", "employer", "firm",
+                    "company"))  # fmt: skip
 # ... a pitch or plot after a site's name and a comma: "Saltmarsh Drove, Pitch 9", and (round
 # 8) a caravan or a room: "Sandpiper Holiday Park, caravan 58", "the Bayview Guest House,
 # room 12".
