@@ -746,14 +746,19 @@ def _scan(text: str, data: Lists) -> list[_Word]:
                 acronyms = {a or b for a, b in _ACRONYM.findall(text)}
             if word in acronyms:
                 kind = STOPPED
-        if after_title and (key in ROLE_WORDS or (kind == PLACE_WORD and not after_personal)):
+        # round 10: a place that is also a first name is one after "Aunty": "Aunty Georgia"
+        named_place = kind == PLACE_WORD and data.kinds.get(key) in (NAME, NAME_WORD, AMBIGUOUS)
+        if after_title and (
+            key in ROLE_WORDS
+            or (kind == PLACE_WORD and not after_personal and not (after_relation and named_place))
+        ):
             after_title = False  # "Dr Named GP"; but "Mrs Eastwood" (round 8)
         if (
             after_relation
             and kind not in (NAME, NAME_WORD, AMBIGUOUS, UNKNOWN)
             and key not in MONTH_NAMES  # "Grandma June"
-            and not (kind == PLACE_WORD and data.kinds.get(key) in (NAME, NAME_WORD, AMBIGUOUS))
-        ):  # round 10: a place that is also a first name is one after "Aunty": "Aunty Georgia"
+            and not named_place
+        ):
             after_title = False  # "Father Christmas", "Sister Wendy's" is still a name
         if after_rank and kind == AMBIGUOUS and _NEXT_WORD.match(text, end):
             after_title = False  # "DS Public Protection", but "PC Wood"
@@ -959,8 +964,8 @@ def _said_of_a_person(text: str, run: list[_Word]) -> bool:
         return INITIAL_AFTER.match(text, end) is not None
     if SURE_AFTER.match(text, end):
         return True
-    if quoted:  # a word in quotes is often a term: "'Voice' is not enough"
-        return INITIAL_AFTER.match(text, end) is not None
+    if quoted and not PERSON_OBJECT_BEFORE.search(before):  # round 10: 'staying with "Ash"'
+        return INITIAL_AFTER.match(text, end) is not None  # a term: "'Voice' is not enough"
     if ACTION_AFTER.match(text, end) or HOUSEHOLD_BEFORE.search(before):
         return True
     return (
@@ -1608,7 +1613,8 @@ _KNOWN_PERSON = (
 )
 _BESIDE = re.compile(
     r"\(([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)\)"
-    r"|[—–:-]+[ \t]*['\"“‘]([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)['\"”’]"
+    # round 10: ... or just after it, in quotes: 'Boyfriend "Gaz" in the kitchen'
+    r"|(?:[—–:-]+[ \t]*|[ \t]+)['\"“‘]([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)['\"”’]"
 )
 _PERSON_BEFORE_BESIDE = re.compile(rf"\b{_KNOWN_PERSON}(?:[ \t]+\d)?[*_]*[ \t]*$")
 _STATUS_WORDS = frozenset(word_list("unknown absent unborn deceased estranged none"))

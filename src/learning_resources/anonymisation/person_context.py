@@ -270,7 +270,7 @@ PERSON_OBJECT_BEFORE = re.compile(
     r"[ \t]+['‘\"“]?$"
 )
 OBJECT_FOLLOWED_BY = re.compile(
-    r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+[a-z]+ing\b|"
+    r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+[a-z]+ing\b|[ \t]+(?:and|or)[ \t]+['‘\"“]|"
     r"[ \t]+(?:about|after|alone|again|at|because|before|but|by|why|like|"
     r"what|how|if|whether|who|whom|as|rather|instead|a|an|"
     r"during|for|from|home|in|into|near|on|or|outside|since|that|to|when|where|while|with|"
