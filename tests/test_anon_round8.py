@@ -283,3 +283,62 @@ def test_no_false_alarms_round_9(text: str) -> None:
 )
 def test_a_telegram_or_discord_link_is_a_social_profile(text: str) -> None:
     assert [rule for rule, _ in errors(text)] == ["anon.social"]
+
+
+# Round 10's spent blind files, each kind with new examples.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("- Her mother's sister, Aunty India, told the police he shouted.", "India"),
+        ('> Mum tired. Boyfriend "Tinker" stayed in the kitchen.', "Tinker"),
+        ('> Says she is staying with "Kit" and "Big Tel" most nights.', "Kit"),
+        ("The Early Help worker, Sophie Bowlby, had met the family twice.", "Sophie"),
+    ],
+)
+def test_names_round_10(text: str, name: str) -> None:
+    found = errors(text)
+    assert any(rule == "anon.name" and name in span for rule, span in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The girls were often near the Lucky Garden Chinese on Mill Road.", "Lucky Garden"),
+        ("He works for Hollins Scaffolding Ltd now.", "Hollins Scaffolding"),
+        ("A driver from Comet Cars picked them up after school.", "Comet Cars"),
+        ("They drank most evenings at the Wheatsheaf.", "Wheatsheaf"),
+        (
+            "He was placed with a private provider, Brightpath Living Ltd, at short notice.",
+            "Brightpath",
+        ),
+        (
+            "At the children's nursery, Little Wrens on Dock Road, staff noticed bruising.",
+            "Little Wrens",
+        ),
+    ],
+)
+def test_premises_round_10(text: str, place: str) -> None:
+    found = errors(text)
+    assert any(r == "anon.institution" and place in span for r, span in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("Parenting groups run at the Holmfield Family Hub every week.", ("Holmfield",)),
+        ("Contact the duty desk at Holmfield Health Centre.", ("Holmfield",)),
+        ("Send comments to the Holmfield Business Unit.", ("Holmfield",)),
+        ("Raise it with the Holmfield Practice Improvement Subgroup.", ("Holmfield",)),
+        ("Use the Social GRACES framework (Burnham) in supervision.", ()),
+        ("The model of supervision (Morrison and Wonnacott) covers four functions.", ()),
+        ("The national review *Safer Together* (2021), chaired by Amos Keel, agreed.", ()),
+        ("- Longfield, A. (2019), *Skipping School: Invisible Children*\n", ()),
+        ("- Ofsted, *Working Together to Improve School Attendance* (May 2024)\n", ()),
+        ("Staff used Hackett's continuum to place the behaviour.", ()),
+        ("Thinkuknow's Jessie and Friends films suit four to seven-year-olds.", ()),
+        ("Read the Independent Anti-Slavery Commissioner's annual report.", ()),
+        ("This review looks at self-neglect in a care leaver's baby.", ()),
+    ],
+)
+def test_no_false_alarms_round_10(text: str, areas: tuple[str, ...]) -> None:
+    assert errors(text, kind=Kind.SHEET, areas=areas) == []
