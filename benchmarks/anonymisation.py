@@ -55,6 +55,8 @@ CORPORA = [
     CORPUS / "round8b-blind.jsonl",
     CORPUS / "round9a-blind.jsonl",
     CORPUS / "round9b-blind.jsonl",
+    CORPUS / "round10a-blind.jsonl",
+    CORPUS / "round10b-blind.jsonl",
 ]
 RESULTS = HERE / "results"
 TABLE = PROJECT / "docs/anonymisation-benchmark.md"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .allowed import trie_regex, word_list
-from .blocks import Anchor, Blocks, Words
+from .blocks import Anchor, Blocks, Lower, Words, cased
 from .findings import Finding
 from .names import (
     AMBIGUOUS,
@@ -720,22 +720,39 @@ _PUB = re.compile(
     r"publican)\b[^.\n]{0,30}?\b(?:at|in|outside|from|of|near|behind)[ \t]+the[ \t]+"
     r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![ \t]+[A-Z])"
     r"|\b[Tt]he[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:pub|inn|bar)\b"
-    # round 10: England's commonest pub names, where someone is or drinks: "above the Red
-    # Lion", "drank at The Wheatsheaf", "a party at the Plough and Harrow"
-    r"|\b(?:at|above|behind|outside|near|in|from|opposite|by)[ \t]+[Tt]he[ \t]+((?:Red[ \t]+Lion|"
-    r"White[ \t]+Hart|Wheatsheaf|Royal[ \t]+Oak|Nag['’]s[ \t]+Head|King['’]s[ \t]+Head|"
-    r"Queen['’]s[ \t]+Head|White[ \t]+Horse|Black[ \t]+Bull|Rose[ \t]+and[ \t]+Crown|"
-    r"Cross[ \t]+Keys|Three[ \t]+Horseshoes|Plough(?:[ \t]+and[ \t]+Harrow)?|"
-    r"(?:Fox|Hare)[ \t]+and[ \t]+Hounds|Dog[ \t]+and[ \t]+Duck|Green[ \t]+Man|Hollybush|"
-    r"Lamb[ \t]+and[ \t]+Flag|Bird[ \t]+in[ \t]+Hand|Golden[ \t]+Lion|Black[ \t]+Horse|"
-    r"Feathers|Greyhound|Fleece|George[ \t]+and[ \t]+Dragon|Coach[ \t]+and[ \t]+Horses))\b"
 )
-_PUB_WORD = Words(("pub", "bar", "inn", "landl", "bouncer", "publican", "the "))
+_PUB_WORD = Words(("pub", "bar", "inn", "landl", "bouncer", "publican"))
+# Round 10: England's commonest pub names, where someone is or drinks: "above the Red Lion",
+# "drank at The Wheatsheaf", "a party at the Plough and Harrow".
+_PUB_NAMES = (
+    "Red Lion|White Hart|Wheatsheaf|Royal Oak|Nag['’]s Head|King['’]s Head|Queen['’]s Head|"
+    "White Horse|Black Bull|Rose and Crown|Cross Keys|Three Horseshoes|Plough(?: and Harrow)?|"
+    "(?:Fox|Hare) and Hounds|Dog and Duck|Green Man|Hollybush|Lamb and Flag|Bird in Hand|"
+    "Golden Lion|Black Horse|Feathers|Greyhound|Fleece|George and Dragon|Coach and Horses"
+)
+_PUB_CLASSIC = re.compile(
+    r"\b(?:at|above|behind|outside|near|in|from|opposite|by)[ \t]+[Tt]he[ \t]+("
+    + _PUB_NAMES.replace(" ", r"[ \t]+")
+    + r")\b"
+)
+_PUB_CLASSIC_WORD = Lower(
+    re.compile(
+        trie_regex(
+            (
+                *("lion", "hart", "wheatsheaf", "oak", "head", "horse", "bull", "crown"),
+                *("keys", "horseshoes", "plough", "hounds", "duck", "green man", "hollybush"),
+                *("flag", "hand", "feathers", "greyhound", "fleece", "dragon", "coach"),
+            )
+        )
+    )
+)
 # Round 8: ... or by its two words, where someone is found or waits: "behind The Dog and Gun",
 # "past the Coach and Horses" (each word must name, as in "Busy Bumblebees").
 _PUB_PAIR = re.compile(
-    r"\b(?:behind|outside|opposite|near|past|beside|from|at)[ \t]+(?:the[ \t]+)?"
-    r"((?:The[ \t]+)?([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+))(?![ \t]+[A-Z&]|[\w'’-])"
+    r"\b((?:The[ \t]+)?([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+))(?![ \t]+[A-Z&]|[\w'’-])"
+)
+_PUB_CUE_BEFORE = re.compile(
+    r"\b(?:behind|outside|opposite|near|past|beside|from|at)[ \t]+(?:the[ \t]+)?$"
 )
 _PUB_PAIR_WORD = Words((" and ", " & "))
 # Round 8: a nursery, school or club named just after it is spoken of: "Her nursery, Little
@@ -757,21 +774,32 @@ _KIND_THEN_NAME = re.compile(
     r"(?=[ \t]*[,.;:]|[ \t]+(?:on|at|in|near|off|had|has|was|were|is|said|did|received|noted|"
     r"recorded|told|called|rang|made|raised|reported|which|where|who)\b)"
 )
-_KIND_WORD = Words(("nursery", "school", "club", "gym", "surgery", "practice", "church",
-                    "mosque", "college", "academy", "refuge", "hostel", "childminder",
-                    "playgroup", "bookmaker", "bookies", "takeaway", "caf", "barber", "salon",
-                    "car wash", "shop", "pub", "park", "hotel", "b&b", "guest house", "unit",
-                    "provider", "association", "group", "agency", "employer", "firm",
-                    "company"))  # fmt: skip
+_KIND_WORD = Lower(
+    re.compile(
+        trie_regex(
+            (
+                *("nursery", "school,", "club,", "gym,", "surgery,", "practice,", "church,"),
+                *("mosque,", "college,", "academy,", "refuge", "hostel", "childminder"),
+                *("playgroup", "bookmaker", "bookies", "takeaway", "caf", "barber", "salon"),
+                *("car wash", "shop,", "pub,", "caravan park", "hotel,", "b&b", "guest house"),
+                *("unit,", "provider", "housing association", "group,", "agency,"),
+                *("employer,", "firm,", "company,", "repair shop"),
+            )
+        )
+    )
+)
 # ... a pitch or plot after a site's name and a comma: "Saltmarsh Drove, Pitch 9", and (round
 # 8) a caravan or a room: "Sandpiper Holiday Park, caravan 58", "the Bayview Guest House,
 # room 12".
 _PITCH_AFTER_COMMA = re.compile(
-    r"(?<=,[ \t])(?:[Pp]itch|[Pp]lot|[Bb]erth|[Mm]ooring|[Cc]aravan|[Cc]halet|[Rr]oom|"
+    r",[ \t]((?:[Pp]itch|[Pp]lot|[Bb]erth|[Mm]ooring|[Cc]aravan|[Cc]halet|[Rr]oom|"
     r"[Ll]odge)[ \t]+"
-    r"(?:[Nn]o\.?[ \t]*)?\d{1,4}[A-Za-z]?\b"
+    r"(?:[Nn]o\.?[ \t]*)?\d{1,4}[A-Za-z]?\b)"
 )
-_PITCH_CAPITAL = re.compile(r"(?i:pitch|plot|berth|mooring|caravan|chalet|room|lodge)")
+_PITCH_CAPITAL = re.compile(
+    cased(("pitch", "plot", "berth", "mooring", "caravan", "chalet", "room", "lodge"))
+    + r"[ \t]+(?:[Nn]o\.?[ \t]*)?\d"
+)
 # ... a house number and a name with no street type, where an address is given: "lived at
 # 118a Kingsway.", "the address was 3 The Paddocks, Fenby".
 _NUMBER_AND_NAME = re.compile(
@@ -915,11 +943,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (_BRACKETED_SETTING, _BRACKET_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_PUB, _PUB_WORD, "anon.institution", "a named pub; say 'a local pub'", 0, True),
     (_PUB_PAIR, _PUB_PAIR_WORD, "anon.institution", "a named pub; say 'a local pub'", 1, True),
+    (_PUB_CLASSIC, _PUB_CLASSIC_WORD, "anon.institution", "a named pub; say 'a local pub'", 1,
+     False),
     (_KIND_THEN_NAME, _KIND_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_NUMBER_AND_NAME, _DIGIT, "anon.address", _ADDRESS_MESSAGE, 1, True),
     (_FLAT_IN, _FLAT_WORD, "anon.address", _ADDRESS_MESSAGE, 1, False),
     (_PITCH_AFTER_COMMA, _PITCH_CAPITAL, "anon.address",
-     "a pitch, plot or mooring on a named site; say 'a site'", 0, False),
+     "a pitch, plot or mooring on a named site; say 'a site'", 1, False),
 )  # fmt: skip
 
 
@@ -973,6 +1003,8 @@ def find_places(
                         found.append(Finding(rule, *m.span(which), message))
                     continue
                 elif pattern is _PUB_PAIR:
+                    if not _PUB_CUE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                        continue
                     kinds = {classify(normalise(m.group(g)), lists()) for g in (2, 3)}
                     if (
                         not kinds & {STOPPED, SOFT_WORD, PLACE_WORD}
