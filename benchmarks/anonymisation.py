@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus_metrics import Span, load_corpus, markdown_table, score  # noqa: E402
+from corpus_metrics import Span, label_kinds, load_corpus, markdown_table, score  # noqa: E402
 
 from learning_resources.anonymisation.scan import TextContext, scan_text  # noqa: E402
 from learning_resources.kinds import Kind  # noqa: E402
@@ -189,6 +189,60 @@ def _load(name: str) -> dict[str, object] | None:
 NOTES = [
     "## Notes",
     "",
+    "- **Round 11's blind figure: both targets met on the fresh part.** Two new writers wrote "
+    "`round11a-blind.jsonl` and `round11b-blind.jsonl` (160 documents, 1,126 labels, 600 of "
+    "them names) while the eleventh round was tuned, reading only the corpus README, the "
+    "domain notes, the third round's blind README and the opening of a seed; both were run "
+    "once on the detectors frozen at 9caff37. Together: 0.977 overall (target 0.97), 0.988 on"
+    " names (target 0.95), 0.38 false errors per clean document (15 in 11 of the 40). Each: "
+    "11a 0.969 / 0.989 / 0.10, 11b 0.983 / 0.988 / 0.65. Presidio on the same files: 0.69 / "
+    "0.80 / 11.75 and 0.67 / 0.75 / 18.95. Round 10's detectors (accb90f) score 0.97 and 0.98 "
+    "on them. Misses left: institutions (0.93 and 0.95: a community hall, a warehouse, a "
+    "welfare association, a garage by its road, a B&B, a takeaway, an off-licence chain, a "
+    "mosque), addresses (an industrial estate, a street alone), a user name with no cue, "
+    "nicknames and a relation with a letter ('Uncle Z'). False errors: a public figure and a "
+    "national review's chair, two place names read as names, area-named community venues the"
+    " writer took for the partnership's own ('X Youth Zone', 'X Learning Hub'), and names in "
+    "a list of book authors. After the run only speed changed (the same figures on both "
+    "files): 7.7 ms a document for `scan_text` on the 1,000 generated documents of "
+    "`build_scale.py` (CPU time, best of three), against 7.05 ms for round 7's detectors run "
+    "alternately on the same loaded machine. Real published text: 0 false errors after "
+    "declaring (15 before, one more named office holder found); the example site 0.",
+    "- **Rounds 8 to 10: reading through emphasis, then two blind writers a round.** The "
+    "eighth round found why round 7's blind file had plateaued: its writer bolded nearly every"
+    " planted identifier, and every rule that reads a person's slot from the words around a "
+    "name was blind to `**X**`. What is said around a word now reaches it through emphasis "
+    "and inline tags, for names, ages, dates, identifiers and premises, with punctuation kept "
+    "beside the word (round7-blind 0.92 to 0.96 with no other change). From round 8 on, two "
+    "writers wrote blind files at once, each run once on the frozen detectors and then used "
+    "for tuning: round 8 (9a9176d) 0.93 / 0.96 / 0.30 and 0.96 / 0.98 / 0.20; round 9 "
+    "(eb1afb1) 0.98 / 1.00 / 0.30 and 0.96 / 0.96 / 0.70, together 0.970 / 0.982; round 10 "
+    "(accb90f) 0.97 / 0.99 / 0.40 and 0.94 / 0.96 / 0.75, together 0.955 / 0.977 (overall / "
+    "names / false errors per clean document). Round 8a's writer labelled 18 ages in whole "
+    "years and 4 kinship words, which the gate allows by design; the corpus README now says so"
+    ". Decisions recorded in the README's first section, not tuning: an age in whole years and"
+    " what a child calls a relative are never labelled; a public service named after a "
+    "declared area (a hospital, health centre, family hub, police or fire station) says no "
+    "more than the area and is allowed, reversing round 5's decision for centres and hubs (so"
+    " five to seven labels in `round5-blind.jsonl` to `round7-blind.jsonl` are now allowed), "
+    "while a community named after one (a school, club, youth or community centre, pub) is "
+    "found. The rules added, by kind (tests in `tests/test_anon_round8.py`, each example new, "
+    "each failing on the frozen detectors before its change): names a record gives ('listed "
+    "her as X', 'recorded only as \"X\"'), 'call me X', relation nouns before a name in quotes"
+    " ('his associate \"X\"', 'Boyfriend \"X\"'), a surname after 'Mrs' that is a place, a job "
+    "in apposition, what is done to someone after a name word opening a sentence ('X makes "
+    "me'), a place-word first name after a relation ('her boyfriend X', 'Aunty X'), names in "
+    "file names and paths written in the text; premises by more kinds (food banks, young "
+    "carers, scouts, sports teams, churches, refuges, takeaways, firms by their suffix, the "
+    "commonest pub names, pubs by their two words, a setting named just after its kind, a "
+    "caravan or room after a named site), an allowed national name no longer allowing a local"
+    " branch named before it; ages in years and a fraction, and in words past twelve; "
+    "Telegram and Discord links. False alarms stopped by kind: bodies in title case before an"
+    " ordinary-word name ('the Youth Forum said'), eponyms in title case or with a word "
+    "between ('Gillick Competence', 'X's continuum model'), citations with editors, "
+    "colleagues, place of publication and publisher, article titles in quotes, authors by "
+    "where or when they wrote, who made a model or led a national review, committees that "
+    "meet ('from the X Subgroup'), more national bodies.",
     "- **Round 7's blind figure: lower than round 6's, and the round's rules did not move it.**"
     " `round7-blind.jsonl` (80 documents, 297 labels, 160 of them names) was written blind "
     "while the seventh round was tuned and run once on the detectors frozen at a2b18f9: 0.91"
@@ -461,7 +515,9 @@ def write_note() -> None:
         "",
     ]
     tuned = {path.stem for path in CORPORA}
-    for first in sorted(RESULTS.glob("checker-*-first.json")):
+    firsts = sorted(RESULTS.glob("checker-*-first.json"), key=_round_order)
+    lines += _blind_summary(firsts)
+    for first in firsts:
         stem = first.stem.removeprefix("checker-").removesuffix("-first")
         result = json.loads(first.read_text())
         lines += [
@@ -540,6 +596,54 @@ def write_note() -> None:
         ]
     TABLE.parent.mkdir(exist_ok=True)
     TABLE.write_text("\n".join(lines))
+
+
+def _round_order(path: Path) -> tuple[int, str]:
+    """Blind files in the order they were written: round 2, 3, ..., 10, 11."""
+    digits = "".join(c for c in path.stem.split("-")[1] if c.isdigit())
+    return int(digits or 0), path.stem
+
+
+def _figures(result: dict[str, Any]) -> tuple[int, int, float, float, float]:
+    """Labels, names, overall recall, name recall and false errors per clean document."""
+    kinds = label_kinds(result)
+    labels = sum(result[k]["labels"] for k in kinds)
+    found = sum(result[k]["found"] for k in kinds)
+    name = result.get("name", {"labels": 0, "recall": 0.0})
+    return (
+        labels,
+        name["labels"],
+        found / labels if labels else 0.0,
+        name["recall"],
+        result["false_errors_per_clean_document"],
+    )
+
+
+def _blind_summary(firsts: list[Path]) -> list[str]:
+    """One row per blind file's first run, beside Presidio's on the same file."""
+    rows = [
+        "## Blind figures, round by round",
+        "",
+        "Each file's first run on the frozen detectors (its blind figure), beside Presidio's "
+        "on the same file. Targets (issue 13): 0.97 overall and 0.95 on names.",
+        "",
+        "| blind file | labels | names | overall | names recall | false errors per clean "
+        "document | Presidio overall | Presidio names | Presidio false errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for first in firsts:
+        stem = first.stem.removeprefix("checker-").removesuffix("-first")
+        labels, names, overall, name, false = _figures(json.loads(first.read_text()))
+        presidio = _load(f"presidio-{stem}.json")
+        theirs = (
+            " | ".join(f"{v:.2f}" for v in _figures(presidio)[2:])
+            if presidio
+            else "n/a | n/a | n/a"
+        )
+        rows.append(
+            f"| {stem} | {labels} | {names} | {overall:.2f} | {name:.2f} | {false:.2f} | {theirs} |"
+        )
+    return [*rows, ""]
 
 
 def real_text_lines(real: dict[str, Any]) -> list[str]:
