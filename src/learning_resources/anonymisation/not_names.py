@@ -200,12 +200,14 @@ _CITED_TITLE = re.compile(
 # - the publisher after a title in a reference list: "(2016) *Safeguarding Black Children*.
 #   London: Jessica Kingsley." (round 8)
 _PUBLISHER = re.compile(
-    rf"^[^\n]*?\((?:(?:19|20)\d\d|(?i:eds?|editors?)\b)[^\n]*?{_ITALICS}[.,][ \t]*"
+    rf"{_ITALICS}[.,][ \t]*"
     # round 9: the place too, of one or two words ("New Orleans: Quid Pro Books.")
     r"((?:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?:[ \t]*)?"
     r"[A-Z][\w'’&-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’-]*){0,3})[ \t]*\.?[ \t]*$",
     re.MULTILINE,
 )
+# ... on a line that gives a year or editors before the title (a reference list's line)
+_YEAR_OR_EDITORS = re.compile(r"\((?:(?:19|20)\d\d|(?i:eds?|editors?)\b)")
 # - authors named with their colleagues and editors with no year: "Brandon and colleagues'
 #   analysis", "in Barter and Berridge (eds) *Children Behaving Badly?*" (round 8)
 _WITH_COLLEAGUES = re.compile(
@@ -270,7 +272,12 @@ def publications(blocks: Blocks) -> list[tuple[int, int]]:
     """Titles in italics cited as publications, and the publishers after them: no person and
     no premises ("*Good Practice in Child Protection*. Jessica Kingsley.")."""
     spans = [m.span(m.lastindex or 0) for m in blocks.finditer(_CITED_TITLE, _TITLE_WORD)]
-    return spans + [m.span(2) for m in blocks.finditer(_PUBLISHER, _ITALICS_WORD)]
+    text = blocks.text
+    return spans + [
+        m.span(2)
+        for m in blocks.finditer(_PUBLISHER, _ITALICS_WORD)
+        if _YEAR_OR_EDITORS.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+    ]
 
 
 def _named_after_people(blocks: Blocks) -> list[tuple[int, int]]:

@@ -72,14 +72,34 @@ def scan_text(text: str, context: TextContext) -> list[Finding]:
             (links, [replace(f, message=f"{f.message} (in a link address)") for f in in_links])
         )
     kept: list[Finding] = []
+    taken = _Taken()
     for mapped, findings in passes:
         for finding in findings:
             if mapped is not None:
                 start, end = mapped.raw_span(finding.start, finding.end)
                 finding = replace(finding, start=start, end=end)
-            if not any(k.start < finding.end and finding.start < k.end for k in kept):
+            if taken.add(finding.start, finding.end):
                 kept.append(finding)
     return sorted(kept, key=lambda f: f.start)
+
+
+class _Taken:
+    """Spans kept so far, which never overlap one another: whether a new span overlaps one,
+    in logarithmic time (a hostile text can hold thousands of findings)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, start: int, end: int) -> bool:
+        """Keep start:end unless it overlaps a span kept already; whether it was kept."""
+        before = bisect.bisect_left(self._starts, end)  # the spans that start before `end`
+        if before and self._ends[before - 1] > start:  # their ends rise with their starts
+            return False
+        at = bisect.bisect_left(self._starts, start)
+        self._starts.insert(at, start)
+        self._ends.insert(at, end)
+        return True
 
 
 def _named_in(
@@ -163,12 +183,18 @@ def kept_findings(findings: Iterable[Finding], allowed: list[tuple[int, int]]) -
     """`findings` less those an allowed span allows, and less those that overlap one kept
     before them (the first wins)."""
     kept: list[Finding] = []
+    taken = _Taken()
+    allowed = sorted(allowed)
+    starts = [s for s, _ in allowed]
+    longest = max((e - s for s, e in allowed), default=0)
     for finding in findings:
-        if any(allows(s, e, finding) for s, e in allowed):
+        # only an allowed span that overlaps the finding can allow it
+        last = bisect.bisect_left(starts, finding.end)
+        first = bisect.bisect_left(starts, finding.start - longest)
+        if any(allows(s, e, finding) for s, e in allowed[first:last]):
             continue
-        if any(k.start < finding.end and finding.start < k.end for k in kept):
-            continue
-        kept.append(finding)
+        if taken.add(finding.start, finding.end):
+            kept.append(finding)
     return kept
 
 
