@@ -342,3 +342,42 @@ def test_premises_round_10(text: str, place: str) -> None:
 )
 def test_no_false_alarms_round_10(text: str, areas: tuple[str, ...]) -> None:
     assert errors(text, kind=Kind.SHEET, areas=areas) == []
+
+
+# Round 11's spent blind files, each kind with new examples.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("He was found at the Seaspray B&B with two men.", "Seaspray B&B"),
+        ("Thanks to the Larkhill Community Hall for hosting us.", "Larkhill Community Hall"),
+        ("She worked nights at Thornvale Poultry.", "Thornvale Poultry"),
+        ("Her GP was at the Oakmere Health Partnership.", "Oakmere Health Partnership"),
+        ("The imam at Noori Masjid refused.", "Noori Masjid"),
+        ("His brother was seen working at Pizza Piazza most nights.", "Pizza Piazza"),
+        ("They lived in Caravan 17 at Dunmere Holiday Park.", "Caravan 17"),
+        ("They lived in a flat on the Foundry estate.", "Foundry"),
+        ("The unit was on Wharf Side Industrial Estate.", "Wharf Side Industrial Estate"),
+        ("She was seen outside a gym on Quarrendon Approach.", "Quarrendon Approach"),
+        ("Police were called to the Greyhound after a fight.", "Greyhound"),
+        ("He was befriended by someone calling himself 'GamerGuy'.", "GamerGuy"),
+    ],
+)
+def test_found_round_11(text: str, found: str) -> None:
+    assert any(found in span for _, span in errors(text)), errors(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("- Use Marlow Vale Family Hub for parenting groups.", ("Marlow Vale",)),
+        ("Book through the Marlow Vale Learning Hub.", ("Marlow Vale",)),
+        ("Ask the Marlow Vale Short Breaks service.", ("Marlow Vale",)),
+        ("The term comes from Hale, Dunn and Cole's *Seeing Clearly* (1997).", ()),
+        ("The Panel was then chaired by Edith Crane.", ()),
+        ("A 12-year-old from Hong Kong has lived with a family friend since May.", ()),
+        ("The Bichard Inquiry followed the Soham murders.", ()),
+        ("See the Joseph Rowntree Foundation's report on poverty.", ()),
+    ],
+)
+def test_no_false_alarms_round_11(text: str, areas: tuple[str, ...]) -> None:
+    assert errors(text, kind=Kind.SHEET, areas=areas) == []

@@ -337,7 +337,7 @@ lenton basford bilborough aspley bestwood sherwood mapperley wollaton bramcote s
 eastwood kimberley bingham southwell ollerton ravenshead calverton cotgrave keyworth
 ruddington netherfield colwick hyson trent bridgford ilkeston chesterfield loughborough
 grantham skegness corby kettering wellingborough syria russia libya laos palestine kosovo asia
-europe america usa auckland zealand orleans
+europe america usa auckland zealand orleans hong kong soham
 """
 
 # Names that Faker lists as places but that are far more often people in English briefs.

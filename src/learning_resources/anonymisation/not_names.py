@@ -222,8 +222,10 @@ _COLLEAGUES_WORD = Words(("colleagues", "co-authors", "(ed"))
 _AUTHORS_IN = re.compile(
     rf"\b(?:by|of)[ \t]+({_AUTHOR}(?:[ \t]*,[ \t]*{_AUTHOR})*,?[ \t]+(?:and|&)[ \t]+{_AUTHOR})"
     r"[ \t]+in[ \t]+(?:(?:19|20)\d\d\b|[*_])"
+    # round 11: ... or whose book it is: "Reder, Duncan and Gray's *Beyond Blame* (1993)"
+    rf"|\b({_AUTHOR}(?:[ \t]*,[ \t]*{_AUTHOR})*,?[ \t]+(?:and|&)[ \t]+{_AUTHOR})['’]s[ \t]+[*_]"
 )
-_AUTHORS_IN_WORD = Words((" in 19", " in 20", " in *", " in _"))
+_AUTHORS_IN_WORD = Words((" in 19", " in 20", " in *", " in _", "'s *", "’s *", "'s _"))
 _MADE_BY = re.compile(
     r"\b(?:[Mm]odel|[Tt]ool|[Tt]oolkit|[Ff]ramework|[Aa]pproach|Review|Inquiry|Report)\b"
     r"[^.\n]{0,40}?\b(?:developed|created|designed|devised|written|led|chaired)?[ \t]*"
@@ -241,7 +243,8 @@ _AUTHOR_IN_BRACKETS = re.compile(
     rf"\(({_AUTHORS})\)"
 )
 _LED_BY = re.compile(
-    r"(?:[Nn]ational[ \t]+review|\*[^*\n]{2,120}\*(?:[ \t]*\((?:19|20)\d\d\))?),?"
+    r"(?:[Nn]ational[ \t]+review|\bPanel\b[^.\n]{0,20}?"
+    r"|\*[^*\n]{2,120}\*(?:[ \t]*\((?:19|20)\d\d\))?),?"
     r"[^.\n]{0,30}?\b(?:chaired|led|written|authored)[ \t]+by[ \t]+"
     r"((?:(?:Sir|Dame|Lord|Baroness|Professor|Dr)[ \t]+)?[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+)"
 )
@@ -285,7 +288,7 @@ def _named_after_people(blocks: Blocks) -> list[tuple[int, int]]:
     spans += [m.span(m.lastindex or 0) for m in blocks.finditer(_BODY, _BODY_WORD)]
     spans += publications(blocks)
     spans += [m.span(1) for m in blocks.finditer(_WITH_COLLEAGUES, _COLLEAGUES_WORD)]
-    spans += [m.span(1) for m in blocks.finditer(_AUTHORS_IN, _AUTHORS_IN_WORD)]
+    spans += [m.span(m.lastindex or 0) for m in blocks.finditer(_AUTHORS_IN, _AUTHORS_IN_WORD)]
     spans += [m.span(1) for m in blocks.finditer(_MADE_BY, _MADE_BY_WORD)]
     spans += [m.span(1) for m in blocks.finditer(_AUTHOR_IN_BRACKETS, _BRACKET)]
     spans += [m.span(1) for m in blocks.finditer(_LED_BY, _MADE_BY_WORD)]

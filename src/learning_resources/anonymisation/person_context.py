@@ -234,7 +234,7 @@ _SPENT_WITH = (
 OBJECT_BEFORE = re.compile(
     r"\b(?:saw|see|sees|seen|seeing|met|meet|meets|visited|visit|visits|visiting|asked|ask|"
     r"asking|told|tell|telling|phoned|rang|contacted|discharged|examined|interviewed|"
-    r"collected|described|gave|give|giving|offered|showed|"
+    r"collected|described|gave|give|giving|offered|showed|put|"
     r"(?:spoke|speak|speaking|talked|talk|talking)(?:[ \t]+\w+ly)?[ \t]+(?:to|with)|"
     r"(?:addressed|sent|given|handed|belonged|belonging|shown|written|wrote|listened|"
     r"listen|listening|explained|happened|happening)[ \t]+to|"
@@ -305,7 +305,7 @@ NICKNAME_CUE = re.compile(
     r"|(?P<nickname>nicknamed|aka|a\.k\.a\.?|AKA|"
     r"(?:went|goes|go)[ \t]+by(?:[ \t]+the[ \t]+(?:nick)?name(?:[ \t]+of)?)?|answers?[ \t]+to|"
     r"answered[ \t]+to|"
-    r"calls?[ \t]+(?:him|her|them)sel(?:f|ves)|called[ \t]+(?:him|her|them)sel(?:f|ves)|"
+    r"(?:calls?|called|calling)[ \t]+(?:him|her|them)sel(?:f|ves)|"
     r"nickname(?:[ \t]+(?:was|is|of))?,?|saved(?:[ \t]+in[ \t]+(?:her|his|their|the)[ \t]+"
     r"(?:phone|contacts))?[ \t]+as|(?:used|uses|using|gave|gives|giving|gone|went|goes|going|"
     r"known|by|under)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+|their[ \t]+|a[ \t]+)?(?:nick)?names?"

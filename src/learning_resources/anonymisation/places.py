@@ -38,7 +38,9 @@ from .not_names import area_pattern
 _NAME_WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?)"
 _STREET_TYPES = (
     r"(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Crescent|Way|Grove|Terrace|Place|Gardens|"
-    r"Court|Walk|Rise|Mews|Square|Row|Parade|Boulevard|Croft|Fold|Wynd|Chase|"
+    r"Court|Walk|Rise|Mews|Square|Row|Parade|Boulevard|Croft|Fold|Wynd|Chase|Approach|"
+    # round 11: where firms are, by name: "on Canal Side Industrial Estate"
+    r"(?:Industrial|Trading)[ \t]+Estate|Business[ \t]+Park|"
     # a caravan or park-home site ("the Longmeadow Park site"), not a retail or car park
     r"(?P<park>Park(?![ \t]+[A-Z])))"
 )
@@ -160,7 +162,7 @@ _INSTITUTION_TYPES = (
     r"(?P<weak>Unit|Practice|High(?![ \t]+(?:Street|Road|Court|Sheriff))|Church|Chapel|"
     r"General(?![ \t]+[A-Z])|Maternity(?![ \t]+[A-Z])|Grammar(?![ \t]+[A-Z])|"
     r"Secondary(?![ \t]+[A-Z])|"
-    r"Mosque|Gurdwara|Temple|Synagogue|Madrassa|Madrasah|Dental Care|Centre|Center|Hub|"
+    r"Mosque|Masjid|Gurdwara|Temple|Synagogue|Madrassa|Madrasah|Dental Care|Centre|Center|Hub|"
     r"Infants|Juniors|Junior(?![ \t]+[A-Z])|Club|"
     r"(?:House|Lodge|Grange|Manor|Cottage)(?![ \t]+[A-Z]))|"
     # Businesses and clubs: "Sparkle Hand Car Wash", "Ashfield Rovers Juniors"
@@ -182,6 +184,11 @@ _INSTITUTION_TYPES = (
     r"Chinese|Pizzeria|Fish Bar|Chippy|Tandoori|Balti|Kebabs?|Ltd|Limited|Solutions|"
     r"Repairs|Cars|Taxis|Mobiles|Produce|Staffing|Logistics|Construction|"
     r"Builders|Building Services|Lettings|Scaffolding|Roofing|Haulage|Removals|"
+    # round 11: "Harbour View B&B", "Riverside Community Hall", "Wold Valley Poultry", "X
+    # Welfare Association", "Riverbank Health Partnership"
+    r"B&B|B & B|Bed and Breakfast|(?:Community|Village|Church|Scout|Parish|Memorial) Hall|"
+    r"Poultry|Foods|(?:Welfare|Community|Cultural|Residents['’]?) Association|"
+    r"(?:Health|Medical) Partnership|"
     # round 9: "Moorgate Fire Station", "Sunnyside Holiday Village", "Ironbridge Rangers JFC",
     # "Sparkle Valet"
     r"(?:Fire|Police|Ambulance) Station|Holiday (?:Village|Park|Camp)|J\.?F\.?C\.?|Rangers|"
@@ -194,6 +201,13 @@ _INSTITUTION = re.compile(
 _WARD_NUMBER = re.compile(r"\bWard\s+[A-Z]?\d{1,3}[A-Z]?\b")
 _TITLE_CASE_SMALL_WORDS = {"In", "On", "At", "For", "With", "To", "From", "By", "Into", "Or"}
 _OPENING_PHRASE = _TITLE_CASE_SMALL_WORDS | {"After", "Before", "During", "Since", "Until", "Then"}
+# Round 11: ... or what a reader is asked to do: "- Use X Family Hub for groups".
+_IMPERATIVES = frozenset(
+    (
+        *("Use", "Contact", "Call", "Ask", "Visit", "Refer", "Book", "Try", "Email", "Ring"),
+        *("Phone", "Join", "See", "Read", "Remember", "Attend", "Tell"),
+    )
+)
 _A_BODY_AFTER = re.compile(
     r"[ \t]+(?:Trust|Federation|Partnership|Alliance|Network|Association|Board|Foundation|"
     r"Group|Collaborative"
@@ -204,8 +218,10 @@ _A_BODY_AFTER = re.compile(
 )
 _LARGE_PREMISES = re.compile(
     r"(?:Hospital|Infirmary|Hospice|Centre|Hub|General|Maternity|"
-    r"Young Carers(?: Project| Service)?|Women['’]s Aid|"  # round 8: services for a whole area
-    r"(?:Police|Fire|Ambulance) Station)$"  # round 10: public services, as the README says
+    r"Young Carers(?: Project| Service)?|Women['’]s Aid|Short Breaks(?: Service)?|"
+    r"(?:Health|Medical) Partnership|"  # round 8: services for a whole area
+    r"(?:Police|Fire|Ambulance) Station)"  # round 10: public services, as the README says
+    r"(?:[ \t]+(?:service|team))?$"
 )
 # ... but a GP practice or a children's, family or youth centre serves a neighbourhood: named
 # after one of the areas, it still narrows where a family lives ("Otterbury Medical Centre").
@@ -243,6 +259,9 @@ _CHAIN_HOTEL = re.compile(
 # Words that name a kind of place, not a particular one ("the Secondary School").
 _GENERIC = {
     "the",
+    "learning",  # round 11: "the X Learning Hub", a partnership's training; "X Short Breaks"
+    "training",
+    "short",
     "a",
     "an",
     "this",
@@ -490,6 +509,8 @@ def _named(group: str, areas: frozenset[str], *, weak: bool = False, heading: bo
     name lists or from no list) or a word that names premises ("Meadows Unit"): not "Trauma
     Informed Practice", "Violence Reduction Unit", "## Head Injury in Non-Mobile Infants"."""
     words = [_POSSESSIVE.sub("", w.strip(".,'’")) for w in group.split()]
+    if words and words[0] in _IMPERATIVES:
+        words = words[1:]
     if words and words[0].lower() in _ROLES:
         return False  # "lived at Grandmother's", "Father, the school caretaker,"
     if any(w in _TITLE_CASE_SMALL_WORDS for w in words[1:]):
@@ -574,7 +595,8 @@ _STREET_WORD = re.compile(
     trie_regex(
         word_list(
             "Road Rd Street Avenue Ave Lane Close Drive Crescent Way Grove Terrace Place Gardens "
-            "Court Walk Rise Mews Square Row Parade Boulevard Croft Fold Wynd Chase Park"
+            "Court Walk Rise Mews Square Row Parade Boulevard Croft Fold Wynd Chase Park "
+            "Approach Estate"
         )
     )
 )
@@ -595,7 +617,8 @@ _TYPE_WORD = re.compile(
             "Rangers Valet Valeting Service Chinese Pizzeria Fish Chippy Tandoori Balti Kebab "
             "Kebabs Ltd Limited Solutions Repairs Cars Taxis Mobiles Produce Staffing "
             "Logistics Construction Builders Building Lettings Scaffolding Roofing "
-            "Haulage Removals Junior"
+            "Haulage Removals Junior B&B Breakfast Hall Poultry Foods Association Partnership "
+            "Masjid"
         )
     )
 )
@@ -731,7 +754,7 @@ _PUB_NAMES = (
     "Golden Lion|Black Horse|Feathers|Greyhound|Fleece|George and Dragon|Coach and Horses"
 )
 _PUB_CLASSIC = re.compile(
-    r"\b(?:at|above|behind|outside|near|in|from|opposite|by)[ \t]+[Tt]he[ \t]+("
+    r"\b(?:at|above|behind|outside|near|in|from|opposite|by|to)[ \t]+[Tt]he[ \t]+("
     + _PUB_NAMES.replace(" ", r"[ \t]+")
     + r")\b"
 )
@@ -795,6 +818,19 @@ _PITCH_AFTER_COMMA = re.compile(
     r",[ \t]((?:[Pp]itch|[Pp]lot|[Bb]erth|[Mm]ooring|[Cc]aravan|[Cc]halet|[Rr]oom|"
     r"[Ll]odge)[ \t]+"
     r"(?:[Nn]o\.?[ \t]*)?\d{1,4}[A-Za-z]?\b)"
+)
+# Round 11: ... or before the site's name: "in Caravan 42 at Sedgebank Holiday Park".
+_PITCH_AT = re.compile(
+    r"\b((?:[Cc]aravan|[Cc]halet|[Pp]itch|[Pp]lot|[Ll]odge|[Bb]erth)[ \t]+(?:[Nn]o\.?[ \t]*)?"
+    r"\d{1,4}[A-Za-z]?)(?=[ \t]+(?:at|on)[ \t]+(?:the[ \t]+)?[A-Z])"
+)
+# Round 11: a takeaway by its food first: "Pizza Point", "Kebab Kingz" (not a chain).
+_FOOD_FIRST = re.compile(
+    r"\b((?:Kebab|Pizza|Chicken|Burger|Curry|Noodle|Chippy)[ \t]+[A-Z][\w'’]+)(?![ \t]+[A-Z])"
+)
+_FOOD_WORD = re.compile(r"Kebab|Pizza|Chicken|Burger|Curry|Noodle|Chippy")
+_CHAINS = frozenset(
+    ("Pizza Hut", "Pizza Express", "PizzaExpress", "Burger King", "Chicken Cottage")
 )
 _PITCH_CAPITAL = re.compile(
     cased(("pitch", "plot", "berth", "mooring", "caravan", "chalet", "room", "lodge"))
@@ -945,6 +981,10 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (_PUB_PAIR, _PUB_PAIR_WORD, "anon.institution", "a named pub; say 'a local pub'", 1, True),
     (_PUB_CLASSIC, _PUB_CLASSIC_WORD, "anon.institution", "a named pub; say 'a local pub'", 1,
      False),
+    (_FOOD_FIRST, _FOOD_WORD, "anon.institution", "a named takeaway; say 'a takeaway'", 1,
+     True),
+    (_PITCH_AT, _PITCH_CAPITAL, "anon.address",
+     "a pitch, plot or mooring on a named site; say 'a site'", 1, False),
     (_KIND_THEN_NAME, _KIND_WORD, "anon.institution", _INSTITUTION_MESSAGE, 1, True),
     (_NUMBER_AND_NAME, _DIGIT, "anon.address", _ADDRESS_MESSAGE, 1, True),
     (_FLAT_IN, _FLAT_WORD, "anon.address", _ADDRESS_MESSAGE, 1, False),
@@ -985,10 +1025,21 @@ def find_places(
                     weak = heading
                 if pattern is _NEAR_PREMISES and _MEETS.search(m.group(1)):
                     continue  # round 8: "audits from the Quality Assurance Subgroup"
-                if pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE, _NEAR_PREMISES) and not (
-                    _proper(m.group(1), local)
-                    or (pattern in (_LOWER_TYPE, _NEAR_PREMISES) and _all_naming(m.group(1), local))
-                    or (m.group().endswith("gang") and _names_a_site(m.group(1), local))
+                if (
+                    pattern in (_LOWER_TYPE, _AT_PREMISES, _ESTATE, _NEAR_PREMISES)
+                    and not (
+                        _proper(m.group(1), local)
+                        or (  # round 11: "a flat on the Tannery estate"
+                            pattern is _ESTATE
+                            and text[max(0, start - 4) : start] == "the "
+                            and _names_a_site(m.group(1), local)
+                        )
+                        or (
+                            pattern in (_LOWER_TYPE, _NEAR_PREMISES)
+                            and _all_naming(m.group(1), local)
+                        )
+                        or (m.group().endswith("gang") and _names_a_site(m.group(1), local))
+                    )
                 ):
                     continue  # round 6: two naming words will do: "the Golden Dragon takeaway"
                 if pattern is _VENUE:
@@ -1001,6 +1052,10 @@ def find_places(
                     which = m.lastindex or 1
                     if _names_a_site(m.group(which), local):
                         found.append(Finding(rule, *m.span(which), message))
+                    continue
+                elif pattern is _FOOD_FIRST:
+                    if m.group(1) not in _CHAINS and _names_a_site(m.group(1).split()[1], local):
+                        found.append(Finding(rule, *m.span(1), message))
                     continue
                 elif pattern is _PUB_PAIR:
                     if not _PUB_CUE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
