@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -87,15 +88,17 @@ def _links(text: str, first_line: int, wanted: Callable[[str], bool]) -> list[Li
     return sorted(found, key=lambda link: link.start)
 
 
-def _html_targets(text: str) -> Iterator[tuple[int, str]]:
+@lru_cache(maxsize=32)  # each body is read for several checks
+def _html_targets(text: str) -> tuple[tuple[int, str], ...]:
     """The `href` and `src` addresses in the raw HTML of `text` (outside code, comments and
     the like, as Python's HTML parser reads them), as written, with their offsets."""
     if "<" not in text:
-        return
+        return ()
     tags = _StartTags()
     tags.feed(without_code(text))
     tags.close()
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    found: list[tuple[int, str]] = []
     for (line, column), written in tags.found:
         tag_start = line_starts[line - 1] + column
         name_end = _TAG_NAME.match(written)
@@ -110,7 +113,8 @@ def _html_targets(text: str) -> Iterator[tuple[int, str]]:
             stripped = inner.strip()
             if stripped:  # a browser strips the spaces around an address
                 offset = attribute.start(3) + int(quoted) + inner.index(stripped)
-                yield tag_start + offset, stripped
+                found.append((tag_start + offset, stripped))
+    return tuple(found)
 
 
 class _StartTags(HTMLParser):
