@@ -203,7 +203,8 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         return self._link_documents(markdown, page)
 
     def _link_documents(self, markdown: str, page: Page) -> str:
-        """Links written to a document's source file go to its address (page or notice)."""
+        """Links written to a document's source file go to its address (page or notice);
+        in raw HTML, which MkDocs publishes as written, to the address itself."""
         plan = self._plan()
         shown = self.sources.get(page.file.src_uri)
         if shown is None:
@@ -211,9 +212,14 @@ class LearningPlugin(BasePlugin[LearningConfig]):  # type: ignore[no-untyped-cal
         out, last = [], 0
         for link in local_links(markdown):
             entry = plan.entry_for_file(resolve(shown.source.path.parent, link.target))
-            if entry is None or entry.document.kind is Kind.PAGE:
+            if entry is None or (entry.document.kind is Kind.PAGE and not link.raw_html):
                 continue
-            out += [markdown[last : link.start], "/" + entry.document.src_uri]
+            address = (
+                get_relative_url(entry.document.url, page.url)
+                if link.raw_html
+                else "/" + entry.document.src_uri
+            )
+            out += [markdown[last : link.start], address]
             last = link.end
         return "".join(out) + markdown[last:]
 

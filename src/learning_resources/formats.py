@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 
 from .problems import Problem, Severity
@@ -33,15 +34,48 @@ def mask_quoted(message: str) -> str:
     """Each 'quoted' part of another program's message masked, but for the document's own file
     (its name passed the check, and editors need it): MkDocs quotes what it took from a
     document ("Doc file 'briefs/x.md' contains a link '#plan-for-kai'")."""
-    return _QUOTED.sub(
-        lambda m: m.group() if _SOURCE_FILE.fullmatch(m.group(1)) else f"'{mask(m.group(1))}'",
-        message,
-    )
+    out, last = [], 0
+    for start, end in quoted_parts(message):
+        quoted = message[start:end]
+        out += [message[last:start], quoted if _SOURCE_FILE.fullmatch(quoted) else mask(quoted)]
+        last = end
+    return "".join(out) + message[last:]
 
 
-# A quoted part opens after a space or bracket and closes before one, or punctuation: an
-# apostrophe inside it ("#the-plan's-notes") neither ends it nor starts another.
-_QUOTED = re.compile(r"(?<![^\s(\[])'([^\n]+?)'(?![^\s,.:;)\]])")
+def quoted_parts(message: str) -> list[tuple[int, int]]:
+    """Where the 'quoted' parts of `message` are (without their quotes), line by line.
+
+    A part opens with an apostrophe after a space or bracket, and closes with one before a
+    space, punctuation or the end. An apostrophe inside a quoted target ("#the-plan's-notes",
+    "the smiths' notes.md") must not end it early, so a part runs to the last closing
+    apostrophe before the next part opens (more masked when unclear, not less); a part opening
+    with '<' runs to its '>'. Only text between "' " and " '" in one target, outside '<…>',
+    reads as the program's own words between two parts."""
+    found: list[tuple[int, int]] = []
+    line_start = 0
+    for line in message.split("\n"):
+        openers = [m.start() for m in _OPENER.finditer(line)]
+        closers = [m.start() for m in _CLOSER.finditer(line)]
+        angled = [c for c in closers if line[c - 1] == ">"]
+        index = 0
+        while index < len(openers):
+            start = openers[index]
+            first = bisect_right(closers, start + 1)  # a part holds at least one character
+            if first == len(closers):
+                break
+            following = bisect_right(openers, closers[first])
+            limit = openers[following] if following < len(openers) else len(line)
+            end = closers[bisect_left(closers, limit) - 1]  # the last before the next part
+            if line[start + 1] == "<" and (a := bisect_right(angled, start + 1)) < len(angled):
+                end = angled[a]
+            found.append((line_start + start + 1, line_start + end))
+            index = bisect_right(openers, end)
+        line_start += len(line) + 1
+    return found
+
+
+_OPENER = re.compile(r"(?<![^\s(\[])'")
+_CLOSER = re.compile(r"'(?![^\s,.:;)\]])")
 _SOURCE_FILE = re.compile(r"[\w./-]+\.md")
 
 
@@ -51,9 +85,9 @@ def name_editors_files(message: str, files: Mapping[str, str]) -> str:
     'contact.md'), the editor knows the file they wrote ('briefs/x.md', 'content/contact.md').
     The page is the first name MkDocs quotes ("Doc file 'briefs/x/index.md' contains a link
     'y'"), or a line of a list of pages; any other quoted text stays as it was written."""
-    first = _QUOTED.search(message)
-    if first and first.group(1) in files:
-        message = f"{message[: first.start()]}'{files[first.group(1)]}'{message[first.end() :]}"
+    parts = quoted_parts(message)
+    if parts and (page := message[parts[0][0] : parts[0][1]]) in files:
+        message = message[: parts[0][0]] + files[page] + message[parts[0][1] :]
     return _LISTED.sub(lambda m: m.group(1) + files.get(m.group(2), m.group(2)), message)
 
 
