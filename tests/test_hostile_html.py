@@ -77,6 +77,19 @@ def test_what_editors_may_write_passes(site: SiteFolder) -> None:
     assert html_problems(site) == []
 
 
+@pytest.mark.parametrize(
+    "body", ["See [the notes](<other.md#the smiths' notes>).", "See [the plan](<plan b.md>)."]
+)
+def test_a_link_address_in_angle_brackets_is_no_html(body: str) -> None:
+    """Markdown makes `[x](<a b.md>)` a link with that address, never a tag, so the HTML policy
+    does not read it as one (its address is still checked as a link's)."""
+    assert check_body(body, "briefs/x.md") == []
+    assert "<a href=" in markdown.markdown(body)
+    assert [p.rule for p in check_body("[x](<javascript:alert(1)>)", "briefs/x.md")] == [
+        "html.url_scheme"
+    ]
+
+
 def test_hostile_titles_and_summaries_are_legal(site: SiteFolder) -> None:
     legal_site(site)
     report = check_site(site.root, TODAY)
