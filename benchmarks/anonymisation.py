@@ -206,7 +206,13 @@ NOTES = [
     "hospital unit named after an area, two place names joined by 'and', a phone number in a "
     "drama range given as the partnership's own. The two rounds with two writers each that "
     "met both targets on their fresh parts (11 and 12) are the figure for issue 13; the eight "
-    "files of rounds 9 to 12 give 0.94 to 0.98 overall one by one, and 0.96 to 1.00 on names.",
+    "files of rounds 9 to 12 give 0.94 to 0.98 overall one by one, and 0.96 to 1.00 on names."
+    " Speed after the round: 7.8 to 8.0 ms a document for `scan_text` on the 1,000 generated "
+    "documents (CPU time, best of three), against 6.9 ms for round 7's detectors run "
+    "alternately; a 33,000-character line of years and titles, which took 2.5 s, takes 0.3 s"
+    " (a publisher is now looked for from the end of a reference line), and overlaps between "
+    "findings are resolved by bisection. Real published text: 0 false errors after declaring"
+    " (15 before); the example site 0.",
     "- **Round 11's blind figure: both targets met on the fresh part.** Two new writers wrote "
     "`round11a-blind.jsonl` and `round11b-blind.jsonl` (160 documents, 1,126 labels, 600 of "
     "them names) while the eleventh round was tuned, reading only the corpus README, the "
