@@ -9,10 +9,13 @@ browsers as whatever they take it for.
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .anonymisation.metadata import unread_exif
 from .problems import Problem
 from .rules import problem
 
@@ -110,8 +113,11 @@ def _jpeg_end(data: bytes) -> int | None:
     return next((at for marker, at in _jpeg_markers(data) if marker == 0xD9), None)
 
 
-def _gif_end(data: bytes) -> int | None:
-    """Header, colour table, then extensions and images (each in sub-blocks) to the trailer."""
+def _gif_blocks(data: bytes) -> Iterator[tuple[bytes, int, int]]:
+    """Each block's kind (an extension's introducer and label, b"!\\xfe" for a comment; b","
+    for an image; b";" for the trailer), where it starts and where it ends: after the header
+    and colour table, extensions and images (each in sub-blocks) up to the trailer. Stops at a
+    byte that starts no block, or a block cut off."""
 
     def colours(flags: int) -> int:
         return 3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0
@@ -123,16 +129,24 @@ def _gif_end(data: bytes) -> int | None:
 
     at = 13 + colours(data[10]) if len(data) > 13 else len(data)
     while at < len(data):
-        block = data[at]
-        if block == 0x3B:
-            return at + 1
-        if block == 0x21:  # an extension: its label, then its sub-blocks
-            at = sub_blocks(at + 2)
-        elif block == 0x2C and at + 10 <= len(data):  # an image: descriptor, colours, data
-            at = sub_blocks(at + 11 + colours(data[at + 9]))
+        kind = data[at : at + 1]
+        if kind == b";":
+            yield kind, at, at + 1
+            return
+        if kind == b"!":  # an extension: its label, then its sub-blocks
+            kind, end = data[at : at + 2], sub_blocks(at + 2)
+        elif kind == b"," and at + 10 <= len(data):  # an image: descriptor, colours, data
+            end = sub_blocks(at + 11 + colours(data[at + 9]))
         else:
-            return None
-    return None
+            return
+        if end > len(data):
+            return
+        yield kind, at, end
+        at = end
+
+
+def _gif_end(data: bytes) -> int | None:
+    return next((end for kind, _, end in _gif_blocks(data) if kind == b";"), None)
 
 
 def _webp_end(data: bytes) -> int | None:
@@ -156,12 +170,19 @@ _PNG_PARTS = frozenset(
 )
 _JPEG_PARTS = {0xE0: "APP0", 0xE1: "APP1", 0xE2: "APP2", 0xEE: "APP14", 0xFE: "COM"}
 _WEBP_PARTS = frozenset(["VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP", "EXIF", "XMP "])
+# A GIF's extensions a viewer uses and that hold no text, in the only form they take: a
+# frame's timing and transparency, and an animation's number of loops. (Comments before the
+# first frame are read by the anonymisation check; later ones, plain-text blocks, other
+# programs' blocks, and extra data in these two, are read by none.)
+_GIF_PARTS = re.compile(
+    rb"!(?:\xf9\x04.{4}|\xff\x0b(?:NETSCAPE2\.0|ANIMEXTS1\.0)\x03\x01..)\x00", re.DOTALL
+)
 
 
 def _unread_parts(data: bytes, relpath: str, image_format: str) -> list[Problem]:
     """Parts of the image that no viewer shows and no check reads (see _PNG_PARTS)."""
-    parts = {"PNG": _png_parts, "JPEG": _jpeg_parts, "WEBP": _webp_parts}.get(image_format)
-    unread = sorted(set(parts(data)) if parts else set())
+    parts = {"PNG": _png_parts, "JPEG": _jpeg_parts, "GIF": _gif_parts, "WEBP": _webp_parts}
+    unread = sorted(set(parts[image_format](data) + _exif_parts(data)))
     if not unread:
         return []
     message = (
@@ -173,7 +194,11 @@ def _unread_parts(data: bytes, relpath: str, image_format: str) -> list[Problem]
 
 
 def _chunk_name(kind: bytes) -> str:
-    return f"a '{kind.decode('latin-1').encode('ascii', 'backslashreplace').decode()}' chunk"
+    return f"a {_quoted(kind)} chunk"
+
+
+def _quoted(name: bytes) -> str:
+    return ascii(name.decode("latin-1"))  # quoted, control and other bytes escaped
 
 
 def _png_parts(data: bytes) -> list[str]:
@@ -194,6 +219,34 @@ def _jpeg_parts(data: bytes) -> list[str]:
         if (0xE0 <= marker <= 0xEF or marker == 0xFE) and marker not in _JPEG_PARTS:
             found.append("IPTC captions (APP13)" if marker == 0xED else f"APP{marker - 0xE0}")
     return found
+
+
+def _gif_parts(data: bytes) -> list[str]:
+    found, framed = [], False
+    for kind, at, end in _gif_blocks(data):
+        framed = framed or kind == b","
+        if kind[:1] != b"!" or _GIF_PARTS.fullmatch(data, at, end):
+            continue
+        if kind == b"!\xfe":
+            found += ["a comment after the first frame"] if framed else []
+        elif kind == b"!\xff":
+            name = data[at + 3 : at + 3 + min(data[at + 2], 11)]
+            found.append(f"an application block ({_quoted(name)})")
+        else:
+            what = {0x01: "a plain-text block", 0xF9: "a frame's timing block with extra data"}
+            found.append(what.get(kind[1], f"an extension block (number {kind[1]})"))
+    return found
+
+
+def _exif_parts(data: bytes) -> list[str]:
+    """The Exif tags no check reads (see metadata.unread_exif)."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return unread_exif(image)
+    except Exception:  # damaged Exif: the anonymisation check says so
+        return []
 
 
 def _webp_parts(data: bytes) -> list[str]:

@@ -1,0 +1,110 @@
+"""Parts of a GIF and Exif tags that no check reads are refused (file.unread); the parts of an
+ordinary animation or photo are not."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from learning_resources import file_types
+
+from .conftest import SiteFolder, brief
+
+NOTE = b"Case note: Tyler Smith, 14 Quxlington Way"
+
+
+def animation(**options: object) -> bytes:
+    """A looping two-frame GIF, as Pillow writes it: timing blocks and a looping block."""
+    frames = [Image.new("P", (16, 16), colour) for colour in (1, 2)]
+    out = io.BytesIO()
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], loop=0, duration=100)
+    return out.getvalue()
+
+
+def sub_blocks(payload: bytes) -> bytes:
+    pieces = [payload[i : i + 255] for i in range(0, len(payload), 255)]
+    return b"".join(bytes([len(piece)]) + piece for piece in pieces) + b"\0"
+
+
+def with_extension(label: int, payload: bytes, gif: bytes | None = None) -> bytes:
+    """The GIF with an extension block before its trailer (after its frames)."""
+    gif = gif or animation()
+    assert gif.endswith(b";")
+    return gif[:-1] + b"!" + bytes([label]) + sub_blocks(payload) + b";"
+
+
+def looping(extra: bytes) -> bytes:
+    """The GIF's looping block with `extra` sub-blocks after its own."""
+    gif = animation()
+    block = b"!\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
+    assert block in gif
+    return gif.replace(block, block[:-1] + extra + b"\0")
+
+
+def timing(extra: bytes) -> bytes:
+    """The GIF with `extra` sub-blocks after its first frame's timing block's own."""
+    gif = animation()
+    end = gif.index(b"!\xf9\x04") + 7
+    assert gif[end] == 0
+    return gif[:end] + extra + gif[end:]
+
+
+def check(site: SiteFolder, name: str, data: bytes) -> tuple[int, str]:
+    site.write("briefs/child-a/index.md", brief(body=f"## Notes\n\n![A chart]({name})\n"))
+    site.write(f"briefs/child-a/{name}", data)
+    result = site.run("check")
+    return result.returncode, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("data", "part"),
+    [
+        (with_extension(0xFE, NOTE), "a comment after the first frame"),
+        (with_extension(0x01, bytes(12) + NOTE), "a plain-text block"),
+        (with_extension(0xFF, b"XMP DataXMP" + NOTE), "an application block ('XMP DataXMP')"),
+        (with_extension(0xFF, b"CASE\x00NOTES1" + NOTE), "block ('CASE\\x00NOTES1')"),
+        (with_extension(0x99, NOTE), "an extension block (number 153)"),
+        (looping(sub_blocks(NOTE)[:-1]), "an application block ('NETSCAPE2.0')"),
+        (timing(sub_blocks(NOTE)[:-1]), "a frame's timing block with extra data"),
+    ],
+)
+def test_parts_of_a_gif_no_check_reads_are_refused(
+    site: SiteFolder, data: bytes, part: str
+) -> None:
+    code, out = check(site, "chart.gif", data)
+    assert code == 1
+    assert "briefs/child-a/chart.gif:1:1: error: the image holds parts no check reads (" in out
+    assert part in out and "[file.unread]" in out
+
+
+def still(**options: object) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), "teal").save(out, "GIF", **options)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("data", [animation(), still(), still(transparency=0)])
+def test_an_ordinary_gif_is_accepted(site: SiteFolder, data: bytes) -> None:
+    code, out = check(site, "chart.gif", data)
+    assert code == 0, out
+
+
+def test_a_comment_before_the_first_frame_is_read_by_the_anonymisation_check(
+    site: SiteFolder,
+) -> None:
+    """Pillow reads it with the first frame: the gate refuses it as the image's Comment field,
+    as it does a JPEG's comment; it is not a part no check reads."""
+    code, out = check(site, "chart.gif", still(comment=NOTE))
+    assert code == 1
+    assert "[anon.image_metadata]" in out and "Comment" in out
+    assert "[file.unread]" not in out
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=300))
+def test_reading_a_gifs_parts_never_fails_on_any_bytes(data: bytes) -> None:
+    assert isinstance(file_types._gif_parts(animation()[:40] + data), list)
