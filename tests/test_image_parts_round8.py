@@ -108,3 +108,62 @@ def test_a_comment_before_the_first_frame_is_read_by_the_anonymisation_check(
 @given(data=st.binary(max_size=300))
 def test_reading_a_gifs_parts_never_fails_on_any_bytes(data: bytes) -> None:
     assert isinstance(file_types._gif_parts(animation()[:40] + data), list)
+
+
+# Exif: tags holding text or bytes are read by the anonymisation check, or written by the
+# camera about itself in a fixed form, or refused.
+
+
+def camera_exif() -> Image.Exif:
+    """What a camera writes: its make, model and program, dates, versions, and numbers."""
+    exif = Image.Exif()
+    exif.update({0x010F: "NIKON CORPORATION", 0x0110: "NIKON D750", 0x0131: "Ver.1.10"})
+    exif.update({0x0132: "2026:03:14 09:30:00", 0x0112: 1, 0x011A: 300.0, 0x0128: 2})
+    inner = exif.get_ifd(0x8769)
+    inner.update({0x9000: b"0232", 0xA000: b"0100", 0x9101: b"\x01\x02\x03\x00"})
+    inner.update({0x9003: "2026:03:14 09:30:00", 0x9010: "+00:00", 0x9291: "042"})
+    inner.update({0x829A: 0.004, 0x829D: 5.6, 0x8827: 400, 0xA301: b"\x01", 0xA300: b"\x03"})
+    inner.update({0xA434: "24.0-120.0 mm f/4.0", 0xA002: 16, 0xA003: 16})
+    inner.update({0xEA1C: b"\0" * 2060, 0xA420: ""})  # Windows' padding, a blank unique id
+    return exif
+
+
+def photo(fmt: str, exif: Image.Exif) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), "teal").save(out, fmt, exif=exif.tobytes())
+    return out.getvalue()
+
+
+def with_tags(ifd0: dict[int, object], exif_ifd: dict[int, object]) -> Image.Exif:
+    exif = camera_exif()
+    exif.update(ifd0)
+    exif.get_ifd(0x8769).update(exif_ifd)
+    return exif
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("photo.jpg", "JPEG"), ("photo.png", "PNG")])
+def test_a_cameras_own_exif_tags_are_accepted(site: SiteFolder, name: str, fmt: str) -> None:
+    code, out = check(site, name, photo(fmt, camera_exif()))
+    assert code == 0, out
+
+
+@pytest.mark.parametrize(
+    ("exif", "part"),
+    [
+        (with_tags({}, {0x927C: b"Nikon\0\x02\x10\0\0MM" + NOTE}), "Exif MakerNote"),
+        (with_tags({}, {0xA431: "3021457"}), "Exif BodySerialNumber"),
+        (with_tags({0x83BB: b"\x1c\x02\x78" + NOTE}, {}), "Exif IPTCNAA"),
+        (with_tags({0xC7A1: NOTE.decode()}, {}), "Exif tag 0xc7a1"),  # a private tag
+        (with_tags({}, {0xEA1C: b"\0" * 64 + NOTE}), "Exif tag 0xea1c"),  # Windows' padding
+        # a text tag the check reads in the first directory, written in the Exif directory
+        (with_tags({}, {0x010E: "Site visit"}), "Exif ImageDescription"),
+    ],
+)
+@pytest.mark.parametrize(("name", "fmt"), [("photo.jpg", "JPEG"), ("photo.webp", "WEBP")])
+def test_exif_tags_no_check_reads_are_refused(
+    site: SiteFolder, exif: Image.Exif, part: str, name: str, fmt: str
+) -> None:
+    code, out = check(site, name, photo(fmt, exif))
+    assert code == 1
+    assert f"error: the image holds parts no check reads ({part})" in out
+    assert "[file.unread]" in out

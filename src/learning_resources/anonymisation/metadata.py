@@ -39,7 +39,7 @@ _XP_TAGS = {0x9C9B, 0x9C9C, 0x9C9D, 0x9C9E, 0x9C9F}  # UTF-16 text stored as byt
 # "Adobe Photoshop" for names); the rest (a MakerNote: a maker's own opaque block, which can
 # hold the owner's name or the names of faces it recognised; serial numbers; IPTC captions;
 # private tags) cannot be read as text, so nothing of them is published unread. Numbers
-# (exposure, size, orientation) are published as they are.
+# (exposure, size, orientation) and blank values (Windows' padding) are published as they are.
 _EXIF_DEVICE = {
     *(0x010F, 0x0110, 0x0131, 0x0132),  # Make, Model, Software, DateTime
     *(0x9003, 0x9004, 0x9010, 0x9011, 0x9012),  # DateTimeOriginal, ..., OffsetTimeDigitized
@@ -162,7 +162,9 @@ def unread_exif(image: Any) -> list[str]:
     found = []
     for tags, read in ((exif, _EXIF_TEXT), (exif.get_ifd(_EXIF_IFD), _EXIF_IFD_TEXT)):
         for tag, value in tags.items():
-            if isinstance(value, str | bytes) and tag not in read and tag not in _EXIF_DEVICE:
+            if tag in read or tag in _EXIF_DEVICE or not isinstance(value, str | bytes):
+                continue
+            if value.strip("\0 " if isinstance(value, str) else b"\0 "):  # not blank, padding
                 found.append(f"Exif {TAGS.get(tag, f'tag {tag:#06x}')}")
     return found
 
