@@ -160,7 +160,8 @@ _IMAGE_ENDS = {"PNG": _png_end, "JPEG": _jpeg_end, "GIF": _gif_end, "WEBP": _web
 # The parts of an image a viewer draws or a check reads (text, Exif and XMP are read by the
 # anonymisation check), and small ones that hold no text: a colour profile, a screenshot's
 # layout hints (Apple's iDOT). Any other part (a PNG's private chunk, a JPEG's IPTC captions
-# and by-lines, a WebP's own chunk) is published with the image and read by no check.
+# and by-lines, a WebP's own chunk, a GIF's comment after its first frame, an Exif MakerNote:
+# see metadata.unread_exif) is published with the image and read by no check.
 _PNG_PARTS = frozenset(
     [
         *("IHDR", "PLTE", "IDAT", "IEND", "tRNS", "cHRM", "gAMA", "iCCP", "sBIT", "sRGB"),

@@ -1,7 +1,8 @@
 """The text fields hidden inside images and PDFs, read without trusting the file.
 
-Images: EXIF text tags (and the GPS block), PNG text chunks, GIF and JPEG comments, and the
-XMP packet. PDFs: the document information and the XMP packet. XMP is read with a small
+Images: EXIF text tags (and the GPS block), PNG text chunks, GIF (first frame) and JPEG
+comments, and the XMP packet; and which other Exif tags hold text or bytes that nothing reads
+(unread_exif, refused as file.unread). PDFs: the document information and the XMP packet. XMP is read with a small
 tokenizer, never an XML parser that would expand entities a file declares.
 """
 
@@ -164,7 +165,8 @@ def unread_exif(image: Any) -> list[str]:
         for tag, value in tags.items():
             if tag in read or tag in _EXIF_DEVICE or not isinstance(value, str | bytes):
                 continue
-            if value.strip("\0 " if isinstance(value, str) else b"\0 "):  # not blank, padding
+            text = value.decode("latin-1") if isinstance(value, bytes) else value
+            if text.strip("\0 "):  # not blank: padding, an empty tag
                 found.append(f"Exif {TAGS.get(tag, f'tag {tag:#06x}')}")
     return found
 
