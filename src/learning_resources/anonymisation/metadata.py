@@ -2,8 +2,9 @@
 
 Images: EXIF text tags (and the GPS block), PNG text chunks, GIF (first frame) and JPEG
 comments, and the XMP packet; and which other Exif tags hold text or bytes that nothing reads
-(unread_exif, refused as file.unread). PDFs: the document information and the XMP packet. XMP is read with a small
-tokenizer, never an XML parser that would expand entities a file declares.
+(unread_exif, refused as file.unread). PDFs: the document information and the XMP packet.
+XMP is read with a small tokenizer, never an XML parser that would expand entities a file
+declares.
 """
 
 from __future__ import annotations
