@@ -167,3 +167,58 @@ def test_exif_tags_no_check_reads_are_refused(
     assert code == 1
     assert f"error: the image holds parts no check reads ({part})" in out
     assert "[file.unread]" in out
+
+
+# JPEG: Pillow (and so the anonymisation check) reads one comment and one XMP packet (the
+# last), one Exif block, and nothing after the image's data.
+
+XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:title>Chart</dc:title></x:xmpmeta>'
+
+
+def segment(marker: int, body: bytes) -> bytes:
+    return bytes([0xFF, marker]) + (len(body) + 2).to_bytes(2, "big") + body
+
+
+def jpeg(*, before: bytes = b"", after: bytes = b"", **options: object) -> bytes:
+    """A JPEG with segments added after its start marker, and before its end marker."""
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), "teal").save(out, "JPEG", **options)
+    data = out.getvalue()
+    return data[:2] + before + data[2:-2] + after + data[-2:]
+
+
+@pytest.mark.parametrize(
+    ("data", "part"),
+    [
+        (jpeg(before=segment(0xFE, NOTE), comment=b"Chart"), "a second comment"),
+        (jpeg(after=segment(0xFE, NOTE)), "a comment after the image's data"),
+        (jpeg(after=segment(0xE1, b"Exif\0\0" + NOTE)), "APP1 after the image's data"),
+        (jpeg(before=segment(0xE1, b"http://ns.adobe.com/xap/1.0/\0" + XMP), xmp=XMP),
+         "a second XMP packet"),
+        (jpeg(before=segment(0xE1, b"http://ns.adobe.com/xmp/extension/\0" + NOTE)),
+         "APP1 ('http://ns.adobe.com/xmp/extension/')"),
+        (jpeg(before=segment(0xE1, b"Exif\0\0" + NOTE), exif=camera_exif().tobytes()),
+         "a second Exif block"),
+        (jpeg(before=segment(0xE0, b"JFXX\0\x13" + NOTE)), "APP0 ('JFXX')"),
+    ],
+)  # fmt: skip
+def test_jpeg_segments_no_check_reads_are_refused(
+    site: SiteFolder, data: bytes, part: str
+) -> None:
+    code, out = check(site, "photo.jpg", data)
+    assert code == 1
+    assert f"error: the image holds parts no check reads ({part})" in out
+    assert "[file.unread]" in out
+
+
+def test_a_jpeg_with_one_of_each_part_read_is_accepted(site: SiteFolder) -> None:
+    data = jpeg(
+        exif=camera_exif().tobytes(),
+        xmp=XMP,
+        icc_profile=b"\0" * 70_000,  # in two segments
+        progressive=True,
+        optimize=True,
+    )
+    assert data.count(b"ICC_PROFILE\0") == 2
+    code, out = check(site, "photo.jpg", data)
+    assert code == 0, out

@@ -169,7 +169,14 @@ _PNG_PARTS = frozenset(
         *("fdAT", "tEXt", "zTXt", "iTXt", "eXIf", "iDOT"),
     ]
 )
-_JPEG_PARTS = {0xE0: "APP0", 0xE1: "APP1", 0xE2: "APP2", 0xEE: "APP14", 0xFE: "COM"}
+_JPEG_PARTS = {  # each kind of segment read, by how its data starts
+    0xE0: {b"JFIF\0": "JFIF block"},
+    0xE1: {b"Exif\0\0": "Exif block", b"http://ns.adobe.com/xap/1.0/\0": "XMP packet"},
+    0xE2: {b"ICC_PROFILE\0": "colour profile", b"MPF\0": "index of a phone's pictures"},
+    0xEE: {b"Adobe": "Adobe colour block"},
+    0xFE: {b"": "comment"},
+}
+_JPEG_NAMES = {0xED: "IPTC captions (APP13)", 0xFE: "a comment"}
 _WEBP_PARTS = frozenset(["VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP", "EXIF", "XMP "])
 # A GIF's extensions a viewer uses and that hold no text, in the only form they take: a
 # frame's timing and transparency, and an animation's number of loops. (Comments before the
@@ -211,14 +218,26 @@ def _png_parts(data: bytes) -> list[str]:
 
 
 def _jpeg_parts(data: bytes) -> list[str]:
-    """The application segments (APP0 to APP15) other than JFIF, Exif and XMP, colour
-    profiles and Adobe's, before the image's data."""
-    found = []
-    for marker, _ in _jpeg_markers(data):
-        if marker in (0xDA, 0xD9):  # the image's data, or its end
-            break
-        if (0xE0 <= marker <= 0xEF or marker == 0xFE) and marker not in _JPEG_PARTS:
-            found.append("IPTC captions (APP13)" if marker == 0xED else f"APP{marker - 0xE0}")
+    """The application segments (APP0 to APP15) and comments other than those read (see
+    _JPEG_PARTS), and any second one of them: Pillow reads only the last comment and XMP
+    packet, and the first Exif block's tags. None after the image's data: Pillow stops there.
+    """
+    found, seen, scanned = [], set(), False
+    for marker, at in _jpeg_markers(data):
+        scanned = scanned or marker == 0xDA
+        if not (0xE0 <= marker <= 0xEF or marker == 0xFE):
+            continue
+        body = data[at + 2 : at + int.from_bytes(data[at : at + 2], "big")]
+        kinds = _JPEG_PARTS.get(marker, {})
+        kind = next((k for k in kinds if body.startswith(k)), None)
+        name = _JPEG_NAMES.get(marker, f"APP{marker - 0xE0}")
+        if scanned:
+            found.append(f"{name} after the image's data")
+        elif kind is None:
+            found.append(f"{name} ({_quoted(body[:40].partition(bytes(1))[0])})" if kinds else name)
+        elif kind in seen and kind != b"ICC_PROFILE\0":  # a colour profile spans several
+            found.append(f"a second {kinds[kind]}")
+        seen.add(kind)
     return found
 
 
