@@ -193,18 +193,22 @@ def jpeg(*, before: bytes = b"", after: bytes = b"", **options: object) -> bytes
         (jpeg(before=segment(0xFE, NOTE), comment=b"Chart"), "a second comment"),
         (jpeg(after=segment(0xFE, NOTE)), "a comment after the image's data"),
         (jpeg(after=segment(0xE1, b"Exif\0\0" + NOTE)), "APP1 after the image's data"),
-        (jpeg(before=segment(0xE1, b"http://ns.adobe.com/xap/1.0/\0" + XMP), xmp=XMP),
-         "a second XMP packet"),
-        (jpeg(before=segment(0xE1, b"http://ns.adobe.com/xmp/extension/\0" + NOTE)),
-         "APP1 ('http://ns.adobe.com/xmp/extension/')"),
-        (jpeg(before=segment(0xE1, b"Exif\0\0" + NOTE), exif=camera_exif().tobytes()),
-         "a second Exif block"),
+        (
+            jpeg(before=segment(0xE1, b"http://ns.adobe.com/xap/1.0/\0" + XMP), xmp=XMP),
+            "a second XMP packet",
+        ),
+        (
+            jpeg(before=segment(0xE1, b"http://ns.adobe.com/xmp/extension/\0" + NOTE)),
+            "APP1 ('http://ns.adobe.com/xmp/extension/')",
+        ),
+        (
+            jpeg(before=segment(0xE1, b"Exif\0\0" + NOTE), exif=camera_exif().tobytes()),
+            "a second Exif block",
+        ),
         (jpeg(before=segment(0xE0, b"JFXX\0\x13" + NOTE)), "APP0 ('JFXX')"),
     ],
-)  # fmt: skip
-def test_jpeg_segments_no_check_reads_are_refused(
-    site: SiteFolder, data: bytes, part: str
-) -> None:
+)
+def test_jpeg_segments_no_check_reads_are_refused(site: SiteFolder, data: bytes, part: str) -> None:
     code, out = check(site, "photo.jpg", data)
     assert code == 1
     assert f"error: the image holds parts no check reads ({part})" in out
