@@ -242,6 +242,7 @@ def _jpeg_parts(data: bytes) -> list[str]:
 
 
 def _gif_parts(data: bytes) -> list[str]:
+    """The extensions other than a frame's timing and the looping block (see _GIF_PARTS)."""
     found, framed = [], False
     for kind, at, end in _gif_blocks(data):
         framed = framed or kind == b","
