@@ -9,10 +9,13 @@ browsers as whatever they take it for.
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .anonymisation.metadata import unread_exif
 from .problems import Problem
 from .rules import problem
 
@@ -110,8 +113,11 @@ def _jpeg_end(data: bytes) -> int | None:
     return next((at for marker, at in _jpeg_markers(data) if marker == 0xD9), None)
 
 
-def _gif_end(data: bytes) -> int | None:
-    """Header, colour table, then extensions and images (each in sub-blocks) to the trailer."""
+def _gif_blocks(data: bytes) -> Iterator[tuple[bytes, int, int]]:
+    """Each block's kind (an extension's introducer and label, b"!\\xfe" for a comment; b","
+    for an image; b";" for the trailer), where it starts and where it ends: after the header
+    and colour table, extensions and images (each in sub-blocks) up to the trailer. Stops at a
+    byte that starts no block, or a block cut off."""
 
     def colours(flags: int) -> int:
         return 3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0
@@ -123,16 +129,24 @@ def _gif_end(data: bytes) -> int | None:
 
     at = 13 + colours(data[10]) if len(data) > 13 else len(data)
     while at < len(data):
-        block = data[at]
-        if block == 0x3B:
-            return at + 1
-        if block == 0x21:  # an extension: its label, then its sub-blocks
-            at = sub_blocks(at + 2)
-        elif block == 0x2C and at + 10 <= len(data):  # an image: descriptor, colours, data
-            at = sub_blocks(at + 11 + colours(data[at + 9]))
+        kind = data[at : at + 1]
+        if kind == b";":
+            yield kind, at, at + 1
+            return
+        if kind == b"!":  # an extension: its label, then its sub-blocks
+            kind, end = data[at : at + 2], sub_blocks(at + 2)
+        elif kind == b"," and at + 10 <= len(data):  # an image: descriptor, colours, data
+            end = sub_blocks(at + 11 + colours(data[at + 9]))
         else:
-            return None
-    return None
+            return
+        if end > len(data):
+            return
+        yield kind, at, end
+        at = end
+
+
+def _gif_end(data: bytes) -> int | None:
+    return next((end for kind, _, end in _gif_blocks(data) if kind == b";"), None)
 
 
 def _webp_end(data: bytes) -> int | None:
@@ -146,7 +160,8 @@ _IMAGE_ENDS = {"PNG": _png_end, "JPEG": _jpeg_end, "GIF": _gif_end, "WEBP": _web
 # The parts of an image a viewer draws or a check reads (text, Exif and XMP are read by the
 # anonymisation check), and small ones that hold no text: a colour profile, a screenshot's
 # layout hints (Apple's iDOT). Any other part (a PNG's private chunk, a JPEG's IPTC captions
-# and by-lines, a WebP's own chunk) is published with the image and read by no check.
+# and by-lines, a WebP's own chunk, a GIF's comment after its first frame, an Exif MakerNote:
+# see metadata.unread_exif) is published with the image and read by no check.
 _PNG_PARTS = frozenset(
     [
         *("IHDR", "PLTE", "IDAT", "IEND", "tRNS", "cHRM", "gAMA", "iCCP", "sBIT", "sRGB"),
@@ -154,14 +169,28 @@ _PNG_PARTS = frozenset(
         *("fdAT", "tEXt", "zTXt", "iTXt", "eXIf", "iDOT"),
     ]
 )
-_JPEG_PARTS = {0xE0: "APP0", 0xE1: "APP1", 0xE2: "APP2", 0xEE: "APP14", 0xFE: "COM"}
+_JPEG_PARTS = {  # each kind of segment read, by how its data starts
+    0xE0: {b"JFIF\0": "JFIF block"},
+    0xE1: {b"Exif\0\0": "Exif block", b"http://ns.adobe.com/xap/1.0/\0": "XMP packet"},
+    0xE2: {b"ICC_PROFILE\0": "colour profile", b"MPF\0": "index of a phone's pictures"},
+    0xEE: {b"Adobe": "Adobe colour block"},
+    0xFE: {b"": "comment"},
+}
+_JPEG_NAMES = {0xED: "IPTC captions (APP13)", 0xFE: "a comment"}
 _WEBP_PARTS = frozenset(["VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP", "EXIF", "XMP "])
+# A GIF's extensions a viewer uses and that hold no text, in the only form they take: a
+# frame's timing and transparency, and an animation's number of loops. (Comments before the
+# first frame are read by the anonymisation check; later ones, plain-text blocks, other
+# programs' blocks, and extra data in these two, are read by none.)
+_GIF_PARTS = re.compile(
+    rb"!(?:\xf9\x04.{4}|\xff\x0b(?:NETSCAPE2\.0|ANIMEXTS1\.0)\x03\x01..)\x00", re.DOTALL
+)
 
 
 def _unread_parts(data: bytes, relpath: str, image_format: str) -> list[Problem]:
     """Parts of the image that no viewer shows and no check reads (see _PNG_PARTS)."""
-    parts = {"PNG": _png_parts, "JPEG": _jpeg_parts, "WEBP": _webp_parts}.get(image_format)
-    unread = sorted(set(parts(data)) if parts else set())
+    parts = {"PNG": _png_parts, "JPEG": _jpeg_parts, "GIF": _gif_parts, "WEBP": _webp_parts}
+    unread = sorted(set(parts[image_format](data) + _exif_parts(data)))
     if not unread:
         return []
     message = (
@@ -173,7 +202,11 @@ def _unread_parts(data: bytes, relpath: str, image_format: str) -> list[Problem]
 
 
 def _chunk_name(kind: bytes) -> str:
-    return f"a '{kind.decode('latin-1').encode('ascii', 'backslashreplace').decode()}' chunk"
+    return f"a {_quoted(kind)} chunk"
+
+
+def _quoted(name: bytes) -> str:
+    return ascii(name.decode("latin-1"))  # quoted, control and other bytes escaped
 
 
 def _png_parts(data: bytes) -> list[str]:
@@ -185,15 +218,56 @@ def _png_parts(data: bytes) -> list[str]:
 
 
 def _jpeg_parts(data: bytes) -> list[str]:
-    """The application segments (APP0 to APP15) other than JFIF, Exif and XMP, colour
-    profiles and Adobe's, before the image's data."""
-    found = []
-    for marker, _ in _jpeg_markers(data):
-        if marker in (0xDA, 0xD9):  # the image's data, or its end
-            break
-        if (0xE0 <= marker <= 0xEF or marker == 0xFE) and marker not in _JPEG_PARTS:
-            found.append("IPTC captions (APP13)" if marker == 0xED else f"APP{marker - 0xE0}")
+    """The application segments (APP0 to APP15) and comments other than those read (see
+    _JPEG_PARTS), and any second one of them: Pillow reads only the last comment and XMP
+    packet, and the first Exif block's tags. None after the image's data: Pillow stops there.
+    """
+    found, seen, scanned = [], set(), False
+    for marker, at in _jpeg_markers(data):
+        scanned = scanned or marker == 0xDA
+        if not (0xE0 <= marker <= 0xEF or marker == 0xFE):
+            continue
+        body = data[at + 2 : at + int.from_bytes(data[at : at + 2], "big")]
+        kinds = _JPEG_PARTS.get(marker, {})
+        kind = next((k for k in kinds if body.startswith(k)), None)
+        name = _JPEG_NAMES.get(marker, f"APP{marker - 0xE0}")
+        if scanned:
+            found.append(f"{name} after the image's data")
+        elif kind is None:
+            found.append(f"{name} ({_quoted(body[:40].partition(bytes(1))[0])})" if kinds else name)
+        elif kind in seen and kind != b"ICC_PROFILE\0":  # a colour profile spans several
+            found.append(f"a second {kinds[kind]}")
+        seen.add(kind)
     return found
+
+
+def _gif_parts(data: bytes) -> list[str]:
+    """The extensions other than a frame's timing and the looping block (see _GIF_PARTS)."""
+    found, framed = [], False
+    for kind, at, end in _gif_blocks(data):
+        framed = framed or kind == b","
+        if kind[:1] != b"!" or _GIF_PARTS.fullmatch(data, at, end):
+            continue
+        if kind == b"!\xfe":
+            found += ["a comment after the first frame"] if framed else []
+        elif kind == b"!\xff":
+            name = data[at + 3 : at + 3 + min(data[at + 2], 11)]
+            found.append(f"an application block ({_quoted(name)})")
+        else:
+            what = {0x01: "a plain-text block", 0xF9: "a frame's timing block with extra data"}
+            found.append(what.get(kind[1], f"an extension block (number {kind[1]})"))
+    return found
+
+
+def _exif_parts(data: bytes) -> list[str]:
+    """The Exif tags no check reads (see metadata.unread_exif)."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return unread_exif(image)
+    except Exception:  # damaged Exif: the anonymisation check says so
+        return []
 
 
 def _webp_parts(data: bytes) -> list[str]:

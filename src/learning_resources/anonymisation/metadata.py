@@ -1,8 +1,10 @@
 """The text fields hidden inside images and PDFs, read without trusting the file.
 
-Images: EXIF text tags (and the GPS block), PNG text chunks, GIF and JPEG comments, and the
-XMP packet. PDFs: the document information and the XMP packet. XMP is read with a small
-tokenizer, never an XML parser that would expand entities a file declares.
+Images: EXIF text tags (and the GPS block), PNG text chunks, GIF (first frame) and JPEG
+comments, and the XMP packet; and which other Exif tags hold text or bytes that nothing reads
+(unread_exif, refused as file.unread). PDFs: the document information and the XMP packet.
+XMP is read with a small tokenizer, never an XML parser that would expand entities a file
+declares.
 """
 
 from __future__ import annotations
@@ -32,6 +34,20 @@ _EXIF_TEXT = {
 _EXIF_IFD, _GPS_IFD = 0x8769, 0x8825
 _EXIF_IFD_TEXT = {0x9286: "UserComment", 0xA430: "CameraOwnerName"}
 _XP_TAGS = {0x9C9B, 0x9C9C, 0x9C9D, 0x9C9E, 0x9C9F}  # UTF-16 text stored as bytes
+# Every other Exif tag holding text or bytes (types ASCII, BYTE, UNDEFINED) is refused as a
+# part no check reads (file.unread), except those a camera or program writes about itself in
+# a fixed form: dates and times, format versions, the make, model and lens, the program.
+# Reading them instead would refuse ordinary photos (the scan takes "Sony", "NIKON D750" or
+# "Adobe Photoshop" for names); the rest (a MakerNote: a maker's own opaque block, which can
+# hold the owner's name or the names of faces it recognised; serial numbers; IPTC captions;
+# private tags) cannot be read as text, so nothing of them is published unread. Numbers
+# (exposure, size, orientation) and blank values (Windows' padding) are published as they are.
+_EXIF_DEVICE = {
+    *(0x010F, 0x0110, 0x0131, 0x0132),  # Make, Model, Software, DateTime
+    *(0x9003, 0x9004, 0x9010, 0x9011, 0x9012),  # DateTimeOriginal, ..., OffsetTimeDigitized
+    *(0x9290, 0x9291, 0x9292, 0xA433, 0xA434),  # SubSecTime, ..., LensMake, LensModel
+    *(0x9000, 0xA000, 0x9101, 0xA300, 0xA301),  # ExifVersion, FlashpixVersion, ..., SceneType
+}
 
 # XMP properties read: the ones people fill in (titles, descriptions, creators, places,
 # people shown, rights). Tool, colour and history properties are left alone.
@@ -136,6 +152,23 @@ def image_metadata(image: Any) -> Metadata:
             read_xmp(found, value)
         elif key == "comment" or isinstance(value, str):
             found.add("Comment" if key == "comment" else str(key), value)
+    return found
+
+
+def unread_exif(image: Any) -> list[str]:
+    """The Exif tags of an open Pillow image, in the first directory and the Exif directory,
+    that hold text or bytes no check reads (see _EXIF_DEVICE): like 'Exif MakerNote'."""
+    from PIL.ExifTags import TAGS
+
+    exif = image.getexif()
+    found = []
+    for tags, read in ((exif, _EXIF_TEXT), (exif.get_ifd(_EXIF_IFD), _EXIF_IFD_TEXT)):
+        for tag, value in tags.items():
+            if tag in read or tag in _EXIF_DEVICE or not isinstance(value, str | bytes):
+                continue
+            text = value.decode("latin-1") if isinstance(value, bytes) else value
+            if text.strip("\0 "):  # not blank: padding, an empty tag
+                found.append(f"Exif {TAGS.get(tag, f'tag {tag:#06x}')}")
     return found
 
 
