@@ -219,11 +219,11 @@ _COLLEAGUES_WORD = Words(("colleagues", "co-authors", "(ed"))
 #   Dingwall, Eekelaar and Murray in *The Protection of Children*", "... in 1983"; and who
 #   made a model or tool: "The Three Houses model, developed in New Zealand by X and Y"; and
 #   who wrote a national review: "the Independent Review of Prevent by William Shawcross"
+_TWO_OR_MORE = rf"{_AUTHOR}(?:[ \t]*,[ \t]*{_AUTHOR})*,?[ \t]+(?:and|&)[ \t]+{_AUTHOR}"
 _AUTHORS_IN = re.compile(
-    rf"\b(?:by|of)[ \t]+({_AUTHOR}(?:[ \t]*,[ \t]*{_AUTHOR})*,?[ \t]+(?:and|&)[ \t]+{_AUTHOR})"
-    r"[ \t]+in[ \t]+(?:(?:19|20)\d\d\b|[*_])"
+    rf"\b(?:by|of)[ \t]+({_TWO_OR_MORE})[ \t]+in[ \t]+(?:(?:19|20)\d\d\b|[*_])"
     # round 11: ... or whose book it is: "Reder, Duncan and Gray's *Beyond Blame* (1993)"
-    rf"|\b({_AUTHOR}(?:[ \t]*,[ \t]*{_AUTHOR})*,?[ \t]+(?:and|&)[ \t]+{_AUTHOR})['’]s[ \t]+[*_]"
+    rf"|\b({_TWO_OR_MORE})['’]s[ \t]+[*_]"
 )
 _AUTHORS_IN_WORD = Words((" in 19", " in 20", " in *", " in _", "'s *", "’s *", "'s _"))
 _MADE_BY = re.compile(

@@ -814,16 +814,13 @@ _KIND_WORD = Lower(
 # ... a pitch or plot after a site's name and a comma: "Saltmarsh Drove, Pitch 9", and (round
 # 8) a caravan or a room: "Sandpiper Holiday Park, caravan 58", "the Bayview Guest House,
 # room 12".
-_PITCH_AFTER_COMMA = re.compile(
-    r",[ \t]((?:[Pp]itch|[Pp]lot|[Bb]erth|[Mm]ooring|[Cc]aravan|[Cc]halet|[Rr]oom|"
-    r"[Ll]odge)[ \t]+"
-    r"(?:[Nn]o\.?[ \t]*)?\d{1,4}[A-Za-z]?\b)"
+_PITCH_UNIT = (
+    r"(?:[Pp]itch|[Pp]lot|[Bb]erth|[Mm]ooring|[Cc]aravan|[Cc]halet|[Rr]oom|[Ll]odge)[ \t]+"
+    r"(?:[Nn]o\.?[ \t]*)?\d{1,4}[A-Za-z]?"
 )
+_PITCH_AFTER_COMMA = re.compile(rf",[ \t]({_PITCH_UNIT}\b)")
 # Round 11: ... or before the site's name: "in Caravan 42 at Sedgebank Holiday Park".
-_PITCH_AT = re.compile(
-    r"\b((?:[Cc]aravan|[Cc]halet|[Pp]itch|[Pp]lot|[Ll]odge|[Bb]erth)[ \t]+(?:[Nn]o\.?[ \t]*)?"
-    r"\d{1,4}[A-Za-z]?)(?=[ \t]+(?:at|on)[ \t]+(?:the[ \t]+)?[A-Z])"
-)
+_PITCH_AT = re.compile(rf"\b({_PITCH_UNIT})(?=[ \t]+(?:at|on)[ \t]+(?:the[ \t]+)?[A-Z])")
 # Round 11: a takeaway by its food first: "Pizza Point", "Kebab Kingz" (not a chain).
 _FOOD_FIRST = re.compile(
     r"\b((?:Kebab|Pizza|Chicken|Burger|Curry|Noodle|Chippy)[ \t]+[A-Z][\w'’]+)(?![ \t]+[A-Z])"
