@@ -226,12 +226,13 @@ _AUTHORS_IN = re.compile(
     rf"|\b({_TWO_OR_MORE})['’]s[ \t]+[*_]"
 )
 _AUTHORS_IN_WORD = Words((" in 19", " in 20", " in *", " in _", "'s *", "’s *", "'s _"))
+# A public figure's full name, with a title if given: "Sir Alan Wood", "Annie Hudson".
+_FULL_NAME = r"(?:(?:Sir|Dame|Lord|Baroness|Professor|Dr)[ \t]+)?[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+"
 _MADE_BY = re.compile(
     r"\b(?:[Mm]odel|[Tt]ool|[Tt]oolkit|[Ff]ramework|[Aa]pproach|Review|Inquiry|Report)\b"
     r"[^.\n]{0,40}?\b(?:developed|created|designed|devised|written|led|chaired)?[ \t]*"
     r"(?:[\w ]{0,20}[ \t])?by[ \t]+"
-    r"((?:(?:Sir|Dame|Lord|Baroness|Professor|Dr)[ \t]+)?[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+"
-    r"(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+)?)"
+    rf"({_FULL_NAME}(?:[ \t]+(?:and|&)[ \t]+{_FULL_NAME})?)"
 )
 _MADE_BY_WORD = Words((" by ",))
 _BRACKET = Words(("(",))
@@ -245,8 +246,7 @@ _AUTHOR_IN_BRACKETS = re.compile(
 _LED_BY = re.compile(
     r"(?:[Nn]ational[ \t]+review|\bPanel\b[^.\n]{0,20}?"
     r"|\*[^*\n]{2,120}\*(?:[ \t]*\((?:19|20)\d\d\))?),?"
-    r"[^.\n]{0,30}?\b(?:chaired|led|written|authored)[ \t]+by[ \t]+"
-    r"((?:(?:Sir|Dame|Lord|Baroness|Professor|Dr)[ \t]+)?[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+)"
+    rf"[^.\n]{{0,30}}?\b(?:chaired|led|written|authored)[ \t]+by[ \t]+({_FULL_NAME})"
 )
 # - England's regions: "East Anglia", "the West Midlands".
 _REGION = re.compile(

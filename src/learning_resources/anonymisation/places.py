@@ -201,11 +201,12 @@ _INSTITUTION = re.compile(
 _WARD_NUMBER = re.compile(r"\bWard\s+[A-Z]?\d{1,3}[A-Z]?\b")
 _TITLE_CASE_SMALL_WORDS = {"In", "On", "At", "For", "With", "To", "From", "By", "Into", "Or"}
 _OPENING_PHRASE = _TITLE_CASE_SMALL_WORDS | {"After", "Before", "During", "Since", "Until", "Then"}
-# Round 11: ... or what a reader is asked to do: "- Use X Family Hub for groups".
+# Round 11: ... or what a reader is asked to do: "- Use X Family Hub for groups", "Remember
+# ABC".
 _IMPERATIVES = frozenset(
     (
         *("Use", "Contact", "Call", "Ask", "Visit", "Refer", "Book", "Try", "Email", "Ring"),
-        *("Phone", "Join", "See", "Read", "Remember", "Attend", "Tell"),
+        *("Phone", "Join", "See", "Read", "Remember", "Attend", "Tell", "Think", "Follow"),
     )
 )
 _A_BODY_AFTER = re.compile(
@@ -1103,10 +1104,8 @@ def find_places(
                     continue
                 if not _named(m.group(1), local, weak=weak, heading=heading):
                     continue
-                if m.group().rstrip(".").endswith(("ABC", "A.B.C")) and (
-                    " the " in m.group(1) or m.group(1) in {"Remember", "Think", "Use", "Follow"}
-                ):
-                    continue  # round 6: "Read the Parents ABC guide"; round 9: "Remember ABC"
+                if " the " in m.group(1) and m.group().rstrip(".").endswith(("ABC", "A.B.C")):
+                    continue  # round 6: "Read the Parents ABC guide"
             if m.group().lower().replace("’", "'") in areas:
                 continue
             if pattern is _CHAIN_HOTEL and (m.group("where") or "").lower() in areas:
